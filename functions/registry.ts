@@ -1,0 +1,11 @@
+import type { ServiceManifest } from '@halooid/shared/manifest';
+import { authService } from './platform/auth/service';
+import { metaService } from './platform/meta/service';
+import { tasksService } from './taskodex/tasks/service';
+
+/**
+ * Every HTTP capability of the platform. CDK, the local runtime, the
+ * authorizer and the OpenAPI generator all start from this list; a
+ * capability that is not here does not exist.
+ */
+export const SERVICES: readonly ServiceManifest[] = [authService, metaService, tasksService];

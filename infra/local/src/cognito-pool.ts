@@ -1,0 +1,68 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+export interface PoolIds {
+  userPoolId: string;
+  clientId: string;
+}
+
+/**
+ * The local user pool and app client, created on first start and remembered
+ * in the data dir so tokens and users survive restarts. Settings mirror the
+ * pool CDK creates in AWS: email usernames, a strong password policy.
+ */
+export async function ensureUserPool(
+  cognito: CognitoIdentityProviderClient,
+  dataDir: string,
+): Promise<PoolIds> {
+  const file = path.join(dataDir, 'cognito-pool.json');
+  const saved = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as PoolIds,
+    () => undefined,
+  );
+  if (saved) {
+    const exists = await cognito
+      .send(new DescribeUserPoolClientCommand({ UserPoolId: saved.userPoolId, ClientId: saved.clientId }))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (exists) return saved;
+  }
+  const pool = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: 'halooid-local',
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+    }),
+  );
+  const userPoolId = pool.UserPool?.Id;
+  if (!userPoolId) throw new Error('cognito-local did not return a user pool id');
+  const client = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'halooid-web',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  const clientId = client.UserPoolClient?.ClientId;
+  if (!clientId) throw new Error('cognito-local did not return an app client id');
+  const ids = { userPoolId, clientId };
+  await writeFile(file, JSON.stringify(ids, null, 2));
+  return ids;
+}

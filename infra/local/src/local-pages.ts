@@ -1,0 +1,64 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SERVICES } from '@halooid/functions/registry';
+import { buildOpenApi } from '@halooid/shared/openapi';
+import type { LocalResponse } from './gateway';
+import type { Mailbox } from './mailbox';
+import { docsPage, landingPage } from './pages-html';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+const json = (status: number, body: unknown): LocalResponse => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+const html = (body: string): LocalResponse => ({
+  status: 200,
+  headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  body,
+});
+
+/**
+ * What the gateway serves outside `/v1`: the developer mailbox (local only,
+ * like everything under /dev), the API docs page, and the web app's static
+ * build with SPA fallback (CloudFront + S3 in AWS), or a landing page until
+ * the web app is built.
+ */
+export function localPages(options: { mailbox: Mailbox; webRoot: string }) {
+  return async (method: string, url: URL): Promise<LocalResponse | undefined> => {
+    if (method !== 'GET' && method !== 'HEAD') return undefined;
+    if (url.pathname === '/dev/mailbox')
+      return json(200, { items: options.mailbox.list(url.searchParams.get('to') ?? undefined) });
+    if (url.pathname === '/docs') return html(docsPage(buildOpenApi(SERVICES, { version: 'local' })));
+    const file = await staticFile(options.webRoot, url.pathname);
+    if (file) return file;
+    if (url.pathname === '/' || url.pathname.startsWith('/t/')) {
+      const index = await staticFile(options.webRoot, '/index.html');
+      return index ?? html(landingPage());
+    }
+    return undefined;
+  };
+}
+
+async function staticFile(root: string, pathname: string): Promise<LocalResponse | undefined> {
+  const resolved = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  if (!resolved.startsWith(root + path.sep)) return undefined; // no ../ escapes
+  const info = await stat(resolved).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  return {
+    status: 200,
+    headers: { 'Content-Type': CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream' },
+    body: await readFile(resolved),
+  };
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { ConfigError, parseConfig } from '@halooid/shared/config';
+import { z } from 'zod';
+import { DEFAULT_DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
+import { REPO_ROOT, startLocalPlatform } from './platform';
+
+/** `npm run dev`: the whole platform on this machine, with demo data. */
+const localSettings = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HALOOID_DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.halooid')),
+  HALOOID_DEMO_PASSWORD: z.string().min(12).default(DEFAULT_DEMO_PASSWORD),
+  HALOOID_SEED: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+});
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const shared = parseConfig(env); // fails early naming a bad DATABASE_URL, REDIS_URL, ...
+  const local = localSettings.safeParse(env);
+  if (!local.success) {
+    throw new ConfigError(local.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const settings = local.data;
+  const platform = await startLocalPlatform({
+    dataDir: path.resolve(settings.HALOOID_DATA_DIR),
+    port: settings.PORT,
+    databaseUrl: shared.DATABASE_URL,
+    dynamodbEndpoint: shared.DYNAMODB_ENDPOINT,
+    redisUrl: shared.REDIS_URL,
+    seed: settings.HALOOID_SEED === 'true',
+    demoPassword: settings.HALOOID_DEMO_PASSWORD,
+    logLevel: settings.LOG_LEVEL,
+    onProgress: (message) => console.log(`  · ${message}`),
+  });
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const logins = DEMO_TENANTS.flatMap((tenant) =>
+    tenant.users.map((user) => `    ${user.email.padEnd(24)} ${user.role.padEnd(7)} (${tenant.name})`),
+  );
+  console.log(
+    [
+      '',
+      `Halooid is running at ${platform.url}  (ready in ${seconds} s)`,
+      '',
+      `  API          ${platform.url}/v1   health: ${platform.url}/v1/health`,
+      `  API docs     ${platform.url}/docs   OpenAPI: ${platform.url}/v1/openapi.json`,
+      `  Mailbox      ${platform.url}/dev/mailbox`,
+      `  Postgres     ${platform.databaseUrl}${platform.embeddedDatabase ? '  (embedded PGlite)' : ''}`,
+      `  Data         ${settings.HALOOID_DATA_DIR}${platform.seeded.length ? `  (seeded: ${platform.seeded.join(', ')})` : ''}`,
+      '',
+      `  Demo logins (password ${settings.HALOOID_DEMO_PASSWORD}):`,
+      ...logins,
+      '',
+      '  Try:',
+      `    curl -s ${platform.url}/v1/auth/login -H 'content-type: application/json' \\`,
+      `      -d '{"email":"member@acme.example","password":"${settings.HALOOID_DEMO_PASSWORD}"}'`,
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    const force = setTimeout(() => {
+      console.error('Some part did not stop within 10 s; exiting anyway.');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await platform.stop();
+    console.log('Stopped. Data is kept for the next start.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `Port ${process.env.PORT || 3000} is in use. Stop the other process or set PORT=<free port>.`,
+    );
+  } else console.error('Halooid failed to start:', error);
+  process.exit(1);
+});

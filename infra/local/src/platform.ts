@@ -1,0 +1,179 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { SERVICES } from '@halooid/functions/registry';
+import { getCognitoClient, resetCognitoClient } from '@halooid/shared/auth/cognito-client';
+import { closeCache } from '@halooid/shared/cache/get-cache';
+import { resetConfig } from '@halooid/shared/config';
+import { discoverMigrations, type MigrationResult, migrate } from '@halooid/shared/db/migrate';
+import { closePool, getPool } from '@halooid/shared/db/pool';
+import { withSystemTransaction } from '@halooid/shared/db/transaction';
+import { resetDynamoClient } from '@halooid/shared/dynamodb';
+import { serviceName } from '@halooid/shared/manifest';
+import { startCognitoLocal } from './cognito-local';
+import { ensureUserPool } from './cognito-pool';
+import { startDynalite } from './dynalite';
+import { type AuthorizerHandler, type ProxyHandler, type RunningGateway, startGateway } from './gateway';
+import { localPages } from './local-pages';
+import { Mailbox } from './mailbox';
+import { startEmbeddedPostgres } from './pglite-server';
+import { RouteTable } from './route-table';
+import { seedDemoData } from './seed';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface LocalPlatformOptions {
+  /** Where PGlite, cognito-local and dynalite keep data; required for persistence. */
+  dataDir: string;
+  /** Keep Postgres in memory even with a data dir (tests). */
+  ephemeralDatabase?: boolean;
+  port: number;
+  databaseUrl?: string;
+  dynamodbEndpoint?: string;
+  redisUrl?: string;
+  seed: boolean;
+  demoPassword: string;
+  /** Powertools log level for the functions: DEBUG, INFO, WARN, ERROR, SILENT. */
+  logLevel: string;
+  /** Progress lines while starting (npm run dev prints them). */
+  onProgress?: (message: string) => void;
+}
+
+export interface LocalPlatform {
+  url: string;
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  mailbox: Mailbox;
+  migrations: MigrationResult;
+  seeded: string[];
+  cognito: CognitoIdentityProviderClient;
+  userPoolId: string;
+  clientId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything the cloud has, on one machine: Postgres (PGlite unless a
+ * DATABASE_URL is given), Cognito (cognito-local), DynamoDB (dynalite), the
+ * cache (in-process unless REDIS_URL), and a gateway running the real
+ * authorizer and function handlers from the manifests. Same code paths as in
+ * AWS; only endpoints differ.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const progress = options.onProgress ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    stops.length = 0;
+  };
+  try {
+    await mkdir(options.dataDir, { recursive: true });
+    const mailbox = new Mailbox();
+
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      progress('starting embedded Postgres (PGlite)');
+      const postgres = await startEmbeddedPostgres({
+        dataDir: options.ephemeralDatabase ? undefined : path.join(options.dataDir, 'postgres'),
+      });
+      stops.push(postgres.stop);
+      databaseUrl = postgres.url;
+    }
+
+    progress('starting Cognito (cognito-local) and DynamoDB (dynalite)');
+    const cognitoLocal = await startCognitoLocal({ dataDir: options.dataDir, mailbox });
+    stops.push(cognitoLocal.stop);
+    let dynamodbEndpoint = options.dynamodbEndpoint;
+    if (!dynamodbEndpoint) {
+      const dynamo = await startDynalite({
+        dataDir: options.ephemeralDatabase ? undefined : options.dataDir,
+      });
+      stops.push(dynamo.stop);
+      dynamodbEndpoint = dynamo.endpoint;
+    }
+
+    Object.assign(process.env, {
+      STAGE: process.env.STAGE || 'local',
+      DATABASE_URL: databaseUrl,
+      DB_POOL_MAX: '10',
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      COGNITO_ENDPOINT: cognitoLocal.endpoint,
+      REDIS_URL: options.redisUrl ?? '',
+      POWERTOOLS_LOG_LEVEL: options.logLevel,
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    });
+    resetConfig();
+    const cognito = getCognitoClient();
+    const { userPoolId, clientId } = await ensureUserPool(cognito, options.dataDir);
+    Object.assign(process.env, { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId });
+    resetConfig();
+    stops.push(async () => {
+      await closePool();
+      await closeCache();
+      resetCognitoClient();
+      resetDynamoClient();
+    });
+
+    progress('migrating');
+    const client = await getPool().connect();
+    const migrations = await migrate(
+      client,
+      await discoverMigrations(path.join(REPO_ROOT, 'functions')),
+    ).finally(() => client.release());
+
+    let seeded: string[] = [];
+    if (options.seed) {
+      progress('seeding demo data');
+      seeded = (
+        await seedDemoData({
+          cognito,
+          userPoolId,
+          password: options.demoPassword,
+          systemTransaction: withSystemTransaction,
+        })
+      ).created;
+    }
+
+    progress('loading functions');
+    const handlers = new Map<string, ProxyHandler>();
+    for (const service of SERVICES) {
+      const name = serviceName(service);
+      const module = (await import(
+        `@halooid/functions/${service.product}/${service.capability}/handler`
+      )) as {
+        handler: ProxyHandler;
+      };
+      handlers.set(name, module.handler);
+    }
+    const authorizer = (
+      (await import('@halooid/functions/platform/authorizer/handler')) as { handler: AuthorizerHandler }
+    ).handler;
+
+    const gateway: RunningGateway = await startGateway({
+      routes: new RouteTable(SERVICES),
+      handlers,
+      authorizer,
+      fallback: localPages({ mailbox, webRoot: path.join(REPO_ROOT, 'web', 'build') }),
+      port: options.port,
+    });
+    stops.push(gateway.close);
+
+    return {
+      url: gateway.url,
+      databaseUrl,
+      embeddedDatabase: !options.databaseUrl,
+      mailbox,
+      migrations,
+      seeded,
+      cognito,
+      userPoolId,
+      clientId,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

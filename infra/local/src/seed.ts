@@ -1,0 +1,118 @@
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { addMember, provisionTenant, upsertUser } from '@halooid/functions/platform/tenants/provision-tenant';
+import type { Tx } from '@halooid/shared/db/transaction';
+import { uuidv7 } from '@halooid/shared/ids';
+import { DEMO_TENANTS, type DemoTenant } from './demo-data';
+
+export interface SeedDeps {
+  cognito: CognitoIdentityProviderClient;
+  userPoolId: string;
+  password: string;
+  /** A transaction able to write every tenant: the seed is a platform job, not a request. */
+  systemTransaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Seeds the demo tenants once. Cognito users are ensured on every start (their
+ * password follows HALOOID_DEMO_PASSWORD); tenants and tasks are written only
+ * when the tenant does not exist yet, so a developer's changes survive restarts.
+ */
+export async function seedDemoData(deps: SeedDeps): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  for (const tenant of DEMO_TENANTS) {
+    const userIds = new Map<string, string>();
+    for (const user of tenant.users)
+      userIds.set(user.email, await ensureCognitoUser(deps, user.email, user.name));
+    const exists = await deps.systemTransaction(async (tx) => {
+      const { rowCount } = await tx.query('select 1 from platform.tenants where slug = $1', [tenant.slug]);
+      return (rowCount ?? 0) > 0;
+    });
+    if (exists) continue;
+    await deps.systemTransaction((tx) => writeTenant(tx, tenant, userIds));
+    created.push(tenant.slug);
+  }
+  return { created };
+}
+
+async function writeTenant(tx: Tx, tenant: DemoTenant, userIds: Map<string, string>): Promise<void> {
+  const id = (email: string) => userIds.get(email) as string;
+  const [owner, ...others] = tenant.users;
+  if (!owner) throw new Error(`Demo tenant ${tenant.slug} has no users`);
+  const tenantId = uuidv7();
+  const roles = await provisionTenant(
+    tx,
+    {
+      id: tenantId,
+      name: tenant.name,
+      slug: tenant.slug,
+      owner: { id: id(owner.email), email: owner.email, name: owner.name },
+    },
+    uuidv7,
+  );
+  for (const user of others) {
+    await upsertUser(tx, { id: id(user.email), email: user.email, name: user.name });
+    await addMember(tx, tenantId, id(user.email), [roles.get(user.role) as string]);
+  }
+  const today = Date.now();
+  for (const [index, task] of tenant.tasks.entries()) {
+    const dueDate =
+      task.dueInDays === undefined
+        ? null
+        : new Date(today + task.dueInDays * 86_400_000).toISOString().slice(0, 10);
+    await tx.query(
+      `insert into taskodex.tasks
+         (tenant_id, id, title, description, status, priority, assignee_id, due_date, labels, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        tenantId,
+        uuidv7(today - (tenant.tasks.length - index) * 60_000),
+        task.title,
+        task.description,
+        task.status,
+        task.priority,
+        task.assignee ? id(task.assignee) : null,
+        dueDate,
+        task.labels,
+        id(owner.email),
+      ],
+    );
+  }
+}
+
+/** Creates (or finds) a confirmed Cognito user with the demo password; returns its `sub`. */
+async function ensureCognitoUser(deps: SeedDeps, email: string, name: string): Promise<string> {
+  const { cognito, userPoolId } = deps;
+  try {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: name },
+        ],
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'UsernameExistsException') throw error;
+  }
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: userPoolId,
+      Username: email,
+      Password: deps.password,
+      Permanent: true,
+    }),
+  );
+  const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+  const sub = user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  if (!sub) throw new Error(`Cognito returned no sub for ${email}`);
+  return sub;
+}

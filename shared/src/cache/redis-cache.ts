@@ -1,0 +1,42 @@
+import { Redis } from 'ioredis';
+import type { Cache } from './cache';
+
+/** Keys are namespaced so one ElastiCache can serve several stages. */
+export class RedisCache implements Cache {
+  readonly kind = 'redis' as const;
+  readonly #redis: Redis;
+
+  constructor(
+    url: string,
+    private readonly prefix = 'halooid:',
+  ) {
+    this.#redis = new Redis(url, {
+      lazyConnect: true,
+      // Fail fast: a slow cache must degrade to the database, not stall the request.
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      enableOfflineQueue: true,
+    });
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const json = await this.#redis.get(this.prefix + key);
+    return json === null ? undefined : (JSON.parse(json) as T);
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    await this.#redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#redis.del(this.prefix + key);
+  }
+
+  async ping(): Promise<void> {
+    await this.#redis.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.#redis.quit().catch(() => this.#redis.disconnect());
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the platform reads, validated once at cold
+ * start. A bad value fails the start with a message naming the variable, never
+ * a confusing error on the first request.
+ */
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const configSchema = z.object({
+  STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  DYNAMODB_ENDPOINT: url(['http', 'https']).optional(),
+  COGNITO_ENDPOINT: url(['http', 'https']).optional(),
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  /** Token issuer; derived from the region and pool id in AWS, set explicitly for cognito-local. */
+  COGNITO_ISSUER: url(['http', 'https']).optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigKey = keyof Config;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset", as they do in most shells and .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${describe(env, issue.path)})`,
+      ),
+    );
+  }
+  return result.data;
+}
+
+function describe(env: Record<string, string | undefined>, path: PropertyKey[]): string {
+  const value = env[String(path[0])];
+  return value === undefined
+    ? 'nothing'
+    : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+/** Fails with every missing variable named when a capability needs settings that are optional elsewhere. */
+export function requireKeys<K extends ConfigKey>(
+  config: Config,
+  keys: readonly K[],
+): Config & { [P in K]-?: NonNullable<Config[P]> } {
+  const missing = keys.filter((key) => config[key] === undefined);
+  if (missing.length > 0) throw new ConfigError(missing.map((key) => `${key}: is required but not set`));
+  return config as Config & { [P in K]-?: NonNullable<Config[P]> };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide config, parsed from `process.env` on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Forgets the parsed config; the local runtime and tests call it after changing `process.env`. */
+export function resetConfig(): void {
+  cached = undefined;
+}

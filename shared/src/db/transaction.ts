@@ -1,0 +1,87 @@
+import type pg from 'pg';
+import { ServiceUnavailableError } from '../errors';
+import { isConnectionError } from './errors';
+import { getPool } from './pool';
+
+/** The only database handle use cases get: queries inside one transaction. */
+export interface Tx {
+  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values?: readonly unknown[],
+  ): Promise<pg.QueryResult<Row>>;
+}
+
+export interface TenantScope {
+  /** The tenant every row-level-security policy compares against; absent only for identity lookups before a tenant is chosen. */
+  tenantId?: string;
+  /** The calling user; lets a user see their own memberships across tenants (login, tenant switcher). */
+  userId?: string;
+}
+
+/** The role every request runs as: no BYPASSRLS, owns nothing, so every tenant policy applies to it. */
+export const APP_ROLE = 'halooid_app';
+
+/**
+ * Runs `work` in one transaction as `halooid_app` with the tenant set
+ * transaction-locally (`set_config(..., true)`), so nothing leaks to the next
+ * user of a pooled connection and RDS Proxy never pins. The tenant id is a
+ * bind parameter, never spliced into SQL.
+ *
+ * A connection found dead at the start (after a Lambda thaw or a failover) is
+ * discarded and the transaction retried once on a fresh one; nothing has run
+ * yet, so the retry is safe. Failures later are not retried: a COMMIT whose
+ * outcome is unknown must not run twice.
+ */
+export async function withTenantTransaction<T>(scope: TenantScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runTransaction(work, `begin; set local role ${APP_ROLE}`, async (client) => {
+    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+      scope.tenantId ?? '',
+      scope.userId ?? '',
+    ]);
+  });
+}
+
+/**
+ * A transaction as the connecting (migration-owning) user, with no tenant.
+ * For the migration runner, the demo seed and platform jobs that by design
+ * span tenants; request handlers never use it.
+ */
+export async function withSystemTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runTransaction(work, 'begin', async () => {});
+}
+
+async function runTransaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  begin: string,
+  setup: (client: pg.PoolClient) => Promise<void>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let client: pg.PoolClient | undefined;
+    let started = false;
+    try {
+      client = await getPool().connect();
+      await client.query(begin);
+      await setup(client);
+      started = true;
+      const result = await work(client);
+      await client.query('commit');
+      client.release();
+      return result;
+    } catch (error) {
+      const broken = isConnectionError(error);
+      if (client) {
+        const clean =
+          !broken &&
+          (await client.query('rollback').then(
+            () => true,
+            () => false,
+          ));
+        // Passing an error destroys the connection instead of returning a dirty one to the pool.
+        client.release(clean ? undefined : new Error('discarded after a failed transaction'));
+      }
+      if (broken && !started && attempt === 1) continue;
+      if (broken) throw new ServiceUnavailableError('The database is unavailable; try again shortly.', error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Errors carry a stable machine code and an HTTP status. They are thrown
+ * anywhere inside a capability and mapped to problem+json exactly once, at
+ * the edge (see http/problem.ts). Nothing else decides a status code.
+ */
+export interface FieldError {
+  /** Dotted path of the offending field, prefixed by where it came from: `body.title`, `query.limit`. */
+  field: string;
+  message: string;
+  code: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.errors = options.errors ?? [];
+    this.headers = options.headers ?? {};
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, errors: FieldError[] = []) {
+    super(400, 'validation_failed', message, { errors });
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Authentication is required.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this.') {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(resource: string) {
+    super(404, 'not_found', `${resource} was not found.`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, code = 'conflict') {
+    super(409, code, message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(413, 'payload_too_large', `The request body is larger than ${limitBytes} bytes.`);
+  }
+}
+
+export class BusinessRuleError extends AppError {
+  constructor(code: string, message: string, errors: FieldError[] = []) {
+    super(422, code, message, { errors });
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'too_many_requests', 'Too many requests; slow down.', {
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  }
+}
+
+/** A dependency (database, Cognito, cache) is unreachable: 503, retryable. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super(503, 'service_unavailable', message, { cause });
+  }
+}

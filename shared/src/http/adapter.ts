@@ -1,0 +1,171 @@
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type Principal, principalFromEvent, requirePermission } from '../auth/principal';
+import { getConfig, requireKeys } from '../config';
+import { AppError, ValidationError } from '../errors';
+import {
+  type AnyRoute,
+  PUBLIC,
+  type ResponseBody,
+  type RouteInput,
+  routeKey,
+  type ServiceManifest,
+  serviceName,
+} from '../manifest';
+import { createLogger, createMetrics, type Logger, requestLogger } from '../observability';
+import { readJsonBody } from './body';
+import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { correlationIdOf, lowerCaseHeaders } from './request-context';
+import { parsePart } from './validation';
+
+/** What an implementation receives: validated input plus who is calling. */
+export type HandlerRequest<R extends AnyRoute> = RouteInput<R> & {
+  principal: R['permission'] extends typeof PUBLIC ? Principal | undefined : Principal;
+  /** Request headers, lower-cased. */
+  headers: Record<string, string>;
+  correlationId: string;
+  logger: Logger;
+};
+
+export interface HandlerResult<Body> {
+  status?: number;
+  body: Body;
+  headers?: Record<string, string>;
+  /** Extra `Set-Cookie` values (API Gateway's multiValueHeaders). */
+  cookies?: string[];
+}
+
+export type Implementation<R extends AnyRoute> = (
+  request: HandlerRequest<R>,
+) => Promise<HandlerResult<ResponseBody<R>>>;
+
+export type Implementations<S extends ServiceManifest> = {
+  [R in S['routes'][number] as R['operationId']]: Implementation<R>;
+};
+
+interface HalooidContext extends Context {
+  halooid?: { correlationId: string; logger: Logger };
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+/**
+ * Builds the Lambda handler of one capability from its manifest. Every route
+ * goes through the same steps: correlation id and request logger, permission
+ * re-check (defence in depth behind the authorizer), body limits and JSON
+ * parsing, zod validation of params, query and body, the implementation, and
+ * response serialization. Errors are mapped to problem+json once, here.
+ */
+export function createHttpHandler<S extends ServiceManifest>(
+  service: S,
+  implementations: NoInfer<Implementations<S>>,
+) {
+  const name = serviceName(service);
+  const logger = createLogger(name);
+  const metrics = createMetrics(name);
+  const config = getConfig();
+  if (service.resources.database) requireKeys(config, ['DATABASE_URL']);
+  const validateResponses = config.STAGE !== 'prod';
+
+  const routes = new Map<string, { route: AnyRoute; implementation: Implementation<AnyRoute> }>();
+  for (const route of service.routes) {
+    const implementation = (implementations as Record<string, Implementation<AnyRoute> | undefined>)[
+      route.operationId
+    ];
+    if (!implementation) throw new Error(`${name}: no implementation for operation ${route.operationId}`);
+    routes.set(routeKey(route.method, route.path), { route, implementation });
+  }
+
+  const core = async (
+    event: APIGatewayProxyEvent,
+    context: HalooidContext,
+  ): Promise<APIGatewayProxyResult> => {
+    const entry = routes.get(routeKey(event.httpMethod, event.resource));
+    if (!entry) throw new AppError(404, 'route_not_found', `No route ${event.httpMethod} ${event.resource}.`);
+    const { route, implementation } = entry;
+    const correlationId = correlationIdOf(event);
+    const principal = principalFromEvent(event);
+    const log = requestLogger(logger, {
+      correlationId,
+      tenantId: principal?.tenantId,
+      principalId: principal?.principalId,
+    });
+    context.halooid = { correlationId, logger: log };
+    metrics.addMetadata('correlationId', correlationId);
+    if (principal) {
+      metrics.addMetadata('tenantId', principal.tenantId);
+      metrics.addMetadata('principalId', principal.principalId);
+    }
+    if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
+
+    const rawBody = readJsonBody(event);
+    if (!route.body && rawBody !== undefined) {
+      throw new ValidationError('This operation takes no request body.', [
+        { field: 'body', message: 'Unexpected body.', code: 'unexpected_body' },
+      ]);
+    }
+    const input = {
+      params: route.params ? parsePart('params', route.params, event.pathParameters ?? {}) : undefined,
+      query: route.query ? parsePart('query', route.query, event.queryStringParameters ?? {}) : undefined,
+      body: route.body ? parsePart('body', route.body, rawBody) : undefined,
+    } as RouteInput<AnyRoute>;
+
+    const result = await implementation({
+      ...input,
+      principal,
+      headers: lowerCaseHeaders(event.headers),
+      correlationId,
+      logger: log,
+    } as HandlerRequest<AnyRoute>);
+
+    const status = result.status ?? route.status ?? 200;
+    if (validateResponses && route.response && status < 300) {
+      const checked = route.response.safeParse(result.body);
+      if (!checked.success) {
+        log.error('Response does not match its schema', {
+          operationId: route.operationId,
+          issues: checked.error.issues,
+        });
+        throw new Error(`Response of ${route.operationId} does not match its schema`);
+      }
+    }
+    log.debug('Request handled', { operationId: route.operationId, status });
+    const response: APIGatewayProxyResult = {
+      statusCode: status,
+      headers: {
+        ...(result.body === undefined ? {} : JSON_HEADERS),
+        'X-Correlation-Id': correlationId,
+        ...result.headers,
+      },
+      body: result.body === undefined ? '' : JSON.stringify(result.body),
+    };
+    if (result.cookies?.length) response.multiValueHeaders = { 'Set-Cookie': result.cookies };
+    return response;
+  };
+
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>()
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(problemResponses(logger))
+    .handler(core);
+}
+
+/** The one place where errors become HTTP responses. */
+function problemResponses(
+  fallbackLogger: Logger,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext> {
+  return {
+    onError: async (request) => {
+      const correlationId = request.context.halooid?.correlationId ?? correlationIdOf(request.event);
+      const log = request.context.halooid?.logger ?? requestLogger(fallbackLogger, { correlationId });
+      const { problem, headers, unexpected } = toProblem(request.error, correlationId);
+      if (unexpected) log.error('Request failed', { error: request.error as Error });
+      else log.info('Request rejected', { status: problem.status, code: problem.code });
+      request.response = {
+        statusCode: problem.status,
+        headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'X-Correlation-Id': correlationId, ...headers },
+        body: JSON.stringify(problem),
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { AppError, type FieldError } from '../errors';
+
+/** RFC 9457 problem details, the only error body the API ever returns. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  correlationId: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const TYPE_BASE = 'https://docs.halooid.dev/problems/';
+
+export interface MappedProblem {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** True when the error was not an AppError: it must be logged with its stack, never shown. */
+  unexpected: boolean;
+}
+
+/**
+ * Maps any thrown value to a problem. AppErrors keep their message; anything
+ * else becomes a masked 500 whose body carries only the correlation id, so no
+ * stack trace, SQL or hostname ever reaches a client.
+ */
+export function toProblem(error: unknown, correlationId: string): MappedProblem {
+  if (error instanceof AppError) {
+    const masked = error.status >= 500;
+    const problem: Problem = {
+      type: `${TYPE_BASE}${error.code}`,
+      title: TITLES[error.status] ?? 'Error',
+      status: error.status,
+      detail: masked && error.status !== 503 ? 'An unexpected error occurred.' : error.message,
+      code: error.code,
+      correlationId,
+    };
+    if (error.errors.length > 0) problem.errors = error.errors;
+    return { problem, headers: error.headers, unexpected: masked };
+  }
+  return {
+    problem: {
+      type: `${TYPE_BASE}internal_error`,
+      title: TITLES[500] ?? 'Internal Server Error',
+      status: 500,
+      detail: `An unexpected error occurred. Quote correlation id ${correlationId} when reporting it.`,
+      code: 'internal_error',
+      correlationId,
+    },
+    headers: {},
+    unexpected: true,
+  };
+}
+
+export function problemResponse(status: number, code: string, detail: string, correlationId: string) {
+  return toProblem(new AppError(status, code, detail), correlationId);
+}

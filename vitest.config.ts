@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects. `unit`: pure logic, no I/O, milliseconds each. `integration`:
+ * real Postgres (PGlite, or DATABASE_URL's server), cognito-local, dynalite
+ * and the local gateway, started per test file by startTestPlatform().
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{shared,functions,infra}/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{shared,functions,infra}/**/*.int.test.ts'],
+          exclude: ['**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
