@@ -7,8 +7,15 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    env: {
+      // See infra/local/src/quiet-sdk-warnings.ts.
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['{shared,functions,infra}/**/*.test.ts'],
@@ -17,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['{shared,functions,infra}/**/*.int.test.ts'],

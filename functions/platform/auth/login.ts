@@ -65,6 +65,8 @@ function mapCognitoError(error: unknown): Error {
   switch (name) {
     case 'NotAuthorizedException':
     case 'UserNotFoundException':
+    // cognito-local answers a wrong password with this where Cognito says NotAuthorized.
+    case 'InvalidPasswordException':
       return new UnauthorizedError('Incorrect email or password.');
     case 'UserNotConfirmedException':
       return new AppError(403, 'user_not_confirmed', 'Confirm your email address before signing in.');

@@ -1,3 +1,4 @@
+import './quiet-sdk-warnings';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '@halooid/shared/config';
 import { z } from 'zod';

@@ -45,7 +45,7 @@ export class RouteTable {
         : null;
       return { kind: 'found', match: { service: compiled.service, route: compiled.route, pathParameters } };
     }
-    return allowed.length ? { kind: 'method_not_allowed', allowed } : { kind: 'not_found' };
+    return allowed.length ? { kind: 'method_not_allowed', allowed: allowed.sort() } : { kind: 'not_found' };
   }
 
   /** `taskodex-tasks` → its manifest, for loading handlers. */

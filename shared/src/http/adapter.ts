@@ -1,3 +1,4 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -13,7 +14,7 @@ import {
   type ServiceManifest,
   serviceName,
 } from '../manifest';
-import { createLogger, createMetrics, type Logger, requestLogger } from '../observability';
+import { createLogger, createMetrics, type Logger, type Metrics, requestLogger } from '../observability';
 import { readJsonBody } from './body';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 import { correlationIdOf, lowerCaseHeaders } from './request-context';
@@ -111,6 +112,7 @@ export function createHttpHandler<S extends ServiceManifest>(
       body: route.body ? parsePart('body', route.body, rawBody) : undefined,
     } as RouteInput<AnyRoute>;
 
+    const started = performance.now();
     const result = await implementation({
       ...input,
       principal,
@@ -130,6 +132,8 @@ export function createHttpHandler<S extends ServiceManifest>(
         throw new Error(`Response of ${route.operationId} does not match its schema`);
       }
     }
+    metrics.addDimension('operation', route.operationId);
+    metrics.addMetric('Latency', MetricUnit.Milliseconds, performance.now() - started);
     log.debug('Request handled', { operationId: route.operationId, status });
     const response: APIGatewayProxyResult = {
       statusCode: status,
@@ -146,13 +150,14 @@ export function createHttpHandler<S extends ServiceManifest>(
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>()
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(problemResponses(logger))
+    .use(problemResponses(logger, metrics))
     .handler(core);
 }
 
 /** The one place where errors become HTTP responses. */
 function problemResponses(
   fallbackLogger: Logger,
+  metrics: Metrics,
 ): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext> {
   return {
     onError: async (request) => {
@@ -161,6 +166,7 @@ function problemResponses(
       const { problem, headers, unexpected } = toProblem(request.error, correlationId);
       if (unexpected) log.error('Request failed', { error: request.error as Error });
       else log.info('Request rejected', { status: problem.status, code: problem.code });
+      metrics.addMetric(problem.status >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
       request.response = {
         statusCode: problem.status,
         headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'X-Correlation-Id': correlationId, ...headers },

@@ -1,3 +1,4 @@
+import '../quiet-sdk-warnings';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,11 +41,16 @@ export interface TestResponse {
  * that server and drops it afterwards, so runs never see each other's rows.
  */
 export async function startTestPlatform(
-  options: { dataDir?: string; keepDataDir?: boolean } = {},
+  options: {
+    /** A data dir to keep between starts (restart tests); a fresh temporary one otherwise. */
+    dataDir?: string;
+    /** Use embedded PGlite even when DATABASE_URL names a server. */
+    embedded?: boolean;
+  } = {},
 ): Promise<TestPlatform> {
   const savedEnv = { ...process.env };
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'halooid-test-')));
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = options.embedded ? undefined : process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   if (serverUrl) databaseUrl = await createDatabase(serverUrl);
 
@@ -56,7 +62,7 @@ export async function startTestPlatform(
     redisUrl: process.env.REDIS_URL || undefined,
     seed: true,
     demoPassword: DEFAULT_DEMO_PASSWORD,
-    logLevel: 'SILENT',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
   });
   const db = new pg.Pool({ connectionString: platform.databaseUrl, max: 2 });
 
@@ -100,7 +106,7 @@ export async function startTestPlatform(
       await db.end();
       await platform.stop();
       if (serverUrl && databaseUrl) await dropDatabase(serverUrl, databaseUrl);
-      if (!options.dataDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
       for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
       Object.assign(process.env, savedEnv);
     },
