@@ -51,11 +51,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return result.data;
 }
 
+/** Quotes the bad value for the message, with any `user:password@` of a URL blanked: the message reaches logs. */
 function describe(env: Record<string, string | undefined>, path: PropertyKey[]): string {
-  const value = env[String(path[0])];
-  return value === undefined
-    ? 'nothing'
-    : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  const raw = env[String(path[0])];
+  if (raw === undefined) return 'nothing';
+  const value = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
 
 /** Fails with every missing variable named when a capability needs settings that are optional elsewhere. */

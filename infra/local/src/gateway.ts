@@ -92,6 +92,8 @@ async function handle(options: GatewayOptions, req: http.IncomingMessage): Promi
   const lookup = options.routes.lookup(method, url.pathname);
   if (lookup.kind === 'not_found')
     return problem(404, 'route_not_found', `No route ${method} ${url.pathname}.`, requestId);
+  if (lookup.kind === 'bad_path')
+    return problem(400, 'invalid_path', 'The path has a malformed %-escape.', requestId);
   if (lookup.kind === 'method_not_allowed') {
     const response = problem(
       405,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ConfigError, parseConfig } from '@halooid/shared/config';
 import { z } from 'zod';
 import { DEFAULT_DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
-import { REPO_ROOT, startLocalPlatform } from './platform';
+import { startLocalPlatform } from './platform';
+import { REPO_ROOT } from './repo-root';
 
 /** `npm run dev`: the whole platform on this machine, with demo data. */
 const localSettings = z.object({

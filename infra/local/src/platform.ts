@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SERVICES } from '@halooid/functions/registry';
 import { getCognitoClient, resetCognitoClient } from '@halooid/shared/auth/cognito-client';
@@ -18,10 +17,9 @@ import { type AuthorizerHandler, type ProxyHandler, type RunningGateway, startGa
 import { localPages } from './local-pages';
 import { Mailbox } from './mailbox';
 import { startEmbeddedPostgres } from './pglite-server';
+import { REPO_ROOT } from './repo-root';
 import { RouteTable } from './route-table';
 import { seedDemoData } from './seed';
-
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface LocalPlatformOptions {
   /** Where PGlite, cognito-local and dynalite keep data; required for persistence. */

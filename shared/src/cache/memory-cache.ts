@@ -29,6 +29,8 @@ export class MemoryCache implements Cache {
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     this.#entries.delete(key);
+    // Like Redis, nothing is stored for a value JSON cannot represent; a later get misses.
+    if (value === undefined || typeof value === 'function') return;
     // Stored as JSON so a cached object cannot be mutated by the caller that read it.
     this.#entries.set(key, { json: JSON.stringify(value), expiresAt: this.now() + ttlSeconds * 1000 });
     while (this.#entries.size > this.maxEntries) {

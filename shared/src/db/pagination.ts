@@ -49,7 +49,8 @@ export function parseSort(
     .filter(Boolean)) {
     const descending = raw.startsWith('-');
     const field = descending ? raw.slice(1) : raw;
-    const column = allowed[field];
+    // hasOwn: `constructor` or `__proto__` must not pass the allowlist.
+    const column = Object.hasOwn(allowed, field) ? allowed[field] : undefined;
     if (!column) {
       throw new ValidationError(`Cannot sort by "${field}".`, [
         {

@@ -1,0 +1,187 @@
+import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
+import { routeKey } from '@halooid/shared/manifest';
+import { describe, expect, it } from 'vitest';
+import { type AuthorizationRequest, type AuthorizeDeps, authorize } from './authorize';
+import { PUBLIC, type RoutePermission } from './route-permissions';
+
+const USER_ID = 'f3a1c2d4-1111-4222-8333-944455556666';
+const TENANT_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const TASK_RESOURCE = '/v1/taskodex/tasks/{taskId}';
+const ME_RESOURCE = '/v1/me';
+
+const routes = new Map<string, RoutePermission>([
+  [routeKey('GET', TASK_RESOURCE), 'taskodex:task:read'],
+  [routeKey('DELETE', TASK_RESOURCE), 'taskodex:task:delete'],
+  [routeKey('GET', ME_RESOURCE), PUBLIC],
+]);
+
+const acceptingVerifier: AccessTokenVerifier = {
+  async verify(token) {
+    if (token !== 'good-token') throw new Error('bad signature');
+    return { sub: USER_ID, username: 'ada', clientId: 'client', expiresAt: 2_000_000_000 };
+  },
+};
+
+function deps(grants: string[] | undefined, calls: Array<[string, string]> = []): AuthorizeDeps {
+  return {
+    routes,
+    verifier: acceptingVerifier,
+    async grantsOf(userId, tenantId) {
+      calls.push([userId, tenantId]);
+      return grants;
+    },
+  };
+}
+
+function request(overrides: Partial<AuthorizationRequest> = {}): AuthorizationRequest {
+  return {
+    method: 'GET',
+    resource: TASK_RESOURCE,
+    authorization: 'Bearer good-token',
+    tenantId: TENANT_ID,
+    ...overrides,
+  };
+}
+
+describe('authorize', () => {
+  it('allows a member whose grants include the permission', async () => {
+    const decision = await authorize(request(), deps(['taskodex:task:read']));
+
+    expect(decision).toEqual({
+      effect: 'Allow',
+      principalId: USER_ID,
+      tenantId: TENANT_ID,
+      principalType: 'user',
+      grants: ['taskodex:task:read'],
+    });
+  });
+
+  it('denies an unknown route before anything else', async () => {
+    const calls: Array<[string, string]> = [];
+
+    const decision = await authorize(request({ resource: '/v1/unknown' }), deps(['*:*:*'], calls));
+
+    expect(decision).toEqual({ effect: 'Deny', principalId: 'anonymous', reason: 'Unknown route.' });
+    expect(calls).toEqual([]);
+  });
+
+  it('denies a known resource with an unknown method', async () => {
+    const decision = await authorize(request({ method: 'PATCH' }), deps(['*:*:*']));
+
+    expect(decision.effect).toBe('Deny');
+  });
+
+  it('matches the method case-insensitively', async () => {
+    const decision = await authorize(request({ method: 'get' }), deps(['taskodex:task:read']));
+
+    expect(decision.effect).toBe('Allow');
+  });
+
+  it.each([[undefined], [''], ['   '], ['Bearer'], ['Bearer   ']])(
+    'is Unauthorized without credentials (%o)',
+    async (authorization) => {
+      const decision = await authorize(request({ authorization }), deps(['*:*:*']));
+
+      expect(decision).toEqual({
+        effect: 'Unauthorized',
+        reason: 'Send Authorization: Bearer <access token>.',
+      });
+    },
+  );
+
+  it('is Unauthorized for a scheme other than Bearer', async () => {
+    const decision = await authorize(request({ authorization: 'Basic YWRhOnB3' }), deps(['*:*:*']));
+
+    expect(decision).toEqual({ effect: 'Unauthorized', reason: 'Unsupported authorization scheme Basic.' });
+  });
+
+  it('accepts the scheme in any case', async () => {
+    const decision = await authorize(request({ authorization: 'bearer good-token' }), deps(['*:*:*']));
+
+    expect(decision.effect).toBe('Allow');
+  });
+
+  it('is Unauthorized when the verifier rejects the token', async () => {
+    const calls: Array<[string, string]> = [];
+
+    const decision = await authorize(request({ authorization: 'Bearer forged' }), deps(['*:*:*'], calls));
+
+    expect(decision).toEqual({ effect: 'Unauthorized', reason: 'The access token is invalid or expired.' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each([[undefined], [''], ['  '], ['not-a-uuid'], [`${TENANT_ID}x`]])(
+    'denies when X-Tenant-Id is %o',
+    async (tenantId) => {
+      const calls: Array<[string, string]> = [];
+
+      const decision = await authorize(request({ tenantId }), deps(['*:*:*'], calls));
+
+      expect(decision).toEqual({
+        effect: 'Deny',
+        principalId: USER_ID,
+        reason: 'Send X-Tenant-Id with the id of one of your tenants.',
+      });
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it('looks up grants with the lower-cased, trimmed tenant id', async () => {
+    const calls: Array<[string, string]> = [];
+
+    const decision = await authorize(
+      request({ tenantId: ` ${TENANT_ID.toUpperCase()} ` }),
+      deps(['taskodex:task:read'], calls),
+    );
+
+    expect(calls).toEqual([[USER_ID, TENANT_ID]]);
+    expect(decision).toMatchObject({ effect: 'Allow', tenantId: TENANT_ID });
+  });
+
+  it('denies a user who is not a member of the tenant', async () => {
+    const decision = await authorize(request(), deps(undefined));
+
+    expect(decision).toEqual({
+      effect: 'Deny',
+      principalId: USER_ID,
+      reason: 'You are not a member of this tenant.',
+    });
+  });
+
+  it('denies when the grants lack the permission, naming it', async () => {
+    const decision = await authorize(request({ method: 'DELETE' }), deps(['taskodex:task:read']));
+
+    expect(decision).toEqual({
+      effect: 'Deny',
+      principalId: USER_ID,
+      reason: 'This needs the taskodex:task:delete permission.',
+    });
+  });
+
+  it('denies a member with no grants at all', async () => {
+    expect((await authorize(request(), deps([]))).effect).toBe('Deny');
+  });
+
+  it('allows through a wildcard grant', async () => {
+    const decision = await authorize(request({ method: 'DELETE' }), deps(['taskodex:*:delete']));
+
+    expect(decision).toMatchObject({ effect: 'Allow', grants: ['taskodex:*:delete'] });
+  });
+
+  it('allows a PUBLIC route for a member with a valid token and no grants', async () => {
+    const decision = await authorize(request({ resource: ME_RESOURCE }), deps([]));
+
+    expect(decision).toMatchObject({
+      effect: 'Allow',
+      principalId: USER_ID,
+      tenantId: TENANT_ID,
+      grants: [],
+    });
+  });
+
+  it('still requires a token on a PUBLIC route', async () => {
+    const decision = await authorize(request({ resource: ME_RESOURCE, authorization: undefined }), deps([]));
+
+    expect(decision.effect).toBe('Unauthorized');
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { effectivePermissions, grantMatches, permits } from './permissions';
+
+describe('grantMatches', () => {
+  it('matches an exact permission', () => {
+    expect(grantMatches('taskodex:task:read', 'taskodex:task:read')).toBe(true);
+  });
+
+  it('does not match a different permission', () => {
+    expect(grantMatches('taskodex:task:read', 'taskodex:task:write')).toBe(false);
+    expect(grantMatches('taskodex:task:read', 'taskodex:project:read')).toBe(false);
+    expect(grantMatches('taskodex:task:read', 'crm:task:read')).toBe(false);
+  });
+
+  it.each([
+    ['taskodex:*:read', 'taskodex:task:read', true],
+    ['taskodex:*:read', 'taskodex:project:read', true],
+    ['taskodex:*:read', 'taskodex:task:write', false],
+    ['taskodex:task:*', 'taskodex:task:delete', true],
+    ['*:*:read', 'crm:contact:read', true],
+    ['*:*:*', 'crm:contact:delete', true],
+    ['*:task:read', 'taskodex:project:read', false],
+  ])('grant %s on %s is %s', (grant, required, expected) => {
+    expect(grantMatches(grant, required)).toBe(expected);
+  });
+
+  it.each([
+    ['*'],
+    ['taskodex:*'],
+    ['*:*'],
+    ['*:*:*:*'],
+    ['taskodex:task'],
+    [''],
+    ['taskodex:task:read:extra'],
+  ])('malformed grant %o never matches a well-formed permission', (grant) => {
+    expect(grantMatches(grant, 'taskodex:task:read')).toBe(false);
+  });
+
+  it('treats * only as a whole segment, not a prefix wildcard', () => {
+    expect(grantMatches('taskodex:ta*:read', 'taskodex:task:read')).toBe(false);
+  });
+});
+
+describe('permits', () => {
+  it('is true when any grant matches', () => {
+    expect(permits(['crm:contact:read', 'taskodex:*:write'], 'taskodex:task:write')).toBe(true);
+  });
+
+  it('is false with no grants', () => {
+    expect(permits([], 'taskodex:task:read')).toBe(false);
+  });
+
+  it('is false when no grant matches', () => {
+    expect(permits(['crm:contact:read', 'taskodex:*:read'], 'taskodex:task:write')).toBe(false);
+  });
+});
+
+describe('effectivePermissions', () => {
+  const catalog = [
+    'taskodex:task:write',
+    'taskodex:task:read',
+    'taskodex:project:read',
+    'crm:contact:read',
+    'platform:member:invite',
+  ];
+
+  it('expands wildcard grants against the catalog, sorted', () => {
+    const effective = effectivePermissions(['taskodex:*:read', 'platform:member:invite'], catalog);
+
+    expect(effective).toEqual(['platform:member:invite', 'taskodex:project:read', 'taskodex:task:read']);
+  });
+
+  it('omits grants that are not in the catalog', () => {
+    expect(effectivePermissions(['billing:invoice:read'], catalog)).toEqual([]);
+  });
+
+  it('does not mutate the catalog', () => {
+    const copy = [...catalog];
+
+    effectivePermissions(['*:*:*'], catalog);
+
+    expect(catalog).toEqual(copy);
+  });
+});

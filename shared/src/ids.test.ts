@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isUuid, uuidv7 } from './ids';
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('uuidv7', () => {
+  it('has the canonical lower-case format with version 7 and the RFC variant', () => {
+    for (let i = 0; i < 200; i++) expect(uuidv7()).toMatch(UUID_V7);
+  });
+
+  it('puts the millisecond timestamp in the first 48 bits', () => {
+    const now = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
+
+    const id = uuidv7(now);
+
+    const hex = id.replaceAll('-', '').slice(0, 12);
+    expect(Number.parseInt(hex, 16)).toBe(now);
+  });
+
+  it('sorts by creation time across milliseconds', () => {
+    const times = [
+      1_700_000_000_000, 1_700_000_000_001, 1_700_000_000_999, 1_700_000_123_456, 1_800_000_000_000,
+    ];
+    const ids = times.map((time) => uuidv7(time));
+
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('is unique for the same millisecond', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => uuidv7(1_700_000_000_000)));
+
+    expect(ids.size).toBe(1000);
+  });
+});
+
+describe('isUuid', () => {
+  it.each([
+    ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', true],
+    ['0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B', true],
+    ['f3a1c2d4-1111-4222-8333-944455556666', true],
+    ['0190a1b2c3d47e5f8a9b0c1d2e3f4a5b', false],
+    ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5', false],
+    ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5bb', false],
+    ['g190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', false],
+    [' 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', false],
+    ['', false],
+  ])('isUuid(%o) is %s', (value, expected) => {
+    expect(isUuid(value)).toBe(expected);
+  });
+
+  it('accepts generated ids', () => {
+    expect(isUuid(uuidv7())).toBe(true);
+  });
+});
