@@ -15,7 +15,14 @@ describe('parseConfig', () => {
   it('applies defaults to an empty environment', () => {
     const config = parseConfig({});
 
-    expect(config).toEqual({ STAGE: 'local', AWS_REGION: 'us-east-1', DB_POOL_MAX: 2 });
+    expect(config).toEqual({
+      STAGE: 'local',
+      AWS_REGION: 'us-east-1',
+      DB_POOL_MAX: 2,
+      DB_PORT: 5432,
+      DB_NAME: 'halooid',
+      DB_USER: 'halooid_app_login',
+    });
   });
 
   it('reads and coerces set values', () => {

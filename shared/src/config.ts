@@ -16,7 +16,13 @@ const url = (protocols: string[]) =>
 const configSchema = z.object({
   STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** A full connection string: the local runtime and CI. In AWS the DB_* settings below are used instead. */
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  /** RDS Proxy endpoint; with it the pool signs in with short-lived IAM auth tokens over TLS. */
+  DB_HOST: z.string().min(1).optional(),
+  DB_PORT: z.coerce.number().int().min(1).max(65_535).default(5432),
+  DB_NAME: z.string().min(1).default('halooid'),
+  DB_USER: z.string().min(1).default('halooid_app_login'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   DYNAMODB_ENDPOINT: url(['http', 'https']).optional(),

@@ -60,6 +60,23 @@ export interface ServiceResources {
   tables?: string[];
 }
 
+/** An event a capability publishes; its schema lives in the product's catalog (`functions/<product>/events.ts`). */
+export interface EmittedEvent {
+  /** `<resource>.<verb>`, e.g. `task.created`. */
+  type: string;
+}
+
+/**
+ * An event a capability reacts to. `pattern` is an EventBridge event pattern:
+ * CDK turns it into a rule on the bus, the local bus applies the same pattern.
+ * `handler` names the export of the capability's `subscribers.ts` that runs.
+ */
+export interface Subscription {
+  name: string;
+  pattern: Record<string, unknown>;
+  handler: string;
+}
+
 export interface ServiceManifest<Routes extends readonly AnyRoute[] = readonly AnyRoute[]> {
   product: string;
   capability: string;
@@ -68,6 +85,8 @@ export interface ServiceManifest<Routes extends readonly AnyRoute[] = readonly A
   /** Permissions this capability defines: the catalog the role editor and the authorizer use. */
   permissions: readonly PermissionDefinition[];
   routes: Routes;
+  emits?: readonly EmittedEvent[];
+  subscriptions?: readonly Subscription[];
 }
 
 /** Identity at run time; keeps the literal operation id, permission and schema types for the handler's typing. */

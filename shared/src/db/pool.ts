@@ -1,5 +1,6 @@
+import { Signer } from '@aws-sdk/rds-signer';
 import pg from 'pg';
-import { getConfig, requireKeys } from '../config';
+import { type Config, ConfigError, getConfig } from '../config';
 import { createLogger } from '../observability';
 
 /**
@@ -18,9 +19,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function getPool(): pg.Pool {
   if (!pool) {
-    const config = requireKeys(getConfig(), ['DATABASE_URL']);
+    const config = getConfig();
     pool = new pg.Pool({
-      connectionString: config.DATABASE_URL,
+      ...connectionSettings(config),
       max: config.DB_POOL_MAX,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,
@@ -33,6 +34,32 @@ export function getPool(): pg.Pool {
     pool.on('error', (error) => logger.warn('Idle database connection dropped', { error: error.message }));
   }
   return pool;
+}
+
+/**
+ * DATABASE_URL when given (local, CI); otherwise RDS Proxy at DB_HOST with an
+ * IAM auth token as the password. pg calls the password function for every
+ * new connection, and tokens live 15 minutes, so a fresh one is signed each
+ * time: no database secret ever sits in the function's environment.
+ */
+export function connectionSettings(config: Config): pg.PoolConfig {
+  if (config.DATABASE_URL) return { connectionString: config.DATABASE_URL };
+  if (!config.DB_HOST) throw new ConfigError(['DATABASE_URL or DB_HOST: one is required to reach Postgres']);
+  const signer = new Signer({
+    hostname: config.DB_HOST,
+    port: config.DB_PORT,
+    username: config.DB_USER,
+    region: config.AWS_REGION,
+  });
+  return {
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    database: config.DB_NAME,
+    user: config.DB_USER,
+    password: () => signer.getAuthToken(),
+    // RDS Proxy requires TLS; the Lambda runtime trusts the RDS CAs via NODE_EXTRA_CA_CERTS.
+    ssl: { rejectUnauthorized: true },
+  };
 }
 
 export async function closePool(): Promise<void> {

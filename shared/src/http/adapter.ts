@@ -3,7 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Principal, principalFromEvent, requirePermission } from '../auth/principal';
-import { getConfig, requireKeys } from '../config';
+import { ConfigError, getConfig } from '../config';
 import { AppError, ValidationError } from '../errors';
 import {
   type AnyRoute,
@@ -66,7 +66,9 @@ export function createHttpHandler<S extends ServiceManifest>(
   const logger = createLogger(name);
   const metrics = createMetrics(name);
   const config = getConfig();
-  if (service.resources.database) requireKeys(config, ['DATABASE_URL']);
+  if (service.resources.database && !config.DATABASE_URL && !config.DB_HOST) {
+    throw new ConfigError(['DATABASE_URL or DB_HOST: one is required to reach Postgres']);
+  }
   const validateResponses = config.STAGE !== 'prod';
 
   const routes = new Map<string, { route: AnyRoute; implementation: Implementation<AnyRoute> }>();
