@@ -37,6 +37,15 @@ describe.each(implementations)('the %s cache', (_name, create, available) => {
     await expect(store.ping()).resolves.toBeUndefined();
   });
 
+  it.skipIf(!available)('counts increments atomically within a window', async () => {
+    const store = cache as Cache;
+    const key = `counter-${randomUUID()}`;
+
+    const counts = await Promise.all(Array.from({ length: 5 }, () => store.increment(key, 60)));
+
+    expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it.skipIf(!available)('expires entries after their TTL', async () => {
     const store = cache as Cache;
     await store.set('short', 'lived', 1);

@@ -8,6 +8,8 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Atomically adds 1 and returns the new count; the key expires `ttlSeconds` after it was created. */
+  increment(key: string, ttlSeconds: number): Promise<number>;
   /** Health probe: resolves when the backend answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

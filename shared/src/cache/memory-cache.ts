@@ -40,6 +40,18 @@ export class MemoryCache implements Cache {
     }
   }
 
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    const entry = this.#entries.get(key);
+    const live = entry && entry.expiresAt > this.now() ? entry : undefined;
+    const count = (live ? Number(JSON.parse(live.json)) : 0) + 1;
+    this.#entries.delete(key);
+    this.#entries.set(key, {
+      json: String(count),
+      expiresAt: live?.expiresAt ?? this.now() + ttlSeconds * 1000,
+    });
+    return count;
+  }
+
   async delete(key: string): Promise<void> {
     this.#entries.delete(key);
   }

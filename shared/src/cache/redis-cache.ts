@@ -28,6 +28,16 @@ export class RedisCache implements Cache {
     await this.#redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
   }
 
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    // One round trip; EXPIRE NX sets the window only when the counter is new.
+    const result = await this.#redis
+      .multi()
+      .incr(this.prefix + key)
+      .expire(this.prefix + key, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
+      .exec();
+    return Number(result?.[0]?.[1] ?? 0);
+  }
+
   async delete(key: string): Promise<void> {
     await this.#redis.del(this.prefix + key);
   }

@@ -26,6 +26,8 @@ export type HandlerRequest<R extends AnyRoute> = RouteInput<R> & {
   /** Request headers, lower-cased. */
   headers: Record<string, string>;
   correlationId: string;
+  /** The client's address as API Gateway saw it (rate limits, audit). */
+  sourceIp: string;
   logger: Logger;
 };
 
@@ -120,6 +122,7 @@ export function createHttpHandler<S extends ServiceManifest>(
       principal,
       headers: lowerCaseHeaders(event.headers),
       correlationId,
+      sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown',
       logger: log,
     } as HandlerRequest<AnyRoute>);
 
