@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HTTP_METHODS, PUBLIC, routeKey, type ServiceManifest } from './manifest';
+import { AUTHENTICATED, HTTP_METHODS, PUBLIC, routeKey, type ServiceManifest } from './manifest';
 
 const PERMISSION = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
 const PATH = /^\/v1(\/([a-z0-9-]+|\{[a-zA-Z][a-zA-Z0-9]*\}|[a-z0-9-]+\.json))+$/;
@@ -36,7 +36,11 @@ export function checkManifests(services: readonly ServiceManifest[]): string[] {
       const where = `${owner} ${route.operationId ?? '?'} (${route.method} ${route.path})`;
       if (!route.permission)
         problems.push(`${where}: has no permission; use PUBLIC explicitly for open routes`);
-      else if (route.permission !== PUBLIC && !catalog.has(route.permission)) {
+      else if (
+        route.permission !== PUBLIC &&
+        route.permission !== AUTHENTICATED &&
+        !catalog.has(route.permission)
+      ) {
         problems.push(`${where}: permission ${route.permission} is not in any capability's catalog`);
       }
       if (!HTTP_METHODS.includes(route.method)) problems.push(`${where}: unsupported method`);

@@ -12,6 +12,13 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** Marks a route that needs no credentials. It must be said explicitly: a missing permission fails the manifest test. */
 export const PUBLIC = 'public' as const;
 
+/**
+ * Any signed-in user, with or without a tenant: their own profile, password,
+ * MFA. `X-Tenant-Id`, when sent, must still be one of theirs. API keys are
+ * refused: these routes act on a person, not on a tenant.
+ */
+export const AUTHENTICATED = 'authenticated' as const;
+
 /** `<product>:<resource>:<action>`, e.g. `taskodex:task:write`. */
 export type Permission = `${string}:${string}:${string}`;
 
@@ -28,7 +35,7 @@ export interface RouteDefinition<
   method: HttpMethod;
   /** API Gateway resource path with `{name}` parameters, e.g. `/v1/taskodex/tasks/{taskId}`. */
   path: string;
-  permission: Permission | typeof PUBLIC;
+  permission: Permission | typeof PUBLIC | typeof AUTHENTICATED;
   summary: string;
   description?: string;
   params?: Params;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AnyRoute, PUBLIC, type ServiceManifest } from './manifest';
+import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from './manifest';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -102,7 +102,12 @@ function operation(service: ServiceManifest, route: AnyRoute) {
     ...(route.description ? { description: route.description } : {}),
     tags: [service.product],
     'x-permission': route.permission,
-    security: route.permission === PUBLIC ? [] : [{ bearerAuth: [], tenantId: [] }, { apiKey: [] }],
+    security:
+      route.permission === PUBLIC
+        ? []
+        : route.permission === AUTHENTICATED
+          ? [{ bearerAuth: [] }]
+          : [{ bearerAuth: [], tenantId: [] }, { apiKey: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
       ? {

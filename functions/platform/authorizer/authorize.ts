@@ -1,7 +1,7 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { isUuid } from '@halooid/shared/ids';
-import { routeKey } from '@halooid/shared/manifest';
+import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
 import { PUBLIC, type RoutePermission } from './route-permissions';
 
 export interface AuthorizationRequest {
@@ -48,6 +48,9 @@ export async function authorize(request: AuthorizationRequest, deps: AuthorizeDe
   }
 
   const tenantId = request.tenantId?.trim();
+  if (permission === AUTHENTICATED && !tenantId) {
+    return { effect: 'Allow', principalId: userId, tenantId: '', principalType: 'user', grants: [] };
+  }
   if (!tenantId || !isUuid(tenantId)) {
     return {
       effect: 'Deny',
@@ -57,7 +60,7 @@ export async function authorize(request: AuthorizationRequest, deps: AuthorizeDe
   }
   const grants = await deps.grantsOf(userId, tenantId.toLowerCase());
   if (!grants) return { effect: 'Deny', principalId: userId, reason: 'You are not a member of this tenant.' };
-  if (permission !== PUBLIC && !permits(grants, permission)) {
+  if (permission !== PUBLIC && permission !== AUTHENTICATED && !permits(grants, permission)) {
     return { effect: 'Deny', principalId: userId, reason: `This needs the ${permission} permission.` };
   }
   return {

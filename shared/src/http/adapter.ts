@@ -4,9 +4,10 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Principal, principalFromEvent, requirePermission } from '../auth/principal';
 import { ConfigError, getConfig } from '../config';
-import { AppError, ValidationError } from '../errors';
+import { AppError, UnauthorizedError, ValidationError } from '../errors';
 import {
   type AnyRoute,
+  AUTHENTICATED,
   PUBLIC,
   type ResponseBody,
   type RouteInput,
@@ -102,7 +103,9 @@ export function createHttpHandler<S extends ServiceManifest>(
       metrics.addMetadata('tenantId', principal.tenantId);
       metrics.addMetadata('principalId', principal.principalId);
     }
-    if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
+    if (route.permission === AUTHENTICATED) {
+      if (!principal || principal.principalType !== 'user') throw new UnauthorizedError();
+    } else if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
 
     const rawBody = readJsonBody(event);
     if (!route.body && rawBody !== undefined) {
