@@ -1,6 +1,9 @@
 import type { ServiceManifest } from '@halooid/shared/manifest';
+import { apiKeysService } from './platform/api-keys/service';
 import { authService } from './platform/auth/service';
 import { metaService } from './platform/meta/service';
+import { rbacService } from './platform/rbac/service';
+import { tenantsService } from './platform/tenants/service';
 import { tasksService } from './taskodex/tasks/service';
 
 /**
@@ -8,4 +11,10 @@ import { tasksService } from './taskodex/tasks/service';
  * authorizer and the OpenAPI generator all start from this list; a
  * capability that is not here does not exist.
  */
-export const SERVICES: readonly ServiceManifest[] = [authService, metaService, tasksService];
+export const SERVICES: readonly ServiceManifest[] = [
+  authService,
+  metaService,
+  tenantsService,
+  rbacService,
+  tasksService,
+];

@@ -1,3 +1,4 @@
+import { roleGrants } from './auth/system-roles';
 import type { Tx } from './db/transaction';
 
 /**
@@ -32,19 +33,67 @@ export async function tenantsOfUser(tx: Tx, userId: string): Promise<TenantSumma
   return rows;
 }
 
-/** Grants of a user's roles in the current tenant; undefined when they are not an active member. */
-export async function grantsInTenant(tx: Tx, userId: string): Promise<string[] | undefined> {
-  const { rows } = await tx.query<{ grants: string[] | null; status: string }>(
-    `select m.status, array_agg(distinct g) filter (where g is not null) as grants
+export type Tier = 'free' | 'pro' | 'enterprise';
+
+/** What the authorizer needs to know about the current tenant. */
+export interface TenantState {
+  id: string;
+  status: 'active' | 'disabled';
+  tier: Tier;
+  usageKey: string;
+  rbacVersion: number;
+}
+
+export async function tenantState(tx: Tx): Promise<TenantState | undefined> {
+  const { rows } = await tx.query<{
+    id: string;
+    status: TenantState['status'];
+    tier: Tier;
+    usage_key: string;
+    rbac_version: number;
+  }>(
+    `select id, status, tier, usage_key, rbac_version from platform.tenants where id = platform.current_tenant_id()`,
+  );
+  const row = rows[0];
+  return (
+    row && {
+      id: row.id,
+      status: row.status,
+      tier: row.tier,
+      usageKey: row.usage_key,
+      rbacVersion: row.rbac_version,
+    }
+  );
+}
+
+export interface MemberRole {
+  id: string;
+  key: string;
+  name: string;
+  system: boolean;
+  grants: string[] | null;
+}
+
+/** The roles of a user in the current tenant; undefined when they are not an active member. */
+export async function memberRoles(tx: Tx, userId: string): Promise<MemberRole[] | undefined> {
+  const { rows } = await tx.query<{ status: string; roles: MemberRole[] }>(
+    `select m.status,
+            coalesce(json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name, 'system', r.system, 'grants', r.grants)
+                     order by r.name) filter (where r.id is not null), '[]') as roles
        from platform.memberships m
        left join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
        left join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
-       left join lateral unnest(r.grants) as g on true
       where m.tenant_id = platform.current_tenant_id() and m.user_id = $1
       group by m.status`,
     [userId],
   );
   const row = rows[0];
   if (row?.status !== 'active') return undefined;
-  return row.grants ?? [];
+  return row.roles;
+}
+
+/** Grants of a user in the current tenant (system roles resolved from code); undefined when not an active member. */
+export async function grantsInTenant(tx: Tx, userId: string): Promise<string[] | undefined> {
+  const roles = await memberRoles(tx, userId);
+  return roles && [...new Set(roles.flatMap((role) => roleGrants(role)))];
 }

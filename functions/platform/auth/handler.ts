@@ -1,19 +1,93 @@
 import { getCognitoClient } from '@halooid/shared/auth/cognito-client';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
+import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig, requireKeys } from '@halooid/shared/config';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
+import { UnauthorizedError } from '@halooid/shared/errors';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
+import { ABUSE_LIMITS } from './abuse-limits';
+import { changePassword } from './change-password';
+import { confirmSignUp } from './confirm-sign-up';
+import type { AuthDeps } from './deps';
+import { forgotPassword } from './forgot-password';
+import { logOut } from './log-out';
 import { login } from './login';
+import { refreshSession } from './refresh-session';
+import { resetPassword } from './reset-password';
+import { respondToChallenge } from './respond-to-challenge';
 import { authService } from './service';
+import { setUpTotp } from './set-up-totp';
+import { signUp } from './sign-up';
+import { verifyTotp } from './verify-totp';
+import {
+  bearerToken,
+  clearedRefreshCookie,
+  isWebClient,
+  refreshCookie,
+  refreshTokenOf,
+  signInResult,
+} from './web-session';
 
 const config = requireKeys(getConfig(), ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID']);
-const deps = {
+const deps: AuthDeps = {
   cognito: getCognitoClient(),
   clientId: config.COGNITO_CLIENT_ID,
+  userPoolId: config.COGNITO_USER_POOL_ID,
   verifier: createAccessTokenVerifier(config),
   transaction: withTenantTransaction,
+  cache: getCache(),
+  limits: ABUSE_LIMITS,
+  globalSignOut: !config.COGNITO_ENDPOINT,
 };
+/** See sign-up.ts: both answers take at least this long. */
+const SIGN_UP_MIN_DURATION_MS = 300;
+
+/** The signed-in user of an AUTHENTICATED route and the access token Cognito's user APIs need. */
+function signedInUser(principal: { principalId: string }, headers: Record<string, string>) {
+  const accessToken = bearerToken(headers);
+  if (!accessToken) throw new UnauthorizedError('Send Authorization: Bearer <access token>.');
+  return { id: principal.principalId, accessToken };
+}
 
 export const handler = createHttpHandler(authService, {
-  login: async ({ body }) => ({ body: await login(body, deps) }),
+  signUp: async ({ body, sourceIp }) => ({
+    body: await signUp(body, { ip: sourceIp }, { ...deps, minDurationMs: SIGN_UP_MIN_DURATION_MS }),
+  }),
+  confirmSignUp: async ({ body, sourceIp }) => ({ body: await confirmSignUp(body, { ip: sourceIp }, deps) }),
+  login: async ({ body, headers, sourceIp }) =>
+    signInResult(await login(body, { ip: sourceIp }, deps), headers),
+  respondToChallenge: async ({ body, headers, sourceIp }) =>
+    signInResult(await respondToChallenge(body, { ip: sourceIp }, deps), headers),
+  refreshSession: async ({ body, headers }) => {
+    const { refreshToken, ...session } = await refreshSession(refreshTokenOf(headers, body), deps);
+    if (!refreshToken) return { body: session };
+    return isWebClient(headers)
+      ? { body: session, cookies: [refreshCookie(refreshToken)] }
+      : { body: { ...session, refreshToken } };
+  },
+  logout: async ({ body, headers, logger }) => {
+    await logOut(
+      { refreshToken: refreshTokenOf(headers, body), accessToken: bearerToken(headers) },
+      deps,
+      logger,
+    );
+    return { body: undefined, cookies: [clearedRefreshCookie()] };
+  },
+  forgotPassword: async ({ body, sourceIp, logger }) => ({
+    body: await forgotPassword(body, { ip: sourceIp }, deps, logger),
+  }),
+  resetPassword: async ({ body, sourceIp }) => {
+    await resetPassword(body, { ip: sourceIp }, deps);
+    return { body: undefined };
+  },
+  changePassword: async ({ body, principal, headers, sourceIp }) => {
+    await changePassword(body, signedInUser(principal, headers), { ip: sourceIp }, deps);
+    return { body: undefined };
+  },
+  setUpTotp: async ({ principal, headers, sourceIp }) => ({
+    body: await setUpTotp(signedInUser(principal, headers), { ip: sourceIp }, deps),
+  }),
+  verifyTotp: async ({ body, principal, headers, sourceIp }) => ({
+    body: await verifyTotp(body, signedInUser(principal, headers), { ip: sourceIp }, deps),
+  }),
 });

@@ -1,81 +1,58 @@
 import {
-  type CognitoIdentityProviderClient,
   InitiateAuthCommand,
   type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
-import type { TenantScope, Tx } from '@halooid/shared/db/transaction';
-import { AppError, TooManyRequestsError, UnauthorizedError } from '@halooid/shared/errors';
-import { type TenantSummary, tenantsOfUser } from '@halooid/shared/tenancy';
+import { UnauthorizedError } from '@halooid/shared/errors';
+import {
+  accountKey,
+  assertNotLocked,
+  clearFailedSignIns,
+  guardAttempt,
+  recordFailedSignIn,
+} from './abuse-limits';
+import { INCORRECT_CREDENTIALS, isBadCredentials, mapCommonCognitoError } from './cognito-errors';
+import { completeSignIn, type SignInOutcome } from './complete-sign-in';
+import type { AuthDeps, Caller } from './deps';
 
-export interface LoginDeps {
-  cognito: CognitoIdentityProviderClient;
-  clientId: string;
-  verifier: AccessTokenVerifier;
-  transaction: <T>(scope: TenantScope, work: (tx: Tx) => Promise<T>) => Promise<T>;
-}
-
-export interface LoginResult {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tenants: TenantSummary[];
-}
+export type LoginDeps = Pick<
+  AuthDeps,
+  'cognito' | 'clientId' | 'verifier' | 'transaction' | 'cache' | 'limits'
+>;
 
 /**
  * Password sign-in. Wrong password and unknown email get the same answer, so
- * the endpoint does not reveal who has an account.
+ * the endpoint does not reveal who has an account. Rate limited per IP and
+ * account; repeated failures lock the account (see abuse-limits.ts), and a
+ * locked account is refused before Cognito is asked, so even the right
+ * password gets the same 429. When Cognito wants another step (a new
+ * password for an invited user, a TOTP code), the answer is that challenge.
  */
 export async function login(
   input: { email: string; password: string },
+  caller: Caller,
   deps: LoginDeps,
-): Promise<LoginResult> {
-  let result: InitiateAuthCommandOutput;
+): Promise<SignInOutcome> {
+  const account = accountKey(input.email);
+  await guardAttempt('login', { ip: caller.ip, account }, deps);
+  await assertNotLocked(account, deps);
+  let answer: InitiateAuthCommandOutput;
   try {
-    result = await deps.cognito.send(
+    answer = await deps.cognito.send(
       new InitiateAuthCommand({
         ClientId: deps.clientId,
         AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: input.email.toLowerCase(), PASSWORD: input.password },
+        AuthParameters: { USERNAME: account, PASSWORD: input.password },
       }),
     );
   } catch (error) {
-    throw mapCognitoError(error);
+    if (isBadCredentials(error)) {
+      // The failure that locks the account is answered like the attempts after it.
+      if (await recordFailedSignIn(account, deps)) await assertNotLocked(account, deps);
+      throw new UnauthorizedError(INCORRECT_CREDENTIALS);
+    }
+    throw mapCommonCognitoError(error);
   }
-  const tokens = result.AuthenticationResult;
-  if (!tokens?.AccessToken || !tokens.RefreshToken) {
-    throw new AppError(
-      403,
-      'challenge_required',
-      `Sign-in needs a further step (${result.ChallengeName ?? 'unknown'}).`,
-    );
-  }
-  const { sub } = await deps.verifier.verify(tokens.AccessToken);
-  const tenants = await deps.transaction({ userId: sub }, (tx) => tenantsOfUser(tx, sub));
-  return {
-    accessToken: tokens.AccessToken,
-    refreshToken: tokens.RefreshToken,
-    expiresIn: tokens.ExpiresIn ?? 3600,
-    tenants,
-  };
-}
-
-function mapCognitoError(error: unknown): Error {
-  const name = (error as { name?: string } | null)?.name;
-  switch (name) {
-    case 'NotAuthorizedException':
-    case 'UserNotFoundException':
-    // cognito-local answers a wrong password with this where Cognito says NotAuthorized.
-    case 'InvalidPasswordException':
-      return new UnauthorizedError('Incorrect email or password.');
-    case 'UserNotConfirmedException':
-      return new AppError(403, 'user_not_confirmed', 'Confirm your email address before signing in.');
-    case 'PasswordResetRequiredException':
-      return new AppError(403, 'password_reset_required', 'Reset your password before signing in.');
-    case 'TooManyRequestsException':
-    case 'LimitExceededException':
-      return new TooManyRequestsError(30);
-    default:
-      return error instanceof Error ? error : new Error(String(error));
-  }
+  // A right password counts as a success even when a challenge follows.
+  await clearFailedSignIns(account, deps);
+  return completeSignIn(answer, deps);
 }

@@ -1,7 +1,8 @@
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
-import { routeKey } from '@halooid/shared/manifest';
+import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
+import type { TenantState } from '@halooid/shared/tenancy';
 import { describe, expect, it } from 'vitest';
-import { type AuthorizationRequest, type AuthorizeDeps, authorize } from './authorize';
+import { type AuthorizationRequest, type AuthorizeDeps, authorize, type VerifiedApiKey } from './authorize';
 import { PUBLIC, type RoutePermission } from './route-permissions';
 
 const USER_ID = 'f3a1c2d4-1111-4222-8333-944455556666';
@@ -22,14 +23,33 @@ const acceptingVerifier: AccessTokenVerifier = {
   },
 };
 
-function deps(grants: string[] | undefined, calls: Array<[string, string]> = []): AuthorizeDeps {
+const TENANT: TenantState = {
+  id: TENANT_ID,
+  status: 'active',
+  tier: 'pro',
+  usageKey: 'usage-key',
+  rbacVersion: 7,
+};
+
+function deps(
+  grants: string[] | undefined,
+  calls: Array<[string, string]> = [],
+  overrides: Partial<AuthorizeDeps> = {},
+): AuthorizeDeps {
   return {
     routes,
     verifier: acceptingVerifier,
-    async grantsOf(userId, tenantId) {
-      calls.push([userId, tenantId]);
+    async tenant(tenantId) {
+      return tenantId === TENANT_ID ? TENANT : undefined;
+    },
+    async grantsOf(userId, tenant) {
+      calls.push([userId, tenant.id]);
       return grants;
     },
+    async apiKey() {
+      return undefined;
+    },
+    ...overrides,
   };
 }
 
@@ -53,6 +73,7 @@ describe('authorize', () => {
       tenantId: TENANT_ID,
       principalType: 'user',
       grants: ['taskodex:task:read'],
+      usage: { key: 'usage-key', tier: 'pro' },
     });
   });
 
@@ -84,7 +105,7 @@ describe('authorize', () => {
 
       expect(decision).toEqual({
         effect: 'Unauthorized',
-        reason: 'Send Authorization: Bearer <access token>.',
+        reason: 'Send Authorization: Bearer <access token> or ApiKey <key>.',
       });
     },
   );
@@ -183,5 +204,98 @@ describe('authorize', () => {
     const decision = await authorize(request({ resource: ME_RESOURCE, authorization: undefined }), deps([]));
 
     expect(decision.effect).toBe('Unauthorized');
+  });
+});
+
+describe('authorize: tenant state', () => {
+  it('denies every call into a disabled tenant', async () => {
+    const decision = await authorize(
+      request(),
+      deps(['*:*:*'], [], { tenant: async () => ({ ...TENANT, status: 'disabled' }) }),
+    );
+
+    expect(decision).toMatchObject({ effect: 'Deny', reason: 'This tenant is disabled.' });
+  });
+
+  it('denies a tenant id that does not exist without asking for grants', async () => {
+    const calls: Array<[string, string]> = [];
+
+    const decision = await authorize(
+      request({ tenantId: '0190a1b2-c3d4-7e5f-8a9b-000000000000' }),
+      deps(['*:*:*'], calls),
+    );
+
+    expect(decision.effect).toBe('Deny');
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('authorize: API keys', () => {
+  const KEY: VerifiedApiKey = {
+    keyId: 'abcdefghijklmnop',
+    tenantId: TENANT_ID,
+    scopes: ['taskodex:task:read', 'taskodex:task:delete'],
+    createdBy: USER_ID,
+  };
+  const withKey = (grants: string[] | undefined, key: VerifiedApiKey | undefined = KEY) =>
+    deps(grants, [], { apiKey: async (raw) => (raw === 'hk_test_good' ? key : undefined) });
+
+  it('allows a scope the creator still holds, with the tenant implied by the key', async () => {
+    const decision = await authorize(
+      request({ authorization: 'ApiKey hk_test_good', tenantId: undefined }),
+      withKey(['*:*:*']),
+    );
+
+    expect(decision).toEqual({
+      effect: 'Allow',
+      principalId: 'apikey:abcdefghijklmnop',
+      principalType: 'apiKey',
+      tenantId: TENANT_ID,
+      grants: ['taskodex:task:read', 'taskodex:task:delete'],
+      usage: { key: 'usage-key', tier: 'pro' },
+    });
+  });
+
+  it('drops scopes the creator no longer holds', async () => {
+    const decision = await authorize(
+      request({ method: 'DELETE', authorization: 'ApiKey hk_test_good' }),
+      withKey(['taskodex:task:read']),
+    );
+
+    expect(decision).toMatchObject({
+      effect: 'Deny',
+      reason: 'This needs the taskodex:task:delete permission.',
+    });
+  });
+
+  it('is Unauthorized for an unknown, tampered or revoked key', async () => {
+    const decision = await authorize(
+      request({ authorization: 'ApiKey hk_test_tampered' }),
+      withKey(['*:*:*']),
+    );
+
+    expect(decision.effect).toBe('Unauthorized');
+  });
+
+  it("refuses an X-Tenant-Id other than the key's tenant", async () => {
+    const decision = await authorize(
+      request({ authorization: 'ApiKey hk_test_good', tenantId: '0190a1b2-c3d4-7e5f-8a9b-111111111111' }),
+      withKey(['*:*:*']),
+    );
+
+    expect(decision).toMatchObject({
+      effect: 'Deny',
+      reason: 'X-Tenant-Id does not match the tenant of the API key.',
+    });
+  });
+
+  it('refuses person-only (AUTHENTICATED) routes', async () => {
+    const authenticatedRoutes = new Map(routes).set(routeKey('GET', '/v1/me'), AUTHENTICATED);
+    const decision = await authorize(request({ resource: '/v1/me', authorization: 'ApiKey hk_test_good' }), {
+      ...withKey(['*:*:*']),
+      routes: authenticatedRoutes,
+    });
+
+    expect(decision.effect).toBe('Deny');
   });
 });

@@ -2,6 +2,7 @@ import { permits } from '@halooid/shared/auth/permissions';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { isUuid } from '@halooid/shared/ids';
 import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
+import type { TenantState } from '@halooid/shared/tenancy';
 import { PUBLIC, type RoutePermission } from './route-permissions';
 
 export interface AuthorizationRequest {
@@ -11,63 +12,143 @@ export interface AuthorizationRequest {
   tenantId?: string;
 }
 
+export interface Allow {
+  effect: 'Allow';
+  principalId: string;
+  principalType: 'user' | 'apiKey';
+  /** Empty only for AUTHENTICATED routes called without a tenant. */
+  tenantId: string;
+  grants: string[];
+  /** The tenant's usage-plan key and tier, for per-tenant throttling; absent without a tenant. */
+  usage?: { key: string; tier: TenantState['tier'] };
+}
+
 export type Decision =
-  | { effect: 'Allow'; principalId: string; tenantId: string; principalType: 'user'; grants: string[] }
+  | Allow
   | { effect: 'Deny'; principalId: string; reason: string }
   /** No or bad credentials: API Gateway answers 401. */
   | { effect: 'Unauthorized'; reason: string };
 
+export interface VerifiedApiKey {
+  keyId: string;
+  tenantId: string;
+  scopes: string[];
+  createdBy: string;
+}
+
 export interface AuthorizeDeps {
   routes: ReadonlyMap<string, RoutePermission>;
   verifier: AccessTokenVerifier;
+  /** The tenant's status, tier, usage key and RBAC version; undefined when it does not exist. */
+  tenant(tenantId: string): Promise<TenantState | undefined>;
   /** Grants of the user in the tenant, or undefined when they are not an active member. */
-  grantsOf(userId: string, tenantId: string): Promise<string[] | undefined>;
+  grantsOf(userId: string, tenant: TenantState): Promise<string[] | undefined>;
+  /** The key's record when the presented key is genuine, active and unexpired. */
+  apiKey(
+    raw: string,
+    tenant: (tenantId: string) => Promise<TenantState | undefined>,
+  ): Promise<VerifiedApiKey | undefined>;
 }
 
 /**
  * The authorizer's decision, free of Lambda types so it can be tested and
- * benchmarked alone: who is calling (a verified Cognito access token), for
- * which tenant (X-Tenant-Id, which must be one of theirs), and whether their
- * roles there grant the route's permission (from the manifest).
+ * benchmarked alone. Users: a verified Cognito access token, X-Tenant-Id one
+ * of their tenants, their roles there granting the route's permission.
+ * Integrators: an API key, whose tenant is implied; its effective permissions
+ * are its scopes still held by the person who created it.
  */
 export async function authorize(request: AuthorizationRequest, deps: AuthorizeDeps): Promise<Decision> {
   const permission = deps.routes.get(routeKey(request.method, request.resource));
   if (permission === undefined) return { effect: 'Deny', principalId: 'anonymous', reason: 'Unknown route.' };
 
-  const [scheme, token] = (request.authorization ?? '').trim().split(/\s+/, 2);
-  if (!scheme || !token)
-    return { effect: 'Unauthorized', reason: 'Send Authorization: Bearer <access token>.' };
-  if (scheme.toLowerCase() !== 'bearer') {
-    return { effect: 'Unauthorized', reason: `Unsupported authorization scheme ${scheme}.` };
+  const [scheme, credential] = (request.authorization ?? '').trim().split(/\s+/, 2);
+  if (!scheme || !credential) {
+    return { effect: 'Unauthorized', reason: 'Send Authorization: Bearer <access token> or ApiKey <key>.' };
   }
+  const requestedTenant = request.tenantId?.trim().toLowerCase() || undefined;
+  switch (scheme.toLowerCase()) {
+    case 'bearer':
+      return authorizeUser(credential, requestedTenant, permission, deps);
+    case 'apikey':
+      return authorizeApiKey(credential, requestedTenant, permission, deps);
+    default:
+      return { effect: 'Unauthorized', reason: `Unsupported authorization scheme ${scheme}.` };
+  }
+}
+
+async function authorizeUser(
+  token: string,
+  requestedTenant: string | undefined,
+  permission: RoutePermission,
+  deps: AuthorizeDeps,
+): Promise<Decision> {
   let userId: string;
   try {
     userId = (await deps.verifier.verify(token)).sub;
   } catch {
     return { effect: 'Unauthorized', reason: 'The access token is invalid or expired.' };
   }
-
-  const tenantId = request.tenantId?.trim();
-  if (permission === AUTHENTICATED && !tenantId) {
-    return { effect: 'Allow', principalId: userId, tenantId: '', principalType: 'user', grants: [] };
+  if (permission === AUTHENTICATED && !requestedTenant) {
+    return { effect: 'Allow', principalId: userId, principalType: 'user', tenantId: '', grants: [] };
   }
-  if (!tenantId || !isUuid(tenantId)) {
+  if (!requestedTenant || !isUuid(requestedTenant)) {
     return {
       effect: 'Deny',
       principalId: userId,
       reason: 'Send X-Tenant-Id with the id of one of your tenants.',
     };
   }
-  const grants = await deps.grantsOf(userId, tenantId.toLowerCase());
-  if (!grants) return { effect: 'Deny', principalId: userId, reason: 'You are not a member of this tenant.' };
+  const tenant = await deps.tenant(requestedTenant);
+  const grants = tenant && (await deps.grantsOf(userId, tenant));
+  if (!tenant || !grants)
+    return { effect: 'Deny', principalId: userId, reason: 'You are not a member of this tenant.' };
+  return decide(userId, 'user', tenant, grants, permission);
+}
+
+async function authorizeApiKey(
+  raw: string,
+  requestedTenant: string | undefined,
+  permission: RoutePermission,
+  deps: AuthorizeDeps,
+): Promise<Decision> {
+  const key = await deps.apiKey(raw, deps.tenant);
+  if (!key) return { effect: 'Unauthorized', reason: 'The API key is invalid, revoked or expired.' };
+  const principalId = `apikey:${key.keyId}`;
+  if (permission === AUTHENTICATED) {
+    return {
+      effect: 'Deny',
+      principalId,
+      reason: 'This operation acts on a person; API keys cannot call it.',
+    };
+  }
+  if (requestedTenant && requestedTenant !== key.tenantId) {
+    return { effect: 'Deny', principalId, reason: 'X-Tenant-Id does not match the tenant of the API key.' };
+  }
+  const tenant = await deps.tenant(key.tenantId);
+  if (!tenant) return { effect: 'Unauthorized', reason: 'The API key is invalid, revoked or expired.' };
+  // A key never outlives its creator's rights: scopes they no longer hold stop working.
+  const creatorGrants = (await deps.grantsOf(key.createdBy, tenant)) ?? [];
+  const grants = key.scopes.filter((scope) => permits(creatorGrants, scope));
+  return decide(principalId, 'apiKey', tenant, grants, permission);
+}
+
+function decide(
+  principalId: string,
+  principalType: Allow['principalType'],
+  tenant: TenantState,
+  grants: string[],
+  permission: RoutePermission,
+): Decision {
+  if (tenant.status !== 'active') return { effect: 'Deny', principalId, reason: 'This tenant is disabled.' };
   if (permission !== PUBLIC && permission !== AUTHENTICATED && !permits(grants, permission)) {
-    return { effect: 'Deny', principalId: userId, reason: `This needs the ${permission} permission.` };
+    return { effect: 'Deny', principalId, reason: `This needs the ${permission} permission.` };
   }
   return {
     effect: 'Allow',
-    principalId: userId,
-    tenantId: tenantId.toLowerCase(),
-    principalType: 'user',
+    principalId,
+    principalType,
+    tenantId: tenant.id,
     grants,
+    usage: { key: tenant.usageKey, tier: tenant.tier },
   };
 }

@@ -1,24 +1,38 @@
 import { encodeGrants } from '@halooid/shared/auth/principal';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
+import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig } from '@halooid/shared/config';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { headerValue } from '@halooid/shared/http/request-context';
 import { createLogger } from '@halooid/shared/observability';
-import { grantsInTenant } from '@halooid/shared/tenancy';
+import { grantsInTenant, tenantState } from '@halooid/shared/tenancy';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { SERVICES } from '../../registry';
+import { cachedAccess, cachedVerifier } from './access-cache';
+import { apiKeySource } from './api-key-source';
 import { authorize } from './authorize';
 import { routePermissions } from './route-permissions';
 
 const logger = createLogger('platform-authorizer');
 const routes = routePermissions(SERVICES);
-const verifier = createAccessTokenVerifier(getConfig());
+const verifier = cachedVerifier(createAccessTokenVerifier(getConfig()));
+const access = cachedAccess(
+  {
+    loadTenant: (tenantId) => withTenantTransaction({ tenantId }, (tx) => tenantState(tx)),
+    loadGrants: (userId, tenantId) =>
+      withTenantTransaction({ tenantId, userId }, (tx) => grantsInTenant(tx, userId)),
+    verifyKey: apiKeySource(),
+  },
+  { shared: getCache() },
+);
 
 /**
  * API Gateway REQUEST authorizer. Gateway caching is off (TTL 0): the
- * decision depends on the route, the token and X-Tenant-Id, and revoked
- * memberships must take effect at once. The policy covers exactly the
- * method being called.
+ * decision depends on the route, the credential and X-Tenant-Id, and its own
+ * caches (access-cache.ts) are invalidated by the tenant's RBAC version. The
+ * policy covers exactly the method being called; `usageIdentifierKey` makes
+ * API Gateway throttle the tenant by its tier's usage plan. The context never
+ * carries a secret.
  */
 export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   const decision = await authorize(
@@ -28,12 +42,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
       authorization: headerValue(event.headers, 'authorization'),
       tenantId: headerValue(event.headers, 'x-tenant-id'),
     },
-    {
-      routes,
-      verifier,
-      grantsOf: (userId, tenantId) =>
-        withTenantTransaction({ tenantId, userId }, (tx) => grantsInTenant(tx, userId)),
-    },
+    { routes, verifier, ...access },
   );
   if (decision.effect === 'Unauthorized') {
     logger.info('Unauthenticated request', { reason: decision.reason, resource: event.resource });
@@ -50,11 +59,13 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
         { Action: 'execute-api:Invoke', Effect: allow ? 'Allow' : 'Deny', Resource: event.methodArn },
       ],
     },
+    ...(allow && decision.usage ? { usageIdentifierKey: decision.usage.key } : {}),
     context: allow
       ? {
           tenantId: decision.tenantId,
           principalType: decision.principalType,
           grants: encodeGrants(decision.grants),
+          tier: decision.usage?.tier ?? '',
         }
       : { reason: decision.reason },
   };

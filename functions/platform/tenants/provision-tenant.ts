@@ -1,4 +1,4 @@
-import { SYSTEM_ROLES, type SystemRole } from '@halooid/shared/auth/system-roles';
+import { SYSTEM_ROLES, type SystemRoleKey } from '@halooid/shared/auth/system-roles';
 import type { Tx } from '@halooid/shared/db/transaction';
 
 export interface NewTenant {
@@ -17,20 +17,21 @@ export async function provisionTenant(
   tx: Tx,
   tenant: NewTenant,
   newId: () => string,
-): Promise<Map<SystemRole['key'], string>> {
+): Promise<Map<SystemRoleKey, string>> {
   await tx.query('insert into platform.tenants (id, name, slug) values ($1, $2, $3)', [
     tenant.id,
     tenant.name,
     tenant.slug,
   ]);
-  const roleIds = new Map<SystemRole['key'], string>();
+  const roleIds = new Map<SystemRoleKey, string>();
   for (const role of SYSTEM_ROLES) {
     const id = newId();
     roleIds.set(role.key, id);
     await tx.query(
-      `insert into platform.roles (tenant_id, id, key, name, description, system, grants)
-       values ($1, $2, $3, $4, $5, true, $6)`,
-      [tenant.id, id, role.key, role.name, role.description, role.grants],
+      // System role rows carry no grants: those come from code (system-roles.ts).
+      `insert into platform.roles (tenant_id, id, key, name, description, system)
+       values ($1, $2, $3, $4, $5, true)`,
+      [tenant.id, id, role.key, role.name, role.description],
     );
   }
   await upsertUser(tx, tenant.owner);

@@ -1,9 +1,9 @@
-import type { SystemRole } from '@halooid/shared/auth/system-roles';
+import type { SystemRoleKey } from '@halooid/shared/auth/system-roles';
 
 export interface DemoUser {
   email: string;
   name: string;
-  role: SystemRole['key'];
+  role: SystemRoleKey;
 }
 
 export interface DemoTask {
@@ -19,6 +19,7 @@ export interface DemoTask {
 export interface DemoTenant {
   slug: string;
   name: string;
+  tier: 'free' | 'pro' | 'enterprise';
   users: DemoUser[];
   tasks: DemoTask[];
 }
@@ -30,6 +31,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     slug: 'acme',
     name: 'Acme',
+    tier: 'pro',
     users: [
       { email: 'owner@acme.example', name: 'Olivia Owner', role: 'owner' },
       { email: 'admin@acme.example', name: 'Adam Admin', role: 'admin' },
@@ -91,6 +93,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     slug: 'globex',
     name: 'Globex',
+    tier: 'free',
     users: [{ email: 'owner@globex.example', name: 'Grace Owner', role: 'owner' }],
     tasks: [
       {

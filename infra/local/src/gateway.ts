@@ -19,6 +19,7 @@ import {
 } from './api-gateway-events';
 import { policyAllows } from './policy';
 import type { RouteTable } from './route-table';
+import type { UsagePlans } from './usage-plans';
 
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 export type AuthorizerHandler = (
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   /** Function handler by service name (`taskodex-tasks`). */
   handlers: ReadonlyMap<string, ProxyHandler>;
   authorizer: AuthorizerHandler;
+  /** Per-tenant throttling by tier, keyed by the authorizer's usageIdentifierKey. */
+  usagePlans: UsagePlans;
   /** Paths outside /v1 (web app, docs, /dev tools); undefined falls through to 404. */
   fallback?: (method: string, url: URL) => Promise<LocalResponse | undefined>;
   port: number;
@@ -143,6 +146,17 @@ async function handle(options: GatewayOptions, req: http.IncomingMessage): Promi
       return problem(403, 'forbidden', reason, requestId);
     }
     authorizerContext = { ...decision.context, principalId: decision.principalId };
+    if (decision.usageIdentifierKey) {
+      const usage = options.usagePlans.take(
+        decision.usageIdentifierKey,
+        String(decision.context?.tier ?? 'free'),
+      );
+      if (!usage.allowed) {
+        const response = problem(429, 'too_many_requests', usage.reason, requestId);
+        response.headers['Retry-After'] = String(usage.retryAfterSeconds);
+        return response;
+      }
+    }
   }
 
   const handler = options.handlers.get(`${service.product}-${service.capability}`);

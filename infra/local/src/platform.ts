@@ -8,11 +8,12 @@ import { resetConfig } from '@halooid/shared/config';
 import { discoverMigrations, type MigrationResult, migrate } from '@halooid/shared/db/migrate';
 import { closePool, getPool } from '@halooid/shared/db/pool';
 import { withSystemTransaction } from '@halooid/shared/db/transaction';
-import { resetDynamoClient } from '@halooid/shared/dynamodb';
+import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
 import { serviceName } from '@halooid/shared/manifest';
 import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
 import { startDynalite } from './dynalite';
+import { ensureLocalTables } from './dynamo-tables';
 import { type AuthorizerHandler, type ProxyHandler, type RunningGateway, startGateway } from './gateway';
 import { localPages } from './local-pages';
 import { Mailbox } from './mailbox';
@@ -20,6 +21,7 @@ import { startEmbeddedPostgres } from './pglite-server';
 import { REPO_ROOT } from './repo-root';
 import { RouteTable } from './route-table';
 import { seedDemoData } from './seed';
+import { UsagePlans } from './usage-plans';
 
 export interface LocalPlatformOptions {
   /** Where PGlite, cognito-local and dynalite keep data; required for persistence. */
@@ -114,6 +116,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       resetDynamoClient();
     });
 
+    await ensureLocalTables(getDynamoClient());
+
     progress('migrating');
     const client = await getPool().connect();
     const migrations = await migrate(
@@ -153,6 +157,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       routes: new RouteTable(SERVICES),
       handlers,
       authorizer,
+      usagePlans: new UsagePlans(),
       fallback: localPages({ mailbox, webRoot: path.join(REPO_ROOT, 'web', 'build') }),
       port: options.port,
     });

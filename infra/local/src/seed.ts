@@ -54,6 +54,7 @@ async function writeTenant(tx: Tx, tenant: DemoTenant, userIds: Map<string, stri
     },
     uuidv7,
   );
+  await tx.query('update platform.tenants set tier = $2 where id = $1', [tenantId, tenant.tier]);
   for (const user of others) {
     await upsertUser(tx, { id: id(user.email), email: user.email, name: user.name });
     await addMember(tx, tenantId, id(user.email), [roles.get(user.role) as string]);

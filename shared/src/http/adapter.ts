@@ -3,6 +3,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type Principal, principalFromEvent, requirePermission } from '../auth/principal';
+import { getCache } from '../cache/get-cache';
 import { ConfigError, getConfig } from '../config';
 import { AppError, UnauthorizedError, ValidationError } from '../errors';
 import {
@@ -16,6 +17,8 @@ import {
   serviceName,
 } from '../manifest';
 import { createLogger, createMetrics, type Logger, type Metrics, requestLogger } from '../observability';
+import { enforceRateLimit } from '../rate-limit';
+import { API_KEY_RATE_LIMIT } from '../tiers';
 import { readJsonBody } from './body';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 import { correlationIdOf, lowerCaseHeaders } from './request-context';
@@ -102,6 +105,9 @@ export function createHttpHandler<S extends ServiceManifest>(
     if (principal) {
       metrics.addMetadata('tenantId', principal.tenantId);
       metrics.addMetadata('principalId', principal.principalId);
+    }
+    if (principal?.principalType === 'apiKey') {
+      await enforceRateLimit(getCache(), `apikey:${principal.principalId}`, API_KEY_RATE_LIMIT);
     }
     if (route.permission === AUTHENTICATED) {
       if (!principal || principal.principalType !== 'user') throw new UnauthorizedError();

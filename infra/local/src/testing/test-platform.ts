@@ -16,8 +16,8 @@ export interface Session {
 }
 
 export interface TestPlatform extends LocalPlatform {
-  /** A connection to the test database as its owner, for arranging rows and asserting on them. */
-  db: pg.Pool;
+  /** The test database as its owner, for arranging rows and asserting on them. */
+  db: Pick<pg.Pool, 'query'>;
   request(
     method: string,
     path: string,
@@ -64,7 +64,26 @@ export async function startTestPlatform(
     demoPassword: DEFAULT_DEMO_PASSWORD,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
   });
-  const db = new pg.Pool({ connectionString: platform.databaseUrl, max: 2 });
+  const pool = new pg.Pool({ connectionString: platform.databaseUrl, max: 2 });
+  // Each query runs in its own transaction: PGlite is one backend shared by
+  // every connection, and only a transaction keeps another connection's
+  // extended-protocol messages from interleaving with this query's.
+  const db = {
+    query: (async (text: string, values?: unknown[]) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await client.query(text, values);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    }) as pg.Pool['query'],
+  };
 
   const request: TestPlatform['request'] = async (method, urlPath, { headers = {}, body, rawBody } = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
@@ -103,7 +122,7 @@ export async function startTestPlatform(
       };
     },
     async stop() {
-      await db.end();
+      await pool.end();
       await platform.stop();
       if (serverUrl && databaseUrl) await dropDatabase(serverUrl, databaseUrl);
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

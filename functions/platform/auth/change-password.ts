@@ -1,0 +1,42 @@
+import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { ValidationError } from '@halooid/shared/errors';
+import { guardAttempt } from './abuse-limits';
+import { cognitoErrorMessage, cognitoErrorName, mapCommonCognitoError, weakPassword } from './cognito-errors';
+import type { AuthDeps, Caller } from './deps';
+
+/**
+ * Changes the signed-in user's password. Cognito needs the access token (it
+ * acts as the user, not as an admin) and the current password; guesses at
+ * the current password with a stolen token are rate limited per user.
+ */
+export async function changePassword(
+  input: { currentPassword: string; newPassword: string },
+  user: { id: string; accessToken: string },
+  caller: Caller,
+  deps: Pick<AuthDeps, 'cognito' | 'cache' | 'limits'>,
+): Promise<void> {
+  await guardAttempt('password', { ip: caller.ip, account: `user:${user.id}` }, deps);
+  try {
+    await deps.cognito.send(
+      new ChangePasswordCommand({
+        AccessToken: user.accessToken,
+        PreviousPassword: input.currentPassword,
+        ProposedPassword: input.newPassword,
+      }),
+    );
+  } catch (error) {
+    const name = cognitoErrorName(error);
+    const message = cognitoErrorMessage(error);
+    // Cognito: NotAuthorized "Incorrect username or password."; cognito-local: InvalidPassword "Invalid password".
+    if (
+      (name === 'NotAuthorizedException' && /incorrect/i.test(message)) ||
+      (name === 'InvalidPasswordException' && !/conform|policy|previously|history/i.test(message))
+    ) {
+      throw new ValidationError('The current password is not correct.', [
+        { field: 'body.currentPassword', message: 'Incorrect password.', code: 'incorrect_password' },
+      ]);
+    }
+    if (name === 'InvalidPasswordException') throw weakPassword('body.newPassword', error);
+    throw mapCommonCognitoError(error);
+  }
+}

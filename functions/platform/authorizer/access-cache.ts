@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { AccessTokenVerifier, VerifiedAccessToken } from '@halooid/shared/auth/token-verifier';
+import type { Cache } from '@halooid/shared/cache/cache';
+import { MemoryCache } from '@halooid/shared/cache/memory-cache';
+import type { TenantState } from '@halooid/shared/tenancy';
+import type { AuthorizeDeps, VerifiedApiKey } from './authorize';
+
+/**
+ * The authorizer's caches, in three layers: this Lambda instance's memory,
+ * then the shared cache (Redis when configured), then the source (Postgres,
+ * DynamoDB). Cached grants and keys are stamped with the tenant's RBAC
+ * version, and the version itself is re-read from Postgres at most every
+ * `tenantTtlMs`: any change that bumps the version (a removed member, a
+ * changed role, a revoked key, a disabled tenant) is enforced everywhere
+ * within that time, with no flush by hand.
+ */
+export interface AccessSources {
+  loadTenant(tenantId: string): Promise<TenantState | undefined>;
+  loadGrants(userId: string, tenantId: string): Promise<string[] | undefined>;
+  /** Verifies a presented key against DynamoDB; `validUntil` (epoch ms) bounds how long the answer may be reused. */
+  verifyKey(raw: string): Promise<(VerifiedApiKey & { validUntil?: number }) | undefined>;
+}
+
+export interface AccessCacheOptions {
+  shared: Cache;
+  now?: () => number;
+  /** How stale a tenant's RBAC version may be: the bound on how late a revocation bites. */
+  tenantTtlMs?: number;
+  /** Upper bound on reusing a verified API key (it is also re-checked against the RBAC version). */
+  keyTtlMs?: number;
+}
+
+interface Stamped<T> {
+  version: number;
+  value: T;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+const GRANTS_TTL_SECONDS = 600;
+
+export function cachedAccess(
+  sources: AccessSources,
+  options: AccessCacheOptions,
+): Pick<AuthorizeDeps, 'tenant' | 'grantsOf' | 'apiKey'> {
+  const now = options.now ?? Date.now;
+  const tenantTtlMs = options.tenantTtlMs ?? 2_000;
+  const keyTtlMs = options.keyTtlMs ?? 60_000;
+  const tenants = new Map<string, { state: TenantState | undefined; fetchedAt: number }>();
+  const inflight = new Map<string, Promise<TenantState | undefined>>();
+  const local = new MemoryCache(10_000, now);
+  const keys = new Map<string, { key: VerifiedApiKey; version: number; validUntil: number }>();
+
+  async function tenant(tenantId: string): Promise<TenantState | undefined> {
+    const hit = tenants.get(tenantId);
+    if (hit && now() - hit.fetchedAt < tenantTtlMs) return hit.state;
+    // Concurrent requests for one tenant share a single read.
+    let pending = inflight.get(tenantId);
+    if (!pending) {
+      pending = sources.loadTenant(tenantId).finally(() => inflight.delete(tenantId));
+      inflight.set(tenantId, pending);
+    }
+    const state = await pending;
+    if (tenants.size > 10_000) tenants.clear();
+    tenants.set(tenantId, { state, fetchedAt: now() });
+    return state;
+  }
+
+  async function grantsOf(userId: string, state: TenantState): Promise<string[] | undefined> {
+    const key = `authz:grants:${state.id}:${userId}`;
+    const fresh = (entry: Stamped<string[] | null> | undefined) => entry?.version === state.rbacVersion;
+    const inMemory = await local.get<Stamped<string[] | null>>(key);
+    if (inMemory && fresh(inMemory)) return inMemory.value ?? undefined;
+    const shared = await options.shared.get<Stamped<string[] | null>>(key).catch(() => undefined);
+    if (shared && fresh(shared)) {
+      await local.set(key, shared, GRANTS_TTL_SECONDS);
+      return shared.value ?? undefined;
+    }
+    const grants = await sources.loadGrants(userId, state.id);
+    const entry: Stamped<string[] | null> = { version: state.rbacVersion, value: grants ?? null };
+    await local.set(key, entry, GRANTS_TTL_SECONDS);
+    await options.shared.set(key, entry, GRANTS_TTL_SECONDS).catch(() => {});
+    return grants;
+  }
+
+  async function apiKey(raw: string, tenantOf: (tenantId: string) => Promise<TenantState | undefined>) {
+    // Keyed by a hash: the cache never holds a usable secret.
+    const id = sha256(raw);
+    const hit = keys.get(id);
+    if (hit && hit.validUntil > now()) {
+      const state = await tenantOf(hit.key.tenantId);
+      if (state?.rbacVersion === hit.version) return hit.key;
+    }
+    keys.delete(id);
+    const verified = await sources.verifyKey(raw);
+    if (!verified) return undefined;
+    const state = await tenantOf(verified.tenantId);
+    if (!state) return undefined;
+    const { validUntil, ...key } = verified;
+    if (keys.size > 10_000) keys.clear();
+    keys.set(id, {
+      key,
+      version: state.rbacVersion,
+      validUntil: Math.min(now() + keyTtlMs, validUntil ?? Number.POSITIVE_INFINITY),
+    });
+    return key;
+  }
+
+  return { tenant, grantsOf, apiKey };
+}
+
+/** Skips repeated RS256 verification of a token this instance already verified, until it expires. */
+export function cachedVerifier(
+  verifier: AccessTokenVerifier,
+  now: () => number = Date.now,
+): AccessTokenVerifier {
+  const verified = new Map<string, VerifiedAccessToken>();
+  return {
+    async verify(token) {
+      const id = sha256(token);
+      const hit = verified.get(id);
+      if (hit && hit.expiresAt * 1000 > now()) return hit;
+      const result = await verifier.verify(token);
+      if (verified.size > 10_000) verified.clear();
+      verified.set(id, result);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ServiceManifest } from '@halooid/shared/manifest';
+
+export interface CatalogEntry {
+  name: string;
+  description: string;
+  product: string;
+}
+
+/** Every permission declared by every capability, sorted by product then name. */
+export function permissionCatalog(services: readonly ServiceManifest[]): CatalogEntry[] {
+  return services
+    .flatMap((service) =>
+      service.permissions.map((permission) => ({ ...permission, product: service.product })),
+    )
+    .sort((a, b) => a.product.localeCompare(b.product) || a.name.localeCompare(b.name));
+}

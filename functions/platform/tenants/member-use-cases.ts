@@ -1,0 +1,225 @@
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { type AuditActor, bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
+import type { Principal } from '@halooid/shared/auth/principal';
+import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
+import type { TenantScope, Tx } from '@halooid/shared/db/transaction';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '@halooid/shared/errors';
+import { assertCanGrantRoles } from '../rbac/role-guards';
+import { findRoleRows, type RoleRow } from '../rbac/roles-repository';
+import type { InviteMemberInput, Member } from './schemas';
+import {
+  deleteMembership,
+  findMember,
+  isMember,
+  listMembers,
+  ownerIds,
+  replaceMemberRoles,
+} from './tenant-repository';
+
+export interface MemberDeps {
+  tx: Tx;
+  principal: Principal;
+  actor: AuditActor;
+}
+
+async function loadRoles(tx: Tx, roleIds: readonly string[]): Promise<RoleRow[]> {
+  const roles = await findRoleRows(tx, roleIds);
+  const missing = roleIds.filter((id) => !roles.some((role) => role.id === id));
+  if (missing.length > 0) {
+    throw new ValidationError('Some roles do not exist in this tenant.', [
+      { field: 'body.roleIds', message: `Unknown role ids: ${missing.join(', ')}.`, code: 'unknown_role' },
+    ]);
+  }
+  return roles;
+}
+
+async function requireMember(tx: Tx, userId: string): Promise<Member> {
+  const member = await findMember(tx, userId);
+  if (!member) throw new NotFoundError('Member');
+  return member;
+}
+
+async function assertNotLastOwner(tx: Tx, userId: string, action: string): Promise<void> {
+  const owners = await ownerIds(tx);
+  if (owners.length === 1 && owners[0] === userId) {
+    throw new BusinessRuleError(
+      'last_owner',
+      `The last Owner cannot be ${action}; make someone else Owner first.`,
+    );
+  }
+}
+
+export async function findMembers(limit: number, cursor: string | undefined, tx: Tx) {
+  let after: { email: string; userId: string } | undefined;
+  if (cursor) {
+    try {
+      after = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      after = undefined;
+    }
+    if (!after || typeof after.email !== 'string' || typeof after.userId !== 'string') {
+      throw new ValidationError('The cursor is not valid for this list.', [
+        { field: 'query.cursor', message: 'Invalid cursor.', code: 'invalid_cursor' },
+      ]);
+    }
+  }
+  const rows = await listMembers(tx, limit, after);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? Buffer.from(JSON.stringify({ email: last.email.toLowerCase(), userId: last.userId })).toString(
+          'base64url',
+        )
+      : null;
+  return { items, nextCursor };
+}
+
+export interface InviteDeps {
+  cognito: CognitoIdentityProviderClient;
+  userPoolId: string;
+  transaction: <T>(scope: TenantScope, work: (tx: Tx) => Promise<T>) => Promise<T>;
+  principal: Principal;
+  actor: AuditActor;
+}
+
+/**
+ * Invites by email. The Cognito account is found or created first (Cognito
+ * emails a new person a temporary password); then, in one tenant
+ * transaction, the membership, its roles, the RBAC version and the audit
+ * record are written together. A failed transaction leaves at most an
+ * unused Cognito account, which the next invitation reuses.
+ */
+export async function inviteMember(input: InviteMemberInput, deps: InviteDeps): Promise<Member> {
+  const email = input.email.toLowerCase();
+  const { sub, created } = await ensureCognitoUser(deps, email, input.name);
+  const { principal } = deps;
+  return deps.transaction({ tenantId: principal.tenantId, userId: principal.principalId }, async (tx) => {
+    const roles = await loadRoles(tx, input.roleIds);
+    assertCanGrantRoles(principal.grants, roles, 'assign');
+    if (await isMember(tx, sub))
+      throw new ConflictError(`${email} is already a member of this tenant.`, 'already_member');
+    await ensureUserRow(tx, { id: sub, email, name: input.name ?? email.split('@')[0] ?? email });
+    await tx.query(
+      `insert into platform.memberships (tenant_id, user_id) values (platform.current_tenant_id(), $1)`,
+      [sub],
+    );
+    await replaceMemberRoles(tx, sub, input.roleIds);
+    await bumpRbacVersion(tx);
+    await recordAudit(tx, deps.actor, {
+      action: 'member.invited',
+      targetType: 'user',
+      targetId: sub,
+      details: { email, roles: roles.map((role) => role.key), newAccount: created },
+    });
+    return requireMember(tx, sub);
+  });
+}
+
+/**
+ * Creates the platform row of an invitee unless it exists. The row of a user
+ * from another tenant is invisible here (RLS), and ON CONFLICT would need to
+ * see it, so a plain insert runs under a savepoint and a duplicate is ignored.
+ */
+async function ensureUserRow(tx: Tx, user: { id: string; email: string; name: string }): Promise<void> {
+  await tx.query('savepoint ensure_user');
+  try {
+    await tx.query('insert into platform.users (id, email, name) values ($1, $2, $3)', [
+      user.id,
+      user.email,
+      user.name,
+    ]);
+    await tx.query('release savepoint ensure_user');
+  } catch (error) {
+    if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+    await tx.query('rollback to savepoint ensure_user');
+  }
+}
+
+async function ensureCognitoUser(deps: InviteDeps, email: string, name: string | undefined) {
+  try {
+    const existing = await deps.cognito.send(
+      new AdminGetUserCommand({ UserPoolId: deps.userPoolId, Username: email }),
+    );
+    const sub = existing.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+    if (sub) return { sub, created: false };
+  } catch (error) {
+    if ((error as Error).name !== 'UserNotFoundException') throw error;
+  }
+  const created = await deps.cognito.send(
+    new AdminCreateUserCommand({
+      UserPoolId: deps.userPoolId,
+      Username: email,
+      DesiredDeliveryMediums: ['EMAIL'],
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+        ...(name ? [{ Name: 'name', Value: name }] : []),
+      ],
+    }),
+  );
+  const sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  if (!sub) throw new Error('Cognito created a user without a sub');
+  return { sub, created: true };
+}
+
+export async function setMemberRoles(
+  userId: string,
+  roleIds: readonly string[],
+  deps: MemberDeps,
+): Promise<Member> {
+  const { tx, principal } = deps;
+  if (userId === principal.principalId) throw new ForbiddenError('You cannot change your own roles.');
+  const member = await requireMember(tx, userId);
+  const next = await loadRoles(tx, roleIds);
+  const current = await findRoleRows(
+    tx,
+    member.roles.map((role) => role.id),
+  );
+  const added = next.filter((role) => !current.some((held) => held.id === role.id));
+  const removed = current.filter((held) => !next.some((role) => role.id === held.id));
+  assertCanGrantRoles(principal.grants, added, 'assign');
+  assertCanGrantRoles(principal.grants, removed, 'remove');
+  if (removed.some((role) => role.system && role.key === 'owner'))
+    await assertNotLastOwner(tx, userId, 'demoted');
+  await replaceMemberRoles(tx, userId, roleIds);
+  await bumpRbacVersion(tx);
+  await recordAudit(tx, deps.actor, {
+    action: 'member.roles_changed',
+    targetType: 'user',
+    targetId: userId,
+    details: { before: current.map((role) => role.key), after: next.map((role) => role.key) },
+  });
+  return requireMember(tx, userId);
+}
+
+export async function removeMember(userId: string, deps: MemberDeps): Promise<void> {
+  const { tx, principal } = deps;
+  const member = await requireMember(tx, userId);
+  const held = await findRoleRows(
+    tx,
+    member.roles.map((role) => role.id),
+  );
+  // Leaving is always allowed; removing someone else needs reach over their roles.
+  if (userId !== principal.principalId) assertCanGrantRoles(principal.grants, held, 'remove');
+  if (held.some((role) => role.system && role.key === 'owner'))
+    await assertNotLastOwner(tx, userId, 'removed');
+  await deleteMembership(tx, userId);
+  await bumpRbacVersion(tx);
+  await recordAudit(tx, deps.actor, {
+    action: 'member.removed',
+    targetType: 'user',
+    targetId: userId,
+    details: { email: member.email, roles: held.map((role) => role.key) },
+  });
+}

@@ -1,0 +1,74 @@
+import { pageOf, paginationQuery } from '@halooid/shared/db/pagination';
+import { z } from 'zod';
+
+export const PRODUCTS = ['taskodex', 'qultrix', 'adminhub', 'customerconnect', 'invantray'] as const;
+export const TIERS = ['free', 'pro', 'enterprise'] as const;
+
+const RoleRef = z.object({ id: z.uuid(), key: z.string(), name: z.string() });
+
+export const Me = z.object({
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+  tenants: z.array(z.object({ id: z.uuid(), name: z.string(), slug: z.string(), roles: z.array(RoleRef) })),
+  permissions: z
+    .array(z.string())
+    .meta({ description: 'Effective permissions in the tenant named by X-Tenant-Id; empty without it.' }),
+});
+
+export const Tenant = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  tier: z.enum(TIERS),
+  status: z.enum(['active', 'disabled']),
+  settings: z.record(z.string(), z.unknown()),
+  enabledProducts: z.array(z.enum(PRODUCTS)),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Tenant = z.infer<typeof Tenant>;
+
+export const UpdateTenantBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    settings: z
+      .record(z.string().max(100), z.unknown())
+      .refine((value) => JSON.stringify(value).length <= 16_384, 'Settings must stay under 16 KB.')
+      .optional(),
+    enabledProducts: z
+      .array(z.enum(PRODUCTS))
+      .max(PRODUCTS.length)
+      .transform((list) => [...new Set(list)])
+      .optional(),
+    tier: z.enum(TIERS).optional().meta({ description: 'Needs platform:billing:write (Owners).' }),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field.' });
+export type UpdateTenantInput = z.output<typeof UpdateTenantBody>;
+
+export const Member = z.object({
+  userId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(['active', 'invited', 'suspended']),
+  roles: z.array(RoleRef),
+  joinedAt: z.iso.datetime(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const ListMembersQuery = z.strictObject({ ...paginationQuery });
+export const MemberPage = pageOf(Member);
+export const MemberParams = z.strictObject({ userId: z.uuid() });
+
+const RoleIds = z
+  .array(z.uuid())
+  .min(1, 'Give at least one role.')
+  .max(20)
+  .transform((ids) => [...new Set(ids)]);
+
+export const InviteMemberBody = z.strictObject({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200).optional(),
+  roleIds: RoleIds,
+});
+export type InviteMemberInput = z.output<typeof InviteMemberBody>;
+
+export const SetRolesBody = z.strictObject({ roleIds: RoleIds });
