@@ -16,5 +16,6 @@ export const SERVICES: readonly ServiceManifest[] = [
   metaService,
   tenantsService,
   rbacService,
+  apiKeysService,
   tasksService,
 ];

@@ -110,7 +110,7 @@ export function createHttpHandler<S extends ServiceManifest>(
       await enforceRateLimit(getCache(), `apikey:${principal.principalId}`, API_KEY_RATE_LIMIT);
     }
     if (route.permission === AUTHENTICATED) {
-      if (!principal || principal.principalType !== 'user') throw new UnauthorizedError();
+      if (principal?.principalType !== 'user') throw new UnauthorizedError();
     } else if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
 
     const rawBody = readJsonBody(event);
