@@ -1,3 +1,4 @@
+import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { claimsOf, signToken, strangerKey, unsignedToken } from '@halooid/local/testing/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,18 +133,3 @@ describe('public routes', () => {
     expect(wrongMethod.headers.get('allow')).toBe('GET, POST');
   });
 });
-
-/** Polls until the call answers `wanted` or the time is up; returns the last status. */
-async function statusWithin(
-  ms: number,
-  call: () => Promise<{ status: number }>,
-  wanted: number,
-): Promise<number> {
-  const deadline = Date.now() + ms;
-  let status = (await call()).status;
-  while (status !== wanted && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    status = (await call()).status;
-  }
-  return status;
-}

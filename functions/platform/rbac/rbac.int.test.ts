@@ -1,3 +1,4 @@
+import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { claimsOf } from '@halooid/local/testing/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,20 +27,6 @@ const idOf = (session: Session) => claimsOf(session.accessToken).sub;
 async function roleByKey(key: string): Promise<{ id: string; system: boolean; permissions: string[] }> {
   const roles = await platform.request('GET', '/v1/rbac/roles', { headers: as(owner) });
   return roles.body.items.find((role: { key: string }) => role.key === key);
-}
-
-async function statusWithin(
-  ms: number,
-  call: () => Promise<{ status: number }>,
-  wanted: number,
-): Promise<number> {
-  const deadline = Date.now() + ms;
-  let status = (await call()).status;
-  while (status !== wanted && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    status = (await call()).status;
-  }
-  return status;
 }
 
 describe('the permission catalog and system roles', () => {

@@ -1,3 +1,4 @@
+import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { claimsOf } from '@halooid/local/testing/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -246,17 +247,3 @@ describe('members', () => {
     expect(badRole.status).toBe(400);
   });
 });
-
-async function statusWithin(
-  ms: number,
-  call: () => Promise<{ status: number }>,
-  wanted: number,
-): Promise<number> {
-  const deadline = Date.now() + ms;
-  let status = (await call()).status;
-  while (status !== wanted && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    status = (await call()).status;
-  }
-  return status;
-}

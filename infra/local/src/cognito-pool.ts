@@ -40,6 +40,8 @@ export async function ensureUserPool(
       PoolName: 'halooid-local',
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      // As in AWS: users may turn on TOTP; nobody is forced to.
+      MfaConfiguration: 'OPTIONAL',
       Policies: {
         PasswordPolicy: {
           MinimumLength: 12,

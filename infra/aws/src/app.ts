@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ServiceManifest } from '@halooid/shared/manifest';
+import { type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { FUNCTIONS_DIR, REPO_ROOT } from './paths';
+import { ApiStack } from './stacks/api-stack';
+import { DataStack } from './stacks/data-stack';
+import { EventsStack } from './stacks/events-stack';
+import { type EntryResolver, FunctionFactory } from './stacks/function-factory';
+import { IdentityStack } from './stacks/identity-stack';
+import { NetworkStack } from './stacks/network-stack';
+import { ObservabilityStack } from './stacks/observability-stack';
+import { WebStack } from './stacks/web-stack';
+import { stageConfig } from './stage';
+
+export interface HalooidAppOptions {
+  /** `dev` or `prod` (`--context stage=...`). */
+  stage: string;
+  /** The capability manifests: functions/registry.ts SERVICES, or fakes in tests. */
+  services: readonly ServiceManifest[];
+  /** Where a manifest's handler.ts/subscribers.ts live (default functions/<product>/<capability>/). */
+  entry?: EntryResolver;
+  /** The outbox relay handler; scheduled only when given. */
+  relayEntry?: string;
+  /** The static web build; uploaded only when the folder exists (default web/build). */
+  webBuildDir?: string;
+  /** Changes on every `npm run deploy` so the migration trigger runs each time. */
+  deployId?: string;
+  enforceUsagePlans?: boolean;
+  alarmEmail?: string;
+  cognitoDomainPrefix?: string;
+  /** Omitted: environment-agnostic stacks, deployed to the account and region of the caller's credentials. */
+  env?: Environment;
+}
+
+export interface HalooidStacks {
+  network: NetworkStack;
+  data: DataStack;
+  identity: IdentityStack;
+  events: EventsStack;
+  api: ApiStack;
+  web: WebStack;
+  observability: ObservabilityStack;
+}
+
+/** The default place of the outbox relay (it arrives with the events issue). */
+export const RELAY_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'events', 'relay.ts');
+
+/** Reads the app's options from `--context key=value` (and cdk.json). */
+export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'services'> {
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === null || value === '' ? undefined : String(value);
+  };
+  return {
+    stage: context('stage') ?? 'dev',
+    deployId: context('deployId'),
+    enforceUsagePlans: context('enforceUsagePlans') === 'true',
+    alarmEmail: context('alarmEmail'),
+    cognitoDomainPrefix: context('cognitoDomainPrefix'),
+    relayEntry: context('relayEntry') ?? (existsSync(RELAY_ENTRY) ? RELAY_ENTRY : undefined),
+    webBuildDir: context('webBuildDir'),
+  };
+}
+
+/**
+ * Builds every Halooid stack of one stage into `app`, from the manifests:
+ * network → data → identity → events → api → web → observability, with
+ * cdk-nag's AwsSolutions checks on all of them.
+ */
+export function buildHalooid(app: App, options: HalooidAppOptions): HalooidStacks {
+  const stage = stageConfig(options.stage);
+  const prefix = `Halooid-${stage.name === 'prod' ? 'Prod' : 'Dev'}`;
+  const common = { env: options.env, stage };
+  const describe = (what: string) => `Halooid ${stage.name}: ${what}`;
+
+  const network = new NetworkStack(app, `${prefix}-Network`, {
+    ...common,
+    description: describe('VPC, endpoints, security groups'),
+  });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    ...common,
+    description: describe('Aurora Serverless v2 + RDS Proxy, ElastiCache Serverless, DynamoDB, migrations'),
+    network,
+    deployId: options.deployId ?? 'synth',
+  });
+  const identity = new IdentityStack(app, `${prefix}-Identity`, {
+    ...common,
+    description: describe('Cognito user pool and app clients'),
+    domainPrefix: options.cognitoDomainPrefix,
+  });
+  const functions = new FunctionFactory({ stage, network, data, identity, entry: options.entry });
+  const events = new EventsStack(app, `${prefix}-Events`, {
+    ...common,
+    description: describe('EventBridge bus, archive, subscriptions'),
+    services: options.services,
+    functions,
+    relayEntry: options.relayEntry,
+  });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    ...common,
+    description: describe('REST API, authorizer, capability functions, usage plans, WAF'),
+    services: options.services,
+    functions,
+    bus: events.bus,
+    enforceUsagePlans: options.enforceUsagePlans ?? false,
+  });
+  // Migrations (a trigger in the data stack) finish before any API function changes.
+  api.addStackDependency(data, 'migrations run before the API functions update');
+  const web = new WebStack(app, `${prefix}-Web`, {
+    ...common,
+    description: describe('CloudFront + S3 web app, /v1/* to the API'),
+    api: api.api,
+    webBuildDir: options.webBuildDir ?? path.join(REPO_ROOT, 'web', 'build'),
+  });
+  const observability = new ObservabilityStack(app, `${prefix}-Observability`, {
+    ...common,
+    description: describe('dashboards and alarms'),
+    api,
+    data,
+    events,
+    alarmEmail: options.alarmEmail,
+  });
+
+  Tags.of(app).add('project', 'halooid');
+  Tags.of(app).add('stage', stage.name);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { network, data, identity, events, api, web, observability };
+}

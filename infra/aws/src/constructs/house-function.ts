@@ -1,0 +1,240 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { type ICommandHooks, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as rds from 'aws-cdk-lib/aws-rds';
+import type { Construct } from 'constructs';
+import { LOCK_FILE, REPO_ROOT } from '../paths';
+import type { StageConfig } from '../stage';
+import { suppress } from './nag';
+
+/** Same banner as infra/local/src/bundle-functions.ts: ESM bundles still meet CommonJS require(). */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The Cognito API calls a capability with `resources.cognito` may make, on its
+ * own pool only. InitiateAuth (the login flow) is unauthenticated and needs no
+ * IAM permission; the admin calls are what user and tenant management use.
+ */
+export const COGNITO_ACTIONS = [
+  'cognito-idp:DescribeUserPool',
+  'cognito-idp:ListUsers',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminInitiateAuth',
+  'cognito-idp:AdminRespondToAuthChallenge',
+] as const;
+
+/** Item-level DynamoDB access: no table management, no streams, no exports. */
+export const TABLE_DATA_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DescribeTable',
+];
+
+export interface DatabaseBinding {
+  proxy: rds.IDatabaseProxy;
+  databaseName: string;
+  /** The IAM-auth login the functions use (functions/platform/migrations/0002_app_login_role.sql). */
+  user: string;
+}
+
+export interface CacheBinding {
+  /** `rediss://host:port`: ElastiCache Serverless always speaks TLS. */
+  url: string;
+}
+
+export interface UserPoolBinding {
+  userPool: cognito.IUserPool;
+  /** The app client whose tokens the API accepts. */
+  clientId: string;
+}
+
+export interface HouseFunctionProps {
+  stage: StageConfig;
+  /** `<product>-<capability>`: Lambda name suffix, Powertools service name, dashboard label. */
+  serviceName: string;
+  entry: string;
+  /** Export of `entry` to run (default `handler`). */
+  handler?: string;
+  description?: string;
+  timeout?: Duration;
+  memorySize?: number;
+  environment?: Record<string, string>;
+  /** Set for functions that reach Aurora or ElastiCache. */
+  vpc?: ec2.IVpc;
+  securityGroups?: ec2.ISecurityGroup[];
+  commandHooks?: ICommandHooks;
+}
+
+/**
+ * The house Lambda: Node.js 22 on arm64, bundled by the local esbuild (never
+ * Docker) into one minified, tree-shaken ESM file with a source map, the AWS
+ * SDK left to the runtime, X-Ray on, Powertools configured, and a log group
+ * with the stage's retention. Access is added with the `bind*` helpers, each
+ * granting exactly what that resource needs and setting its environment.
+ */
+export class HouseFunction extends NodejsFunction {
+  readonly serviceName: string;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    const stage = props.stage;
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: stage.logRetention,
+      removalPolicy: stage.dataRemovalPolicy,
+    });
+    super(scope, id, {
+      functionName: `halooid-${stage.name}-${props.serviceName}`,
+      description: props.description?.slice(0, 256),
+      entry: props.entry,
+      handler: props.handler ?? 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      // Under API Gateway's 29 s integration timeout, so a slow call is logged as a Lambda timeout.
+      timeout: props.timeout ?? Duration.seconds(28),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      vpc: props.vpc,
+      vpcSubnets: props.vpc ? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } : undefined,
+      securityGroups: props.securityGroups,
+      environment: {
+        STAGE: stage.name,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: 'Halooid',
+        POWERTOOLS_LOG_LEVEL: stage.isProd ? 'INFO' : 'DEBUG',
+        // The runtime's CA bundle includes the RDS CAs: TLS to RDS Proxy verifies.
+        NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        platform: 'node',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        externalModules: ['@aws-sdk/*'],
+        tsconfig: `${REPO_ROOT}/tsconfig.json`,
+        logLevel: LogLevel.WARNING,
+        esbuildArgs: { '--tree-shaking': 'true', '--legal-comments': 'none' },
+        commandHooks: props.commandHooks,
+      },
+    });
+    this.serviceName = props.serviceName;
+
+    suppress(this, [
+      {
+        id: 'AwsSolutions-IAM4',
+        reason:
+          'AWSLambdaBasicExecutionRole (write to its own log group) and, for VPC functions, AWSLambdaVPCAccessExecutionRole (manage its ENIs) are the AWS-maintained minimum for a Lambda; neither reaches data.',
+        appliesTo: [
+          'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+          'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+        ],
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so tracing needs Resource "*".',
+        appliesTo: ['Resource::*'],
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Pinned to nodejs22.x on purpose: the platform targets Node 22 (local Node 20/22 compatible code); moving to a newer runtime is a tracked upgrade, not a side effect of a CDK bump.',
+      },
+    ]);
+  }
+
+  /** Postgres through RDS Proxy with IAM auth: rds-db:connect for the app login only, no password anywhere. */
+  bindDatabase(db: DatabaseBinding): this {
+    db.proxy.grantConnect(this, db.user);
+    this.addEnvironment('DB_HOST', db.proxy.endpoint);
+    this.addEnvironment('DB_PORT', '5432');
+    this.addEnvironment('DB_NAME', db.databaseName);
+    this.addEnvironment('DB_USER', db.user);
+    this.addEnvironment('DB_POOL_MAX', '2');
+    return this;
+  }
+
+  /** ElastiCache Serverless: reachability is the security group; the URL carries no secret. */
+  bindCache(cache: CacheBinding): this {
+    this.addEnvironment('REDIS_URL', cache.url);
+    return this;
+  }
+
+  /** Token verification settings; with `api` also the Cognito admin calls on this pool (no wildcard actions). */
+  bindUserPool(identity: UserPoolBinding, options: { api: boolean }): this {
+    this.addEnvironment('COGNITO_USER_POOL_ID', identity.userPool.userPoolId);
+    this.addEnvironment('COGNITO_CLIENT_ID', identity.clientId);
+    if (options.api) identity.userPool.grant(this, ...COGNITO_ACTIONS);
+    return this;
+  }
+
+  /**
+   * Item reads and writes on one table and its named indexes (listed ARNs, no
+   * `index/*` wildcard); the table name is in `<LOGICAL_NAME>_TABLE` (e.g. API_KEYS_TABLE).
+   */
+  bindTable(logicalName: string, table: dynamodb.ITable, indexNames: readonly string[] = []): this {
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: TABLE_DATA_ACTIONS,
+        resources: [table.tableArn, ...indexNames.map((index) => `${table.tableArn}/index/${index}`)],
+      }),
+    );
+    this.addEnvironment(tableEnvName(logicalName), table.tableName);
+    return this;
+  }
+
+  /** dynamodb:ListTables, which has no resource-level form: the health probe's reachability check. */
+  allowListTables(): this {
+    this.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:ListTables'], resources: ['*'] }));
+    suppress(this, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'dynamodb:ListTables supports no resource-level permissions; it reveals table names only and is the health probe of the meta capability.',
+        appliesTo: ['Resource::*'],
+      },
+    ]);
+    return this;
+  }
+
+  /** PutEvents on the platform bus only. */
+  bindEventBus(bus: events.IEventBus): this {
+    bus.grantPutEventsTo(this);
+    this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    return this;
+  }
+}
+
+export function tableEnvName(logicalName: string): string {
+  return `${logicalName.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}_TABLE`;
+}

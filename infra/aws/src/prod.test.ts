@@ -1,0 +1,72 @@
+import { App } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHalooid } from './app';
+import { fixtureEntry, type Synthesized, synthesize, widgetsService } from './testing/synth';
+
+/** The prod shape, synthesized without bundling (the dev test proves the bundles). */
+let app: Synthesized;
+
+beforeAll(() => {
+  app = synthesize({ stage: 'prod', bundle: false });
+}, 120_000);
+
+afterAll(() => app?.dispose());
+
+type Resources = Record<
+  string,
+  { DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties: Record<string, unknown> }
+>;
+
+describe('prod', () => {
+  it('retains every data store on delete and turns deletion protection on', () => {
+    const data = app.template(app.stacks.data);
+    for (const type of ['AWS::RDS::DBCluster', 'AWS::DynamoDB::Table']) {
+      const found = Object.values(data.findResources(type) as Resources);
+      expect(found.length).toBeGreaterThan(0);
+      for (const resource of found) expect(resource.DeletionPolicy, type).toBe('Retain');
+    }
+    data.hasResourceProperties('AWS::RDS::DBCluster', { DeletionProtection: true });
+    data.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+    const identity = app.template(app.stacks.identity);
+    identity.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+  });
+
+  it('runs Aurora multi-AZ with Performance Insights', () => {
+    const data = app.template(app.stacks.data);
+    data.resourceCountIs('AWS::RDS::DBInstance', 2);
+    data.hasResourceProperties('AWS::RDS::DBInstance', { EnablePerformanceInsights: true });
+    app.template(app.stacks.network).resourceCountIs('AWS::EC2::NatGateway', 2);
+  });
+
+  it('turns Cognito threat protection on', () => {
+    app.template(app.stacks.identity).hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('leaves no unacknowledged cdk-nag error', () => {
+    for (const stack of Object.values(app.stacks)) expect(app.nag(stack).errors, stack.stackName).toEqual([]);
+  });
+});
+
+describe('manifest checks at synth', () => {
+  it('refuses a manifest that asks for a table the data stack does not have', () => {
+    const bad = { ...widgetsService, subscriptions: [], resources: { tables: ['no-such-table'] } };
+    expect(() =>
+      buildHalooid(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), {
+        stage: 'dev',
+        services: [bad],
+        entry: fixtureEntry,
+      }),
+    ).toThrow(/no-such-table/);
+  });
+
+  it('refuses an unknown stage', () => {
+    expect(() => buildHalooid(new App(), { stage: 'qa', services: [] })).toThrow(/Unknown stage "qa"/);
+  });
+});

@@ -1,0 +1,353 @@
+import type { ServiceManifest } from '@halooid/shared/manifest';
+import { PUBLIC, serviceName } from '@halooid/shared/manifest';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import type { Construct } from 'constructs';
+import type { HouseFunction } from '../constructs/house-function';
+import { suppress } from '../constructs/nag';
+import type { StageConfig } from '../stage';
+import { pascal } from './events-stack';
+import type { FunctionFactory } from './function-factory';
+
+/** Throttle (per tenant, through the authorizer's usageIdentifierKey) and daily quota per tier. */
+export const TIERS = {
+  free: { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
+  pro: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
+  enterprise: { rateLimit: 250, burstLimit: 500, quotaPerDay: 5_000_000 },
+} as const;
+export type Tier = keyof typeof TIERS;
+
+export interface ApiStackProps extends StackProps {
+  stage: StageConfig;
+  services: readonly ServiceManifest[];
+  functions: FunctionFactory;
+  bus: events.IEventBus;
+  /**
+   * Require a usage-plan key on every authorized method. API Gateway then
+   * answers 403 unless the authorizer returns a `usageIdentifierKey`
+   * registered in a plan, so turn it on once tenant provisioning registers
+   * each tenant's key (context `enforceUsagePlans=true`).
+   */
+  enforceUsagePlans: boolean;
+}
+
+const PROBLEM = 'https://docs.halooid.dev/problems/';
+
+/** [gateway response, status, title, problem code, detail]: errors API Gateway answers without a function. */
+const GATEWAY_PROBLEMS: [apigw.ResponseType, number, string, string, string][] = [
+  [
+    apigw.ResponseType.UNAUTHORIZED,
+    401,
+    'Unauthorized',
+    'unauthorized',
+    'Send Authorization: Bearer <access token> or ApiKey <key>.',
+  ],
+  // The authorizer's Deny carries why (missing permission, not a member, unknown route).
+  [apigw.ResponseType.ACCESS_DENIED, 403, 'Forbidden', 'forbidden', '$context.authorizer.reason'],
+  [
+    apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN,
+    404,
+    'Not Found',
+    'not_found',
+    'No such route: $context.httpMethod $context.path',
+  ],
+  [apigw.ResponseType.RESOURCE_NOT_FOUND, 404, 'Not Found', 'not_found', 'No such route.'],
+  [
+    apigw.ResponseType.THROTTLED,
+    429,
+    'Too Many Requests',
+    'rate_limited',
+    'Too many requests: slow down and retry later.',
+  ],
+  [
+    apigw.ResponseType.QUOTA_EXCEEDED,
+    429,
+    'Too Many Requests',
+    'quota_exceeded',
+    "The tenant's daily request quota is used up.",
+  ],
+  [
+    apigw.ResponseType.REQUEST_TOO_LARGE,
+    413,
+    'Content Too Large',
+    'payload_too_large',
+    'Request bodies are limited to 1 MB.',
+  ],
+  [
+    apigw.ResponseType.UNSUPPORTED_MEDIA_TYPE,
+    415,
+    'Unsupported Media Type',
+    'unsupported_media_type',
+    'Send application/json.',
+  ],
+  [
+    apigw.ResponseType.WAF_FILTERED,
+    403,
+    'Forbidden',
+    'blocked',
+    'The request was blocked by the web application firewall.',
+  ],
+  [
+    apigw.ResponseType.AUTHORIZER_FAILURE,
+    500,
+    'Internal Server Error',
+    'internal_error',
+    'An unexpected error occurred.',
+  ],
+  [apigw.ResponseType.INTEGRATION_TIMEOUT, 504, 'Gateway Timeout', 'timeout', 'The request took too long.'],
+];
+
+/**
+ * The REST API built from the manifests: one Lambda per capability, one
+ * method per route, the REQUEST authorizer on every non-public route,
+ * problem+json gateway errors, tier usage plans, access logs, and a WAF.
+ * Request bodies: API Gateway's hard limit is 10 MB; the kernel rejects
+ * anything over 1 MB with 413 before parsing.
+ */
+export class ApiStack extends Stack {
+  readonly api: apigw.RestApi;
+  readonly authorizer: apigw.RequestAuthorizer;
+  readonly authorizerFunction: HouseFunction;
+  /** Capability functions, keyed by `<product>-<capability>`. */
+  readonly functions = new Map<string, { service: ServiceManifest; fn: HouseFunction }>();
+  readonly usagePlans: Record<Tier, apigw.UsagePlan>;
+  readonly webAcl: wafv2.CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: stage.logRetention,
+      removalPolicy: stage.dataRemovalPolicy,
+    });
+    this.api = new apigw.RestApi(this, 'Api', {
+      restApiName: `halooid-${stage.name}`,
+      description: 'Halooid REST API (built from the capability manifests)',
+      endpointTypes: [apigw.EndpointType.REGIONAL],
+      apiKeySourceType: apigw.ApiKeySourceType.AUTHORIZER,
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: stage.name,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        throttlingRateLimit: stage.isProd ? 2000 : 200,
+        throttlingBurstLimit: stage.isProd ? 4000 : 400,
+        accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            resource: '$context.resourcePath',
+            path: '$context.path',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            responseLength: '$context.responseLength',
+            tenantId: '$context.authorizer.tenantId',
+            principalId: '$context.authorizer.principalId',
+            authorizerError: '$context.authorizer.error',
+            wafResponse: '$context.waf.status',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+
+    this.authorizerFunction = props.functions.authorizer(this, 'AuthorizerFn');
+    this.authorizer = new apigw.RequestAuthorizer(this, 'Authorizer', {
+      authorizerName: 'halooid-rbac',
+      handler: this.authorizerFunction,
+      // Identity sources must be set; with TTL 0 API Gateway uses them only to
+      // answer 401 at once when the header is missing. Never cached: the
+      // decision depends on route, token, tenant header and live revocation.
+      identitySources: [apigw.IdentitySource.header('Authorization')],
+      resultsCacheTtl: Duration.seconds(0),
+    });
+
+    for (const service of props.services) {
+      const name = serviceName(service);
+      if (this.functions.has(name)) throw new Error(`Two manifests declare ${name}`);
+      const fn = props.functions.capability(this, `${pascal(name)}Fn`, service);
+      if (service.emits?.length) fn.bindEventBus(props.bus);
+      this.functions.set(name, { service, fn });
+      const integration = new apigw.LambdaIntegration(fn, {
+        proxy: true,
+        // One invoke permission per function for the whole API, not one per
+        // route: the function's resource policy stays far below its 20 KB cap.
+        scopePermissionToMethod: false,
+      });
+      for (const route of service.routes) {
+        const resource = this.api.root.resourceForPath(route.path);
+        const isPublic = route.permission === PUBLIC;
+        const method = resource.addMethod(route.method, integration, {
+          operationName: route.operationId,
+          ...(isPublic
+            ? { authorizationType: apigw.AuthorizationType.NONE }
+            : {
+                authorizationType: apigw.AuthorizationType.CUSTOM,
+                authorizer: this.authorizer,
+                apiKeyRequired: props.enforceUsagePlans,
+              }),
+        });
+        if (isPublic) {
+          suppress(method, [
+            {
+              id: 'AwsSolutions-APIG4',
+              reason: `${route.method} ${route.path} is declared public in the ${name} manifest (sign-in, health or API description); it needs no credentials by design.`,
+            },
+            {
+              id: 'AwsSolutions-COG4',
+              reason: `${route.method} ${route.path} is public by manifest and takes no user token.`,
+            },
+          ]);
+        }
+      }
+    }
+
+    this.addGatewayResponses();
+
+    this.usagePlans = {} as Record<Tier, apigw.UsagePlan>;
+    for (const [tier, limits] of Object.entries(TIERS) as [Tier, (typeof TIERS)[Tier]][]) {
+      this.usagePlans[tier] = this.api.addUsagePlan(`${pascal(tier)}Plan`, {
+        name: `halooid-${stage.name}-${tier}`,
+        description: `Tenants on the ${tier} tier`,
+        throttle: { rateLimit: limits.rateLimit, burstLimit: limits.burstLimit },
+        quota: { limit: limits.quotaPerDay, period: apigw.Period.DAY },
+        apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+      });
+      new CfnOutput(this, `${pascal(tier)}UsagePlanId`, { value: this.usagePlans[tier].usagePlanId });
+    }
+
+    this.webAcl = this.addWaf(stage);
+
+    suppress(this.api, [
+      {
+        id: 'AwsSolutions-APIG2',
+        reason:
+          'Every function validates params, query and body with the zod schemas of its manifest (400 with field paths); a second, gateway-side copy of those schemas would drift.',
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason:
+          'Protected methods use the REQUEST Lambda authorizer, which verifies Cognito access tokens (aws-jwt-verify) and integrator API keys and checks the tenant permission: a Cognito authorizer can do neither API keys nor X-Tenant-Id.',
+      },
+      {
+        id: 'AwsSolutions-IAM4',
+        reason:
+          'API Gateway account role: AmazonAPIGatewayPushToCloudWatchLogs is the AWS-managed policy API Gateway needs to write access and execution logs.',
+        appliesTo: [
+          'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+        ],
+      },
+    ]);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+  }
+
+  /** Errors API Gateway produces itself, in the same RFC 9457 shape as the functions'. */
+  private addGatewayResponses(): void {
+    const headers = { 'Content-Type': "'application/problem+json'", 'Cache-Control': "'no-store'" };
+    for (const [type, status, title, code, detail] of GATEWAY_PROBLEMS) {
+      this.api.addGatewayResponse(pascal(type.responseType.toLowerCase()), {
+        type,
+        statusCode: String(status),
+        responseHeaders: headers,
+        templates: {
+          'application/json': JSON.stringify({
+            type: `${PROBLEM}${code}`,
+            title,
+            status,
+            detail,
+            code,
+            correlationId: '$context.requestId',
+          }),
+        },
+      });
+    }
+    // Anything else keeps API Gateway's own status code, so the body names the error type instead.
+    for (const [id, type] of [
+      ['Default4xx', apigw.ResponseType.DEFAULT_4XX],
+      ['Default5xx', apigw.ResponseType.DEFAULT_5XX],
+    ] as const) {
+      this.api.addGatewayResponse(id, {
+        type,
+        responseHeaders: headers,
+        templates: {
+          'application/json': JSON.stringify({
+            type: `${PROBLEM}gateway_error`,
+            title: 'Request failed',
+            detail: '$context.error.message',
+            code: '$context.error.responseType',
+            correlationId: '$context.requestId',
+          }),
+        },
+      });
+    }
+  }
+
+  private addWaf(stage: StageConfig): wafv2.CfnWebACL {
+    const visibility = (metricName: string) => ({
+      cloudWatchMetricsEnabled: true,
+      sampledRequestsEnabled: true,
+      metricName,
+    });
+    const managed = (
+      priority: number,
+      name: string,
+      overrides: wafv2.CfnWebACL.RuleActionOverrideProperty[] = [],
+    ): wafv2.CfnWebACL.RuleProperty => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name,
+          ...(overrides.length ? { ruleActionOverrides: overrides } : {}),
+        },
+      },
+      visibilityConfig: visibility(name),
+    });
+    const acl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      name: `halooid-${stage.name}-api`,
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility(`halooid-${stage.name}-api`),
+      rules: [
+        {
+          name: 'RatePerIp',
+          priority: 0,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: stage.wafRateLimit,
+              aggregateKeyType: 'IP',
+              evaluationWindowSec: 300,
+            },
+          },
+          visibilityConfig: visibility('RatePerIp'),
+        },
+        managed(1, 'AWSManagedRulesAmazonIpReputationList'),
+        // The body-size rule of the common set blocks anything over 8 KB; the
+        // functions enforce the platform's 1 MB limit themselves, so it only counts.
+        managed(2, 'AWSManagedRulesCommonRuleSet', [
+          { name: 'SizeRestrictions_BODY', actionToUse: { count: {} } },
+        ]),
+        managed(3, 'AWSManagedRulesKnownBadInputsRuleSet'),
+        managed(4, 'AWSManagedRulesSQLiRuleSet'),
+      ],
+    });
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: acl.attrArn,
+    });
+    return acl;
+  }
+}

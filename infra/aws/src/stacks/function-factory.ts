@@ -1,0 +1,144 @@
+import path from 'node:path';
+import type { ServiceManifest, ServiceResources, Subscription } from '@halooid/shared/manifest';
+import { serviceName } from '@halooid/shared/manifest';
+import { Duration } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { HouseFunction } from '../constructs/house-function';
+import { FUNCTIONS_DIR } from '../paths';
+import type { StageConfig } from '../stage';
+import { type DataStack, TABLES, type TableName, type TableSpec } from './data-stack';
+import type { IdentityStack } from './identity-stack';
+import type { NetworkStack } from './network-stack';
+
+/** Where a capability's code lives: functions/<product>/<capability>/<file>. */
+export type EntryResolver = (service: ServiceManifest, file: 'handler.ts' | 'subscribers.ts') => string;
+
+export const defaultEntry: EntryResolver = (service, file) =>
+  path.join(FUNCTIONS_DIR, service.product, service.capability, file);
+
+/** The authorizer is not an HTTP capability; these are the resources it uses. */
+export const AUTHORIZER_RESOURCES: ServiceResources = { database: true, cache: true, tables: ['api-keys'] };
+
+export interface FunctionFactoryProps {
+  stage: StageConfig;
+  network: NetworkStack;
+  data: DataStack;
+  identity: IdentityStack;
+  entry?: EntryResolver;
+}
+
+/**
+ * Turns a manifest's `resources` into a house function with exactly those
+ * resources: VPC placement and security groups for Postgres and the cache,
+ * rds-db:connect for the app login, Cognito admin actions on the pool,
+ * read/write on the named tables. A new capability needs no code here.
+ */
+export class FunctionFactory {
+  private readonly entry: EntryResolver;
+
+  constructor(private readonly props: FunctionFactoryProps) {
+    this.entry = props.entry ?? defaultEntry;
+  }
+
+  capability(scope: Construct, id: string, service: ServiceManifest): HouseFunction {
+    return this.create(scope, id, {
+      serviceName: serviceName(service),
+      entry: this.entry(service, 'handler.ts'),
+      description: service.description,
+      resources: service.resources,
+    });
+  }
+
+  authorizer(scope: Construct, id: string): HouseFunction {
+    const fn = this.create(scope, id, {
+      serviceName: 'platform-authorizer',
+      entry: path.join(FUNCTIONS_DIR, 'platform', 'authorizer', 'handler.ts'),
+      description: 'API Gateway REQUEST authorizer: token or API key → tenant permissions → policy',
+      resources: AUTHORIZER_RESOURCES,
+      timeout: Duration.seconds(10),
+    });
+    // Verifies access tokens against the pool's JWKS; makes no Cognito API calls.
+    return fn.bindUserPool(this.props.identity.binding, { api: false });
+  }
+
+  subscriber(
+    scope: Construct,
+    id: string,
+    service: ServiceManifest,
+    subscription: Subscription,
+    async: Pick<lambda.EventInvokeConfigOptions, 'onFailure' | 'retryAttempts' | 'maxEventAge'>,
+  ): HouseFunction {
+    const fn = this.create(scope, id, {
+      serviceName: `${serviceName(service)}-${subscription.name}`,
+      entry: this.entry(service, 'subscribers.ts'),
+      handler: subscription.handler,
+      description: `${serviceName(service)} subscriber ${subscription.name}`,
+      resources: service.resources,
+      timeout: Duration.seconds(60),
+    });
+    fn.configureAsyncInvoke(async);
+    return fn;
+  }
+
+  /** The scheduled outbox relay: reads platform.outbox, publishes to the bus. */
+  relay(scope: Construct, id: string, entry: string): HouseFunction {
+    return this.create(scope, id, {
+      serviceName: 'platform-outbox-relay',
+      entry,
+      description: 'Re-publishes outbox rows left unpublished',
+      resources: { database: true },
+      timeout: Duration.seconds(55),
+    });
+  }
+
+  private create(
+    scope: Construct,
+    id: string,
+    spec: {
+      serviceName: string;
+      entry: string;
+      handler?: string;
+      description: string;
+      resources: ServiceResources;
+      timeout?: Duration;
+    },
+  ): HouseFunction {
+    const { stage, network, data, identity } = this.props;
+    const { resources } = spec;
+    const securityGroups: ec2.ISecurityGroup[] = [];
+    if (resources.database) securityGroups.push(network.databaseClientSg);
+    if (resources.cache) securityGroups.push(network.cacheClientSg);
+    const fn = new HouseFunction(scope, id, {
+      stage,
+      serviceName: spec.serviceName,
+      entry: spec.entry,
+      handler: spec.handler,
+      description: spec.description,
+      timeout: spec.timeout,
+      vpc: securityGroups.length > 0 ? network.vpc : undefined,
+      securityGroups: securityGroups.length > 0 ? securityGroups : undefined,
+    });
+    if (resources.database) fn.bindDatabase(data.database);
+    if (resources.cache) fn.bindCache(data.cache);
+    if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
+    if (resources.tables) {
+      for (const name of resources.tables) {
+        const table = data.tables[name as TableName];
+        if (!table) {
+          throw new Error(
+            `${spec.serviceName} asks for DynamoDB table "${name}", which the data stack does not define (known: ${Object.keys(data.tables).join(', ')}). Add it to TABLES in infra/aws/src/stacks/data-stack.ts.`,
+          );
+        }
+        fn.bindTable(
+          name,
+          table,
+          (TABLES[name as TableName] as TableSpec).indexes?.map((index) => index.name),
+        );
+      }
+      fn.allowListTables();
+    }
+    return fn;
+  }
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SERVICES } from '@halooid/functions/registry';
+import type { ServiceManifest } from '@halooid/shared/manifest';
+import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { App, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildHalooid, type HalooidAppOptions, type HalooidStacks } from '../app';
+import { REPO_ROOT } from '../paths';
+import { defaultEntry, type EntryResolver } from '../stacks/function-factory';
+
+const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+
+/** A capability that exists only in tests: its code is in ./fixtures/widgets. */
+export const widgetsService = defineService({
+  product: 'fakeco',
+  capability: 'widgets',
+  description: 'Test-only capability',
+  resources: { database: true, tables: ['idempotency'] },
+  permissions: [{ name: 'fakeco:widget:read', description: 'See widgets.' }],
+  routes: [
+    defineRoute({
+      operationId: 'listWidgets',
+      method: 'GET',
+      path: '/v1/fakeco/widgets',
+      permission: 'fakeco:widget:read',
+      summary: 'List widgets',
+    }),
+  ],
+  subscriptions: [
+    {
+      name: 'task-created',
+      pattern: { source: ['halooid.taskodex'], 'detail-type': ['task.created'] },
+      handler: 'onTaskCreated',
+    },
+  ],
+});
+
+export const fixtureEntry: EntryResolver = (service, file) =>
+  service.product === 'fakeco' ? path.join(FIXTURES, service.capability, file) : defaultEntry(service, file);
+
+export interface Synthesized {
+  stacks: HalooidStacks;
+  assembly: CloudAssembly;
+  template(stack: Stack): Template;
+  /** Nag findings left unacknowledged, as `Rule: construct path` lines, by severity. */
+  nag(stack: Stack): { errors: string[]; warnings: string[] };
+  /** Removes the temporary cloud assembly. */
+  dispose(): void;
+}
+
+/**
+ * Synthesizes the whole app once (the same way `cdk synth` does, with
+ * cdk.json's feature flags); `bundle: false` skips esbuild for speed.
+ */
+export function synthesize(
+  options: Partial<HalooidAppOptions> & { services?: readonly ServiceManifest[]; bundle?: boolean },
+): Synthesized {
+  const cdkJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  const context: Record<string, unknown> = { ...cdkJson.context };
+  if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
+  const outdir = mkdtempSync(path.join(tmpdir(), 'halooid-cdk-'));
+  const app = new App({ context, outdir });
+  const stacks = buildHalooid(app, {
+    stage: 'dev',
+    entry: fixtureEntry,
+    ...options,
+    services: options.services ?? SERVICES,
+  });
+  const assembly = app.synth();
+  const templates = new Map<Stack, Template>();
+  return {
+    stacks,
+    assembly,
+    template(stack) {
+      let template = templates.get(stack);
+      if (!template) {
+        template = Template.fromJSON(
+          assembly.getStackByName(stack.stackName).template as Record<string, unknown>,
+        );
+        templates.set(stack, template);
+      }
+      return template;
+    },
+    dispose() {
+      rmSync(outdir, { recursive: true, force: true });
+    },
+    nag(stack) {
+      const report = new AwsSolutionsChecks().validateScope(stack);
+      const lines = (severity: string) =>
+        report.violations
+          .filter((v) => (severity === 'error' ? v.severity === 'error' : v.severity !== 'error'))
+          .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName}: ${r.constructPath}`));
+      return { errors: lines('error'), warnings: lines('warning') };
+    },
+  };
+}
