@@ -19,6 +19,7 @@ describe('parseConfig', () => {
       STAGE: 'local',
       AWS_REGION: 'us-east-1',
       DB_POOL_MAX: 2,
+      CACHE_PREFIX: 'halooid:',
       DB_PORT: 5432,
       DB_NAME: 'halooid',
       DB_USER: 'halooid_app_login',

@@ -25,6 +25,11 @@ const configSchema = z.object({
   DB_USER: z.string().min(1).default('halooid_app_login'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
   REDIS_URL: url(['redis', 'rediss']).optional(),
+  /** Namespace of every cache key, so stages (or test runs) can share one Redis. */
+  CACHE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default('halooid:'),
   DYNAMODB_ENDPOINT: url(['http', 'https']).optional(),
   COGNITO_ENDPOINT: url(['http', 'https']).optional(),
   COGNITO_USER_POOL_ID: z.string().min(1).optional(),

@@ -32,6 +32,8 @@ export interface LocalPlatformOptions {
   databaseUrl?: string;
   dynamodbEndpoint?: string;
   redisUrl?: string;
+  /** Namespace for cache keys in Redis (tests use one per run so rate limits never leak between them). */
+  cachePrefix?: string;
   seed: boolean;
   demoPassword: string;
   /** Powertools log level for the functions: DEBUG, INFO, WARN, ERROR, SILENT. */
@@ -100,6 +102,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       COGNITO_ENDPOINT: cognitoLocal.endpoint,
       REDIS_URL: options.redisUrl ?? '',
+      CACHE_PREFIX: options.cachePrefix ?? process.env.CACHE_PREFIX ?? '',
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',

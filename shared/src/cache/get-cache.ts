@@ -10,8 +10,8 @@ let cache: Cache | undefined;
 /** The process-wide cache, chosen by `REDIS_URL`. */
 export function getCache(): Cache {
   if (!cache) {
-    const { REDIS_URL } = getConfig();
-    cache = REDIS_URL ? new RedisCache(REDIS_URL) : new MemoryCache();
+    const { REDIS_URL, CACHE_PREFIX } = getConfig();
+    cache = REDIS_URL ? new RedisCache(REDIS_URL, CACHE_PREFIX) : new MemoryCache();
   }
   return cache;
 }

@@ -60,6 +60,7 @@ export async function startTestPlatform(
     port: 0,
     databaseUrl,
     redisUrl: process.env.REDIS_URL || undefined,
+    cachePrefix: `halooid-test-${randomBytes(6).toString('hex')}:`,
     seed: true,
     demoPassword: DEFAULT_DEMO_PASSWORD,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
