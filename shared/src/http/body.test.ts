@@ -104,3 +104,17 @@ describe('readJsonBody', () => {
     ]);
   });
 });
+
+describe('readJsonBody and the NUL character', () => {
+  it.each([
+    ['a value', '{"title":"a\\u0000b"}'],
+    ['a nested value', '{"settings":{"x":["ok","\\u0000"]}}'],
+    ['a key', '{"a\\u0000":1}'],
+  ])('refuses U+0000 in %s with a 400, since Postgres text cannot hold it', (_where, body) => {
+    const attempt = () =>
+      readJsonBody({ body, isBase64Encoded: false, headers: { 'content-type': 'application/json' } });
+
+    expect(attempt).toThrow(ValidationError);
+    expect(attempt).toThrow(/U\+0000/);
+  });
+});

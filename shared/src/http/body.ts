@@ -23,11 +23,24 @@ export function readJsonBody(
       'Send the body as JSON with Content-Type: application/json.',
     );
   }
+  let containsNul = false;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    // Postgres text cannot hold U+0000; refuse it here, for every route, as a 400.
+    parsed = JSON.parse(raw.toString('utf8'), (key, value) => {
+      if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000')))
+        containsNul = true;
+      return value;
+    });
   } catch (error) {
     throw new ValidationError(`The body is not valid JSON: ${(error as Error).message}`, [
       { field: 'body', message: 'Malformed JSON.', code: 'invalid_json' },
     ]);
   }
+  if (containsNul) {
+    throw new ValidationError('Text in the body may not contain the NUL character (U+0000).', [
+      { field: 'body', message: 'Remove U+0000 characters.', code: 'nul_character' },
+    ]);
+  }
+  return parsed;
 }

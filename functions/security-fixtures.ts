@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import type { Session, TestPlatform } from '@halooid/local/testing/test-platform';
+import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from '@halooid/shared/manifest';
+import fc from 'fast-check';
+import { z } from 'zod';
+
+/**
+ * Helpers of the route-walking security suite (security.int.test.ts): the
+ * list of routes taken from the registry, minimal valid inputs generated
+ * from each route's zod schemas, fixtures that create real resources for
+ * path parameters, and fuzzed bodies.
+ */
+
+export interface WalkedRoute {
+  /** `createTask POST /v1/taskodex/tasks`: the test's name. */
+  name: string;
+  service: string;
+  route: AnyRoute;
+}
+
+export function walkRoutes(services: readonly ServiceManifest[]): WalkedRoute[] {
+  return services.flatMap((service) =>
+    service.routes.map((route) => ({
+      name: `${route.operationId} ${route.method} ${route.path}`,
+      service: `${service.product}-${service.capability}`,
+      route,
+    })),
+  );
+}
+
+export const isPublic = (route: AnyRoute) => route.permission === PUBLIC;
+export const isAuthenticatedOnly = (route: AnyRoute) => route.permission === AUTHENTICATED;
+export const hasPermission = (route: AnyRoute) => !isPublic(route) && !isAuthenticatedOnly(route);
+export const pathParameterNames = (path: string) =>
+  [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+
+export function fillPath(path: string, values: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for path parameter {${name}} of ${path}.`);
+    return encodeURIComponent(value);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Minimal valid inputs from zod schemas, through their JSON Schema (input side).
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  default?: unknown;
+};
+
+/**
+ * A string that passes most of our string rules as it is: 14 characters with
+ * a lower- and an upper-case letter, a digit and a symbol (so it satisfies
+ * the password policy too), no surrounding blanks.
+ */
+const PLAIN_STRING = 'Sample-value-1';
+
+function sampleString(schema: JsonSchema): string {
+  switch (schema.format) {
+    case 'uuid':
+      return randomUUID();
+    case 'email':
+      return `security-${randomUUID().slice(0, 8)}@example.com`;
+    case 'date-time':
+      // Tomorrow: future-dated fields (key expiry) accept it, past-only ones are rare.
+      return new Date(Date.now() + 86_400_000).toISOString();
+    case 'date':
+      return '2030-01-15';
+  }
+  if (schema.pattern) {
+    const [value] = fc.sample(fc.stringMatching(new RegExp(schema.pattern)), { numRuns: 1, seed: 42 });
+    if (value !== undefined) return value;
+  }
+  const min = schema.minLength ?? 0;
+  const value = PLAIN_STRING.padEnd(min, 'x');
+  return schema.maxLength !== undefined ? value.slice(0, Math.max(schema.maxLength, min)) : value;
+}
+
+function typeOf(schema: JsonSchema): string | undefined {
+  if (Array.isArray(schema.type)) return schema.type.find((type) => type !== 'null');
+  return schema.type;
+}
+
+/** One valid-looking value for a JSON Schema: required properties only, first choice of any union. */
+export function sampleFromJsonSchema(schema: JsonSchema): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union) {
+    const choice = union.find((option) => option.type !== 'null') ?? union[0];
+    return choice ? sampleFromJsonSchema(choice) : null;
+  }
+  if (schema.allOf?.[0]) return sampleFromJsonSchema(schema.allOf[0]);
+  switch (typeOf(schema)) {
+    case 'object': {
+      const value: Record<string, unknown> = {};
+      for (const key of schema.required ?? []) {
+        const property = schema.properties?.[key];
+        if (property) value[key] = sampleFromJsonSchema(property);
+      }
+      return value;
+    }
+    case 'array':
+      return Array.from({ length: schema.minItems ?? 0 }, () => sampleFromJsonSchema(schema.items ?? {}));
+    case 'string':
+      return sampleString(schema);
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return schema.default ?? PLAIN_STRING;
+  }
+}
+
+const jsonSchemaOf = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+/**
+ * The smallest body the route's schema accepts: the required properties; when
+ * a refinement wants more ("change at least one field"), optional properties
+ * are added in declaration order until the schema itself says yes. Throws
+ * when no such body is found, naming the route, so a new schema the
+ * generator cannot satisfy fails loudly instead of being skipped.
+ */
+export function minimalBody(route: AnyRoute): unknown {
+  if (!route.body) return undefined;
+  const schema = jsonSchemaOf(route.body);
+  const sample = sampleFromJsonSchema(schema);
+  if (route.body.safeParse(sample).success) return sample;
+  if (sample && typeof sample === 'object' && !Array.isArray(sample) && schema.properties) {
+    const grown: Record<string, unknown> = { ...sample };
+    for (const [key, property] of Object.entries(schema.properties)) {
+      if (key in grown) continue;
+      grown[key] = sampleFromJsonSchema(property);
+      if (route.body.safeParse(grown).success) return grown;
+    }
+  }
+  const issues = route.body.safeParse(sample).error?.issues.map((issue) => issue.message);
+  throw new Error(
+    `Cannot build a valid body for ${route.operationId}: ${JSON.stringify(sample)} fails with ${JSON.stringify(issues)}. ` +
+      'Teach sampleFromJsonSchema in functions/security-fixtures.ts the missing case.',
+  );
+}
+
+/** Syntactically valid path parameters (random, not real resources), from the route's params schema. */
+export function sampleParams(route: AnyRoute): Record<string, string> {
+  const names = pathParameterNames(route.path);
+  const schema = route.params ? jsonSchemaOf(route.params) : undefined;
+  return Object.fromEntries(
+    names.map((name) => {
+      const property = schema?.properties?.[name];
+      return [name, property ? String(sampleFromJsonSchema(property)) : randomUUID()];
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Real resources of a tenant, by path parameter name.
+
+export interface FixtureContext {
+  platform: TestPlatform;
+  /** An Owner of the tenant the resources are created in. */
+  owner: Session;
+  slug: string;
+  /** A member of that tenant who is not the owner (removing or re-roling them must be possible). */
+  memberId: string;
+}
+
+export type Fixture = (context: FixtureContext) => Promise<string>;
+
+async function created(
+  context: FixtureContext,
+  path: string,
+  body: unknown,
+  pick: (body: Record<string, unknown>) => unknown,
+) {
+  const response = await context.platform.request('POST', path, {
+    headers: context.owner.headers(context.slug),
+    body,
+  });
+  const id = response.status === 201 || response.status === 200 ? pick(response.body) : undefined;
+  if (typeof id !== 'string')
+    throw new Error(`Fixture POST ${path} failed: ${response.status} ${response.text.slice(0, 300)}`);
+  return id;
+}
+
+/**
+ * How to get a real resource id for each path parameter name. A route with a
+ * parameter missing here fails the cross-tenant sweep with a message saying
+ * to add it: new routes cannot silently skip the sweep.
+ */
+export const FIXTURES: Record<string, Fixture> = {
+  taskId: (context) =>
+    created(context, '/v1/taskodex/tasks', { title: 'Security sweep task' }, (body) => body.id),
+  roleId: (context) =>
+    created(
+      context,
+      '/v1/rbac/roles',
+      { name: `Sweep role ${randomUUID().slice(0, 8)}`, permissions: ['taskodex:task:read'] },
+      (body) => body.id,
+    ),
+  keyId: (context) =>
+    created(
+      context,
+      '/v1/api-keys',
+      { name: 'Security sweep key', scopes: ['taskodex:task:read'] },
+      (body) => body.id,
+    ),
+  userId: async (context) => context.memberId,
+};
+
+export async function realParams(route: AnyRoute, context: FixtureContext): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const name of pathParameterNames(route.path)) {
+    const fixture = FIXTURES[name];
+    if (!fixture) {
+      throw new Error(
+        `No fixture for path parameter {${name}} of ${route.operationId} (${route.method} ${route.path}). ` +
+          `Add one to FIXTURES in functions/security-fixtures.ts: a function that creates a real ${name} ` +
+          'in the given tenant and returns its id, so the cross-tenant sweep can try it from another tenant.',
+      );
+    }
+    values[name] = await fixture(context);
+  }
+  return values;
+}
+
+// ---------------------------------------------------------------------------
+// Fuzzed request bodies.
+
+export type FuzzedBody = { kind: 'json'; body: unknown } | { kind: 'raw'; raw: string } | { kind: 'none' };
+
+/**
+ * Bodies a careless or hostile client sends: any JSON value; the valid
+ * sample with some fields replaced by any JSON value or dropped and odd keys
+ * added; text that is not JSON; nothing at all.
+ */
+export function fuzzedBodies(valid: unknown): fc.Arbitrary<FuzzedBody> {
+  const anyJson = fc.jsonValue({ maxDepth: 3 });
+  const json = (arbitrary: fc.Arbitrary<unknown>) =>
+    arbitrary.map((body): FuzzedBody => ({ kind: 'json', body }));
+  const mutated =
+    valid && typeof valid === 'object' && !Array.isArray(valid)
+      ? fc
+          .record(
+            Object.fromEntries(
+              Object.entries(valid).map(([key, value]) => [
+                key,
+                fc.oneof(
+                  fc.constant(value),
+                  anyJson,
+                  fc.string({ maxLength: 300 }),
+                  fc.constantFrom(null, '', -1, 1e308, '\u0000', '../../etc/passwd', "' or 1=1 --"),
+                ),
+              ]),
+            ),
+            { requiredKeys: [] },
+          )
+          .chain((record) =>
+            fc
+              .dictionary(fc.string({ maxLength: 20 }), anyJson, { maxKeys: 2 })
+              .map((extra) => ({ ...record, ...extra })),
+          )
+      : anyJson;
+  return fc.oneof(
+    { weight: 4, arbitrary: json(mutated) },
+    { weight: 2, arbitrary: json(anyJson) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((raw): FuzzedBody => ({ kind: 'raw', raw })) },
+    { weight: 1, arbitrary: fc.constant<FuzzedBody>({ kind: 'none' }) },
+  );
+}
+
+const withNul = (value: unknown): unknown => {
+  if (typeof value === 'string') return `${value}\u0000`;
+  if (Array.isArray(value)) return value.map(withNul);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withNul(item)]));
+  }
+  return value;
+};
+
+/**
+ * The valid body with `\u0000` appended to the strings of one top-level field
+ * at a time (PostgreSQL text and jsonb cannot hold NUL), so every field is
+ * tried whatever the random runs draw.
+ */
+export function withNulInStrings(valid: unknown): unknown[] {
+  if (!valid || typeof valid !== 'object' || Array.isArray(valid)) return [withNul(valid)];
+  return Object.entries(valid)
+    .filter(([, item]) => JSON.stringify(withNul(item)) !== JSON.stringify(item))
+    .map(([key, item]) => ({ ...valid, [key]: withNul(item) }));
+}
