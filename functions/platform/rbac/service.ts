@@ -5,7 +5,7 @@ export const rbacService = defineService({
   product: 'platform',
   capability: 'rbac',
   description: 'The permission catalog and the roles of a tenant.',
-  resources: { database: true },
+  resources: { database: true, tables: ['idempotency'] },
   permissions: [
     { name: 'platform:role:read', description: 'See roles and the permission catalog.' },
     { name: 'platform:role:write', description: 'Create, change and delete custom roles.' },

@@ -15,7 +15,7 @@ export const tenantsService = defineService({
   product: 'platform',
   capability: 'tenants',
   description: 'Who you are, your tenants, their settings and their members.',
-  resources: { database: true, cognito: true },
+  resources: { database: true, cognito: true, tables: ['idempotency'] },
   permissions: [
     { name: 'platform:tenant:read', description: 'See the tenant and its settings.' },
     {

@@ -6,7 +6,7 @@ export const tasksService = defineService({
   product: 'taskodex',
   capability: 'tasks',
   description: 'Tasks: create, find, change and delete work items.',
-  resources: { database: true },
+  resources: { database: true, tables: ['idempotency'] },
   permissions: [
     { name: 'taskodex:task:read', description: 'See tasks.' },
     { name: 'taskodex:task:write', description: 'Create and change tasks.' },

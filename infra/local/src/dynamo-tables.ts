@@ -7,13 +7,22 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { apiKeysCreateTableInput } from '@halooid/functions/platform/api-keys/table';
+import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 
 /**
  * Every DynamoDB table the platform uses, from the definitions the
  * capabilities own (the same ones infra/aws builds its tables from).
  */
 export function localTableDefinitions(): CreateTableCommandInput[] {
-  return [apiKeysCreateTableInput()];
+  return [
+    apiKeysCreateTableInput(),
+    {
+      TableName: process.env.IDEMPOTENCY_TABLE || IDEMPOTENCY_TABLE.defaultName,
+      KeySchema: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    },
+  ];
 }
 
 /**

@@ -20,6 +20,7 @@ import { createLogger, createMetrics, type Logger, type Metrics, requestLogger }
 import { enforceRateLimit } from '../rate-limit';
 import { API_KEY_RATE_LIMIT } from '../tiers';
 import { readJsonBody } from './body';
+import { idempotencyFor } from './idempotency';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 import { correlationIdOf, lowerCaseHeaders } from './request-context';
 import { parsePart } from './validation';
@@ -76,6 +77,9 @@ export function createHttpHandler<S extends ServiceManifest>(
     throw new ConfigError(['DATABASE_URL or DB_HOST: one is required to reach Postgres']);
   }
   const validateResponses = config.STAGE !== 'prod';
+  // POST routes honour Idempotency-Key where the capability declares the table
+  // (never where a replay would hand out a secret twice, such as API keys).
+  const usesIdempotency = service.resources.tables?.includes('idempotency') ?? false;
 
   const routes = new Map<string, { route: AnyRoute; implementation: Implementation<AnyRoute> }>();
   for (const route of service.routes) {
@@ -125,41 +129,55 @@ export function createHttpHandler<S extends ServiceManifest>(
       body: route.body ? parsePart('body', route.body, rawBody) : undefined,
     } as RouteInput<AnyRoute>;
 
-    const started = performance.now();
-    const result = await implementation({
-      ...input,
-      principal,
-      headers: lowerCaseHeaders(event.headers),
-      correlationId,
-      sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown',
-      logger: log,
-    } as HandlerRequest<AnyRoute>);
+    const run = async (): Promise<APIGatewayProxyResult> => {
+      const started = performance.now();
+      const result = await implementation({
+        ...input,
+        principal,
+        headers: lowerCaseHeaders(event.headers),
+        correlationId,
+        sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown',
+        logger: log,
+      } as HandlerRequest<AnyRoute>);
 
-    const status = result.status ?? route.status ?? 200;
-    if (validateResponses && route.response && status < 300) {
-      const checked = route.response.safeParse(result.body);
-      if (!checked.success) {
-        log.error('Response does not match its schema', {
-          operationId: route.operationId,
-          issues: checked.error.issues,
-        });
-        throw new Error(`Response of ${route.operationId} does not match its schema`);
+      const status = result.status ?? route.status ?? 200;
+      if (validateResponses && route.response && status < 300) {
+        const checked = route.response.safeParse(result.body);
+        if (!checked.success) {
+          log.error('Response does not match its schema', {
+            operationId: route.operationId,
+            issues: checked.error.issues,
+          });
+          throw new Error(`Response of ${route.operationId} does not match its schema`);
+        }
       }
-    }
-    metrics.addDimension('operation', route.operationId);
-    metrics.addMetric('Latency', MetricUnit.Milliseconds, performance.now() - started);
-    log.debug('Request handled', { operationId: route.operationId, status });
-    const response: APIGatewayProxyResult = {
-      statusCode: status,
-      headers: {
-        ...(result.body === undefined ? {} : JSON_HEADERS),
-        'X-Correlation-Id': correlationId,
-        ...result.headers,
-      },
-      body: result.body === undefined ? '' : JSON.stringify(result.body),
+      metrics.addDimension('operation', route.operationId);
+      metrics.addMetric('Latency', MetricUnit.Milliseconds, performance.now() - started);
+      log.debug('Request handled', { operationId: route.operationId, status });
+      const response: APIGatewayProxyResult = {
+        statusCode: status,
+        headers: {
+          ...(result.body === undefined ? {} : JSON_HEADERS),
+          'X-Correlation-Id': correlationId,
+          ...result.headers,
+        },
+        body: result.body === undefined ? '' : JSON.stringify(result.body),
+      };
+      if (result.cookies?.length) response.multiValueHeaders = { 'Set-Cookie': result.cookies };
+      return response;
     };
-    if (result.cookies?.length) response.multiValueHeaders = { 'Set-Cookie': result.cookies };
-    return response;
+
+    const idempotent =
+      route.method === 'POST' && usesIdempotency && principal?.tenantId
+        ? idempotencyFor(event, {
+            tenantId: principal.tenantId,
+            principalId: principal.principalId,
+            operationId: route.operationId,
+          })
+        : undefined;
+    if (!idempotent) return run();
+    const response = await idempotent(run);
+    return { ...response, headers: { ...response.headers, 'X-Correlation-Id': correlationId } };
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>()
