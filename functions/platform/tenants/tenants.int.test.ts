@@ -160,7 +160,29 @@ describe('members', () => {
     });
     const mailbox = await platform.request('GET', '/dev/mailbox?to=new.colleague@acme.example');
     expect(mailbox.body.items).toHaveLength(1);
-    expect(mailbox.body.items[0].code).toEqual(expect.any(String));
+    const temporaryPassword = mailbox.body.items[0].code;
+    expect(temporaryPassword).toEqual(expect.any(String));
+
+    // The colleague signs in with the emailed password, sets their own, and is a Member.
+    const first = await platform.request('POST', '/v1/auth/login', {
+      body: { email: 'new.colleague@acme.example', password: temporaryPassword },
+    });
+    expect(first.body).toMatchObject({ challenge: 'NEW_PASSWORD_REQUIRED' });
+    const answered = await platform.request('POST', '/v1/auth/challenge', {
+      body: {
+        challenge: 'NEW_PASSWORD_REQUIRED',
+        email: 'new.colleague@acme.example',
+        session: first.body.session,
+        newPassword: 'Nina-chose-this-1',
+      },
+    });
+    expect(answered.status).toBe(200);
+    const colleague = await platform.login('new.colleague@acme.example', 'Nina-chose-this-1');
+    const me = await platform.request('GET', '/v1/me', { headers: colleague.headers('acme') });
+    expect(me.body.tenants).toEqual([
+      expect.objectContaining({ slug: 'acme', roles: [expect.objectContaining({ key: 'member' })] }),
+    ]);
+    expect(me.body.permissions).toContain('taskodex:task:write');
   });
 
   it('adds an existing user of another tenant without a new account', async () => {
