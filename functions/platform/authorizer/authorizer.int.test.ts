@@ -50,22 +50,23 @@ describe('the authorizer: who is calling', () => {
     expect(statuses).toEqual([401, 401, 401, 401]);
   });
 
-  it('answers 401 to a correctly signed token that has expired or is not an access token', async () => {
+  it('answers 401 to a correctly signed token that expired, is not an access token, or comes from another client or pool', async () => {
     const acmeId = member.headers('acme')['x-tenant-id'] as string;
     const claims = claimsOf(member.accessToken);
     const expired = signToken({ ...claims, iat: 1_700_000_000, exp: 1_700_003_600 });
     const idToken = signToken({ ...claims, token_use: 'id' });
     const otherClient = signToken({ ...claims, client_id: 'someone-elses-app' });
+    const otherPool = signToken({ ...claims, iss: claims.iss.replace(/[^/]+$/, 'local_AnotherPool') });
     const fresh = signToken(claims);
 
-    const [expiredStatus, idStatus, clientStatus, freshStatus] = await Promise.all(
-      [expired, idToken, otherClient, fresh].map(
+    const [expiredStatus, idStatus, clientStatus, poolStatus, freshStatus] = await Promise.all(
+      [expired, idToken, otherClient, otherPool, fresh].map(
         async (token) =>
           (await listTasks({ authorization: `Bearer ${token}`, 'x-tenant-id': acmeId })).status,
       ),
     );
 
-    expect([expiredStatus, idStatus, clientStatus]).toEqual([401, 401, 401]);
+    expect([expiredStatus, idStatus, clientStatus, poolStatus]).toEqual([401, 401, 401, 401]);
     expect(freshStatus).toBe(200); // the same key and claims, valid: the rejections above are about the claims
   });
 });
