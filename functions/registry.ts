@@ -1,9 +1,13 @@
+import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { ServiceManifest } from '@halooid/shared/manifest';
 import { apiKeysService } from './platform/api-keys/service';
 import { authService } from './platform/auth/service';
 import { metaService } from './platform/meta/service';
+import { notificationsService } from './platform/notifications/service';
 import { rbacService } from './platform/rbac/service';
 import { tenantsService } from './platform/tenants/service';
+import { webhooksService } from './platform/webhooks/service';
+import { taskodexEvents } from './taskodex/events';
 import { tasksService } from './taskodex/tasks/service';
 
 /**
@@ -17,5 +21,14 @@ export const SERVICES: readonly ServiceManifest[] = [
   tenantsService,
   rbacService,
   apiKeysService,
+  notificationsService,
+  webhooksService,
   tasksService,
 ];
+
+/**
+ * Every product's event catalog (`functions/<product>/events.ts`): what the
+ * outbox validates at publish, consumers at consume, and webhooks and
+ * notification preferences accept as names.
+ */
+export const EVENT_CATALOGS: readonly EventCatalog[] = [taskodexEvents];

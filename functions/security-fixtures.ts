@@ -228,7 +228,43 @@ export const FIXTURES: Record<string, Fixture> = {
       (body) => body.id,
     ),
   userId: async (context) => context.memberId,
+  webhookId: (context) => createdWebhook(context),
+  deliveryId: async (context) => {
+    const webhookId = await createdWebhook(context);
+    const id = randomUUID();
+    await context.platform.db.query(
+      `insert into platform.webhook_deliveries (tenant_id, id, webhook_id, event_id, event_type, payload, status)
+       values ($1, $2, $3, $4, 'taskodex.task.created', '{}', 'failed')`,
+      [tenantIdOf(context), id, webhookId, randomUUID()],
+    );
+    return id;
+  },
+  notificationId: async (context) => {
+    const id = randomUUID();
+    await context.platform.db.query(
+      `insert into platform.notifications (tenant_id, id, user_id, event_id, type, title)
+       values ($1, $2, $3, $4, 'taskodex.task.assigned', 'Security sweep notification')`,
+      [tenantIdOf(context), id, context.memberId, randomUUID()],
+    );
+    return id;
+  },
 };
+
+function tenantIdOf(context: FixtureContext): string {
+  const tenant = context.owner.tenants.find((candidate) => candidate.slug === context.slug);
+  if (!tenant) throw new Error(`The owner is not in ${context.slug}`);
+  return tenant.id;
+}
+
+/** A disabled webhook on a loopback port nobody listens on: real, and never delivered to. */
+function createdWebhook(context: FixtureContext) {
+  return created(
+    context,
+    '/v1/webhooks',
+    { url: 'http://127.0.0.1:9/security-sweep', events: ['taskodex.task.created'], enabled: false },
+    (body) => body.id,
+  );
+}
 
 export async function realParams(route: AnyRoute, context: FixtureContext): Promise<Record<string, string>> {
   const values: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validatePattern } from './events/pattern';
 import { AUTHENTICATED, HTTP_METHODS, PUBLIC, routeKey, type ServiceManifest } from './manifest';
 
 const PERMISSION = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
@@ -31,6 +32,15 @@ export function checkManifests(services: readonly ServiceManifest[]): string[] {
       else if (!permission.name.startsWith(`${service.product}:`)) {
         problems.push(`${owner}: permission ${permission.name} belongs to another product`);
       }
+    }
+    const subscriptionNames = new Set<string>();
+    for (const subscription of service.subscriptions ?? []) {
+      const where = `${owner} subscription ${subscription.name}`;
+      if (!/^[a-z][a-z0-9-]*$/.test(subscription.name)) problems.push(`${where}: name must be kebab-case`);
+      if (subscriptionNames.has(subscription.name)) problems.push(`${where}: declared twice`);
+      subscriptionNames.add(subscription.name);
+      if (!subscription.handler) problems.push(`${where}: names no handler`);
+      for (const problem of validatePattern(subscription.pattern)) problems.push(`${where}: ${problem}`);
     }
     for (const route of service.routes) {
       const where = `${owner} ${route.operationId ?? '?'} (${route.method} ${route.path})`;

@@ -1,5 +1,5 @@
 import type { Principal } from '@halooid/shared/auth/principal';
-import { withTenantTransaction } from '@halooid/shared/db/transaction';
+import { actorOf, withTenantEvents } from '@halooid/shared/events/outbox';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { uuidv7 } from '@halooid/shared/ids';
 import { tasksService } from './service';
@@ -13,10 +13,11 @@ import {
   type TaskDeps,
 } from './task-use-cases';
 
-/** Runs a use case in the caller's tenant transaction. */
+/** Runs a use case in the caller's tenant transaction; its events are published after commit. */
 function inTenant<T>(principal: Principal, work: (deps: TaskDeps) => Promise<T>): Promise<T> {
-  return withTenantTransaction({ tenantId: principal.tenantId, userId: principal.principalId }, (tx) =>
-    work({ tx, principal, newId: uuidv7 }),
+  return withTenantEvents(
+    { tenantId: principal.tenantId, userId: principal.principalId, actor: actorOf(principal) },
+    (tx, events) => work({ tx, principal, newId: uuidv7, events }),
   );
 }
 

@@ -7,6 +7,14 @@ export const tasksService = defineService({
   capability: 'tasks',
   description: 'Tasks: create, find, change and delete work items.',
   resources: { database: true, tables: ['idempotency'] },
+  emits: [
+    { type: 'task.created' },
+    { type: 'task.updated' },
+    { type: 'task.assigned' },
+    { type: 'task.status_changed' },
+    { type: 'task.completed' },
+    { type: 'task.deleted' },
+  ],
   permissions: [
     { name: 'taskodex:task:read', description: 'See tasks.' },
     { name: 'taskodex:task:write', description: 'Create and change tasks.' },

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SERVICES } from '@halooid/functions/registry';
 import { buildOpenApi } from '@halooid/shared/openapi';
+import type { LocalEventBus } from './events/local-bus';
 import type { LocalResponse } from './gateway';
 import type { Mailbox } from './mailbox';
 import { docsPage, landingPage } from './pages-html';
@@ -35,8 +36,10 @@ const html = (body: string): LocalResponse => ({
  * build with SPA fallback (CloudFront + S3 in AWS), or a landing page until
  * the web app is built.
  */
-export function localPages(options: { mailbox: Mailbox; webRoot: string }) {
+export function localPages(options: { mailbox: Mailbox; webRoot: string; bus?: LocalEventBus }) {
   return async (method: string, url: URL): Promise<LocalResponse | undefined> => {
+    const events = options.bus && eventPages(options.bus, method, url);
+    if (events) return events;
     if (method !== 'GET' && method !== 'HEAD') return undefined;
     if (url.pathname === '/dev/mailbox')
       return json(200, { items: options.mailbox.list(url.searchParams.get('to') ?? undefined) });
@@ -49,6 +52,31 @@ export function localPages(options: { mailbox: Mailbox; webRoot: string }) {
     }
     return undefined;
   };
+}
+
+/**
+ * `/dev/events`: recent events with each rule's delivery state (`?type=`
+ * filters by `<resource>.<verb>`, `?limit=`); `/dev/dlq`: dead letters;
+ * `POST /dev/dlq/{id}/redrive` sends one to its rule again.
+ */
+function eventPages(bus: LocalEventBus, method: string, url: URL): LocalResponse | undefined {
+  if (method === 'GET' && url.pathname === '/dev/events') {
+    const type = url.searchParams.get('type');
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 50) || 50, 200);
+    const items = bus
+      .recent()
+      .filter((recent) => !type || recent.event.type === type)
+      .slice(0, limit);
+    return json(200, { items });
+  }
+  if (method === 'GET' && url.pathname === '/dev/dlq') return json(200, { items: bus.deadLetters() });
+  const redrive = url.pathname.match(/^\/dev\/dlq\/([0-9a-f-]{36})\/redrive$/);
+  if (method === 'POST' && redrive?.[1]) {
+    return bus.redrive(redrive[1])
+      ? json(202, { redriven: redrive[1] })
+      : json(404, { title: 'Not found', status: 404, detail: `No dead letter ${redrive[1]}.` });
+  }
+  return undefined;
 }
 
 async function staticFile(root: string, pathname: string): Promise<LocalResponse | undefined> {

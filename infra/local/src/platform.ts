@@ -14,6 +14,7 @@ import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
 import { startDynalite } from './dynalite';
 import { ensureLocalTables } from './dynamo-tables';
+import { type LocalEvents, type LocalEventsOptions, startLocalEvents } from './events/local-events';
 import { type AuthorizerHandler, type ProxyHandler, type RunningGateway, startGateway } from './gateway';
 import { localPages } from './local-pages';
 import { Mailbox } from './mailbox';
@@ -40,6 +41,8 @@ export interface LocalPlatformOptions {
   logLevel: string;
   /** Progress lines while starting (npm run dev prints them). */
   onProgress?: (message: string) => void;
+  /** Local bus retries, relay and webhook worker timing (tests make them fast). */
+  events?: LocalEventsOptions;
 }
 
 export interface LocalPlatform {
@@ -52,6 +55,8 @@ export interface LocalPlatform {
   cognito: CognitoIdentityProviderClient;
   userPoolId: string;
   clientId: string;
+  /** The local event bus, relay and webhook worker. */
+  events: LocalEvents;
   stop(): Promise<void>;
 }
 
@@ -156,12 +161,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       (await import('@halooid/functions/platform/authorizer/handler')) as { handler: AuthorizerHandler }
     ).handler;
 
+    progress('starting the event bus');
+    const events = await startLocalEvents(SERVICES, options.events);
+    stops.push(events.stop);
+
     const gateway: RunningGateway = await startGateway({
       routes: new RouteTable(SERVICES),
       handlers,
       authorizer,
       usagePlans: new UsagePlans(),
-      fallback: localPages({ mailbox, webRoot: path.join(REPO_ROOT, 'web', 'build') }),
+      fallback: localPages({ mailbox, bus: events.bus, webRoot: path.join(REPO_ROOT, 'web', 'build') }),
       port: options.port,
     });
     stops.push(gateway.close);
@@ -176,6 +185,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       cognito,
       userPoolId,
       clientId,
+      events,
       stop: stopAll,
     };
   } catch (error) {

@@ -34,6 +34,7 @@ export const SYSTEM_ROLES = [
       'platform:member:write',
       'platform:role:write',
       'platform:api-key:write',
+      'platform:webhook:write',
     ],
   },
   {

@@ -5,7 +5,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DEFAULT_DEMO_PASSWORD } from '../demo-data';
+import type { LocalEventsOptions } from '../events/local-events';
 import { type LocalPlatform, startLocalPlatform } from '../platform';
+
+/** Event timing for tests: quick bus retries, a relay every 200 ms, webhook retries at 1/20 of the real schedule. */
+export const TEST_EVENT_OPTIONS: LocalEventsOptions = {
+  bus: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
+  relayIntervalMs: 200,
+  relayMinAgeMs: 300,
+  webhookIntervalMs: 50,
+  webhookRetryScale: 0.05,
+};
 
 export interface Session {
   accessToken: string;
@@ -46,6 +56,8 @@ export async function startTestPlatform(
     dataDir?: string;
     /** Use embedded PGlite even when DATABASE_URL names a server. */
     embedded?: boolean;
+    /** Event bus, relay and webhook timing; TEST_EVENT_OPTIONS unless given. */
+    events?: LocalEventsOptions;
   } = {},
 ): Promise<TestPlatform> {
   const savedEnv = { ...process.env };
@@ -64,6 +76,7 @@ export async function startTestPlatform(
     seed: true,
     demoPassword: DEFAULT_DEMO_PASSWORD,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+    events: options.events ?? TEST_EVENT_OPTIONS,
   });
   const pool = new pg.Pool({ connectionString: platform.databaseUrl, max: 2 });
   // Each query runs in its own transaction: PGlite is one backend shared by

@@ -1,0 +1,222 @@
+import { getConfig } from '@halooid/shared/config';
+import { withTenantTransaction } from '@halooid/shared/db/transaction';
+import { withWorkerTransaction } from '@halooid/shared/events/worker-transaction';
+import { isUuid, uuidv7 } from '@halooid/shared/ids';
+import { createLogger } from '@halooid/shared/observability';
+import { notifyUser } from '../notifications/notify';
+import { SIGNATURE_HEADER, signPayload } from './signature';
+import { refuseUrl, type UrlPolicy, urlPolicyFor } from './url-guard';
+
+const logger = createLogger('platform-webhooks');
+
+const SECOND = 1_000;
+const HOUR = 3_600 * SECOND;
+
+/**
+ * Pauses before each retry: about 1 s, 5 s, 30 s, 2 min, 10 min, then hourly
+ * until 24 h after the first attempt. `scale` shrinks the whole schedule (the
+ * local runtime's `webhookRetryScale`, so tests run in milliseconds).
+ */
+export function webhookRetryDelays(scale = 1): number[] {
+  const delays = [1 * SECOND, 5 * SECOND, 30 * SECOND, 120 * SECOND, 600 * SECOND];
+  let total = delays.reduce((sum, delay) => sum + delay, 0);
+  while (total + HOUR <= 24 * HOUR) {
+    delays.push(HOUR);
+    total += HOUR;
+  }
+  return delays.map((delay) => Math.max(1, Math.round(delay * scale)));
+}
+
+export interface DeliveryWorkerOptions {
+  retryDelaysMs?: readonly number[];
+  /** A webhook failing this long (since its last success) is disabled; 3 days. */
+  disableAfterMs?: number;
+  timeoutMs?: number;
+  urlPolicy?: UrlPolicy;
+  batchSize?: number;
+  fetch?: typeof fetch;
+}
+
+interface DueDelivery {
+  tenant_id: string;
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+  enabled: boolean;
+  created_by: string;
+}
+
+interface AttemptResult {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/**
+ * One pass of the delivery worker: claims due deliveries across tenants (as
+ * `halooid_worker`, `for update skip locked` plus a lease so two workers never
+ * send the same attempt), POSTs each, then records the outcome. Returns how
+ * many were attempted.
+ */
+export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 10 * SECOND;
+  const due = await withWorkerTransaction(async (tx) => {
+    const { rows } = await tx.query<DueDelivery>(
+      `with due as (
+         select tenant_id, id from platform.webhook_deliveries
+          where status = 'pending' and next_attempt_at <= now()
+          order by next_attempt_at limit $1 for update skip locked)
+       update platform.webhook_deliveries d
+          set next_attempt_at = now() + make_interval(secs => $2::float8 / 1000), updated_at = now()
+         from due, platform.webhooks w
+        where d.tenant_id = due.tenant_id and d.id = due.id and w.tenant_id = d.tenant_id and w.id = d.webhook_id
+       returning d.tenant_id, d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts,
+                 w.url, w.secret, w.enabled, w.created_by`,
+      [options.batchSize ?? 20, timeoutMs + 30 * SECOND],
+    );
+    return rows;
+  });
+  await Promise.all(due.map((delivery) => deliverOne(delivery, options, timeoutMs)));
+  return due.length;
+}
+
+async function deliverOne(delivery: DueDelivery, options: DeliveryWorkerOptions, timeoutMs: number) {
+  const result: AttemptResult = delivery.enabled
+    ? await attempt(delivery, options, timeoutMs)
+    : { ok: false, statusCode: null, error: 'The webhook is disabled.', durationMs: 0 };
+  const delays = options.retryDelaysMs ?? webhookRetryDelays();
+  const attempts = delivery.attempts + 1;
+  const retryIn = delivery.enabled && !result.ok ? delays[attempts - 1] : undefined;
+  const status = result.ok ? 'succeeded' : retryIn === undefined ? 'failed' : 'pending';
+  const disableAfterMs = options.disableAfterMs ?? 3 * 24 * HOUR;
+  const disabled = await withWorkerTransaction(async (tx) => {
+    await tx.query(
+      `update platform.webhook_deliveries
+          set status = $3, attempts = $4, last_status_code = $5, last_error = $6, last_duration_ms = $7,
+              next_attempt_at = case when $3 = 'pending' then now() + make_interval(secs => $8::float8 / 1000) end,
+              completed_at = case when $3 = 'pending' then null else now() end, updated_at = now()
+        where tenant_id = $1 and id = $2`,
+      [
+        delivery.tenant_id,
+        delivery.id,
+        status,
+        attempts,
+        result.statusCode,
+        result.error,
+        result.durationMs,
+        retryIn ?? 0,
+      ],
+    );
+    if (!delivery.enabled) return false;
+    if (result.ok) {
+      await tx.query(
+        'update platform.webhooks set failing_since = null where tenant_id = $1 and id = $2 and failing_since is not null',
+        [delivery.tenant_id, delivery.webhook_id],
+      );
+      return false;
+    }
+    const { rows } = await tx.query<{ disabled: boolean }>(
+      `update platform.webhooks
+          set failing_since = coalesce(failing_since, now()),
+              enabled = not (coalesce(failing_since, now()) <= now() - make_interval(secs => $3::float8 / 1000)),
+              disabled_reason = case when coalesce(failing_since, now()) <= now() - make_interval(secs => $3::float8 / 1000)
+                                     then 'Deliveries failed for 3 days.' end,
+              updated_at = now()
+        where tenant_id = $1 and id = $2 and enabled
+        returning not enabled as disabled`,
+      [delivery.tenant_id, delivery.webhook_id, disableAfterMs],
+    );
+    return rows[0]?.disabled === true;
+  });
+  if (disabled) await notifyOwnerOfDisable(delivery);
+}
+
+async function attempt(
+  delivery: DueDelivery,
+  options: DeliveryWorkerOptions,
+  timeoutMs: number,
+): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // Checked again at send time: DNS may have changed since the webhook was saved.
+  const refused = await refuseUrl(delivery.url, options.urlPolicy ?? urlPolicyFor(getConfig().STAGE));
+  if (refused) return { ok: false, statusCode: null, error: refused, durationMs: elapsed() };
+  const body = JSON.stringify(delivery.payload);
+  try {
+    const response = await (options.fetch ?? fetch)(delivery.url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Halooid-Webhooks/1',
+        [SIGNATURE_HEADER]: signPayload(delivery.secret, body, Math.floor(Date.now() / 1000)),
+        'Halooid-Event-Id': delivery.event_id,
+        'Halooid-Event-Type': delivery.event_type,
+        'Halooid-Delivery-Id': delivery.id,
+      },
+      body,
+    });
+    await response.body?.cancel().catch(() => {});
+    const ok = response.status >= 200 && response.status < 300;
+    return {
+      ok,
+      statusCode: response.status,
+      error: ok ? null : `HTTP ${response.status}`,
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    const message =
+      (error as Error).name === 'TimeoutError'
+        ? `Timed out after ${timeoutMs} ms.`
+        : (error as Error).message;
+    return { ok: false, statusCode: null, error: message.slice(0, 500), durationMs: elapsed() };
+  }
+}
+
+async function notifyOwnerOfDisable(delivery: DueDelivery): Promise<void> {
+  logger.warn('Webhook disabled after failing for 3 days', {
+    tenantId: delivery.tenant_id,
+    webhookId: delivery.webhook_id,
+  });
+  if (!isUuid(delivery.created_by)) return; // created with an API key: nobody to notify in-app
+  await withTenantTransaction({ tenantId: delivery.tenant_id }, (tx) =>
+    notifyUser(tx, {
+      tenantId: delivery.tenant_id,
+      userId: delivery.created_by,
+      eventId: uuidv7(),
+      type: 'platform.webhook.disabled',
+      title: 'A webhook was disabled',
+      body: `Deliveries to ${delivery.url} failed for 3 days, so the webhook was disabled. Fix the receiver and enable it again.`,
+      resource: { type: 'platform.webhook', id: delivery.webhook_id },
+    }),
+  ).catch((error: Error) => logger.error('Could not notify the webhook owner', { error }));
+}
+
+/**
+ * The AWS entry (scheduled every minute): runs passes until `budgetMs` is
+ * nearly used, polling every second, so a retry due in 1 s or 5 s is sent on
+ * time. `WEBHOOK_RETRY_SCALE` (default 1) scales the schedule.
+ */
+export async function runDeliveryWorker(
+  budgetMs: number,
+  options: DeliveryWorkerOptions = {},
+): Promise<number> {
+  const deadline = Date.now() + budgetMs;
+  let attempted = 0;
+  while (Date.now() < deadline) {
+    const count = await runDueDeliveries(options);
+    attempted += count;
+    if (count === 0)
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(SECOND, Math.max(0, deadline - Date.now()))),
+      );
+  }
+  return attempted;
+}

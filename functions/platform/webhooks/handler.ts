@@ -1,0 +1,149 @@
+import { recordAudit } from '@halooid/shared/audit';
+import type { Principal } from '@halooid/shared/auth/principal';
+import { getConfig } from '@halooid/shared/config';
+import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
+import { NotFoundError, ValidationError } from '@halooid/shared/errors';
+import { unknownEventFilters } from '@halooid/shared/events/catalog';
+import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
+import { uuidv7 } from '@halooid/shared/ids';
+import type { AnyRoute } from '@halooid/shared/manifest';
+import { EVENT_CATALOGS } from '../../registry';
+import {
+  deleteWebhook,
+  findDeliveryPayload,
+  findWebhook,
+  insertDelivery,
+  insertWebhook,
+  listDeliveries,
+  listWebhooks,
+  updateWebhook,
+} from './repository';
+import { webhooksService } from './service';
+import { newWebhookSecret } from './signature';
+import { refuseUrl, urlPolicyFor } from './url-guard';
+
+type Request = Pick<HandlerRequest<AnyRoute>, 'sourceIp' | 'correlationId'> & { principal: Principal };
+
+function inTenant<T>(principal: Principal, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenantTransaction(
+    {
+      tenantId: principal.tenantId,
+      ...(principal.principalType === 'user' ? { userId: principal.principalId } : {}),
+    },
+    work,
+  );
+}
+
+const actor = (request: Request) => ({
+  principal: request.principal,
+  ip: request.sourceIp,
+  correlationId: request.correlationId,
+});
+
+async function checkTarget(url: string | undefined, events: string[] | undefined): Promise<void> {
+  const errors = [];
+  if (url !== undefined) {
+    const refused = await refuseUrl(url, urlPolicyFor(getConfig().STAGE));
+    if (refused) errors.push({ field: 'body.url', message: refused, code: 'url_refused' });
+  }
+  const unknown = events ? unknownEventFilters(events, EVENT_CATALOGS) : [];
+  if (unknown.length > 0)
+    errors.push({
+      field: 'body.events',
+      message: `Unknown events: ${unknown.join(', ')}.`,
+      code: 'unknown_event',
+    });
+  if (errors.length > 0) throw new ValidationError(errors.map((error) => error.message).join(' '), errors);
+}
+
+export const handler = createHttpHandler(webhooksService, {
+  listWebhooks: async ({ query, principal }) => ({
+    body: await inTenant(principal, (tx) => listWebhooks(tx, principal.tenantId, query)),
+  }),
+  createWebhook: async (request) => {
+    const { body, principal } = request;
+    await checkTarget(body.url, body.events);
+    const secret = newWebhookSecret();
+    const webhook = await inTenant(principal, async (tx) => {
+      const created = await insertWebhook(tx, {
+        ...body,
+        tenantId: principal.tenantId,
+        id: uuidv7(),
+        secret,
+        createdBy: principal.principalId,
+      });
+      await recordAudit(tx, actor(request), {
+        action: 'webhook.created',
+        targetType: 'webhook',
+        targetId: created.id,
+        details: { url: created.url, events: created.events },
+      });
+      return created;
+    });
+    return {
+      body: { ...webhook, secret },
+      headers: { Location: `/v1/webhooks/${webhook.id}`, 'Cache-Control': 'no-store' },
+    };
+  },
+  updateWebhook: async (request) => {
+    const { body, params, principal } = request;
+    // Another tenant's (or a missing) webhook is a 404 before anything about the body is said.
+    if (!(await inTenant(principal, (tx) => findWebhook(tx, principal.tenantId, params.webhookId))))
+      throw new NotFoundError('Webhook');
+    await checkTarget(body.url, body.events);
+    const webhook = await inTenant(principal, async (tx) => {
+      const updated = await updateWebhook(tx, principal.tenantId, params.webhookId, body);
+      if (!updated) throw new NotFoundError('Webhook');
+      await recordAudit(tx, actor(request), {
+        action: 'webhook.updated',
+        targetType: 'webhook',
+        targetId: updated.id,
+        details: { fields: Object.keys(body) },
+      });
+      return updated;
+    });
+    return { body: webhook };
+  },
+  deleteWebhook: async (request) => {
+    await inTenant(request.principal, async (tx) => {
+      if (!(await deleteWebhook(tx, request.principal.tenantId, request.params.webhookId)))
+        throw new NotFoundError('Webhook');
+      await recordAudit(tx, actor(request), {
+        action: 'webhook.deleted',
+        targetType: 'webhook',
+        targetId: request.params.webhookId,
+      });
+    });
+    return { body: undefined };
+  },
+  listWebhookDeliveries: async ({ params, query, principal }) => ({
+    body: await inTenant(principal, async (tx) => {
+      if (!(await findWebhook(tx, principal.tenantId, params.webhookId))) throw new NotFoundError('Webhook');
+      return listDeliveries(tx, principal.tenantId, params.webhookId, query);
+    }),
+  }),
+  redeliverWebhookDelivery: async (request) => {
+    const { params, principal } = request;
+    const delivery = await inTenant(principal, async (tx) => {
+      const original = await findDeliveryPayload(tx, principal.tenantId, params.webhookId, params.deliveryId);
+      if (!original) throw new NotFoundError('Delivery');
+      const created = await insertDelivery(tx, {
+        tenantId: principal.tenantId,
+        id: uuidv7(),
+        webhookId: params.webhookId,
+        eventId: original.eventId,
+        eventType: original.eventType,
+        payload: original.payload,
+        redeliveryOf: params.deliveryId,
+      });
+      await recordAudit(tx, actor(request), {
+        action: 'webhook.redelivered',
+        targetType: 'webhook',
+        targetId: params.webhookId,
+        details: { deliveryId: params.deliveryId, newDeliveryId: created.id },
+      });
+      return created;
+    });
+    return { body: delivery };
+  },
+});
