@@ -1,9 +1,14 @@
 import { SERVICES } from '@halooid/functions/registry';
-import { PUBLIC, serviceName } from '@halooid/shared/manifest';
+import { createSubscriberHandler, type EventConsumer } from '@halooid/shared/events/consumer';
+import { PUBLIC, type ServiceManifest, serviceName } from '@halooid/shared/manifest';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnMethod } from 'aws-cdk-lib/aws-apigateway';
+import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_LIMIT_BYTES, bundleSizes } from './bundle-report';
+import type { HouseFunction } from './constructs/house-function';
+import { subscriberInput } from './stacks/events-stack';
 import { type Synthesized, synthesize, widgetsService } from './testing/synth';
 
 /**
@@ -28,6 +33,37 @@ type Resources = Record<
   { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }
 >;
 const resources = (template: Template, type: string): Resources => template.findResources(type) as Resources;
+
+interface LambdaProps {
+  FunctionName: string;
+  Handler: string;
+  Timeout: number;
+  VpcConfig?: { SubnetIds: unknown; SecurityGroupIds: unknown };
+  Environment: { Variables: Record<string, unknown> };
+}
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** The template id of a construct (an L2's CloudFormation resource, or the L1 itself). */
+const logicalId = (construct: IConstruct): string => {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(element).getLogicalId(element);
+};
+
+/** The function's template properties and every statement of its role's policies. */
+const lambdaOf = (fn: HouseFunction): { props: LambdaProps; statements: Statement[] } => {
+  const template = app.template(Stack.of(fn));
+  const props = template.toJSON().Resources[logicalId(fn)].Properties as LambdaProps;
+  const roleId = logicalId(fn.role as IConstruct);
+  const statements = Object.values(resources(template, 'AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  return { props, statements };
+};
+const actions = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
+const withSubscriptions = (list: readonly ServiceManifest[]) => list.filter((s) => s.subscriptions?.length);
 
 describe('functions from the manifests', () => {
   it('creates one Lambda per capability, the fake one included, plus the authorizer', () => {
@@ -79,19 +115,41 @@ describe('functions from the manifests', () => {
     expect(JSON.stringify(meta?.Properties.Environment)).toContain('rediss://');
   });
 
-  it('grants no wildcard actions on data services', () => {
+  it('grants no wildcard actions', () => {
     for (const stack of Object.values(app.stacks)) {
       const policies = JSON.stringify(resources(app.template(stack), 'AWS::IAM::Policy'));
-      expect(policies).not.toMatch(
-        /"(dynamodb|rds-db|rds|cognito-idp|elasticache|secretsmanager|sqs|events|s3):\*"|"Action":"\*"/,
+      // Neither "*" nor "service:*" nor "service:Prefix*" as an action.
+      expect(policies, stack.stackName).not.toMatch(/"Action":"\*"|"Action":\["\*"|"[a-z0-9-]+:[A-Za-z]*\*"/);
+    }
+  });
+
+  it('binds the idempotency table (IDEMPOTENCY_TABLE and item grants) to every capability that declares it', () => {
+    const declaring = services.filter((s) => s.resources.tables?.includes('idempotency'));
+    expect(declaring.map(serviceName)).toEqual(
+      expect.arrayContaining(['platform-tenants', 'platform-rbac', 'taskodex-tasks']),
+    );
+    const tableArn = JSON.stringify(app.stacks.api.resolve(app.stacks.data.tables.idempotency.tableArn));
+    for (const service of declaring) {
+      const { props, statements } = lambdaOf(
+        app.stacks.api.functions.get(serviceName(service))?.fn as HouseFunction,
+      );
+      expect(props.Environment.Variables.IDEMPOTENCY_TABLE, serviceName(service)).toBeDefined();
+      const grant = statements.find((s) => JSON.stringify(s.Resource) === tableArn);
+      expect(grant?.Action, serviceName(service)).toEqual(
+        expect.arrayContaining([
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+        ]),
       );
     }
   });
 
   it('keeps every bundle under 1 MiB', () => {
     const sizes = bundleSizes(app.assembly);
-    // Capabilities + authorizer + migrator + the fake subscriber.
-    expect(sizes.length).toBe(services.length + 3);
+    // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions + relay + webhook worker.
+    expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + 2);
     for (const size of sizes) expect(size.bytes, size.functionName).toBeLessThan(BUNDLE_LIMIT_BYTES);
   });
 });
@@ -224,28 +282,196 @@ describe('data', () => {
 });
 
 describe('events', () => {
-  it('archives the bus', () => {
-    app.template(app.stacks.events).resourceCountIs('AWS::Events::Archive', 1);
+  const busArn = () => app.stacks.events.resolve(app.stacks.events.bus.eventBusArn);
+  const busName = () => app.stacks.events.resolve(app.stacks.events.bus.eventBusName);
+  const putEventsOnBus = (statements: Statement[]) =>
+    statements.some(
+      (s) =>
+        actions([s]).includes('events:PutEvents') &&
+        JSON.stringify(s.Resource).includes(logicalId(app.stacks.events.bus)),
+    );
+
+  it('archives every platform event on the bus', () => {
+    app.template(app.stacks.events).hasResourceProperties('AWS::Events::Archive', {
+      SourceArn: busArn(),
+      EventPattern: { source: [{ prefix: 'halooid.' }] },
+    });
   });
 
-  it('gives every subscription rule retries and an SQS dead-letter queue', () => {
-    const events = app.template(app.stacks.events);
-    const rules = Object.values(resources(events, 'AWS::Events::Rule')).filter(
-      (rule) => rule.Properties.EventPattern,
+  it('runs one subscriber Lambda per capability with subscriptions: subscribers.ts handler, VPC, database, bus', () => {
+    const expected = withSubscriptions(services);
+    expect(expected.map(serviceName)).toEqual(
+      expect.arrayContaining(['platform-notifications', 'platform-webhooks', 'fakeco-widgets']),
     );
-    const subscriptions = services.flatMap((s) => s.subscriptions ?? []);
-    expect(subscriptions.length).toBeGreaterThan(0);
-    expect(rules).toHaveLength(subscriptions.length);
-    const queues = Object.keys(resources(events, 'AWS::SQS::Queue'));
-    for (const rule of rules) {
-      const targets = rule.Properties.Targets as {
-        DeadLetterConfig?: { Arn: unknown };
-        RetryPolicy?: object;
+    expect(app.stacks.events.subscribers.map((s) => serviceName(s.service))).toEqual(
+      expected.map(serviceName),
+    );
+    const events = app.template(app.stacks.events);
+    for (const { service, fn, failedRuns } of app.stacks.events.subscribers) {
+      const { props, statements } = lambdaOf(fn);
+      expect(props.FunctionName).toBe(`halooid-dev-${serviceName(service)}-subscribers`);
+      expect(props.Handler).toBe('index.handler');
+      expect(props.VpcConfig).toBeDefined();
+      expect(props.Environment.Variables).toMatchObject({
+        DB_USER: 'halooid_app_login',
+        DB_NAME: 'halooid',
+        EVENT_BUS_NAME: busName(),
+      });
+      expect(actions(statements)).toContain('rds-db:connect');
+      expect(JSON.stringify(statements)).toContain('/halooid_app_login');
+      expect(putEventsOnBus(statements)).toBe(true);
+      // A run that throws: two Lambda retries, then its failed-runs queue.
+      events.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId(fn) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(failedRuns), 'Arn'] } } },
+      });
+    }
+  });
+
+  it('has one rule per subscription: its pattern, its subscriber with the named input, 24 h retries and a DLQ', () => {
+    const events = app.template(app.stacks.events);
+    const rules = resources(events, 'AWS::Events::Rule');
+    const subscriptions = services.flatMap((s) =>
+      (s.subscriptions ?? []).map((sub) => ({ service: s, sub })),
+    );
+    expect(Object.keys(rules)).toHaveLength(subscriptions.length);
+    const queuePolicies = Object.values(resources(events, 'AWS::SQS::QueuePolicy'));
+    for (const { service, sub } of subscriptions) {
+      const name = `halooid-dev-${serviceName(service)}-${sub.name}`;
+      const [ruleId, rule] = Object.entries(rules).find(([, r]) => r.Properties.Name === name) ?? [];
+      expect(rule, name).toBeDefined();
+      expect(rule?.Properties.EventBusName).toEqual({ Ref: logicalId(app.stacks.events.bus) });
+      expect(rule?.Properties.EventPattern).toEqual(sub.pattern);
+      const subscriber = app.stacks.events.subscribers.find((s) => s.service === service);
+      const targets = rule?.Properties.Targets as {
+        Arn: unknown;
+        InputTransformer: { InputTemplate: string; InputPathsMap?: unknown };
+        RetryPolicy: unknown;
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [string, string] } };
       }[];
-      for (const target of targets) {
-        expect(target.RetryPolicy).toBeDefined();
-        const arn = JSON.stringify(target.DeadLetterConfig?.Arn);
-        expect(queues.some((queue) => arn.includes(queue))).toBe(true);
+      expect(targets).toHaveLength(1);
+      const [target] = targets;
+      expect(target?.Arn).toEqual({ 'Fn::GetAtt': [logicalId(subscriber?.fn as HouseFunction), 'Arn'] });
+      expect(target?.InputTransformer).toEqual({
+        InputTemplate: `{"subscription":"${sub.name}","event":<aws.events.event.json>}`,
+      });
+      expect(target?.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 });
+      const dlqId = target?.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+      expect(events.toJSON().Resources[dlqId].Type).toBe('AWS::SQS::Queue');
+      // EventBridge may send to that DLQ, from this rule only.
+      const sends = queuePolicies
+        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement)
+        .filter((s) => JSON.stringify(s.Resource).includes(dlqId) && s.Effect === 'Allow');
+      expect(sends).toContainEqual(
+        expect.objectContaining({
+          Action: 'sqs:SendMessage',
+          Principal: { Service: 'events.amazonaws.com' },
+          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+        }),
+      );
+    }
+  });
+
+  it("hands createSubscriberHandler exactly the input shape it expects (the envelope is the event's detail)", async () => {
+    const envelope = { id: '0193a000-0000-7000-8000-000000000001', type: 'task.assigned', data: {} };
+    const busEvent = {
+      version: '0',
+      id: 'eb-1',
+      'detail-type': 'task.assigned',
+      source: 'halooid.taskodex',
+      account: '123456789012',
+      time: '2026-01-01T12:00:00Z',
+      region: 'eu-west-1',
+      resources: [],
+      detail: envelope,
+    };
+    const received: unknown[] = [];
+    const consumer: EventConsumer = {
+      name: 'fake',
+      consume: async (raw) => {
+        received.push(raw);
+        return 'processed';
+      },
+    };
+    const service = {
+      ...widgetsService,
+      subscriptions: [
+        { name: 'first', pattern: { source: ['nothing-matches'] }, handler: 'fake' },
+        { name: 'second', pattern: { source: ['nothing-matches'] }, handler: 'fake' },
+      ],
+    };
+    const handler = createSubscriberHandler(service, { fake: consumer });
+    // What EventBridge substitutes for <aws.events.event.json>: the whole event, detail included.
+    const input = JSON.parse(
+      subscriberInput({ name: 'second' }).replace('<aws.events.event.json>', JSON.stringify(busEvent)),
+    );
+    await expect(handler(input)).resolves.toEqual({ results: { second: 'processed' } });
+    expect(received).toEqual([envelope]);
+  });
+
+  it('schedules the outbox relay and the webhook worker every minute, each with the database', () => {
+    const events = app.template(app.stacks.events);
+    const schedules = Object.values(resources(events, 'AWS::Scheduler::Schedule'));
+    for (const fn of [app.stacks.events.relay, app.stacks.events.webhookWorker]) {
+      const schedule = schedules.find(
+        (s) =>
+          JSON.stringify((s.Properties.Target as { Arn: unknown }).Arn) ===
+          JSON.stringify({ 'Fn::GetAtt': [logicalId(fn), 'Arn'] }),
+      );
+      expect(schedule?.Properties, fn.serviceName).toMatchObject({
+        ScheduleExpression: 'rate(1 minute)',
+        State: 'ENABLED',
+        Target: { RetryPolicy: { MaximumRetryAttempts: 0 } },
+      });
+      const { props, statements } = lambdaOf(fn);
+      expect(props.Handler).toBe('index.handler');
+      expect(props.VpcConfig).toBeDefined();
+      expect(props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_app_login' });
+      expect(actions(statements)).toContain('rds-db:connect');
+      // The schedule is the retry: Lambda does not run a failed minute again.
+      events.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId(fn) },
+        MaximumRetryAttempts: 0,
+      });
+    }
+    const relay = lambdaOf(app.stacks.events.relay);
+    expect(relay.props.FunctionName).toBe('halooid-dev-platform-outbox-relay');
+    expect(relay.props.Environment.Variables.EVENT_BUS_NAME).toEqual(busName());
+    expect(putEventsOnBus(relay.statements)).toBe(true);
+    const worker = lambdaOf(app.stacks.events.webhookWorker);
+    expect(worker.props.FunctionName).toBe('halooid-dev-platform-webhooks-worker');
+    expect(worker.props.Timeout).toBe(70);
+  });
+
+  it('puts the webhook worker in the private subnets that reach the internet through NAT', () => {
+    const worker = lambdaOf(app.stacks.events.webhookWorker);
+    const network = app.template(app.stacks.network);
+    const natRoutes = Object.entries(resources(network, 'AWS::EC2::Route')).filter(
+      ([, route]) => route.Properties.NatGatewayId,
+    );
+    expect(natRoutes.length).toBeGreaterThan(0);
+    // The "app" (PRIVATE_WITH_EGRESS) subnets are the ones whose default route is the NAT gateway.
+    expect(natRoutes.every(([id]) => id.startsWith('Vpcapp'))).toBe(true);
+    expect(JSON.stringify(worker.props.VpcConfig?.SubnetIds)).toMatch(/Vpcapp/);
+    expect(JSON.stringify(worker.props.VpcConfig?.SubnetIds)).not.toMatch(/Vpcdata|Vpcpublic/);
+  });
+
+  it('gives EVENT_BUS_NAME and events:PutEvents on the bus to the functions that emit, and to no other API function', () => {
+    const emitting = services.filter((s) => s.emits?.length);
+    expect(emitting.map(serviceName)).toContain('taskodex-tasks');
+    for (const { service, fn } of app.stacks.api.functions.values()) {
+      const { props, statements } = lambdaOf(fn);
+      const emits = Boolean(service.emits?.length);
+      expect(props.Environment.Variables.EVENT_BUS_NAME !== undefined, serviceName(service)).toBe(emits);
+      expect(actions(statements).includes('events:PutEvents'), serviceName(service)).toBe(emits);
+      if (emits) {
+        expect(JSON.stringify(props.Environment.Variables.EVENT_BUS_NAME)).toContain(
+          app.stacks.events.stackName,
+        );
+        const put = statements.find((s) => actions([s]).includes('events:PutEvents'));
+        expect(JSON.stringify(put?.Resource)).toContain(app.stacks.events.stackName);
+        expect(JSON.stringify(put?.Resource)).toContain(logicalId(app.stacks.events.bus));
       }
     }
   });

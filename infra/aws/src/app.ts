@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceManifest } from '@halooid/shared/manifest';
 import { type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { FUNCTIONS_DIR, REPO_ROOT } from './paths';
+import { REPO_ROOT } from './paths';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { EventsStack } from './stacks/events-stack';
@@ -21,8 +20,6 @@ export interface HalooidAppOptions {
   services: readonly ServiceManifest[];
   /** Where a manifest's handler.ts/subscribers.ts live (default functions/<product>/<capability>/). */
   entry?: EntryResolver;
-  /** The outbox relay handler; scheduled only when given. */
-  relayEntry?: string;
   /** The static web build; uploaded only when the folder exists (default web/build). */
   webBuildDir?: string;
   /** Changes on every `npm run deploy` so the migration trigger runs each time. */
@@ -44,9 +41,6 @@ export interface HalooidStacks {
   observability: ObservabilityStack;
 }
 
-/** The default place of the outbox relay (it arrives with the events issue). */
-export const RELAY_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'events', 'relay.ts');
-
 /** Reads the app's options from `--context key=value` (and cdk.json). */
 export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'services'> {
   const context = (key: string): string | undefined => {
@@ -59,7 +53,6 @@ export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'services'
     enforceUsagePlans: context('enforceUsagePlans') === 'true',
     alarmEmail: context('alarmEmail'),
     cognitoDomainPrefix: context('cognitoDomainPrefix'),
-    relayEntry: context('relayEntry') ?? (existsSync(RELAY_ENTRY) ? RELAY_ENTRY : undefined),
     webBuildDir: context('webBuildDir'),
   };
 }
@@ -93,10 +86,9 @@ export function buildHalooid(app: App, options: HalooidAppOptions): HalooidStack
   const functions = new FunctionFactory({ stage, network, data, identity, entry: options.entry });
   const events = new EventsStack(app, `${prefix}-Events`, {
     ...common,
-    description: describe('EventBridge bus, archive, subscriptions'),
+    description: describe('EventBridge bus, archive, subscriptions, outbox relay, webhook worker'),
     services: options.services,
     functions,
-    relayEntry: options.relayEntry,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...common,

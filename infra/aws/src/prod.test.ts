@@ -1,7 +1,10 @@
+import { SERVICES } from '@halooid/functions/registry';
 import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHalooid } from './app';
+import { subscriberInput } from './stacks/events-stack';
+import type { EntryResolver } from './stacks/function-factory';
 import { fixtureEntry, type Synthesized, synthesize, widgetsService } from './testing/synth';
 
 /** The prod shape, synthesized without bundling (the dev test proves the bundles). */
@@ -49,6 +52,32 @@ describe('prod', () => {
     });
   });
 
+  it('wires every subscription and schedules the relay and the webhook worker', () => {
+    const events = app.template(app.stacks.events);
+    const subscriptions = SERVICES.flatMap((s) => s.subscriptions ?? []);
+    expect(subscriptions.length).toBeGreaterThan(0);
+    events.resourceCountIs('AWS::Events::Rule', subscriptions.length);
+    for (const subscription of subscriptions) {
+      events.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: subscription.pattern,
+        Targets: [
+          Match.objectLike({
+            InputTransformer: { InputTemplate: subscriberInput(subscription) },
+            RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 },
+            DeadLetterConfig: { Arn: Match.anyValue() },
+          }),
+        ],
+      });
+    }
+    events.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    for (const name of ['halooid-prod-platform-outbox-relay', 'halooid-prod-platform-webhooks-worker'])
+      events.hasResourceProperties('AWS::Scheduler::Schedule', {
+        Name: name,
+        ScheduleExpression: 'rate(1 minute)',
+      });
+    events.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
+  });
+
   it('leaves no unacknowledged cdk-nag error', () => {
     for (const stack of Object.values(app.stacks)) expect(app.nag(stack).errors, stack.stackName).toEqual([]);
   });
@@ -64,6 +93,20 @@ describe('manifest checks at synth', () => {
         entry: fixtureEntry,
       }),
     ).toThrow(/no-such-table/);
+  });
+
+  it('refuses a manifest with subscriptions but no subscribers.ts', () => {
+    const entry: EntryResolver = (service, file) =>
+      file === 'subscribers.ts' ? '/nowhere/subscribers.ts' : fixtureEntry(service, file);
+    expect(() =>
+      buildHalooid(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), {
+        stage: 'dev',
+        services: [widgetsService],
+        entry,
+      }),
+    ).toThrow(
+      /fakeco-widgets declares subscriptions \(task-created\) but \/nowhere\/subscribers\.ts does not exist/,
+    );
   });
 
   it('refuses an unknown stage', () => {

@@ -74,7 +74,7 @@ export type SubscriberInvocation = BusEvent | { subscription: string; event: Bus
 /**
  * The Lambda handler of a capability's subscriptions (one function, one
  * EventBridge rule per subscription). The rule's input transformer names the
- * subscription (`{"subscription":"<name>","event":<aws.events.event>}`); a raw
+ * subscription (`{"subscription":"<name>","event":<aws.events.event.json>}`); a raw
  * event (or `SUBSCRIPTION` in the environment) works too, running every
  * subscription whose pattern matches. A failure throws, so the rule's retry
  * policy and its DLQ take over.

@@ -1,4 +1,5 @@
 import { API_KEYS_TABLE, API_KEYS_TABLE_LOGICAL_NAME } from '@halooid/functions/platform/api-keys/table';
+import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -33,8 +34,10 @@ export interface TableSpec {
 
 /**
  * The DynamoDB tables, by the logical name manifests use in `resources.tables`.
- * The API-keys table is declared once by its capability
- * (functions/platform/api-keys/table.ts) and built from that declaration here.
+ * Each is declared once by the code that uses it (API keys:
+ * functions/platform/api-keys/table.ts; idempotency:
+ * shared/src/http/idempotency-store.ts) and built from that declaration here.
+ * A function gets the physical name in `<LOGICAL_NAME>_TABLE`, e.g. IDEMPOTENCY_TABLE.
  */
 export const TABLES = {
   [API_KEYS_TABLE_LOGICAL_NAME]: {
@@ -42,8 +45,11 @@ export const TABLES = {
     ttl: API_KEYS_TABLE.timeToLiveAttribute,
     indexes: API_KEYS_TABLE.indexes,
   },
-  /** Powertools idempotency records (`Idempotency-Key`), expired by TTL. */
-  idempotency: { partitionKey: 'id', ttl: 'expiration' },
+  /** `Idempotency-Key` records of mutating requests, expired by TTL. */
+  [IDEMPOTENCY_TABLE.logicalName]: {
+    partitionKey: IDEMPOTENCY_TABLE.partitionKey,
+    ttl: IDEMPOTENCY_TABLE.ttlAttribute,
+  },
 } as const satisfies Record<string, TableSpec>;
 export type TableName = keyof typeof TABLES;
 

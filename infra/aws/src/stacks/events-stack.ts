@@ -1,11 +1,14 @@
 import type { ServiceManifest, Subscription } from '@halooid/shared/manifest';
 import { serviceName } from '@halooid/shared/manifest';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { HouseFunction } from '../constructs/house-function';
 import { suppress } from '../constructs/nag';
 import type { StageConfig } from '../stage';
 import type { FunctionFactory } from './function-factory';
@@ -14,31 +17,69 @@ export interface EventsStackProps extends StackProps {
   stage: StageConfig;
   services: readonly ServiceManifest[];
   functions: FunctionFactory;
-  /**
-   * The outbox relay (functions/platform/events/relay.ts, from the events issue).
-   * When given it runs every minute and re-publishes outbox rows left behind;
-   * until it exists nothing is scheduled.
-   */
-  relayEntry?: string;
+}
+
+/** Rule target retries for delivery to the subscriber (throttling, service errors): EventBridge's maximum. */
+export const SUBSCRIPTION_RETRY = { retryAttempts: 185, maxEventAge: Duration.hours(24) } as const;
+
+/** Lambda's own retries when the subscriber throws, before its failed-run queue. */
+export const SUBSCRIBER_ASYNC_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
+
+/** How often the outbox relay and the webhook worker run. */
+export const WORKER_RATE = Duration.minutes(1);
+
+/**
+ * What a rule hands its subscriber: the subscription's name and the whole bus
+ * event, as createSubscriberHandler (shared/src/events/consumer.ts) expects.
+ * `<aws.events.event.json>` is the full event; `<aws.events.event>` would
+ * drop `detail`, which holds the envelope.
+ */
+export function subscriberInput(subscription: Pick<Subscription, 'name'>): string {
+  return `{"subscription":${JSON.stringify(subscription.name)},"event":<aws.events.event.json>}`;
+}
+
+/** An input transformer with only a template: reserved variables need no InputPathsMap. */
+class TemplateInput extends events.RuleTargetInput {
+  constructor(private readonly template: string) {
+    super();
+  }
+
+  bind(): events.RuleTargetInputProperties {
+    return { inputTemplate: this.template };
+  }
+}
+
+export interface SubscriberWiring {
+  service: ServiceManifest;
+  fn: HouseFunction;
+  /** Runs that still threw after Lambda's retries (on-failure destination; the record holds the input). */
+  failedRuns: sqs.Queue;
 }
 
 export interface SubscriptionWiring {
   service: ServiceManifest;
   subscription: Subscription;
   rule: events.Rule;
+  /** Events EventBridge could not hand to the subscriber within its retry policy. */
   deadLetterQueue: sqs.Queue;
 }
 
 /**
- * The platform bus with an archive for replay, and for every subscription in
- * the manifests one rule → one subscriber Lambda (the export named by
- * `handler` in the capability's subscribers.ts), with retries and an SQS
- * dead-letter queue both for delivery failures and for handler failures.
+ * The platform bus with an archive for replay; per capability with
+ * subscriptions one subscriber Lambda (the `handler` of its subscribers.ts),
+ * and per subscription one rule → that Lambda, with an input transformer
+ * naming the subscription, a retry policy and an SQS dead-letter queue. Also
+ * the two minute-by-minute platform workers: the outbox relay and the webhook
+ * delivery worker, run by EventBridge Scheduler.
  */
 export class EventsStack extends Stack {
   readonly bus: events.EventBus;
   readonly archive: events.Archive;
+  readonly subscribers: SubscriberWiring[] = [];
   readonly subscriptions: SubscriptionWiring[] = [];
+  readonly relay: HouseFunction;
+  readonly webhookWorker: HouseFunction;
+  readonly schedules: scheduler.Schedule[] = [];
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
@@ -52,56 +93,91 @@ export class EventsStack extends Stack {
       retention: stage.eventArchiveRetention,
     });
 
+    const queue = (queueId: string, queueName: string, reason: string) => {
+      const q = new sqs.Queue(this, queueId, {
+        queueName,
+        retentionPeriod: Duration.days(14),
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      suppress(q, [{ id: 'AwsSolutions-SQS3', reason }]);
+      return q;
+    };
+
     for (const service of props.services) {
-      for (const subscription of service.subscriptions ?? []) {
-        const name = `${serviceName(service)}-${subscription.name}`;
-        const id = pascal(name);
-        const deadLetterQueue = new sqs.Queue(this, `${id}Dlq`, {
-          queueName: `halooid-${stage.name}-${name}-dlq`,
-          retentionPeriod: Duration.days(14),
-          encryption: sqs.QueueEncryption.SQS_MANAGED,
-          enforceSSL: true,
-        });
-        suppress(deadLetterQueue, [
-          {
-            id: 'AwsSolutions-SQS3',
-            reason: 'This queue is itself the dead-letter queue of the rule and its subscriber.',
-          },
-        ]);
-        const fn = props.functions.subscriber(this, `${id}Fn`, service, subscription, {
-          onFailure: new SqsDestination(deadLetterQueue),
-          retryAttempts: 2,
-          maxEventAge: Duration.hours(6),
-        });
-        fn.bindEventBus(this.bus);
-        const rule = new events.Rule(this, `${id}Rule`, {
-          ruleName: `halooid-${stage.name}-${name}`.slice(0, 64),
+      const subscriptions = service.subscriptions ?? [];
+      if (subscriptions.length === 0) continue;
+      const name = serviceName(service);
+      const failedRuns = queue(
+        `${pascal(name)}SubscriberFailedRuns`,
+        `halooid-${stage.name}-${name}-subscribers-failed`,
+        `Receives the runs of the ${name} subscriber that still failed after Lambda's retries (its on-failure destination): it is a dead-letter queue itself.`,
+      );
+      const fn = props.functions.subscriber(this, `${pascal(name)}SubscribersFn`, service, {
+        onFailure: new SqsDestination(failedRuns),
+        ...SUBSCRIBER_ASYNC_RETRY,
+      });
+      // Consumers may record further events (outbox) and the kernel publishes them after commit.
+      fn.bindEventBus(this.bus);
+      this.subscribers.push({ service, fn, failedRuns });
+
+      for (const subscription of subscriptions) {
+        const ruleName = `${name}-${subscription.name}`;
+        const deadLetterQueue = queue(
+          `${pascal(ruleName)}Dlq`,
+          `halooid-${stage.name}-${ruleName}-dlq`,
+          `The dead-letter queue of the ${ruleName} rule's target (events EventBridge could not deliver within 24 h): it is a dead-letter queue itself.`,
+        );
+        const rule = new events.Rule(this, `${pascal(ruleName)}Rule`, {
+          ruleName: `halooid-${stage.name}-${ruleName}`.slice(0, 64),
           eventBus: this.bus,
           eventPattern: subscription.pattern as events.EventPattern,
-          description: `${service.product}/${service.capability} reacts with ${subscription.handler}`,
+          description: `${service.product}/${service.capability} subscription ${subscription.name} (${subscription.handler})`,
         });
         rule.addTarget(
           new targets.LambdaFunction(fn, {
+            event: new TemplateInput(subscriberInput(subscription)),
             deadLetterQueue,
-            retryAttempts: 8,
-            maxEventAge: Duration.hours(24),
+            ...SUBSCRIPTION_RETRY,
           }),
         );
         this.subscriptions.push({ service, subscription, rule, deadLetterQueue });
       }
     }
 
-    if (props.relayEntry) {
-      const relay = props.functions.relay(this, 'OutboxRelay', props.relayEntry);
-      relay.bindEventBus(this.bus);
-      new events.Rule(this, 'OutboxRelaySchedule', {
-        description: 'Re-publishes outbox rows not yet published (at-least-once delivery)',
-        schedule: events.Schedule.rate(Duration.minutes(1)),
-        targets: [new targets.LambdaFunction(relay, { retryAttempts: 0 })],
-      });
-    }
+    this.relay = props.functions.relay(this, 'OutboxRelayFn');
+    this.relay.bindEventBus(this.bus);
+    this.schedule(stage, 'OutboxRelaySchedule', this.relay, 'Publishes outbox rows left unpublished');
+
+    // Sends to integrators' URLs through the NAT gateway; publishes no events.
+    this.webhookWorker = props.functions.webhookWorker(this, 'WebhookWorkerFn');
+    this.schedule(stage, 'WebhookWorkerSchedule', this.webhookWorker, 'Sends due webhook deliveries');
 
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+  }
+
+  /** Every minute, no Scheduler retries and no Lambda retries: the next run is the retry. */
+  private schedule(stage: StageConfig, id: string, fn: HouseFunction, description: string): void {
+    this.schedules.push(
+      new scheduler.Schedule(this, id, {
+        scheduleName: `halooid-${stage.name}-${fn.serviceName}`,
+        description,
+        schedule: scheduler.ScheduleExpression.rate(WORKER_RATE),
+        target: new schedulerTargets.LambdaInvoke(fn, {
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(1),
+        }),
+      }),
+    );
+    // The target role is a stack-level singleton per function, made by LambdaInvoke.
+    const functionArn = `<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>`;
+    suppress(this, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: `The Scheduler role of ${fn.serviceName} may only lambda:InvokeFunction that one function; Function.grantInvoke adds its qualified ARNs (${functionArn}:*, versions and aliases) beside the bare one.`,
+        appliesTo: [`Resource::${functionArn}:*`],
+      },
+    ]);
   }
 }
 

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ServiceManifest, ServiceResources, Subscription } from '@halooid/shared/manifest';
+import type { ServiceManifest, ServiceResources } from '@halooid/shared/manifest';
 import { serviceName } from '@halooid/shared/manifest';
 import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -17,6 +18,18 @@ export type EntryResolver = (service: ServiceManifest, file: 'handler.ts' | 'sub
 
 export const defaultEntry: EntryResolver = (service, file) =>
   path.join(FUNCTIONS_DIR, service.product, service.capability, file);
+
+/** The outbox relay (functions/platform/events/relay-handler.ts `handler`). */
+export const RELAY_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'events', 'relay-handler.ts');
+
+/** The webhook delivery worker (functions/platform/webhooks/worker-handler.ts `handler`). */
+export const WEBHOOK_WORKER_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'webhooks', 'worker-handler.ts');
+
+/**
+ * The webhook worker polls for due deliveries for about 55 s, and a delivery
+ * in flight may take its full 10 s timeout: 70 s leaves room for both.
+ */
+export const WEBHOOK_WORKER_TIMEOUT = Duration.seconds(70);
 
 /** The authorizer is not an HTTP capability; these are the resources it uses. */
 export const AUTHORIZER_RESOURCES: ServiceResources = { database: true, cache: true, tables: ['api-keys'] };
@@ -63,34 +76,74 @@ export class FunctionFactory {
     return fn.bindUserPool(this.props.identity.binding, { api: false });
   }
 
+  /**
+   * The capability's event subscriber: the `handler` export of its
+   * subscribers.ts (createSubscriberHandler), target of every rule made from
+   * its `subscriptions`. The consumer kernel writes platform.inbox, so it
+   * always gets the database, whatever the HTTP side declares.
+   */
   subscriber(
     scope: Construct,
     id: string,
     service: ServiceManifest,
-    subscription: Subscription,
     async: Pick<lambda.EventInvokeConfigOptions, 'onFailure' | 'retryAttempts' | 'maxEventAge'>,
   ): HouseFunction {
+    const entry = this.entry(service, 'subscribers.ts');
+    if (!existsSync(entry)) {
+      throw new Error(
+        `${serviceName(service)} declares subscriptions (${(service.subscriptions ?? []).map((s) => s.name).join(', ')}) but ${entry} does not exist: export handler = createSubscriberHandler(service, consumers) there.`,
+      );
+    }
     const fn = this.create(scope, id, {
-      serviceName: `${serviceName(service)}-${subscription.name}`,
-      entry: this.entry(service, 'subscribers.ts'),
-      handler: subscription.handler,
-      description: `${serviceName(service)} subscriber ${subscription.name}`,
-      resources: service.resources,
+      serviceName: `${serviceName(service)}-subscribers`,
+      entry,
+      description: `${serviceName(service)} event subscriber (${(service.subscriptions ?? []).map((s) => s.name).join(', ')})`,
+      resources: { ...service.resources, database: true },
       timeout: Duration.seconds(60),
     });
     fn.configureAsyncInvoke(async);
     return fn;
   }
 
-  /** The scheduled outbox relay: reads platform.outbox, publishes to the bus. */
-  relay(scope: Construct, id: string, entry: string): HouseFunction {
-    return this.create(scope, id, {
-      serviceName: 'platform-outbox-relay',
-      entry,
-      description: 'Re-publishes outbox rows left unpublished',
-      resources: { database: true },
-      timeout: Duration.seconds(55),
-    });
+  /**
+   * The scheduled outbox relay: publishes platform.outbox rows the request
+   * that wrote them left unpublished. Runs as halooid_worker through the app
+   * login (migration platform/0005 grants the role to it).
+   */
+  relay(scope: Construct, id: string): HouseFunction {
+    return this.scheduled(
+      this.create(scope, id, {
+        serviceName: 'platform-outbox-relay',
+        entry: RELAY_ENTRY,
+        description: 'Publishes outbox rows left unpublished to the bus, oldest first; purges old ones',
+        resources: { database: true },
+        timeout: Duration.seconds(55),
+        memorySize: 512,
+      }),
+    );
+  }
+
+  /**
+   * The webhook delivery worker: sends due deliveries (signed POSTs to
+   * integrators' URLs, out through the NAT gateway) with retries.
+   */
+  webhookWorker(scope: Construct, id: string): HouseFunction {
+    return this.scheduled(
+      this.create(scope, id, {
+        serviceName: 'platform-webhooks-worker',
+        entry: WEBHOOK_WORKER_ENTRY,
+        description: 'Sends due webhook deliveries for about 55 s per run, with the retry schedule',
+        resources: { database: true },
+        timeout: WEBHOOK_WORKER_TIMEOUT,
+        memorySize: 512,
+      }),
+    );
+  }
+
+  /** A run that fails is not retried by Lambda: the next minute's run is the retry. */
+  private scheduled(fn: HouseFunction): HouseFunction {
+    fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
+    return fn;
   }
 
   private create(
@@ -103,6 +156,7 @@ export class FunctionFactory {
       description: string;
       resources: ServiceResources;
       timeout?: Duration;
+      memorySize?: number;
     },
   ): HouseFunction {
     const { stage, network, data, identity } = this.props;
@@ -117,6 +171,7 @@ export class FunctionFactory {
       handler: spec.handler,
       description: spec.description,
       timeout: spec.timeout,
+      memorySize: spec.memorySize,
       vpc: securityGroups.length > 0 ? network.vpc : undefined,
       securityGroups: securityGroups.length > 0 ? securityGroups : undefined,
     });
