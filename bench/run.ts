@@ -10,10 +10,10 @@ import { routePermissions } from '@halooid/functions/platform/authorizer/route-p
 import { SERVICES } from '@halooid/functions/registry';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { MemoryCache } from '@halooid/shared/cache/memory-cache';
-import { serviceName } from '@halooid/shared/manifest';
 import type { TenantState } from '@halooid/shared/tenancy';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { build } from 'esbuild';
+import { functionEntries, LAMBDA_BUNDLE_OPTIONS } from '../infra/local/src/lambda-bundle';
 
 /**
  * `npm run bench` (`-- --quick` for a smoke run, `-- --latency-ms=N` to give
@@ -279,34 +279,14 @@ function packageOf(input: string): string {
 }
 
 async function benchBundles(): Promise<{ sizes: BundleSize[] }> {
-  const entries = [
-    ...SERVICES.map((service) => ({
-      name: serviceName(service),
-      entry: path.join(ROOT, 'functions', service.product, service.capability, 'handler.ts'),
-    })),
-    {
-      name: 'platform-authorizer',
-      entry: path.join(ROOT, 'functions', 'platform', 'authorizer', 'handler.ts'),
-    },
-  ];
+  const entries = functionEntries();
   const sizes: BundleSize[] = [];
   for (const { name, entry } of entries) {
     const output = await build({
+      ...LAMBDA_BUNDLE_OPTIONS,
       entryPoints: [entry],
       outfile: path.join(os.tmpdir(), 'halooid-bench', name, 'index.mjs'),
       write: false,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: true,
-      treeShaking: true,
-      sourcemap: 'linked',
-      legalComments: 'none',
-      external: ['@aws-sdk/*'],
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
       logLevel: 'error',
       metafile: true,
     });

@@ -1,8 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { SERVICES } from '@halooid/functions/registry';
-import { serviceName } from '@halooid/shared/manifest';
 import { build } from 'esbuild';
+import { functionEntries, LAMBDA_BUNDLE_OPTIONS } from './lambda-bundle';
 import { REPO_ROOT } from './repo-root';
 
 /**
@@ -13,16 +12,7 @@ import { REPO_ROOT } from './repo-root';
  */
 const OUT = path.join(REPO_ROOT, 'dist', 'functions');
 
-const entries = [
-  ...SERVICES.map((service) => ({
-    name: serviceName(service),
-    entry: path.join(REPO_ROOT, 'functions', service.product, service.capability, 'handler.ts'),
-  })),
-  {
-    name: 'platform-authorizer',
-    entry: path.join(REPO_ROOT, 'functions', 'platform', 'authorizer', 'handler.ts'),
-  },
-];
+const entries = functionEntries();
 
 await rm(OUT, { recursive: true, force: true });
 const rows: string[] = [];
@@ -30,22 +20,9 @@ for (const { name, entry } of entries) {
   const outdir = path.join(OUT, name);
   await mkdir(outdir, { recursive: true });
   await build({
+    ...LAMBDA_BUNDLE_OPTIONS,
     entryPoints: [entry],
     outfile: path.join(outdir, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    treeShaking: true,
-    sourcemap: 'linked',
-    legalComments: 'none',
-    // The Lambda runtime ships SDK v3; leaving it out keeps bundles small.
-    external: ['@aws-sdk/*'],
-    // ESM bundles still meet CommonJS dependencies that call require().
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
     logLevel: 'warning',
   });
   const { size } = await stat(path.join(outdir, 'index.mjs'));

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { SERVICES } from '@halooid/functions/registry';
+import { serviceName } from '@halooid/shared/manifest';
+import type { BuildOptions } from 'esbuild';
+import { REPO_ROOT } from './repo-root';
+
+/**
+ * How a function is bundled for Lambda, the same settings the CDK house
+ * construct uses: one ESM file for Node 22, minified and tree-shaken, with
+ * source maps. Shared by `npm run build` and `npm run bench`.
+ */
+export const LAMBDA_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  treeShaking: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  // The Lambda runtime ships SDK v3; leaving it out keeps bundles small.
+  external: ['@aws-sdk/*'],
+  // ESM bundles still meet CommonJS dependencies that call require().
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+} as const satisfies BuildOptions;
+
+/** Every HTTP capability's handler plus the authorizer, by function name. */
+export function functionEntries(): { name: string; entry: string }[] {
+  return [
+    ...SERVICES.map((service) => ({
+      name: serviceName(service),
+      entry: path.join(REPO_ROOT, 'functions', service.product, service.capability, 'handler.ts'),
+    })),
+    {
+      name: 'platform-authorizer',
+      entry: path.join(REPO_ROOT, 'functions', 'platform', 'authorizer', 'handler.ts'),
+    },
+  ];
+}
