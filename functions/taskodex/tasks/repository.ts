@@ -88,9 +88,21 @@ export async function insertTask(
   return toTask(rows[0] as TaskRow);
 }
 
-export async function findTask(tx: Tx, tenantId: string, id: string): Promise<Task | undefined> {
+/**
+ * `forUpdate` locks the row until the transaction ends, so the state read
+ * before a change is exactly the state the change applies to (the events
+ * describe what changed from it).
+ */
+export async function findTask(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Task | undefined> {
   const { rows } = await tx.query<TaskRow>(
-    `select ${COLUMNS} from taskodex.tasks where tenant_id = $1 and id = $2 and deleted_at is null`,
+    `select ${COLUMNS} from taskodex.tasks where tenant_id = $1 and id = $2 and deleted_at is null${
+      options.forUpdate ? ' for update' : ''
+    }`,
     [tenantId, id],
   );
   return rows[0] ? toTask(rows[0]) : undefined;

@@ -119,7 +119,7 @@ export async function changeTask(
   deps: TaskDeps,
 ): Promise<Task> {
   await assertAssignable(deps.tx, changes.assigneeId);
-  const current = await findTask(deps.tx, deps.principal.tenantId, taskId);
+  const current = await findTask(deps.tx, deps.principal.tenantId, taskId, { forUpdate: true });
   if (!current) throw new NotFoundError('Task');
   const updated = await updateTask(deps.tx, deps.principal.tenantId, taskId, version, changes);
   if (updated) {
@@ -133,7 +133,7 @@ export async function changeTask(
 }
 
 export async function deleteTask(taskId: string, deps: TaskDeps): Promise<void> {
-  const current = await findTask(deps.tx, deps.principal.tenantId, taskId);
+  const current = await findTask(deps.tx, deps.principal.tenantId, taskId, { forUpdate: true });
   if (!current || !(await softDeleteTask(deps.tx, deps.principal.tenantId, taskId)))
     throw new NotFoundError('Task');
   await deps.events.record(taskodexEvents, 'task.deleted', { taskId: current.id, title: current.title });
