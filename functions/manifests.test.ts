@@ -1,7 +1,7 @@
 import { defineRoute, defineService, PUBLIC, type ServiceManifest } from '@halooid/shared/manifest';
 import { checkManifests } from '@halooid/shared/manifest-checks';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SERVICES } from './registry';
 
 const sound = defineService({

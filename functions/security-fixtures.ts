@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Session, TestPlatform } from '@halooid/local/testing/test-platform';
 import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from '@halooid/shared/manifest';
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Helpers of the route-walking security suite (security.int.test.ts): the

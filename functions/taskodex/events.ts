@@ -1,5 +1,5 @@
 import { defineCatalog } from '@halooid/shared/events/catalog';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Task, TaskStatus } from './tasks/schemas';
 
 const TaskRef = { taskId: z.uuid(), title: z.string() };

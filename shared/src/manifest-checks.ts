@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validatePattern } from './events/pattern';
 import { AUTHENTICATED, HTTP_METHODS, PUBLIC, routeKey, type ServiceManifest } from './manifest';
 

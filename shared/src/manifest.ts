@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * The manifest is the single declaration of a capability. CDK (infra/aws),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from './manifest';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KEY_ID_PATTERN } from './key-format';
 
 export const API_KEY_STATUSES = ['active', 'revoked', 'expired'] as const;

@@ -3,7 +3,7 @@ import {
   type RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { UnauthorizedError } from '@halooid/shared/errors';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { accountKey, assertNotLocked, guardAttempt, recordFailedSignIn } from './abuse-limits';
 import {
   cognitoErrorName,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The user pool's password policy (infra/aws identity-stack.ts and

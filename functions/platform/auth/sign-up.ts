@@ -6,7 +6,7 @@ import {
 import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { provisionTenant } from '../tenants/provision-tenant';
 import { accountKey, guardAttempt } from './abuse-limits';
 import { cognitoErrorName, mapCommonCognitoError, weakPassword } from './cognito-errors';

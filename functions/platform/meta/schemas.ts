@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ComponentHealth = z.object({
   status: z.enum(['ok', 'down']),

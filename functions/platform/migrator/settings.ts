@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const envSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),

@@ -1,5 +1,5 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Notification = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 import { createSubscriberHandler, defineConsumer } from '@halooid/shared/events/consumer';
 import { eventName } from '@halooid/shared/events/envelope';
 import { isActiveMember } from '@halooid/shared/tenancy';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_CATALOGS } from '../../registry';
 import { notifyUser } from './notify';
 import { notificationsService } from './service';

@@ -1,5 +1,5 @@
 import { pageOf, paginationQuery } from '@halooid/shared/db/pagination';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PRODUCTS = ['taskodex', 'qultrix', 'adminhub', 'customerconnect', 'invantray'] as const;
 export const TIERS = ['free', 'pro', 'enterprise'] as const;

@@ -1,5 +1,5 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The default workflow; custom per-project workflows arrive with projects. */
 export const TASK_STATUSES = ['backlog', 'todo', 'in_progress', 'in_review', 'done', 'cancelled'] as const;

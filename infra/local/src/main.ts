@@ -1,7 +1,7 @@
 import './quiet-sdk-warnings';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '@halooid/shared/config';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
 import { startLocalPlatform } from './platform';
 import { REPO_ROOT } from './repo-root';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { EventEnvelope } from './envelope';
 
 /** One event type of a product: its `data` schema and the version that schema describes. */

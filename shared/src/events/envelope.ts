@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The event envelope (DESIGN.md, Data → Events). Every event on the bus, in
