@@ -5,7 +5,6 @@ import {
   type TestPlatform,
   type TestResponse,
 } from '@halooid/local/testing/test-platform';
-import { claimsOf } from '@halooid/local/testing/tokens';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from './registry';
@@ -62,8 +61,6 @@ let powerless: Session;
 let readOnlyKey: string;
 let acme: FixtureContext;
 
-const idOf = (session: Session) => claimsOf(session.accessToken).sub;
-
 async function setEnterpriseTier() {
   await platform.db.query(`update platform.tenants set tier = 'enterprise' where slug in ('acme', 'globex')`);
 }
@@ -76,7 +73,7 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   const member = await platform.login('member@acme.example');
-  acme = { platform, owner: acmeOwner, slug: 'acme', memberId: idOf(member) };
+  acme = { platform, owner: acmeOwner, slug: 'acme', memberId: member.userId };
 
   // A role with no permission, given to the viewer as their only role.
   const role = await platform.request('POST', '/v1/rbac/roles', {
@@ -85,7 +82,7 @@ beforeAll(async () => {
   });
   expect(role.status, role.text).toBe(201);
   powerless = await platform.login('viewer@acme.example');
-  const reRoled = await platform.request('PUT', `/v1/tenants/current/members/${idOf(powerless)}/roles`, {
+  const reRoled = await platform.request('PUT', `/v1/tenants/current/members/${powerless.userId}/roles`, {
     headers: acmeOwner.headers('acme'),
     body: { roleIds: [role.body.id] },
   });

@@ -1,6 +1,5 @@
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
-import { claimsOf } from '@halooid/local/testing/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let platform: TestPlatform;
@@ -22,7 +21,6 @@ afterAll(async () => {
 });
 
 const as = (session: Session) => session.headers('acme');
-const idOf = (session: Session) => claimsOf(session.accessToken).sub;
 
 async function roleByKey(key: string): Promise<{ id: string; system: boolean; permissions: string[] }> {
   const roles = await platform.request('GET', '/v1/rbac/roles', { headers: as(owner) });
@@ -89,7 +87,7 @@ describe('custom roles', () => {
       permissions: ['taskodex:task:read'],
     });
     const reader = await platform.login('viewer@acme.example');
-    const assign = await platform.request('PUT', `/v1/tenants/current/members/${idOf(reader)}/roles`, {
+    const assign = await platform.request('PUT', `/v1/tenants/current/members/${reader.userId}/roles`, {
       headers: as(owner),
       body: { roleIds: [created.body.id] },
     });
@@ -163,8 +161,8 @@ describe('custom roles', () => {
     );
     expect(Number(after.rows[0].rbac_version)).toBeGreaterThan(Number(before.rows[0].rbac_version));
     expect(audit.rows).toEqual([
-      { action: 'role.created', actor_id: idOf(owner) },
-      { action: 'role.updated', actor_id: idOf(owner) },
+      { action: 'role.created', actor_id: owner.userId },
+      { action: 'role.updated', actor_id: owner.userId },
     ]);
   });
 });

@@ -1,6 +1,5 @@
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
-import { claimsOf } from '@halooid/local/testing/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let platform: TestPlatform;
@@ -22,7 +21,6 @@ afterAll(async () => {
 });
 
 const as = (session: Session) => session.headers('acme');
-const idOf = (session: Session) => claimsOf(session.accessToken).sub;
 
 async function roleId(key: string): Promise<string> {
   const roles = await platform.request('GET', '/v1/rbac/roles', { headers: as(owner) });
@@ -35,7 +33,7 @@ describe('GET /v1/me', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.user).toEqual({
-      id: idOf(member),
+      id: member.userId,
       email: 'member@acme.example',
       name: 'Maya Member',
     });
@@ -82,7 +80,7 @@ describe('the current tenant', () => {
     const audit = await platform.db.query(
       "select actor_id from platform.audit_log where action = 'tenant.updated'",
     );
-    expect(audit.rows.map((row) => row.actor_id)).toContain(idOf(admin));
+    expect(audit.rows.map((row) => row.actor_id)).toContain(admin.userId);
   });
 
   it('lets only billing (the Owner) change the tier', async () => {
@@ -202,7 +200,7 @@ describe('members', () => {
   });
 
   it('refuses anyone changing their own roles', async () => {
-    const response = await platform.request('PUT', `/v1/tenants/current/members/${idOf(admin)}/roles`, {
+    const response = await platform.request('PUT', `/v1/tenants/current/members/${admin.userId}/roles`, {
       headers: as(admin),
       body: { roleIds: [await roleId('owner')] },
     });
@@ -211,11 +209,11 @@ describe('members', () => {
   });
 
   it('refuses an admin making someone Owner or demoting the Owner', async () => {
-    const promote = await platform.request('PUT', `/v1/tenants/current/members/${idOf(member)}/roles`, {
+    const promote = await platform.request('PUT', `/v1/tenants/current/members/${member.userId}/roles`, {
       headers: as(admin),
       body: { roleIds: [await roleId('owner')] },
     });
-    const demote = await platform.request('PUT', `/v1/tenants/current/members/${idOf(owner)}/roles`, {
+    const demote = await platform.request('PUT', `/v1/tenants/current/members/${owner.userId}/roles`, {
       headers: as(admin),
       body: { roleIds: [await roleId('member')] },
     });
@@ -225,13 +223,13 @@ describe('members', () => {
   });
 
   it('refuses to remove or demote the last Owner, and allows it once there is another', async () => {
-    const leave = await platform.request('DELETE', `/v1/tenants/current/members/${idOf(owner)}`, {
+    const leave = await platform.request('DELETE', `/v1/tenants/current/members/${owner.userId}`, {
       headers: as(owner),
     });
     expect(leave.status).toBe(422);
     expect(leave.body.code).toBe('last_owner');
 
-    const promote = await platform.request('PUT', `/v1/tenants/current/members/${idOf(admin)}/roles`, {
+    const promote = await platform.request('PUT', `/v1/tenants/current/members/${admin.userId}/roles`, {
       headers: as(owner),
       body: { roleIds: [await roleId('owner')] },
     });
@@ -242,7 +240,7 @@ describe('members', () => {
     const demoteFirst = await statusWithin(
       5_000,
       () =>
-        platform.request('PUT', `/v1/tenants/current/members/${idOf(owner)}/roles`, {
+        platform.request('PUT', `/v1/tenants/current/members/${owner.userId}/roles`, {
           headers: newOwner,
           body: { roleIds: [adminRole] },
         }),

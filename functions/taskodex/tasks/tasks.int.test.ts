@@ -142,21 +142,14 @@ describe('tasks: create, read, update, delete as a member', () => {
   });
 
   it('accepts an assignee who is a member and refuses one who is not', async () => {
-    const assigned = await createTask({ title: 'For me', assigneeId: await userId(member) });
-    const stranger = await createTask({ title: 'For a stranger', assigneeId: await userId(globexOwner) });
+    const assigned = await createTask({ title: 'For me', assigneeId: member.userId });
+    const stranger = await createTask({ title: 'For a stranger', assigneeId: globexOwner.userId });
 
     expect(assigned.status).toBe(201);
     expect(stranger.status).toBe(422);
     expect(stranger.body.errors).toEqual([expect.objectContaining({ field: 'body.assigneeId' })]);
   });
 });
-
-async function userId(session: Session): Promise<string> {
-  const payload = JSON.parse(
-    Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
-  );
-  return payload.sub as string;
-}
 
 describe('tasks: listing', () => {
   it('pages through every task with a cursor, newest first, without repeats', async () => {

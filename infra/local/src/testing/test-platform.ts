@@ -7,6 +7,7 @@ import pg from 'pg';
 import { DEFAULT_DEMO_PASSWORD } from '../demo-data';
 import type { LocalEventsOptions } from '../events/local-events';
 import { type LocalPlatform, startLocalPlatform } from '../platform';
+import { claimsOf } from './tokens';
 
 /** Event timing for tests: quick bus retries, a relay every 200 ms, webhook retries at 1/20 of the real schedule. */
 export const TEST_EVENT_OPTIONS: LocalEventsOptions = {
@@ -18,6 +19,8 @@ export const TEST_EVENT_OPTIONS: LocalEventsOptions = {
 };
 
 export interface Session {
+  /** The user's id (their Cognito `sub`), as the platform stores it. */
+  userId: string;
   accessToken: string;
   refreshToken: string;
   tenants: { id: string; name: string; slug: string }[];
@@ -126,6 +129,7 @@ export async function startTestPlatform(
         throw new Error(`login ${email} failed: ${response.status} ${response.text}`);
       const { accessToken, refreshToken, tenants } = response.body as Omit<Session, 'headers'>;
       return {
+        userId: claimsOf(accessToken).sub,
         accessToken,
         refreshToken,
         tenants,
