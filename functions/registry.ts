@@ -7,8 +7,17 @@ import { notificationsService } from './platform/notifications/service';
 import { rbacService } from './platform/rbac/service';
 import { tenantsService } from './platform/tenants/service';
 import { webhooksService } from './platform/webhooks/service';
+import { commentsService } from './taskodex/comments/service';
 import { taskodexEvents } from './taskodex/events';
+import { projectsService } from './taskodex/projects/service';
+import { relationsService } from './taskodex/relations/service';
+import { taskBulkService } from './taskodex/task-bulk/service';
+import { taskTransferService } from './taskodex/task-transfer/service';
 import { tasksService } from './taskodex/tasks/service';
+import { timeEntriesService } from './taskodex/time-entries/service';
+import { timeReportsService } from './taskodex/time-reports/service';
+import { timesheetsService } from './taskodex/timesheets/service';
+import { viewsService } from './taskodex/views/service';
 
 /**
  * Every HTTP capability of the platform. CDK, the local runtime, the
@@ -23,7 +32,16 @@ export const SERVICES: readonly ServiceManifest[] = [
   apiKeysService,
   notificationsService,
   webhooksService,
+  projectsService,
   tasksService,
+  timeEntriesService,
+  timesheetsService,
+  timeReportsService,
+  commentsService,
+  relationsService,
+  taskBulkService,
+  taskTransferService,
+  viewsService,
 ];
 
 /**

@@ -155,6 +155,16 @@ export function minimalBody(route: AnyRoute): unknown {
       grown[key] = sampleFromJsonSchema(property);
       if (route.body.safeParse(grown).success) return grown;
     }
+    // The refinement may sit on a nested object (a bulk update's `patch`): grow those the same way.
+    for (const [key, property] of Object.entries(schema.properties)) {
+      const nested = grown[key];
+      if (!nested || typeof nested !== 'object' || Array.isArray(nested) || !property.properties) continue;
+      for (const [inner, innerProperty] of Object.entries(property.properties)) {
+        if (inner in nested) continue;
+        (nested as Record<string, unknown>)[inner] = sampleFromJsonSchema(innerProperty);
+        if (route.body.safeParse(grown).success) return grown;
+      }
+    }
   }
   const issues = route.body.safeParse(sample).error?.issues.map((issue) => issue.message);
   throw new Error(
@@ -213,6 +223,13 @@ async function created(
 export const FIXTURES: Record<string, Fixture> = {
   taskId: (context) =>
     created(context, '/v1/taskodex/tasks', { title: 'Security sweep task' }, (body) => body.id),
+  projectId: (context) =>
+    created(
+      context,
+      '/v1/taskodex/projects',
+      { key: `S${randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}`, name: 'Security sweep project' },
+      (body) => body.id,
+    ),
   roleId: (context) =>
     created(
       context,
@@ -228,6 +245,38 @@ export const FIXTURES: Record<string, Fixture> = {
       (body) => body.id,
     ),
   userId: async (context) => context.memberId,
+  commentId: async (context) => {
+    const taskId = await (FIXTURES.taskId as Fixture)(context);
+    return created(
+      context,
+      `/v1/taskodex/tasks/${taskId}/comments`,
+      { body: 'Security sweep' },
+      (body) => body.id,
+    );
+  },
+  relationId: async (context) => {
+    const [taskId, otherId] = [
+      await (FIXTURES.taskId as Fixture)(context),
+      await (FIXTURES.taskId as Fixture)(context),
+    ];
+    return created(
+      context,
+      `/v1/taskodex/tasks/${taskId}/relations`,
+      { type: 'blocks', taskId: otherId },
+      (body) => body.id,
+    );
+  },
+  viewId: (context) =>
+    created(context, '/v1/taskodex/views', { name: 'Security sweep view' }, (body) => body.id),
+  timeEntryId: (context) =>
+    created(
+      context,
+      '/v1/taskodex/time-entries',
+      { description: 'Security sweep time', startedAt: '2026-01-05T09:00:00Z', durationSeconds: 600 },
+      (body) => body.id,
+    ),
+  // Not a tenant resource (an ISO week is the same week in every tenant): see NOT_TENANT_RESOURCES.
+  week: async () => '2026-W02',
   webhookId: (context) => createdWebhook(context),
   deliveryId: async (context) => {
     const webhookId = await createdWebhook(context);

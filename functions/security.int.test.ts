@@ -52,6 +52,13 @@ const PROBLEM = /^application\/problem\+json/;
  */
 const VALIDATES_BODY_BEFORE_LOADING: Record<string, string> = {};
 
+/**
+ * Path parameters that name no tenant resource, so another tenant's value
+ * does not exist: an ISO week (`/timesheets/{week}/submit`) is the same week
+ * in every tenant. Routes whose parameters are all of these skip the sweep.
+ */
+const NOT_TENANT_RESOURCES = new Set(['week']);
+
 let platform: TestPlatform;
 let acmeOwner: Session;
 let globexOwner: Session;
@@ -219,7 +226,9 @@ describe('2. lacking the permission → 403', () => {
 });
 
 describe("3. another tenant's resource ids → 404", () => {
-  const withParams = ROUTES.filter((walked) => pathParameterNames(walked.route.path).length > 0);
+  const withParams = ROUTES.filter((walked) =>
+    pathParameterNames(walked.route.path).some((name) => !NOT_TENANT_RESOURCES.has(name)),
+  );
 
   it.each(byName(withParams))('%s, called by the Globex owner with Acme ids', async (_, { route }) => {
     const params = await realParams(route, acme);

@@ -47,6 +47,13 @@ export interface RouteDefinition<
   response?: Response;
   /** Extra request headers the route reads, documented in OpenAPI (e.g. `If-Match`). */
   headers?: Record<string, string>;
+  /**
+   * Text media types accepted besides JSON, e.g. `['text/csv']` for an import:
+   * such a body reaches the `body` schema as a string. Other routes answer 415.
+   */
+  textBodyTypes?: readonly string[];
+  /** Non-JSON media types a success may answer with (`text/csv` downloads), documented in OpenAPI. */
+  produces?: readonly string[];
 }
 
 export type AnyRoute = RouteDefinition;

@@ -113,17 +113,31 @@ function operation(service: ServiceManifest, route: AnyRoute) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+            content: {
+              'application/json': { schema: toSchema(route.body, 'input') },
+              // Text bodies (a CSV import) arrive as one string.
+              ...Object.fromEntries(
+                (route.textBodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+              ),
+            },
           },
         }
       : {}),
     responses: {
-      [status]: route.response
-        ? {
-            description: 'Success',
-            content: { 'application/json': { schema: toSchema(route.response, 'output') } },
-          }
-        : { description: 'Success, no content' },
+      [status]:
+        route.response || route.produces?.length
+          ? {
+              description: 'Success',
+              content: {
+                ...(route.response
+                  ? { 'application/json': { schema: toSchema(route.response, 'output') } }
+                  : {}),
+                ...Object.fromEntries(
+                  (route.produces ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+                ),
+              },
+            }
+          : { description: 'Success, no content' },
       ...Object.fromEntries(
         errors.sort().map((code) => [code, { $ref: `#/components/responses/Problem${code}` }]),
       ),

@@ -77,5 +77,26 @@ export const notificationsService = defineService({
       },
       handler: 'notifyTaskAssignee',
     },
+    {
+      name: 'notify-task-due-soon',
+      pattern: { source: ['halooid.taskodex'], 'detail-type': ['task.due_soon'] },
+      handler: 'notifyTaskDueSoon',
+    },
+    {
+      name: 'notify-mentioned-users',
+      pattern: {
+        source: ['halooid.taskodex'],
+        'detail-type': ['task.comment_added', 'task.comment_updated'],
+      },
+      handler: 'notifyMentionedUsers',
+    },
+    {
+      name: 'notify-timesheet-decision',
+      pattern: {
+        source: ['halooid.taskodex'],
+        'detail-type': ['timesheet.approved', 'timesheet.rejected'],
+      },
+      handler: 'notifyTimesheetDecision',
+    },
   ],
 });

@@ -29,5 +29,96 @@ export const notifyTaskAssignee = defineConsumer({
   },
 });
 
+const DueSoon = z.object({
+  taskId: z.uuid(),
+  title: z.string(),
+  identifier: z.string(),
+  assigneeId: z.uuid(),
+  dueDate: z.string(),
+});
+
+/** taskodex.task.due_soon (the daily job) → a reminder for the assignee. */
+export const notifyTaskDueSoon = defineConsumer({
+  service: notificationsService,
+  subscription: 'notify-task-due-soon',
+  catalogs: EVENT_CATALOGS,
+  async handle(event, { tx }) {
+    const data = DueSoon.parse(event.data);
+    if (!(await isActiveMember(tx, data.assigneeId))) return;
+    await notifyUser(tx, {
+      tenantId: event.tenantId,
+      userId: data.assigneeId,
+      eventId: event.id,
+      type: eventName(event),
+      title: `${data.identifier} "${data.title}" is due tomorrow`,
+      resource: { type: 'taskodex.task', id: data.taskId },
+      actorId: event.actor.id,
+    });
+  },
+});
+
+const Mentioned = z.object({
+  taskId: z.uuid(),
+  title: z.string(),
+  excerpt: z.string(),
+  mentionedUserIds: z.array(z.uuid()),
+});
+
+/** taskodex.task.comment_added / comment_updated → a notification for each (newly) mentioned member, never the author. */
+export const notifyMentionedUsers = defineConsumer({
+  service: notificationsService,
+  subscription: 'notify-mentioned-users',
+  catalogs: EVENT_CATALOGS,
+  async handle(event, { tx }) {
+    const data = Mentioned.parse(event.data);
+    for (const userId of data.mentionedUserIds) {
+      if (userId === event.actor.id || !(await isActiveMember(tx, userId))) continue;
+      await notifyUser(tx, {
+        tenantId: event.tenantId,
+        userId,
+        eventId: event.id,
+        type: eventName(event),
+        title: `You were mentioned on "${data.title}"`,
+        body: data.excerpt,
+        resource: { type: 'taskodex.task', id: data.taskId },
+        actorId: event.actor.id,
+      });
+    }
+  },
+});
+
+const TimesheetDecision = z.object({
+  userId: z.uuid(),
+  week: z.string(),
+  reason: z.string().optional(),
+});
+
+/** taskodex.timesheet.approved / rejected → a notification for the person whose week it is. */
+export const notifyTimesheetDecision = defineConsumer({
+  service: notificationsService,
+  subscription: 'notify-timesheet-decision',
+  catalogs: EVENT_CATALOGS,
+  async handle(event, { tx }) {
+    const data = TimesheetDecision.parse(event.data);
+    if (data.userId === event.actor.id || !(await isActiveMember(tx, data.userId))) return;
+    const approved = event.type === 'timesheet.approved';
+    await notifyUser(tx, {
+      tenantId: event.tenantId,
+      userId: data.userId,
+      eventId: event.id,
+      type: eventName(event),
+      title: `Your timesheet for ${data.week} was ${approved ? 'approved' : 'rejected'}`,
+      body: approved ? '' : (data.reason ?? ''),
+      resource: { type: 'taskodex.timesheet', id: data.week },
+      actorId: event.actor.id,
+    });
+  },
+});
+
 /** Lambda entry for the capability's EventBridge rules. */
-export const handler = createSubscriberHandler(notificationsService, { notifyTaskAssignee });
+export const handler = createSubscriberHandler(notificationsService, {
+  notifyTimesheetDecision,
+  notifyTaskAssignee,
+  notifyMentionedUsers,
+  notifyTaskDueSoon,
+});

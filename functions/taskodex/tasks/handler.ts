@@ -2,6 +2,7 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import { actorOf, withTenantEvents } from '@halooid/shared/events/outbox';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { uuidv7 } from '@halooid/shared/ids';
+import { listActivity } from './activity';
 import { tasksService } from './service';
 import {
   changeTask,
@@ -10,6 +11,7 @@ import {
   expectedVersion,
   findTasks,
   getTask,
+  moveTask,
   type TaskDeps,
 } from './task-use-cases';
 
@@ -41,6 +43,16 @@ export const handler = createHttpHandler(tasksService, {
     const task = await inTenant(principal, (deps) => changeTask(params.taskId, version, changes, deps));
     return { body: task, headers: etag(task.version) };
   },
+  moveTask: async ({ params, body, principal }) => {
+    const task = await inTenant(principal, (deps) => moveTask(params.taskId, body, deps));
+    return { body: task, headers: etag(task.version) };
+  },
+  listTaskActivity: async ({ params, query, principal }) => ({
+    body: await inTenant(principal, async (deps) => {
+      await getTask(params.taskId, deps);
+      return listActivity(deps.tx, principal.tenantId, params.taskId, query);
+    }),
+  }),
   deleteTask: async ({ params, principal }) => {
     await inTenant(principal, (deps) => deleteTask(params.taskId, deps));
     return { body: undefined };

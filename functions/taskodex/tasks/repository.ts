@@ -8,7 +8,7 @@ import {
   toPage,
 } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './schemas';
+import type { ListTasksQuery, Task } from './schemas';
 
 /**
  * SQL for tasks. Every statement filters by tenant_id even though row-level
@@ -17,22 +17,34 @@ import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './s
  */
 interface TaskRow {
   id: string;
+  identifier: string;
   title: string;
   description: string;
-  status: Task['status'];
+  status: string;
+  status_group: Task['statusGroup'];
   priority: Task['priority'];
   assignee_id: string | null;
+  start_date: string | null;
   due_date: string | null;
+  estimate_hours: string | null;
   labels: string[];
   project_id: string | null;
+  parent_id: string | null;
+  position: number;
+  completed_at: Date | null;
   version: number;
   created_by: string;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = `id, title, description, status, priority, assignee_id, due_date, labels, project_id,
-  version, created_by, created_at, updated_at`;
+/** Every statement aliases the table as `t`; the identifier prefix is the project's key (TASK outside projects). */
+const COLUMNS = `t.id,
+  coalesce((select p.key from taskodex.projects p where p.tenant_id = t.tenant_id and p.id = t.project_id), 'TASK')
+    || '-' || t.sequence as identifier,
+  t.title, t.description, t.status, t.status_group, t.priority, t.assignee_id, t.start_date, t.due_date,
+  t.estimate_hours, t.labels, t.project_id, t.parent_id, t.position, t.completed_at,
+  t.version, t.created_by, t.created_at, t.updated_at`;
 
 export const TASK_SORTS: Record<string, SortColumn> = {
   createdAt: { sql: 'created_at', type: 'timestamptz' },
@@ -41,20 +53,28 @@ export const TASK_SORTS: Record<string, SortColumn> = {
   dueDate: { sql: "coalesce(due_date, 'infinity'::date)", type: 'date' },
   priority: { sql: 'priority_rank', type: 'int' },
   title: { sql: 'lower(title)', type: 'text' },
+  position: { sql: 'position', type: 'float8' },
 };
 export const DEFAULT_TASK_SORT = '-createdAt';
 
-function toTask(row: TaskRow): Task {
+export function toTask(row: TaskRow): Task {
   return {
     id: row.id,
+    identifier: row.identifier,
     title: row.title,
     description: row.description,
     status: row.status,
+    statusGroup: row.status_group,
     priority: row.priority,
     assigneeId: row.assignee_id,
+    startDate: row.start_date,
     dueDate: row.due_date,
+    estimateHours: row.estimate_hours === null ? null : Number(row.estimate_hours),
     labels: row.labels,
     projectId: row.project_id,
+    parentId: row.parent_id,
+    position: row.position,
+    completedAt: row.completed_at ? row.completed_at.toISOString() : null,
     version: row.version,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -62,14 +82,31 @@ function toTask(row: TaskRow): Task {
   };
 }
 
-export async function insertTask(
-  tx: Tx,
-  task: CreateTaskInput & { id: string; tenantId: string; createdBy: string },
-): Promise<Task> {
+/** A new task row; its number, status group and completedAt come from the table's trigger (see 0002). */
+export interface NewTaskRow {
+  id: string;
+  tenantId: string;
+  createdBy: string;
+  title: string;
+  description: string;
+  status: string;
+  priority: Task['priority'];
+  assigneeId: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  estimateHours: number | null;
+  labels: string[];
+  projectId: string | null;
+  parentId: string | null;
+  position: number;
+}
+
+export async function insertTask(tx: Tx, task: NewTaskRow): Promise<Task> {
   const { rows } = await tx.query<TaskRow>(
-    `insert into taskodex.tasks
-       (tenant_id, id, title, description, status, priority, assignee_id, due_date, labels, project_id, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `insert into taskodex.tasks as t
+       (tenant_id, id, title, description, status, priority, assignee_id, start_date, due_date, estimate_hours,
+        labels, project_id, parent_id, position, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      returning ${COLUMNS}`,
     [
       task.tenantId,
@@ -79,9 +116,13 @@ export async function insertTask(
       task.status,
       task.priority,
       task.assigneeId,
+      task.startDate,
       task.dueDate,
+      task.estimateHours,
       task.labels,
       task.projectId,
+      task.parentId,
+      task.position,
       task.createdBy,
     ],
   );
@@ -100,8 +141,8 @@ export async function findTask(
   options: { forUpdate?: boolean } = {},
 ): Promise<Task | undefined> {
   const { rows } = await tx.query<TaskRow>(
-    `select ${COLUMNS} from taskodex.tasks where tenant_id = $1 and id = $2 and deleted_at is null${
-      options.forUpdate ? ' for update' : ''
+    `select ${COLUMNS} from taskodex.tasks t where t.tenant_id = $1 and t.id = $2 and t.deleted_at is null${
+      options.forUpdate ? ' for update of t' : ''
     }`,
     [tenantId, id],
   );
@@ -119,7 +160,17 @@ export function toPrefixQuery(text: string): string | undefined {
     : undefined;
 }
 
-export async function listTasks(tx: Tx, tenantId: string, query: ListTasksQuery) {
+/**
+ * One page of tasks. `hiddenProjects` are the private projects the caller may
+ * not see; excluding them is a filter on the same tenant-leading index scan,
+ * so a deep keyset page costs what the first one does.
+ */
+export async function listTasks(
+  tx: Tx,
+  tenantId: string,
+  query: ListTasksQuery,
+  hiddenProjects: string[] = [],
+) {
   const terms = parseSort(query.sort, TASK_SORTS, DEFAULT_TASK_SORT);
   const params: unknown[] = [tenantId];
   const where = ['tenant_id = $1', 'deleted_at is null'];
@@ -127,10 +178,14 @@ export async function listTasks(tx: Tx, tenantId: string, query: ListTasksQuery)
     params.push(value);
     return `$${params.length}`;
   };
+  if (hiddenProjects.length)
+    where.push(`(project_id is null or project_id <> all(${bind(hiddenProjects)}::uuid[]))`);
   if (query.status) where.push(`status = any(${bind(query.status)}::text[])`);
+  if (query.statusGroup) where.push(`status_group = any(${bind(query.statusGroup)}::text[])`);
   if (query.priority) where.push(`priority = any(${bind(query.priority)}::text[])`);
   if (query.assigneeId) where.push(`assignee_id = ${bind(query.assigneeId)}`);
   if (query.projectId) where.push(`project_id = ${bind(query.projectId)}`);
+  if (query.parentId) where.push(`parent_id = ${bind(query.parentId)}`);
   if (query.label) where.push(`labels @> array[${bind(query.label)}::text]`);
   const tsquery = query.q ? toPrefixQuery(query.q) : undefined;
   if (query.q) where.push(tsquery ? `search @@ to_tsquery('simple', ${bind(tsquery)})` : 'false');
@@ -141,7 +196,7 @@ export async function listTasks(tx: Tx, tenantId: string, query: ListTasksQuery)
   }
   const { rows } = await tx.query<TaskRow & Record<string, unknown>>(
     `select ${COLUMNS}, ${sortValuesSelect(terms)}
-       from taskodex.tasks
+       from taskodex.tasks t
       where ${where.join(' and ')}
       order by ${orderBy(terms)}
       limit ${bind(query.limit + 1)}`,
@@ -150,15 +205,35 @@ export async function listTasks(tx: Tx, tenantId: string, query: ListTasksQuery)
   return toPage(rows, query.limit, terms, toTask);
 }
 
-const UPDATABLE: Record<Exclude<keyof UpdateTaskInput, 'version'>, string> = {
+/** The fields a change may set, by column. */
+export interface TaskChanges {
+  title?: string;
+  description?: string;
+  status?: string;
+  priority?: Task['priority'];
+  assigneeId?: string | null;
+  startDate?: string | null;
+  dueDate?: string | null;
+  estimateHours?: number | null;
+  labels?: string[];
+  projectId?: string | null;
+  parentId?: string | null;
+  position?: number;
+}
+
+const UPDATABLE: Record<keyof TaskChanges, string> = {
   title: 'title',
   description: 'description',
   status: 'status',
   priority: 'priority',
   assigneeId: 'assignee_id',
+  startDate: 'start_date',
   dueDate: 'due_date',
+  estimateHours: 'estimate_hours',
   labels: 'labels',
   projectId: 'project_id',
+  parentId: 'parent_id',
+  position: 'position',
 };
 
 /** Applies the change only if the row is still at `version`; undefined means missing or stale. */
@@ -167,20 +242,20 @@ export async function updateTask(
   tenantId: string,
   id: string,
   version: number,
-  changes: Omit<UpdateTaskInput, 'version'>,
+  changes: TaskChanges,
 ): Promise<Task | undefined> {
   const params: unknown[] = [tenantId, id, version];
   const sets: string[] = [];
   for (const [field, column] of Object.entries(UPDATABLE)) {
-    const value = changes[field as keyof typeof UPDATABLE];
+    const value = changes[field as keyof TaskChanges];
     if (value === undefined) continue;
     params.push(value);
     sets.push(`${column} = $${params.length}`);
   }
   const { rows } = await tx.query<TaskRow>(
-    `update taskodex.tasks
+    `update taskodex.tasks t
         set ${sets.join(', ')}, version = version + 1, updated_at = now()
-      where tenant_id = $1 and id = $2 and version = $3 and deleted_at is null
+      where t.tenant_id = $1 and t.id = $2 and t.version = $3 and t.deleted_at is null
       returning ${COLUMNS}`,
     params,
   );
@@ -193,6 +268,73 @@ export async function softDeleteTask(tx: Tx, tenantId: string, id: string): Prom
     `update taskodex.tasks set deleted_at = now(), updated_at = now(), version = version + 1
       where tenant_id = $1 and id = $2 and deleted_at is null`,
     [tenantId, id],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** The board column's positions: the neighbours a moved task lands between. */
+export async function columnPositions(
+  tx: Tx,
+  tenantId: string,
+  column: { projectId: string | null; status: string; excludeId: string },
+  around: { after?: number; before?: number },
+): Promise<{ previous: number | null; next: number | null; last: number | null }> {
+  const { rows } = await tx.query<{ previous: number | null; next: number | null; last: number | null }>(
+    `select (select max(position) from taskodex.tasks
+              where tenant_id = $1 and project_id is not distinct from $2 and status = $3 and deleted_at is null
+                and id <> $4 and position < $6) as previous,
+            (select min(position) from taskodex.tasks
+              where tenant_id = $1 and project_id is not distinct from $2 and status = $3 and deleted_at is null
+                and id <> $4 and position > $5) as next,
+            (select max(position) from taskodex.tasks
+              where tenant_id = $1 and project_id is not distinct from $2 and status = $3 and deleted_at is null
+                and id <> $4) as last`,
+    [
+      tenantId,
+      column.projectId,
+      column.status,
+      column.excludeId,
+      around.after ?? null,
+      around.before ?? null,
+    ],
+  );
+  return rows[0] ?? { previous: null, next: null, last: null };
+}
+
+/** Spreads a column out again (1024 apart, same order) when two neighbours have no room left between them. */
+export async function respaceColumn(
+  tx: Tx,
+  tenantId: string,
+  column: { projectId: string | null; status: string },
+): Promise<void> {
+  await tx.query(
+    `update taskodex.tasks t set position = r.n * 1024
+       from (select id, row_number() over (order by position, id) as n from taskodex.tasks
+              where tenant_id = $1 and project_id is not distinct from $2 and status = $3 and deleted_at is null) r
+      where t.tenant_id = $1 and t.id = r.id`,
+    [tenantId, column.projectId, column.status],
+  );
+}
+
+/** True when `candidateId` is `taskId` or one of its ancestors: making it `taskId`'s child would close a cycle. */
+export async function isSelfOrAncestor(tx: Tx, tenantId: string, taskId: string, candidateId: string) {
+  const { rowCount } = await tx.query(
+    `with recursive up (id, parent_id, depth) as (
+       select id, parent_id, 1 from taskodex.tasks where tenant_id = $1 and id = $2
+       union all
+       select t.id, t.parent_id, up.depth + 1 from taskodex.tasks t
+         join up on t.tenant_id = $1 and t.id = up.parent_id
+        where up.depth < 100)
+     select 1 from up where id = $3`,
+    [tenantId, taskId, candidateId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function hasSubtasks(tx: Tx, tenantId: string, taskId: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    'select 1 from taskodex.tasks where tenant_id = $1 and parent_id = $2 and deleted_at is null limit 1',
+    [tenantId, taskId],
   );
   return (rowCount ?? 0) > 0;
 }

@@ -1,16 +1,26 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
 
-/** The default workflow; custom per-project workflows arrive with projects. */
+/** The default workflow's state keys: tasks outside any project, and every new project unless it brings its own. */
 export const TASK_STATUSES = ['backlog', 'todo', 'in_progress', 'in_review', 'done', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['urgent', 'high', 'medium', 'low', 'none'] as const;
+export const STATE_GROUPS = ['backlog', 'unstarted', 'started', 'completed', 'cancelled'] as const;
 
-export const TaskStatus = z.enum(TASK_STATUSES);
+/** A workflow state key; which keys are allowed depends on the task's project (checked by the use case). */
+export const TaskStatus = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,29}$/, 'A state key: lower-case letters, digits and _, starting with a letter.')
+  .meta({
+    description:
+      "A state key of the project's workflow (default workflow: backlog, todo, in_progress, in_review, done, cancelled).",
+  });
+export const StateGroup = z.enum(STATE_GROUPS);
 export const TaskPriority = z.enum(TASK_PRIORITIES);
 const Label = z.string().trim().min(1).max(50);
 const Title = z.string().trim().min(1, 'Title cannot be empty.').max(500);
 const Description = z.string().max(50_000);
 const DueDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
+const EstimateHours = z.number().min(0).max(100_000).multipleOf(0.01);
 const Labels = z
   .array(Label)
   .max(20)
@@ -18,14 +28,23 @@ const Labels = z
 
 export const Task = z.object({
   id: z.uuid(),
+  identifier: z
+    .string()
+    .meta({ description: 'Human number: `WEB-42` in project WEB, `TASK-7` outside any project.' }),
   title: z.string(),
   description: z.string(),
   status: TaskStatus,
+  statusGroup: StateGroup,
   priority: TaskPriority,
   assigneeId: z.uuid().nullable(),
+  startDate: z.iso.date().nullable(),
   dueDate: z.iso.date().nullable(),
+  estimateHours: z.number().nullable(),
   labels: z.array(z.string()),
   projectId: z.uuid().nullable(),
+  parentId: z.uuid().nullable(),
+  position: z.number().meta({ description: 'Board order within a state, ascending.' }),
+  completedAt: z.iso.datetime().nullable().meta({ description: 'Set on entering a completed-group state.' }),
   version: z.number().int().meta({ description: 'Send it back on PATCH; a stale one gets 409.' }),
   createdBy: z.uuid(),
   createdAt: z.iso.datetime(),
@@ -38,12 +57,17 @@ export const TaskParams = z.strictObject({ taskId: z.uuid() });
 export const CreateTaskBody = z.strictObject({
   title: Title,
   description: Description.default(''),
-  status: TaskStatus.default('backlog'),
+  status: TaskStatus.optional().meta({
+    description: "Defaults to the first state of the project's workflow.",
+  }),
   priority: TaskPriority.default('none'),
   assigneeId: z.uuid().nullable().default(null),
+  startDate: DueDate.nullable().default(null),
   dueDate: DueDate.nullable().default(null),
+  estimateHours: EstimateHours.nullable().default(null),
   labels: Labels.default([]),
   projectId: z.uuid().nullable().default(null),
+  parentId: z.uuid().nullable().default(null),
 });
 export type CreateTaskInput = z.output<typeof CreateTaskBody>;
 
@@ -60,9 +84,17 @@ export const UpdateTaskBody = z
     status: TaskStatus.optional(),
     priority: TaskPriority.optional(),
     assigneeId: z.uuid().nullable().optional(),
+    startDate: DueDate.nullable().optional(),
     dueDate: DueDate.nullable().optional(),
+    estimateHours: EstimateHours.nullable().optional(),
     labels: Labels.optional(),
     projectId: z.uuid().nullable().optional(),
+    parentId: z.uuid().nullable().optional(),
+    position: z
+      .number()
+      .finite()
+      .optional()
+      .meta({ description: 'Board order within the state; see also POST /move.' }),
   })
   .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
     message: 'Change at least one field.',
@@ -70,26 +102,57 @@ export const UpdateTaskBody = z
 export type UpdateTaskInput = z.output<typeof UpdateTaskBody>;
 
 /** `?status=todo,in_progress`: one or more values, comma-separated. */
-function csvOf<const Values extends readonly [string, ...string[]]>(values: Values) {
+function csvOf<Item extends z.ZodType<string, string>>(item: Item) {
   return z
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.enum(values)).min(1));
+    .pipe(z.array(item).min(1).max(30));
 }
 
 export const ListTasksQuery = z.strictObject({
   ...paginationQuery,
-  status: csvOf(TASK_STATUSES).optional().meta({ description: 'One or more statuses, comma-separated.' }),
-  priority: csvOf(TASK_PRIORITIES)
+  status: csvOf(TaskStatus).optional().meta({ description: 'One or more state keys, comma-separated.' }),
+  statusGroup: csvOf(StateGroup)
     .optional()
-    .meta({ description: 'One or more priorities, comma-separated.' }),
+    .meta({ description: 'One or more state groups, comma-separated.' }),
+  priority: csvOf(TaskPriority).optional().meta({ description: 'One or more priorities, comma-separated.' }),
   assigneeId: z.uuid().optional(),
   projectId: z.uuid().optional(),
+  parentId: z.uuid().optional().meta({ description: 'Sub-tasks of this task.' }),
   label: Label.optional(),
   q: z.string().trim().min(1).max(200).optional().meta({ description: 'Words in the title or description.' }),
   sort: z.string().max(200).optional().meta({
     description:
-      'Comma-separated fields, `-` for descending: createdAt, updatedAt, dueDate, priority, title.',
+      'Comma-separated fields, `-` for descending: createdAt, updatedAt, dueDate, priority, title, position (board order).',
   }),
 });
 export type ListTasksQuery = z.output<typeof ListTasksQuery>;
+
+export const MoveTaskBody = z
+  .strictObject({
+    status: TaskStatus.optional().meta({
+      description: 'The state to move into; the current one when absent.',
+    }),
+    afterId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .meta({ description: 'Place right below this task (same project and state).' }),
+    beforeId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .meta({ description: 'Place right above this task (same project and state).' }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Optional optimistic-concurrency check.' }),
+  })
+  .refine((body) => !(body.afterId && body.beforeId), {
+    message: 'Send afterId or beforeId, not both.',
+    path: ['beforeId'],
+  })
+  .meta({ description: 'Neither afterId nor beforeId: the end of the column.' });
+export type MoveTaskInput = z.output<typeof MoveTaskBody>;

@@ -1,11 +1,13 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
-import { CreateTaskBody, ListTasksQuery, Task, TaskParams, UpdateTaskBody } from './schemas';
+import { ActivityPage, ListActivityQuery } from './activity';
+import { CreateTaskBody, ListTasksQuery, MoveTaskBody, Task, TaskParams, UpdateTaskBody } from './schemas';
 
 export const tasksService = defineService({
   product: 'taskodex',
   capability: 'tasks',
-  description: 'Tasks: create, find, change and delete work items.',
+  description:
+    'Tasks: create, find, change, move on the board and delete work items; their activity timeline.',
   resources: { database: true, tables: ['idempotency'] },
   emits: [
     { type: 'task.created' },
@@ -14,6 +16,8 @@ export const tasksService = defineService({
     { type: 'task.status_changed' },
     { type: 'task.completed' },
     { type: 'task.deleted' },
+    // Recorded by the daily due-soon job (functions/taskodex/due-soon), part of the task domain.
+    { type: 'task.due_soon' },
   ],
   permissions: [
     { name: 'taskodex:task:read', description: 'See tasks.' },
@@ -62,6 +66,30 @@ export const tasksService = defineService({
       body: UpdateTaskBody,
       headers: { 'If-Match': 'The version you last read, as an alternative to `version` in the body.' },
       response: Task,
+    }),
+    defineRoute({
+      operationId: 'moveTask',
+      method: 'POST',
+      path: '/v1/taskodex/tasks/{taskId}/move',
+      permission: 'taskodex:task:write',
+      summary: 'Move a task on the board',
+      description:
+        'Into another state and/or to a place in its column: right below `afterId`, right above `beforeId`, or at the end. `version` is optional here.',
+      params: TaskParams,
+      body: MoveTaskBody,
+      response: Task,
+    }),
+    defineRoute({
+      operationId: 'listTaskActivity',
+      method: 'GET',
+      path: '/v1/taskodex/tasks/{taskId}/activity',
+      permission: 'taskodex:task:read',
+      summary: "List a task's activity",
+      description:
+        'Who changed which field from what to what, oldest first (`order=desc` for newest first); cursor-paginated.',
+      params: TaskParams,
+      query: ListActivityQuery,
+      response: ActivityPage,
     }),
     defineRoute({
       operationId: 'deleteTask',

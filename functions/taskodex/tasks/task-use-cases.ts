@@ -1,11 +1,32 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '@halooid/shared/errors';
 import type { EventRecorder } from '@halooid/shared/events/outbox';
 import { isActiveMember } from '@halooid/shared/tenancy';
 import { taskodexEvents } from '../events';
-import { findTask, insertTask, listTasks, softDeleteTask, updateTask } from './repository';
-import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './schemas';
+import { canSeeProject, canWriteTasksIn, findVisibleTask, hiddenProjectIds } from '../projects/access';
+import { findProject } from '../projects/repository';
+import { assertStatusIn, DEFAULT_WORKFLOW, loadWorkflow, type WorkflowState } from '../projects/workflow';
+import { recordActivity } from './activity';
+import {
+  columnPositions,
+  findTask,
+  hasSubtasks,
+  insertTask,
+  isSelfOrAncestor,
+  listTasks,
+  respaceColumn,
+  softDeleteTask,
+  type TaskChanges,
+  updateTask,
+} from './repository';
+import type { CreateTaskInput, ListTasksQuery, MoveTaskInput, Task } from './schemas';
 
 /**
  * Task use cases. Each receives the open tenant transaction and the caller;
@@ -19,22 +40,120 @@ export interface TaskDeps {
   events: EventRecorder;
 }
 
-async function assertAssignable(tx: Tx, assigneeId: string | null | undefined): Promise<void> {
+/** Board positions are spaced this far apart, so most moves fit between two neighbours without touching them. */
+const POSITION_GAP = 1024;
+
+/** Where a task lives: its project (null outside projects) and that project's workflow. */
+interface Placement {
+  projectId: string | null;
+  isPrivate: boolean;
+  workflow: WorkflowState[];
+}
+
+/**
+ * The project a task is written into, checked: visible to the caller (else
+ * 422 naming the field, as for any reference in a body), not archived (an
+ * archived project is frozen), and not one where the caller is only a viewer.
+ */
+async function placementFor(
+  deps: TaskDeps,
+  projectId: string | null,
+  field = 'body.projectId',
+): Promise<Placement> {
+  if (!projectId) return { projectId: null, isPrivate: false, workflow: [...DEFAULT_WORKFLOW] };
+  const { tx, principal } = deps;
+  const project = await findProject(tx, principal.tenantId, null, projectId);
+  if (!project || !(await canSeeProject(tx, principal, projectId)))
+    throw new BusinessRuleError('project_not_found', 'There is no such project.', [
+      { field, message: 'No such project.', code: 'project_not_found' },
+    ]);
+  if (project.archivedAt)
+    throw new BusinessRuleError('project_archived', `Project ${project.key} is archived; restore it first.`, [
+      { field, message: 'The project is archived.', code: 'project_archived' },
+    ]);
+  if (!(await canWriteTasksIn(tx, principal, projectId)))
+    throw new ForbiddenError(`You are a viewer in project ${project.key}; its tasks are read-only for you.`);
+  return {
+    projectId,
+    isPrivate: project.isPrivate,
+    workflow: await loadWorkflow(tx, principal.tenantId, projectId),
+  };
+}
+
+async function assertAssignable(deps: TaskDeps, assigneeId: string | null | undefined, placement: Placement) {
   if (!assigneeId) return;
-  if (!(await isActiveMember(tx, assigneeId))) {
+  if (!(await isActiveMember(deps.tx, assigneeId)))
     throw new BusinessRuleError('assignee_not_member', 'The assignee is not a member of this tenant.', [
       { field: 'body.assigneeId', message: 'Not a member of this tenant.', code: 'assignee_not_member' },
     ]);
-  }
+  if (!placement.isPrivate || !placement.projectId) return;
+  const { rowCount } = await deps.tx.query(
+    'select 1 from taskodex.project_members where tenant_id = $1 and project_id = $2 and user_id = $3',
+    [deps.principal.tenantId, placement.projectId, assigneeId],
+  );
+  if (!rowCount)
+    throw new BusinessRuleError(
+      'assignee_not_project_member',
+      'The assignee is not a member of this private project.',
+      [
+        {
+          field: 'body.assigneeId',
+          message: 'Not a member of the project.',
+          code: 'assignee_not_project_member',
+        },
+      ],
+    );
+}
+
+/** A parent must be a visible task of the same project and must not be the task itself or one of its sub-tasks. */
+async function assertParent(
+  deps: TaskDeps,
+  parentId: string | null | undefined,
+  projectId: string | null,
+  taskId?: string,
+) {
+  if (!parentId) return;
+  const fail = (code: string, message: string) =>
+    new BusinessRuleError(code, message, [{ field: 'body.parentId', message, code }]);
+  const parent = await findVisibleTask(deps.tx, deps.principal, parentId);
+  if (!parent) throw fail('parent_not_found', 'There is no such parent task.');
+  if (parent.projectId !== projectId)
+    throw fail('parent_other_project', 'A sub-task must be in its parent’s project.');
+  if (taskId && (await isSelfOrAncestor(deps.tx, deps.principal.tenantId, parentId, taskId)))
+    throw fail('parent_cycle', 'A task cannot be a sub-task of itself or of its own sub-tasks.');
+}
+
+async function endOfColumn(deps: TaskDeps, projectId: string | null, status: string, excludeId: string) {
+  const { last } = await columnPositions(
+    deps.tx,
+    deps.principal.tenantId,
+    { projectId, status, excludeId },
+    {},
+  );
+  return (last ?? 0) + POSITION_GAP;
 }
 
 export async function createTask(input: CreateTaskInput, deps: TaskDeps): Promise<Task> {
-  await assertAssignable(deps.tx, input.assigneeId);
+  const placement = await placementFor(deps, input.projectId);
+  const status = input.status ?? (placement.workflow[0] as WorkflowState).key;
+  assertStatusIn(placement.workflow, status);
+  await assertAssignable(deps, input.assigneeId, placement);
+  await assertParent(deps, input.parentId, input.projectId);
+  const id = deps.newId();
   const task = await insertTask(deps.tx, {
     ...input,
-    id: deps.newId(),
+    status,
+    id,
     tenantId: deps.principal.tenantId,
     createdBy: deps.principal.principalId,
+    position: await endOfColumn(deps, input.projectId, status, id),
+  });
+  await recordActivity(deps.tx, {
+    tenantId: deps.principal.tenantId,
+    taskId: task.id,
+    actorId: deps.principal.principalId,
+    kind: 'created',
+    to: { identifier: task.identifier, title: task.title, status: task.status },
   });
   await deps.events.record(taskodexEvents, 'task.created', { task });
   if (task.assigneeId)
@@ -44,7 +163,7 @@ export async function createTask(input: CreateTaskInput, deps: TaskDeps): Promis
       assigneeId: task.assigneeId,
       previousAssigneeId: null,
     });
-  if (task.status === 'done') await recordCompleted(task, deps);
+  if (task.statusGroup === 'completed') await recordCompleted(task, deps);
   return task;
 }
 
@@ -56,23 +175,39 @@ function recordCompleted(task: Task, deps: TaskDeps) {
   });
 }
 
+/** The fields the timeline and `task.updated` report; completedAt and statusGroup follow from status. */
 const TRACKED_FIELDS = [
   'title',
   'description',
   'status',
   'priority',
   'assigneeId',
+  'startDate',
   'dueDate',
+  'estimateHours',
   'labels',
   'projectId',
+  'identifier',
+  'parentId',
+  'position',
 ] as const satisfies readonly (keyof Task)[];
 
-/** Records what a change did: updated (with the changed fields), and assigned / status_changed / completed when they apply. */
+/** Records what a change did: a timeline entry per field, updated, and assigned / status_changed / completed when they apply. */
 async function recordChanges(before: Task, after: Task, deps: TaskDeps): Promise<void> {
   const changes = TRACKED_FIELDS.filter(
     (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
   if (changes.length === 0) return;
+  for (const field of changes)
+    await recordActivity(deps.tx, {
+      tenantId: deps.principal.tenantId,
+      taskId: after.id,
+      actorId: deps.principal.principalId,
+      kind: 'updated',
+      field,
+      from: before[field],
+      to: after[field],
+    });
   await deps.events.record(taskodexEvents, 'task.updated', { task: after, changes });
   if (before.assigneeId !== after.assigneeId)
     await deps.events.record(taskodexEvents, 'task.assigned', {
@@ -88,22 +223,24 @@ async function recordChanges(before: Task, after: Task, deps: TaskDeps): Promise
       from: before.status,
       to: after.status,
     });
-    if (after.status === 'done') await recordCompleted(after, deps);
+    if (after.statusGroup === 'completed' && before.statusGroup !== 'completed')
+      await recordCompleted(after, deps);
   }
 }
 
 export async function getTask(taskId: string, deps: TaskDeps): Promise<Task> {
-  const task = await findTask(deps.tx, deps.principal.tenantId, taskId);
+  const task = await findVisibleTask(deps.tx, deps.principal, taskId);
   if (!task) throw new NotFoundError('Task');
   return task;
 }
 
-export function findTasks(query: ListTasksQuery, deps: TaskDeps) {
-  return listTasks(deps.tx, deps.principal.tenantId, query);
+export async function findTasks(query: ListTasksQuery, deps: TaskDeps) {
+  const hidden = await hiddenProjectIds(deps.tx, deps.principal);
+  return listTasks(deps.tx, deps.principal.tenantId, query, hidden);
 }
 
 /** Reads the expected version from the body or an `If-Match: "3"` header. */
-export function expectedVersion(body: UpdateTaskInput, ifMatch: string | undefined): number {
+export function expectedVersion(body: { version?: number | undefined }, ifMatch: string | undefined): number {
   if (body.version !== undefined) return body.version;
   const fromHeader = ifMatch ? Number(ifMatch.replace(/^W\//, '').replaceAll('"', '')) : Number.NaN;
   if (Number.isInteger(fromHeader) && fromHeader > 0) return fromHeader;
@@ -112,16 +249,51 @@ export function expectedVersion(body: UpdateTaskInput, ifMatch: string | undefin
   ]);
 }
 
+/** The state a task keeps when it moves to another project: same key, else the first state of the same group, else the first. */
+function carryStatus(current: Task, workflow: readonly WorkflowState[]): string {
+  const state =
+    workflow.find((candidate) => candidate.key === current.status) ??
+    workflow.find((candidate) => candidate.group === current.statusGroup) ??
+    workflow[0];
+  return (state as WorkflowState).key;
+}
+
 export async function changeTask(
   taskId: string,
   version: number,
-  changes: Omit<UpdateTaskInput, 'version'>,
+  requested: TaskChanges,
   deps: TaskDeps,
 ): Promise<Task> {
-  await assertAssignable(deps.tx, changes.assigneeId);
-  const current = await findTask(deps.tx, deps.principal.tenantId, taskId, { forUpdate: true });
+  const { tx, principal } = deps;
+  const current = await findVisibleTask(tx, principal, taskId, { forUpdate: true });
   if (!current) throw new NotFoundError('Task');
-  const updated = await updateTask(deps.tx, deps.principal.tenantId, taskId, version, changes);
+  const changes: TaskChanges = { ...requested };
+  const here = await placementFor(deps, current.projectId, 'params.taskId');
+  const movesProject = changes.projectId !== undefined && changes.projectId !== current.projectId;
+  const target = movesProject ? await placementFor(deps, changes.projectId ?? null) : here;
+  if (movesProject) {
+    if (await hasSubtasks(tx, principal.tenantId, taskId))
+      throw new BusinessRuleError(
+        'has_subtasks',
+        'Move the sub-tasks first (or detach them): a task and its sub-tasks share a project.',
+        [{ field: 'body.projectId', message: 'The task has sub-tasks.', code: 'has_subtasks' }],
+      );
+    changes.status ??= carryStatus(current, target.workflow);
+    // A sub-task leaves its parent behind in the old project unless it names a new one.
+    if (changes.parentId === undefined && current.parentId) changes.parentId = null;
+  }
+  if (changes.status !== undefined) assertStatusIn(target.workflow, changes.status);
+  if (changes.assigneeId !== undefined || movesProject)
+    await assertAssignable(
+      deps,
+      changes.assigneeId === undefined ? current.assigneeId : changes.assigneeId,
+      target,
+    );
+  if (changes.parentId !== undefined) await assertParent(deps, changes.parentId, target.projectId, taskId);
+  const status = changes.status ?? current.status;
+  if (changes.position === undefined && (status !== current.status || movesProject))
+    changes.position = await endOfColumn(deps, target.projectId, status, taskId);
+  const updated = await updateTask(tx, principal.tenantId, taskId, version, changes);
   if (updated) {
     await recordChanges(current, updated, deps);
     return updated;
@@ -132,9 +304,57 @@ export async function changeTask(
   );
 }
 
+/**
+ * Moves a task on the board: into `status` (its current one when absent),
+ * right below `afterId` or right above `beforeId`, or to the end of the
+ * column. The position is the midpoint between the neighbours; when two
+ * neighbours have no room left between them the column is spread out again.
+ */
+export async function moveTask(taskId: string, input: MoveTaskInput, deps: TaskDeps): Promise<Task> {
+  const { tx, principal } = deps;
+  const current = await findVisibleTask(tx, principal, taskId, { forUpdate: true });
+  if (!current) throw new NotFoundError('Task');
+  const status = input.status ?? current.status;
+  const column = { projectId: current.projectId, status, excludeId: taskId };
+  const neighbourId = input.afterId ?? input.beforeId;
+  const field = input.afterId ? 'body.afterId' : 'body.beforeId';
+  let position: number | undefined;
+  for (let attempt = 0; position === undefined; attempt++) {
+    if (!neighbourId) {
+      position = await endOfColumn(deps, current.projectId, status, taskId);
+      break;
+    }
+    const neighbour =
+      neighbourId === taskId ? undefined : await findTask(tx, principal.tenantId, neighbourId);
+    if (!neighbour || neighbour.projectId !== current.projectId || neighbour.status !== status)
+      throw new BusinessRuleError(
+        'not_in_column',
+        'The neighbour must be another task in the same project and state.',
+        [{ field, message: 'Not a task in the target column.', code: 'not_in_column' }],
+      );
+    const around = input.afterId ? { after: neighbour.position } : { before: neighbour.position };
+    const { previous, next } = await columnPositions(tx, principal.tenantId, column, around);
+    const low = input.afterId ? neighbour.position : (previous ?? neighbour.position - 2 * POSITION_GAP);
+    const high = input.afterId ? (next ?? neighbour.position + 2 * POSITION_GAP) : neighbour.position;
+    const middle = (low + high) / 2;
+    if (middle > low && middle < high) position = middle;
+    else if (attempt === 0) await respaceColumn(tx, principal.tenantId, column);
+    else throw new ConflictError('The column could not be reordered; try again.', 'position_conflict');
+  }
+  return changeTask(taskId, input.version ?? current.version, { status, position }, deps);
+}
+
 export async function deleteTask(taskId: string, deps: TaskDeps): Promise<void> {
-  const current = await findTask(deps.tx, deps.principal.tenantId, taskId, { forUpdate: true });
-  if (!current || !(await softDeleteTask(deps.tx, deps.principal.tenantId, taskId)))
-    throw new NotFoundError('Task');
+  const { tx, principal } = deps;
+  const current = await findVisibleTask(tx, principal, taskId, { forUpdate: true });
+  if (!current) throw new NotFoundError('Task');
+  await placementFor(deps, current.projectId, 'params.taskId');
+  if (!(await softDeleteTask(tx, principal.tenantId, taskId))) throw new NotFoundError('Task');
+  await recordActivity(tx, {
+    tenantId: principal.tenantId,
+    taskId,
+    actorId: principal.principalId,
+    kind: 'deleted',
+  });
   await deps.events.record(taskodexEvents, 'task.deleted', { taskId: current.id, title: current.title });
 }

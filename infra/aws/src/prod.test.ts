@@ -69,12 +69,16 @@ describe('prod', () => {
         ],
       });
     }
-    events.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    events.resourceCountIs('AWS::Scheduler::Schedule', 3);
     for (const name of ['halooid-prod-platform-outbox-relay', 'halooid-prod-platform-webhooks-worker'])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
         ScheduleExpression: 'rate(1 minute)',
       });
+    events.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'halooid-prod-taskodex-due-soon',
+      ScheduleExpression: Match.stringLikeRegexp('^cron\\('),
+    });
     events.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
   });
 

@@ -165,6 +165,21 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const events = await startLocalEvents(SERVICES, options.events);
     stops.push(events.stop);
 
+    // Taskodex's daily due-soon job (EventBridge Scheduler in AWS): idempotent per task and due
+    // date, so locally it simply runs at start and every hour.
+    const { runDueSoon } = await import('@halooid/functions/taskodex/due-soon/due-soon');
+    let dueSoonRun: Promise<unknown> = Promise.resolve();
+    const dueSoon = () => {
+      dueSoonRun = runDueSoon().catch(() => {});
+    };
+    const dueSoonTimer = setInterval(dueSoon, 3_600_000);
+    dueSoonTimer.unref();
+    stops.push(async () => {
+      clearInterval(dueSoonTimer);
+      await dueSoonRun;
+    });
+    dueSoon();
+
     const gateway: RunningGateway = await startGateway({
       routes: new RouteTable(SERVICES),
       handlers,

@@ -5,9 +5,12 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { addMember, provisionTenant, upsertUser } from '@halooid/functions/platform/tenants/provision-tenant';
+import { DEFAULT_WORKFLOW } from '@halooid/functions/taskodex/projects/workflow';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
-import { DEMO_TENANTS, type DemoTenant } from './demo-data';
+import { seedCollaboration } from './demo-collaboration';
+import { DEMO_TENANTS, type DemoProject, type DemoProjectTask, type DemoTenant } from './demo-data';
+import { seedDemoTimeEntries } from './demo-time-entries';
 
 export interface SeedDeps {
   cognito: CognitoIdentityProviderClient;
@@ -83,6 +86,97 @@ async function writeTenant(tx: Tx, tenant: DemoTenant, userIds: Map<string, stri
       ],
     );
   }
+  for (const project of tenant.projects ?? []) await writeProject(tx, tenantId, project, id, id(owner.email));
+  await seedCollaboration(
+    tx,
+    tenantId,
+    tenant.users.filter((u) => u.role !== 'viewer').map((u) => ({ id: id(u.email), name: u.name })),
+  );
+  await seedDemoTimeEntries(
+    tx,
+    tenantId,
+    tenant.users.map((user) => ({ id: id(user.email), role: user.role })),
+  );
+}
+
+const dayFrom = (today: number, days: number | undefined) =>
+  days === undefined ? null : new Date(today + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A Taskodex project with its members, workflow and tasks. Task numbers,
+ * status groups and completedAt come from the tasks table's trigger, as for
+ * any writer. Later seed steps find projects by key and tasks by title.
+ */
+async function writeProject(
+  tx: Tx,
+  tenantId: string,
+  project: DemoProject,
+  id: (email: string) => string,
+  createdBy: string,
+): Promise<void> {
+  const today = Date.now();
+  const projectId = uuidv7();
+  await tx.query(
+    `insert into taskodex.projects (tenant_id, id, key, name, description, lead_id, is_private, start_date,
+       target_date, client_name, billable, hourly_rate, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      tenantId,
+      projectId,
+      project.key,
+      project.name,
+      project.description,
+      id(project.lead),
+      project.isPrivate ?? false,
+      dayFrom(today, project.startInDays),
+      dayFrom(today, project.targetInDays),
+      project.clientName ?? null,
+      project.billable ?? false,
+      project.hourlyRate ?? null,
+      createdBy,
+    ],
+  );
+  for (const [position, state] of (project.states ?? DEFAULT_WORKFLOW).entries())
+    await tx.query(
+      `insert into taskodex.workflow_states (tenant_id, project_id, key, name, colour, state_group, position)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [tenantId, projectId, state.key, state.name, state.colour, state.group, position],
+    );
+  for (const member of [{ email: project.lead, role: 'admin' }, ...project.members])
+    await tx.query(
+      `insert into taskodex.project_members (tenant_id, project_id, user_id, role) values ($1, $2, $3, $4)
+       on conflict do nothing`,
+      [tenantId, projectId, id(member.email), member.role],
+    );
+  let order = 0;
+  const writeTask = async (task: DemoProjectTask, parentId: string | null) => {
+    order++;
+    const taskId = uuidv7(today - 86_400_000 + order * 60_000);
+    await tx.query(
+      `insert into taskodex.tasks (tenant_id, id, project_id, parent_id, title, description, status, priority,
+         assignee_id, start_date, due_date, estimate_hours, labels, position, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        tenantId,
+        taskId,
+        projectId,
+        parentId,
+        task.title,
+        task.description,
+        task.status,
+        task.priority,
+        task.assignee ? id(task.assignee) : null,
+        dayFrom(today, task.startInDays),
+        dayFrom(today, task.dueInDays),
+        task.estimateHours ?? null,
+        task.labels,
+        order * 1024,
+        createdBy,
+      ],
+    );
+    for (const subtask of task.subtasks ?? []) await writeTask(subtask, taskId);
+  };
+  for (const task of project.tasks) await writeTask(task, null);
 }
 
 /** Creates (or finds) a confirmed Cognito user with the demo password; returns its `sub`. */

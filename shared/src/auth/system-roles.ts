@@ -42,7 +42,12 @@ export const SYSTEM_ROLES = [
     name: 'Member',
     description: 'Reads and changes work in every product; may create API keys within their own permissions.',
     grants: [
-      ...everyProduct('*'),
+      ...everyProduct('*').filter((grant) => grant !== 'taskodex:*:*'),
+      // Works in Taskodex, but neither administers every project (taskodex:project:admin)
+      // nor approves timesheets (taskodex:timesheet:approve): those stay with managers.
+      'taskodex:*:read',
+      'taskodex:*:write',
+      'taskodex:*:delete',
       'platform:tenant:read',
       'platform:member:read',
       'platform:role:read',
@@ -75,7 +80,7 @@ export const SYSTEM_ROLES = [
     grants: [
       'taskodex:*:read',
       'taskodex:task:write',
-      'taskodex:time-entry:write',
+      'taskodex:time:write',
       'qultrix:*:read',
       'qultrix:time-off:write',
       'platform:tenant:read',

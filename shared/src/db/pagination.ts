@@ -12,7 +12,7 @@ import { ValidationError } from '../errors';
 /** One sortable field: a non-null SQL expression (coalesce nullable columns) and the type to compare it as. */
 export interface SortColumn {
   sql: string;
-  type: 'text' | 'timestamptz' | 'date' | 'int' | 'uuid';
+  type: 'text' | 'timestamptz' | 'date' | 'int' | 'float8' | 'uuid';
 }
 
 export interface SortTerm {

@@ -44,9 +44,21 @@ export interface HandlerResult<Body> {
   cookies?: string[];
 }
 
+/**
+ * A success body that is not JSON (a CSV export, plain text): sent as is with
+ * its own Content-Type, skipping JSON serialization and the response-schema
+ * check. A route may answer either kind, e.g. JSON or CSV by `Accept`.
+ */
+export interface RawResult {
+  status?: number;
+  raw: string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
 export type Implementation<R extends AnyRoute> = (
   request: HandlerRequest<R>,
-) => Promise<HandlerResult<ResponseBody<R>>>;
+) => Promise<HandlerResult<ResponseBody<R>> | RawResult>;
 
 export type Implementations<S extends ServiceManifest> = {
   [R in S['routes'][number] as R['operationId']]: Implementation<R>;
@@ -117,7 +129,7 @@ export function createHttpHandler<S extends ServiceManifest>(
       if (principal?.principalType !== 'user') throw new UnauthorizedError();
     } else if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
 
-    const rawBody = readJsonBody(event);
+    const rawBody = readJsonBody(event, route.textBodyTypes);
     if (!route.body && rawBody !== undefined) {
       throw new ValidationError('This operation takes no request body.', [
         { field: 'body', message: 'Unexpected body.', code: 'unexpected_body' },
@@ -141,6 +153,19 @@ export function createHttpHandler<S extends ServiceManifest>(
       } as HandlerRequest<AnyRoute>);
 
       const status = result.status ?? route.status ?? 200;
+      if ('raw' in result) {
+        metrics.addDimension('operation', route.operationId);
+        metrics.addMetric('Latency', MetricUnit.Milliseconds, performance.now() - started);
+        return {
+          statusCode: status,
+          headers: {
+            'Content-Type': result.contentType,
+            'X-Correlation-Id': correlationId,
+            ...result.headers,
+          },
+          body: result.raw,
+        };
+      }
       if (validateResponses && route.response && status < 300) {
         const checked = route.response.safeParse(result.body);
         if (!checked.success) {

@@ -44,6 +44,18 @@ describe('readJsonBody', () => {
     });
   });
 
+  it('hands a text body of a type the route accepts (text/csv) over as a string; others still get a 415', () => {
+    const csv = 'title\r\n"a, b"\r\n';
+
+    expect(readJsonBody(event(csv, { 'Content-Type': 'text/csv; charset=utf-8' }), ['text/csv'])).toBe(csv);
+    expect(
+      (thrownBy(() => readJsonBody(event(csv, { 'Content-Type': 'text/csv' }))) as AppError).status,
+    ).toBe(415);
+    expect(
+      thrownBy(() => readJsonBody(event('a\u0000b', { 'Content-Type': 'text/csv' }), ['text/csv'])),
+    ).toBeInstanceOf(ValidationError);
+  });
+
   it('decodes base64 bodies', () => {
     const body = Buffer.from('{"title":"Zürich"}', 'utf8').toString('base64');
 

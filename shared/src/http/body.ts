@@ -11,11 +11,18 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function readJsonBody(
   event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded' | 'headers'>,
+  /** Text media types the route also accepts (`text/csv`); such a body is returned as a string. */
+  textTypes: readonly string[] = [],
 ): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
   const contentType = headerValue(event.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType && textTypes.includes(contentType)) {
+    const text = raw.toString('utf8');
+    if (text.includes('\u0000')) throw nulInBody();
+    return text;
+  }
   if (contentType !== 'application/json' && !contentType?.endsWith('+json')) {
     throw new AppError(
       415,
@@ -37,10 +44,12 @@ export function readJsonBody(
       { field: 'body', message: 'Malformed JSON.', code: 'invalid_json' },
     ]);
   }
-  if (containsNul) {
-    throw new ValidationError('Text in the body may not contain the NUL character (U+0000).', [
-      { field: 'body', message: 'Remove U+0000 characters.', code: 'nul_character' },
-    ]);
-  }
+  if (containsNul) throw nulInBody();
   return parsed;
+}
+
+function nulInBody(): ValidationError {
+  return new ValidationError('Text in the body may not contain the NUL character (U+0000).', [
+    { field: 'body', message: 'Remove U+0000 characters.', code: 'nul_character' },
+  ]);
 }

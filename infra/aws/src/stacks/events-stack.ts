@@ -79,6 +79,7 @@ export class EventsStack extends Stack {
   readonly subscriptions: SubscriptionWiring[] = [];
   readonly relay: HouseFunction;
   readonly webhookWorker: HouseFunction;
+  readonly dueSoon: HouseFunction;
   readonly schedules: scheduler.Schedule[] = [];
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
@@ -153,16 +154,33 @@ export class EventsStack extends Stack {
     this.webhookWorker = props.functions.webhookWorker(this, 'WebhookWorkerFn');
     this.schedule(stage, 'WebhookWorkerSchedule', this.webhookWorker, 'Sends due webhook deliveries');
 
+    // Daily at 06:00 UTC; idempotent per task and due date, so a rerun is harmless.
+    this.dueSoon = props.functions.dueSoon(this, 'TaskodexDueSoonFn');
+    this.dueSoon.bindEventBus(this.bus);
+    this.schedule(
+      stage,
+      'TaskodexDueSoonSchedule',
+      this.dueSoon,
+      'Reminds assignees of tasks due tomorrow',
+      scheduler.ScheduleExpression.cron({ minute: '0', hour: '6' }),
+    );
+
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
   }
 
-  /** Every minute, no Scheduler retries and no Lambda retries: the next run is the retry. */
-  private schedule(stage: StageConfig, id: string, fn: HouseFunction, description: string): void {
+  /** Every minute unless told otherwise, no Scheduler retries and no Lambda retries: the next run is the retry. */
+  private schedule(
+    stage: StageConfig,
+    id: string,
+    fn: HouseFunction,
+    description: string,
+    expression = scheduler.ScheduleExpression.rate(WORKER_RATE),
+  ): void {
     this.schedules.push(
       new scheduler.Schedule(this, id, {
         scheduleName: `halooid-${stage.name}-${fn.serviceName}`,
         description,
-        schedule: scheduler.ScheduleExpression.rate(WORKER_RATE),
+        schedule: expression,
         target: new schedulerTargets.LambdaInvoke(fn, {
           retryAttempts: 0,
           maxEventAge: Duration.minutes(1),

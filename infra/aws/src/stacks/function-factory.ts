@@ -24,6 +24,7 @@ export const RELAY_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'events', 'relay
 
 /** The webhook delivery worker (functions/platform/webhooks/worker-handler.ts `handler`). */
 export const WEBHOOK_WORKER_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'webhooks', 'worker-handler.ts');
+export const DUE_SOON_ENTRY = path.join(FUNCTIONS_DIR, 'taskodex', 'due-soon', 'handler.ts');
 
 /**
  * The webhook worker polls for due deliveries for about 55 s, and a delivery
@@ -135,6 +136,20 @@ export class FunctionFactory {
         description: 'Sends due webhook deliveries for about 55 s per run, with the retry schedule',
         resources: { database: true },
         timeout: WEBHOOK_WORKER_TIMEOUT,
+        memorySize: 512,
+      }),
+    );
+  }
+
+  /** Taskodex's daily due-soon job: tells assignees about tasks due tomorrow, once per task and date. */
+  dueSoon(scope: Construct, id: string): HouseFunction {
+    return this.scheduled(
+      this.create(scope, id, {
+        serviceName: 'taskodex-due-soon',
+        entry: DUE_SOON_ENTRY,
+        description: 'Records task.due_soon for open assigned tasks due tomorrow, once per task and due date',
+        resources: { database: true },
+        timeout: Duration.minutes(5),
         memorySize: 512,
       }),
     );

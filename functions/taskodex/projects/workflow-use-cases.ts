@@ -1,0 +1,83 @@
+import { ConflictError, ValidationError } from '@halooid/shared/errors';
+import { uuidv7 } from '@halooid/shared/ids';
+import { taskodexEvents } from '../events';
+import { manageableProject, type ProjectDeps, visibleProject } from './project-use-cases';
+import { findProject, taskCountsByStatus, touchProject } from './repository';
+import type { Project, PutWorkflowInput } from './schemas';
+import { assertValidWorkflow, loadWorkflow, saveWorkflow, type WorkflowState } from './workflow';
+
+export async function getWorkflow(
+  projectId: string,
+  deps: ProjectDeps,
+): Promise<{ states: WorkflowState[] }> {
+  await visibleProject(deps, projectId);
+  return { states: await loadWorkflow(deps.tx, deps.principal.tenantId, projectId) };
+}
+
+/**
+ * Replaces a project's workflow. A removed state still holding tasks is a
+ * 409 naming how many, unless `moveTasksTo` says where they go; tasks whose
+ * state changed group (e.g. into `completed`) get their group and
+ * completedAt brought in line in the same transaction.
+ */
+export async function replaceWorkflow(
+  projectId: string,
+  input: PutWorkflowInput,
+  deps: ProjectDeps,
+): Promise<{ states: WorkflowState[] }> {
+  const { tx, principal } = deps;
+  const tenantId = principal.tenantId;
+  await manageableProject(deps, projectId);
+  assertValidWorkflow(input.states);
+  const keys = new Set(input.states.map((state) => state.key));
+  const counts = await taskCountsByStatus(tx, tenantId, projectId);
+  const moves = new Map<string, string>();
+  for (const [from, count] of counts) {
+    if (keys.has(from)) continue;
+    const to = input.moveTasksTo?.[from];
+    if (!to)
+      throw new ConflictError(
+        `${count} task${count === 1 ? '' : 's'} still use the state "${from}"; move them first or send moveTasksTo.${from}.`,
+        'state_in_use',
+      );
+    if (!keys.has(to))
+      throw new ValidationError(`moveTasksTo.${from} must be a state of the new workflow.`, [
+        {
+          field: `body.moveTasksTo.${from}`,
+          message: 'Not a state of the new workflow.',
+          code: 'unknown_status',
+        },
+      ]);
+    moves.set(from, to);
+  }
+  await saveWorkflow(tx, tenantId, projectId, input.states);
+  for (const [from, to] of moves) {
+    // The task trigger sets the new group and completedAt; the timeline records each move.
+    const { rows } = await tx.query<{ id: string }>(
+      `update taskodex.tasks set status = $4, version = version + 1, updated_at = now()
+        where tenant_id = $1 and project_id = $2 and status = $3 and deleted_at is null returning id`,
+      [tenantId, projectId, from, to],
+    );
+    await tx.query(
+      `insert into taskodex.task_activity (tenant_id, id, task_id, actor_id, kind, field, from_value, to_value)
+       select $1, ids.id, ids.task_id, $2, 'updated', 'status', to_jsonb($3::text), to_jsonb($4::text)
+         from unnest($5::uuid[], $6::uuid[]) as ids(id, task_id)`,
+      [tenantId, principal.principalId, from, to, rows.map(() => uuidv7()), rows.map((row) => row.id)],
+    );
+  }
+  // States that kept their key but changed group.
+  await tx.query(
+    `update taskodex.tasks t
+        set status_group = w.state_group,
+            completed_at = case when w.state_group = 'completed' then coalesce(t.completed_at, now()) end
+       from taskodex.workflow_states w
+      where t.tenant_id = $1 and t.project_id = $2 and t.deleted_at is null
+        and w.tenant_id = t.tenant_id and w.project_id = t.project_id and w.key = t.status
+        and t.status_group <> w.state_group`,
+    [tenantId, projectId],
+  );
+  await touchProject(tx, tenantId, projectId);
+  const { myRole: _role, ...project } = (await findProject(tx, tenantId, null, projectId)) as Project;
+  await deps.events.record(taskodexEvents, 'project.updated', { project, changes: ['workflow'] });
+  return { states: await loadWorkflow(tx, tenantId, projectId) };
+}

@@ -1,0 +1,205 @@
+import { AppError, BusinessRuleError, ForbiddenError, ValidationError } from '@halooid/shared/errors';
+import { parseCsv } from '@halooid/shared/http/csv';
+import { canSeeProject, canWriteTasksIn } from '../projects/access';
+import { findProject } from '../projects/repository';
+import { CreateTaskBody, type CreateTaskInput } from '../tasks/schemas';
+import { createTask, type TaskDeps } from '../tasks/task-use-cases';
+import { activeMembersByEmail } from './members';
+import type { ImportResult } from './schemas';
+
+/** 1 MB of CSV holds a few thousand tasks; this bounds the work of one request. */
+export const IMPORT_MAX_ROWS = 10_000;
+
+type Field =
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'priority'
+  | 'assignee'
+  | 'labels'
+  | 'startDate'
+  | 'dueDate'
+  | 'estimate';
+
+/** Header → field, after lower-casing and dropping everything but letters ("Due date" → "duedate"). */
+const HEADERS: Record<string, Field> = {
+  title: 'title',
+  description: 'description',
+  status: 'status',
+  priority: 'priority',
+  assignee: 'assignee',
+  assigneeemail: 'assignee',
+  labels: 'labels',
+  startdate: 'startDate',
+  duedate: 'dueDate',
+  estimate: 'estimate',
+  estimatehours: 'estimate',
+};
+
+/** Where a use-case error's field (`body.dueDate`) lands in the file. */
+const FIELD_OF_INPUT: Record<string, Field> = {
+  title: 'title',
+  description: 'description',
+  status: 'status',
+  priority: 'priority',
+  assigneeId: 'assignee',
+  labels: 'labels',
+  startDate: 'startDate',
+  dueDate: 'dueDate',
+  estimateHours: 'estimate',
+};
+
+interface RowError {
+  column: string | null;
+  message: string;
+}
+
+function invalidFile(message: string): ValidationError {
+  return new ValidationError(message, [{ field: 'body', message, code: 'invalid_csv' }]);
+}
+
+/** Maps the header row to fields; unknown columns are ignored (an export's identifier, dates…). */
+function readHeader(header: readonly string[]) {
+  const columns = new Map<Field, { index: number; name: string }>();
+  const ignored: string[] = [];
+  header.forEach((name, index) => {
+    const field = HEADERS[name.toLowerCase().replace(/[^a-z]/g, '')];
+    if (!field) {
+      if (name.trim()) ignored.push(name.trim());
+      return;
+    }
+    if (columns.has(field)) throw invalidFile(`The column "${name.trim()}" appears twice.`);
+    columns.set(field, { index, name: name.trim() });
+  });
+  if (!columns.has('title')) throw invalidFile('The header row must have a "title" column.');
+  return { columns, ignored };
+}
+
+/**
+ * Imports tasks from CSV. Rows are checked one by one; the valid ones are
+ * created through the same use case as `POST /tasks` (numbering, workflow,
+ * events, timeline), each behind a savepoint so a row the use case refuses
+ * is reported instead of failing the rest. All of it is one transaction:
+ * the caller's. Row numbers count CSV records with the header as row 1.
+ */
+export async function importTasks(
+  csv: string,
+  projectId: string | null,
+  deps: TaskDeps,
+): Promise<ImportResult> {
+  let records: string[][];
+  try {
+    records = parseCsv(csv);
+  } catch (error) {
+    throw invalidFile(`The CSV cannot be read: ${(error as Error).message}.`);
+  }
+  const [header, ...rows] = records;
+  if (!header) throw invalidFile('The CSV is empty; it needs a header row.');
+  if (rows.length > IMPORT_MAX_ROWS) throw invalidFile(`Import at most ${IMPORT_MAX_ROWS} rows at a time.`);
+  const { columns, ignored } = readHeader(header);
+  if (projectId) await checkTargetProject(projectId, deps);
+  const cell = (row: readonly string[], field: Field) => {
+    const column = columns.get(field);
+    return column ? (row[column.index] ?? '').trim() : '';
+  };
+  const columnName = (field: Field) => columns.get(field)?.name ?? field;
+
+  const members = await activeMembersByEmail(
+    deps.tx,
+    rows.map((row) => cell(row, 'assignee')).filter(Boolean),
+  );
+
+  const failed: ImportResult['failed'] = [];
+  let imported = 0;
+  for (const [index, row] of rows.entries()) {
+    const rowNumber = index + 2;
+    if (row.every((value) => value.trim() === '')) continue; // a blank line is not a task
+    const errors: RowError[] = [];
+    const input = toInput(row, cell, projectId, members, (field, message) =>
+      errors.push({ column: field ? columnName(field) : null, message }),
+    );
+    if (errors.length > 0 || !input) {
+      failed.push({ row: rowNumber, errors });
+      continue;
+    }
+    await deps.tx.query('savepoint import_row');
+    try {
+      await createTask(input, deps);
+      await deps.tx.query('release savepoint import_row');
+      imported++;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await deps.tx.query('rollback to savepoint import_row');
+      failed.push({ row: rowNumber, errors: errorsOf(error, columnName) });
+    }
+  }
+  return { imported, failed, ignoredColumns: ignored };
+}
+
+/** A project every row would be refused for is refused once, for the whole file. */
+async function checkTargetProject(projectId: string, deps: TaskDeps): Promise<void> {
+  const { tx, principal } = deps;
+  const project = await findProject(tx, principal.tenantId, null, projectId);
+  if (!project || !(await canSeeProject(tx, principal, projectId)))
+    throw new BusinessRuleError('project_not_found', 'There is no such project.', [
+      { field: 'query.projectId', message: 'No such project.', code: 'project_not_found' },
+    ]);
+  if (project.archivedAt)
+    throw new BusinessRuleError('project_archived', `Project ${project.key} is archived; restore it first.`, [
+      { field: 'query.projectId', message: 'The project is archived.', code: 'project_archived' },
+    ]);
+  if (!(await canWriteTasksIn(tx, principal, projectId)))
+    throw new ForbiddenError(`You are a viewer in project ${project.key}; you cannot add tasks to it.`);
+}
+
+/** One row as the create use case's input, or undefined after reporting what is wrong. */
+function toInput(
+  row: readonly string[],
+  cell: (row: readonly string[], field: Field) => string,
+  projectId: string | null,
+  members: ReadonlyMap<string, string>,
+  report: (field: Field | null, message: string) => void,
+): CreateTaskInput | undefined {
+  const email = cell(row, 'assignee');
+  const assigneeId = email ? members.get(email.toLowerCase()) : null;
+  if (assigneeId === undefined) report('assignee', `No active member has the email "${email}".`);
+  const estimateText = cell(row, 'estimate');
+  const estimate = estimateText ? Number(estimateText) : null;
+  if (estimate !== null && !Number.isFinite(estimate))
+    report('estimate', `"${estimateText}" is not a number of hours.`);
+  const candidate: Record<string, unknown> = {
+    title: cell(row, 'title'),
+    description: cell(row, 'description'),
+    priority: cell(row, 'priority').toLowerCase() || 'none',
+    assigneeId: assigneeId ?? null,
+    labels: cell(row, 'labels')
+      .split(';')
+      .map((label) => label.trim())
+      .filter(Boolean),
+    dueDate: cell(row, 'dueDate') || null,
+    projectId,
+  };
+  const status = cell(row, 'status');
+  if (status) candidate.status = status;
+  // Only fields the create schema knows: it is strict.
+  const shape = CreateTaskBody.shape as Record<string, unknown>;
+  if ('startDate' in shape) candidate.startDate = cell(row, 'startDate') || null;
+  if ('estimateHours' in shape && estimate !== null && Number.isFinite(estimate))
+    candidate.estimateHours = estimate;
+  const parsed = CreateTaskBody.safeParse(candidate);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const field = FIELD_OF_INPUT[String(issue.path[0])];
+      report(field ?? null, field ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
+    }
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A use-case refusal as row errors, on the columns its field errors name. */
+function errorsOf(error: AppError, columnName: (field: Field) => string): RowError[] {
+  const located = error.errors.flatMap((fieldError) => {
+    const field = FIELD_OF_INPUT[fieldError.field.replace(/^body\./, '').split('.')[0] ?? ''];
+    return field ? [{ column: columnName(field), message: fieldError.message }] : [];
+  });
+  return located.length > 0 ? located : [{ column: null, message: error.message }];
+}

@@ -1,0 +1,151 @@
+import { paginationQuery } from '@halooid/shared/db/pagination';
+import * as z from 'zod';
+
+/** The longest single entry: a day. Longer work is several entries. */
+export const MAX_ENTRY_SECONDS = 24 * 60 * 60;
+
+const Description = z.string().trim().max(2000);
+const Tag = z.string().trim().min(1).max(50);
+const Tags = z
+  .array(Tag)
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+/** Any ISO-8601 date-time with `Z` or an offset; stored and returned in UTC. */
+const Instant = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'ISO-8601 date-time; returned in UTC.' });
+const Duration = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_ENTRY_SECONDS)
+  .meta({ description: 'Seconds, at most 24 hours.' });
+
+export const LOCK_REASONS = ['exported', 'invoiced', 'timesheet_submitted', 'timesheet_approved'] as const;
+
+export const TimeEntry = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  taskId: z.uuid().nullable(),
+  projectId: z.uuid().nullable().meta({ description: "The task's project when a task is given." }),
+  description: z.string(),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable().meta({ description: 'Null while the timer runs.' }),
+  durationSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Null while the timer runs (elapsed time is now minus startedAt).' }),
+  running: z.boolean(),
+  billable: z.boolean(),
+  tags: z.array(z.string()),
+  exportedAt: z.iso.datetime().nullable(),
+  invoicedAt: z.iso.datetime().nullable(),
+  lockedReason: z.enum(LOCK_REASONS).nullable().meta({
+    description: 'Why the entry cannot be changed (exported, invoiced, or its week submitted/approved).',
+  }),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TimeEntry = z.infer<typeof TimeEntry>;
+
+export const TimeEntryParams = z.strictObject({ timeEntryId: z.uuid() });
+
+/**
+ * One body for the three ways to record time: a timer (no `endedAt`, no
+ * `durationSeconds`; `startedAt` defaults to now), or a manual log
+ * (`startedAt` plus `endedAt` or `durationSeconds`).
+ */
+export const CreateTimeEntryBody = z
+  .strictObject({
+    taskId: z.uuid().nullable().default(null),
+    projectId: z.uuid().nullable().default(null),
+    description: Description.default(''),
+    startedAt: Instant.optional(),
+    endedAt: Instant.optional(),
+    durationSeconds: Duration.optional(),
+    billable: z.boolean().optional().meta({ description: "Defaults to the project's billable flag." }),
+    tags: Tags.default([]),
+  })
+  .superRefine((body, context) => {
+    if (body.endedAt !== undefined && body.durationSeconds !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['durationSeconds'],
+        message: 'Send endedAt or durationSeconds, not both.',
+      });
+    const manual = body.endedAt !== undefined || body.durationSeconds !== undefined;
+    if (manual && body.startedAt === undefined)
+      context.addIssue({ code: 'custom', path: ['startedAt'], message: 'A manual entry needs its start.' });
+    if (body.startedAt !== undefined && body.endedAt !== undefined)
+      checkSpan(Date.parse(body.startedAt), Date.parse(body.endedAt), context);
+  });
+export type CreateTimeEntryInput = z.output<typeof CreateTimeEntryBody>;
+
+/** End after start and at most a day after it; issues land on `endedAt`. */
+function checkSpan(startMs: number, endMs: number, context: z.RefinementCtx): void {
+  if (endMs <= startMs)
+    context.addIssue({ code: 'custom', path: ['endedAt'], message: 'The end must be after the start.' });
+  else if (endMs - startMs > MAX_ENTRY_SECONDS * 1000)
+    context.addIssue({ code: 'custom', path: ['endedAt'], message: 'An entry lasts at most 24 hours.' });
+}
+
+export const UpdateTimeEntryBody = z
+  .strictObject({
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'The version you last read. Required unless sent as If-Match.' }),
+    taskId: z.uuid().nullable().optional(),
+    projectId: z.uuid().nullable().optional(),
+    description: Description.optional(),
+    startedAt: Instant.optional(),
+    endedAt: Instant.optional(),
+    durationSeconds: Duration.optional(),
+    billable: z.boolean().optional(),
+    tags: Tags.optional(),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+    message: 'Change at least one field.',
+  })
+  .refine((body) => body.endedAt === undefined || body.durationSeconds === undefined, {
+    path: ['durationSeconds'],
+    message: 'Send endedAt or durationSeconds, not both.',
+  });
+export type UpdateTimeEntryInput = z.output<typeof UpdateTimeEntryBody>;
+
+const DateParam = z.iso.date().meta({ description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.' });
+
+export const ListTimeEntriesQuery = z.strictObject({
+  ...paginationQuery,
+  userId: z.uuid().optional().meta({
+    description: "Whose entries. Yours by default; another user's needs taskodex:timesheet:approve.",
+  }),
+  projectId: z.uuid().optional(),
+  taskId: z.uuid().optional(),
+  from: DateParam.optional(),
+  to: DateParam.optional(),
+  billable: z.stringbool().optional(),
+  running: z.stringbool().optional(),
+  sort: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: 'startedAt or createdAt, `-` for descending; -startedAt by default.' }),
+});
+export type ListTimeEntriesQuery = z.output<typeof ListTimeEntriesQuery>;
+
+export const MarkTimeEntriesBody = z.strictObject({
+  ids: z
+    .array(z.uuid())
+    .min(1)
+    .max(500)
+    .transform((ids) => [...new Set(ids)]),
+  as: z.enum(['exported', 'invoiced']),
+});
+export type MarkTimeEntriesInput = z.output<typeof MarkTimeEntriesBody>;
+
+export const MarkTimeEntriesResult = z.object({ items: z.array(TimeEntry) });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isoWeekOf, isoWeekStarting, parseIsoWeek, weeksInYear } from './iso-week';
+
+describe('ISO weeks', () => {
+  it('parses a week into its Monday-first UTC days', () => {
+    const week = parseIsoWeek('2026-W48');
+
+    expect(week?.start).toBe('2026-11-23');
+    expect(week?.days).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
+    expect(week?.from.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(week?.to.toISOString()).toBe('2026-11-30T00:00:00.000Z');
+  });
+
+  it('handles weeks that straddle a year and 53-week years', () => {
+    expect(parseIsoWeek('2026-W01')?.start).toBe('2025-12-29');
+    expect(weeksInYear(2026)).toBe(53);
+    expect(weeksInYear(2027)).toBe(52);
+    expect(parseIsoWeek('2026-W53')?.start).toBe('2026-12-28');
+    expect(parseIsoWeek('2027-W53')).toBeUndefined();
+    expect(parseIsoWeek('2026-W00')).toBeUndefined();
+    expect(parseIsoWeek('2026-48')).toBeUndefined();
+  });
+
+  it('finds the week of an instant and of a Monday', () => {
+    expect(isoWeekOf(new Date('2026-11-29T23:59:59Z')).week).toBe('2026-W48');
+    expect(isoWeekOf(new Date('2027-01-01T00:00:00Z')).week).toBe('2026-W53');
+    expect(isoWeekOf(new Date('2025-12-29T08:00:00Z')).week).toBe('2026-W01');
+    expect(isoWeekStarting('2026-11-23').week).toBe('2026-W48');
+  });
+});

@@ -1,0 +1,68 @@
+import { pageOf } from '@halooid/shared/db/pagination';
+import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { CreateViewBody, ListViewsQuery, SavedView, UpdateViewBody, ViewParams } from './schemas';
+
+/**
+ * Saved views of the task list. Saving how you look at tasks is reading
+ * them, so `taskodex:task:read` covers every route; ownership decides edits.
+ */
+export const viewsService = defineService({
+  product: 'taskodex',
+  capability: 'views',
+  description: 'Saved task views: filters, sort and layout per user, shareable in a project or the tenant.',
+  resources: { database: true, tables: ['idempotency'] },
+  permissions: [],
+  routes: [
+    defineRoute({
+      operationId: 'listViews',
+      method: 'GET',
+      path: '/v1/taskodex/views',
+      permission: 'taskodex:task:read',
+      summary: 'List saved views',
+      description:
+        "Yours and the shared ones you can see (the tenant's, and those of projects you can see), by name.",
+      query: ListViewsQuery,
+      response: pageOf(SavedView),
+    }),
+    defineRoute({
+      operationId: 'createView',
+      method: 'POST',
+      path: '/v1/taskodex/views',
+      permission: 'taskodex:task:read',
+      summary: 'Save a view',
+      body: CreateViewBody,
+      status: 201,
+      response: SavedView,
+    }),
+    defineRoute({
+      operationId: 'getView',
+      method: 'GET',
+      path: '/v1/taskodex/views/{viewId}',
+      permission: 'taskodex:task:read',
+      summary: 'Get a saved view',
+      params: ViewParams,
+      response: SavedView,
+    }),
+    defineRoute({
+      operationId: 'updateView',
+      method: 'PATCH',
+      path: '/v1/taskodex/views/{viewId}',
+      permission: 'taskodex:task:read',
+      summary: 'Change your view',
+      description:
+        'Only the owner changes a view (403 for others who can see it). Send `version`; a stale one gets 409.',
+      params: ViewParams,
+      body: UpdateViewBody,
+      response: SavedView,
+    }),
+    defineRoute({
+      operationId: 'deleteView',
+      method: 'DELETE',
+      path: '/v1/taskodex/views/{viewId}',
+      permission: 'taskodex:task:read',
+      summary: 'Delete your view',
+      params: ViewParams,
+      status: 204,
+    }),
+  ],
+});

@@ -1,0 +1,89 @@
+import type { RawResult } from './adapter';
+
+/**
+ * CSV as spreadsheets read it (RFC 4180): comma separated, CRLF line ends,
+ * a cell quoted when it holds a comma, a quote or a line break, quotes doubled.
+ * Text cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a
+ * leading `'`, so a spreadsheet shows them instead of running them as a
+ * formula (CSV injection). Numbers and booleans are written as they are.
+ */
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  return lines.map((line) => `${line}\r\n`).join('');
+}
+
+/** Does the client ask for CSV (`Accept: text/csv`)? JSON stays the default. */
+export function wantsCsv(headers: Record<string, string>): boolean {
+  return /\btext\/csv\b/i.test(headers.accept ?? '');
+}
+
+/**
+ * A CSV download: UTF-8 with a byte-order mark (so Excel reads accents
+ * right), offered as an attachment named `filename`.
+ */
+export function csvResponse(filename: string, csv: string): RawResult {
+  const safeName = filename.replace(/[^\w.-]/g, '_');
+  return {
+    raw: `\uFEFF${csv}`,
+    contentType: 'text/csv; charset=utf-8',
+    headers: { 'Content-Disposition': `attachment; filename="${safeName}"` },
+  };
+}
+
+/**
+ * Parses RFC 4180 CSV into rows of cells (a leading byte-order mark is
+ * dropped; CRLF or LF line ends; quoted cells may hold commas, quotes and
+ * line breaks). Throws on a quote left open. For imports and for tests.
+ */
+export function parseCsv(text: string): string[][] {
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let index = 0;
+  while (index < input.length) {
+    const char = input[index] as string;
+    if (quoted) {
+      if (char === '"' && input[index + 1] === '"') {
+        cell += '"';
+        index += 2;
+        continue;
+      }
+      if (char === '"') quoted = false;
+      else cell += char;
+      index += 1;
+      continue;
+    }
+    if (char === '"' && cell === '') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      if (char === '\r' && input[index + 1] === '\n') index += 1;
+    } else cell += char;
+    index += 1;
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted cell');
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
