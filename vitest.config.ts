@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `unit`: pure logic, no I/O, milliseconds each. `integration`:
+ * Three projects. `unit`: pure logic, no I/O, milliseconds each. `integration`:
  * real Postgres (PGlite, or DATABASE_URL's server), cognito-local, dynalite
  * and the local gateway, started per test file by startTestPlatform().
+ * `web`: the web app's component tests (happy-dom).
  */
 export default defineConfig({
   test: {
@@ -18,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{shared,functions,infra}/**/*.test.ts'],
+          include: ['{shared,functions,infra,bench}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
@@ -35,6 +36,8 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      // Web component tests (happy-dom, Svelte): web/vitest.config.ts.
+      'web/vitest.config.ts',
     ],
   },
 });

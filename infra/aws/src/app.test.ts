@@ -117,7 +117,12 @@ describe('functions from the manifests', () => {
 
   it('grants no wildcard actions', () => {
     for (const stack of Object.values(app.stacks)) {
-      const policies = JSON.stringify(resources(app.template(stack), 'AWS::IAM::Policy'));
+      // aws-cdk-lib's own BucketDeployment helper is exempt (its grants are fixed by the library and
+      // acknowledged in the web stack); every policy of ours is held to the rule.
+      const ours = Object.entries(resources(app.template(stack), 'AWS::IAM::Policy')).filter(
+        ([id]) => !id.startsWith('CustomCDKBucketDeployment'),
+      );
+      const policies = JSON.stringify(Object.fromEntries(ours));
       // Neither "*" nor "service:*" nor "service:Prefix*" as an action.
       expect(policies, stack.stackName).not.toMatch(/"Action":"\*"|"Action":\["\*"|"[a-z0-9-]+:[A-Za-z]*\*"/);
     }
@@ -148,8 +153,9 @@ describe('functions from the manifests', () => {
 
   it('keeps every bundle under 1 MiB', () => {
     const sizes = bundleSizes(app.assembly);
-    // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions + relay + webhook worker.
-    expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + 2);
+    // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions
+    // + the scheduled relay, webhook worker and due-soon job.
+    expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + 3);
     for (const size of sizes) expect(size.bytes, size.functionName).toBeLessThan(BUNDLE_LIMIT_BYTES);
   });
 });

@@ -46,9 +46,10 @@ export function localPages(options: { mailbox: Mailbox; webRoot: string; bus?: L
     if (url.pathname === '/docs') return html(docsPage(buildOpenApi(SERVICES, { version: 'local' })));
     const file = await staticFile(options.webRoot, url.pathname);
     if (file) return file;
-    if (url.pathname === '/' || url.pathname.startsWith('/t/')) {
+    // SPA fallback, as CloudFront's: a path without a file extension is a client route.
+    if (!path.extname(url.pathname) && !url.pathname.startsWith('/dev/')) {
       const index = await staticFile(options.webRoot, '/index.html');
-      return index ?? html(landingPage());
+      return index ?? (url.pathname === '/' ? html(landingPage()) : undefined);
     }
     return undefined;
   };
@@ -86,7 +87,13 @@ async function staticFile(root: string, pathname: string): Promise<LocalResponse
   if (!info?.isFile()) return undefined;
   return {
     status: 200,
-    headers: { 'Content-Type': CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream' },
+    headers: {
+      'Content-Type': CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream',
+      // Hashed build files never change; everything else (index.html) is revalidated.
+      'Cache-Control': pathname.startsWith('/_app/immutable/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
+    },
     body: await readFile(resolved),
   };
 }

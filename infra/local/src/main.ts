@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { DEFAULT_DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
 import { startLocalPlatform } from './platform';
 import { REPO_ROOT } from './repo-root';
+import { ensureWebBuild, type WebBuildResult } from './web-build';
 
 /** `npm run dev`: the whole platform on this machine, with demo data. */
 const localSettings = z.object({
@@ -13,6 +14,8 @@ const localSettings = z.object({
   HALOOID_DEMO_PASSWORD: z.string().min(12).default(DEFAULT_DEMO_PASSWORD),
   HALOOID_SEED: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+  /** `auto`: rebuild web/ when its sources changed; `never`: serve whatever web/build holds. */
+  HALOOID_WEB_BUILD: z.enum(['auto', 'always', 'never']).default('auto'),
 });
 
 async function main(): Promise<void> {
@@ -24,6 +27,13 @@ async function main(): Promise<void> {
     throw new ConfigError(local.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const settings = local.data;
+  // The web build runs beside the platform's start-up (both take seconds).
+  const webBuild: Promise<WebBuildResult> =
+    settings.HALOOID_WEB_BUILD === 'never'
+      ? Promise.resolve({ status: 'skipped' })
+      : ensureWebBuild({ force: settings.HALOOID_WEB_BUILD === 'always' }).catch(
+          (error: unknown): WebBuildResult => ({ status: 'failed', output: String(error) }),
+        );
   const platform = await startLocalPlatform({
     dataDir: path.resolve(settings.HALOOID_DATA_DIR),
     port: settings.PORT,
@@ -36,6 +46,9 @@ async function main(): Promise<void> {
     onProgress: (message) => console.log(`  · ${message}`),
   });
 
+  const web = await webBuild;
+  if (web.status === 'failed') console.error(`  · the web app failed to build:\n${web.output ?? ''}`);
+  else if (web.status === 'built') console.log(`  · built the web app in ${web.seconds} s`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const logins = DEMO_TENANTS.flatMap((tenant) =>
     tenant.users.map((user) => `    ${user.email.padEnd(24)} ${user.role.padEnd(7)} (${tenant.name})`),
@@ -45,6 +58,7 @@ async function main(): Promise<void> {
       '',
       `Halooid is running at ${platform.url}  (ready in ${seconds} s)`,
       '',
+      `  Web app      ${platform.url}/${web.status === 'failed' ? '   (build failed: see above)' : ''}`,
       `  API          ${platform.url}/v1   health: ${platform.url}/v1/health`,
       `  API docs     ${platform.url}/docs   OpenAPI: ${platform.url}/v1/openapi.json`,
       `  Mailbox      ${platform.url}/dev/mailbox`,

@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Task } from './types';
+
+// The store talks to the API through $lib/api; a fake records the calls.
+const calls: { method: string; path: string; body: Record<string, unknown> }[] = [];
+let respond: (method: string, body: Record<string, unknown>) => { status: number; data?: unknown } = () => ({
+  status: 200,
+});
+
+vi.mock('$lib/api', async () => {
+  const problem = await import('$lib/api/problem');
+  const client = await import('$lib/api/client');
+  const call = (method: string) => async (path: string, options: { body?: Record<string, unknown> }) => {
+    const body = options.body ?? {};
+    calls.push({ method, path, body });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const { status, data } = respond(method, body);
+    const ok = status < 400;
+    return {
+      data: ok ? data : undefined,
+      error: ok ? undefined : { title: 'Conflict', status, detail: 'The task changed.', code: 'conflict' },
+      response: new Response(null, { status: status === 204 ? 204 : status }),
+    };
+  };
+  return {
+    api: { GET: call('GET'), PATCH: call('PATCH'), POST: call('POST'), DELETE: call('DELETE') },
+    unwrap: client.unwrap,
+    ApiError: problem.ApiError,
+    problemMessage: problem.problemMessage,
+  };
+});
+
+const { TaskStore } = await import('./tasks.svelte');
+const { toast } = await import('$lib/ui');
+
+const base: Task = {
+  id: 't1',
+  identifier: 'WEB-1',
+  title: 'Old',
+  description: '',
+  status: 'todo',
+  statusGroup: 'unstarted',
+  priority: 'none',
+  assigneeId: null,
+  startDate: null,
+  dueDate: null,
+  estimateHours: null,
+  labels: [],
+  projectId: null,
+  parentId: null,
+  position: 1,
+  completedAt: null,
+  version: 1,
+  createdBy: 'u',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
+
+beforeEach(() => {
+  calls.length = 0;
+  toast.items = [];
+});
+
+describe('TaskStore', () => {
+  it('shows an edit at once and sends quick edits one after the other, each with the newest version', async () => {
+    let version = 1;
+    respond = (_method, body) => ({ status: 200, data: { ...base, ...body, version: ++version } });
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    const first = store.update(base, { title: 'New' });
+    const second = store.update(base, { priority: 'high' });
+    expect(store.get('t1')).toMatchObject({ title: 'New', priority: 'high' });
+    await Promise.all([first, second]);
+
+    expect(calls.map((call) => call.body.version)).toEqual([1, 2]);
+    expect(store.get('t1')).toMatchObject({ priority: 'high', version: 3 });
+  });
+
+  it('puts the fields back and explains a 409 with a reload action', async () => {
+    respond = () => ({ status: 409 });
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    const saved = await store.update(base, { title: 'Mine' });
+
+    expect(saved).toBeUndefined();
+    expect(store.get('t1')?.title).toBe('Old');
+    expect(toast.items.at(-1)?.message).toMatch(/changed by someone else/);
+    expect(toast.items.at(-1)?.action?.label).toBe('Reload task');
+  });
+});
