@@ -83,15 +83,7 @@ export async function addComment(taskId: string, body: string, deps: CommentDeps
     excerpt: excerptOf(body),
     mentionedUserIds: mentions,
   });
-  await recordActivity(deps.tx, {
-    tenantId: deps.principal.tenantId,
-    taskId,
-    actorId: deps.principal.principalId,
-    kind: 'comment',
-    field: null,
-    from: null,
-    to: { commentId: comment.id, action: 'added' },
-  });
+  await commentActivity(taskId, comment.id, 'added', deps);
   return comment;
 }
 
@@ -125,15 +117,7 @@ export async function editComment(
     excerpt: excerptOf(body),
     mentionedUserIds: added,
   });
-  await recordActivity(deps.tx, {
-    tenantId: deps.principal.tenantId,
-    taskId,
-    actorId: deps.principal.principalId,
-    kind: 'comment',
-    field: null,
-    from: null,
-    to: { commentId, action: 'edited' },
-  });
+  await commentActivity(taskId, commentId, 'edited', deps);
   return updated;
 }
 
@@ -153,14 +137,22 @@ export async function removeComment(taskId: string, commentId: string, deps: Com
     commentId,
     authorId: comment.authorId,
   });
-  await recordActivity(deps.tx, {
+  await commentActivity(taskId, commentId, 'deleted', deps);
+}
+
+/** The task timeline's line for a comment: who added, edited or deleted which one. */
+function commentActivity(
+  taskId: string,
+  commentId: string,
+  action: 'added' | 'edited' | 'deleted',
+  deps: CommentDeps,
+): Promise<void> {
+  return recordActivity(deps.tx, {
     tenantId: deps.principal.tenantId,
     taskId,
     actorId: deps.principal.principalId,
     kind: 'comment',
-    field: null,
-    from: null,
-    to: { commentId, action: 'deleted' },
+    to: { commentId, action },
   });
 }
 

@@ -1,13 +1,6 @@
-import {
-  afterCursor,
-  decodeCursor,
-  orderBy,
-  parseSort,
-  type SortColumn,
-  sortValuesSelect,
-  toPage,
-} from '@halooid/shared/db/pagination';
+import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { filterOf, selectPage } from '../common/keyset-page';
 import type { Comment, ListCommentsQuery } from './schemas';
 
 /** SQL for task comments; every statement filters by tenant_id (RLS is the backstop). */
@@ -82,23 +75,13 @@ export async function findComment(
 
 export async function listComments(tx: Tx, tenantId: string, taskId: string, query: ListCommentsQuery) {
   const terms = parseSort(undefined, COMMENT_SORTS, 'createdAt');
-  const params: unknown[] = [tenantId, taskId];
-  const where = ['tenant_id = $1', 'task_id = $2'];
-  if (query.cursor) {
-    const cursor = afterCursor(terms, decodeCursor(terms, query.cursor), params.length + 1);
-    params.push(...cursor.params);
-    where.push(cursor.sql);
-  }
-  params.push(query.limit + 1);
-  const { rows } = await tx.query<CommentRow & Record<string, unknown>>(
-    `select ${COLUMNS}, ${sortValuesSelect(terms)}
-       from taskodex.task_comments
-      where ${where.join(' and ')}
-      order by ${orderBy(terms)}
-      limit $${params.length}`,
-    params,
-  );
-  return toPage(rows, query.limit, terms, toComment);
+  return selectPage(tx, filterOf([tenantId, taskId], ['tenant_id = $1', 'task_id = $2']), {
+    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from taskodex.task_comments`,
+    terms,
+    cursor: query.cursor,
+    limit: query.limit,
+    map: (row: CommentRow & Record<string, unknown>) => toComment(row),
+  });
 }
 
 export async function updateCommentBody(

@@ -1,8 +1,6 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import { actorOf, withTenantEvents } from '@halooid/shared/events/outbox';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { uuidv7 } from '@halooid/shared/ids';
-import { expectedVersion } from '../tasks/task-use-cases';
+import { inTenant } from '../common/in-tenant';
+import { etag, expectedVersion } from '../common/versioning';
 import { addMember, changeMemberRole, findMembers, removeMember } from './member-use-cases';
 import {
   archiveProject,
@@ -11,21 +9,10 @@ import {
   findProjectLabels,
   findProjects,
   getProject,
-  type ProjectDeps,
   restoreProject,
 } from './project-use-cases';
 import { projectsService } from './service';
 import { getWorkflow, replaceWorkflow } from './workflow-use-cases';
-
-/** Runs a use case in the caller's tenant transaction; its events are published after commit. */
-function inTenant<T>(principal: Principal, work: (deps: ProjectDeps) => Promise<T>): Promise<T> {
-  return withTenantEvents(
-    { tenantId: principal.tenantId, userId: principal.principalId, actor: actorOf(principal) },
-    (tx, events) => work({ tx, principal, newId: uuidv7, events }),
-  );
-}
-
-const etag = (version: number) => ({ ETag: `"${version}"` });
 
 export const handler = createHttpHandler(projectsService, {
   createProject: async ({ body, principal }) => {
@@ -44,7 +31,7 @@ export const handler = createHttpHandler(projectsService, {
   },
   updateProject: async ({ params, body, headers, principal }) => {
     const { version: _sent, ...changes } = body;
-    const version = expectedVersion(body, headers['if-match']);
+    const version = expectedVersion(body.version, headers['if-match']);
     const project = await inTenant(principal, (deps) =>
       changeProject(params.projectId, version, changes, deps),
     );

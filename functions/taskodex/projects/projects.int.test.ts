@@ -549,4 +549,25 @@ describe('demo data', () => {
     ).toBeGreaterThan(3);
     expect(tasks.body.items.filter((task: { parentId: string | null }) => task.parentId)).toHaveLength(3);
   });
+
+  it('gives the demo tasks a past: created over days, completed before today, with a timeline', async () => {
+    const { rows } = await platform.db.query(
+      `select count(distinct t.created_at::date)::int as days,
+              bool_and(t.completed_at is null or t.completed_at < now() - interval '1 hour') as completed_in_past,
+              bool_and(exists (select 1 from taskodex.task_activity a
+                                where a.task_id = t.id and a.kind = 'created')) as all_have_created
+         from taskodex.tasks t join taskodex.projects p on p.id = t.project_id
+         join platform.tenants n on n.id = t.tenant_id
+        where n.slug = 'acme' and p.key = 'WEB'`,
+    );
+    const done = await platform.db.query(
+      `select a.from_value as from, a.to_value as to from taskodex.task_activity a
+         join taskodex.tasks t on t.id = a.task_id join taskodex.projects p on p.id = t.project_id
+        where p.key = 'WEB' and t.sequence = 1 and a.kind = 'updated' and a.field = 'status'`,
+    );
+
+    expect(rows[0]).toEqual({ days: expect.any(Number), completed_in_past: true, all_have_created: true });
+    expect(rows[0].days).toBeGreaterThan(3);
+    expect(done.rows).toEqual([{ from: 'backlog', to: 'done' }]);
+  });
 });

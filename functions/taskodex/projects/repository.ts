@@ -1,13 +1,6 @@
-import {
-  afterCursor,
-  decodeCursor,
-  orderBy,
-  parseSort,
-  type SortColumn,
-  sortValuesSelect,
-  toPage,
-} from '@halooid/shared/db/pagination';
+import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { filterOf, selectPage } from '../common/keyset-page';
 import type { CreateProjectInput, ListProjectsQuery, Member, Project, UpdateProjectInput } from './schemas';
 
 /**
@@ -125,12 +118,8 @@ export async function listProjects(
   query: ListProjectsQuery,
 ) {
   const terms = parseSort(query.sort, PROJECT_SORTS, 'name', { sql: 'p.id', type: 'uuid' });
-  const params: unknown[] = [tenantId, me];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = ['p.tenant_id = $1'];
+  const filter = filterOf([tenantId, me], ['p.tenant_id = $1']);
+  const { params, where, bind } = filter;
   if (!seesAll)
     where.push(`(not p.is_private or exists (select 1 from taskodex.project_members m
                   where m.tenant_id = p.tenant_id and m.project_id = p.id and m.user_id = $2))`);
@@ -139,20 +128,13 @@ export async function listProjects(
     const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     where.push(`(p.name ilike ${bind(pattern)} or p.key ilike $${params.length})`);
   }
-  if (query.cursor) {
-    const cursor = afterCursor(terms, decodeCursor(terms, query.cursor), params.length + 1);
-    params.push(...cursor.params);
-    where.push(cursor.sql);
-  }
-  const { rows } = await tx.query<ProjectRow & Record<string, unknown>>(
-    `select ${COLUMNS}, ${sortValuesSelect(terms)}
-       from taskodex.projects p
-      where ${where.join(' and ')}
-      order by ${orderBy(terms)}
-      limit ${bind(query.limit + 1)}`,
-    params,
-  );
-  return toPage(rows, query.limit, terms, toProject);
+  return selectPage(tx, filter, {
+    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from taskodex.projects p`,
+    terms,
+    cursor: query.cursor,
+    limit: query.limit,
+    map: (row: ProjectRow & Record<string, unknown>) => toProject(row),
+  });
 }
 
 const UPDATABLE: Record<Exclude<keyof UpdateProjectInput, 'version'>, string> = {

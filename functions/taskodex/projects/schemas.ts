@@ -1,5 +1,6 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
+import { VersionField } from '../common/versioning';
 import { StateGroup, TaskStatus } from '../tasks/schemas';
 
 export const PROJECT_STATUSES = ['active', 'on_hold', 'completed', 'archived'] as const;
@@ -14,8 +15,9 @@ const ProjectKey = z
   .transform((key) => key.toUpperCase())
   .meta({
     description: 'Prefix of task numbers (`WEB` → `WEB-42`); unique in the tenant, fixed once created.',
+    example: 'WEB',
   });
-const Name = z.string().trim().min(1, 'Name cannot be empty.').max(200);
+const Name = z.string().trim().min(1, 'Name cannot be empty.').max(200).meta({ example: 'Website relaunch' });
 const Description = z.string().max(20_000);
 const Day = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
 const HourlyRate = z.number().min(0).max(1_000_000).multipleOf(0.01);
@@ -23,7 +25,10 @@ const HourlyRate = z.number().min(0).max(1_000_000).multipleOf(0.01);
 export const WorkflowStateSchema = z.strictObject({
   key: TaskStatus,
   name: z.string().trim().min(1).max(50),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #rrggbb.'),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #rrggbb.')
+    .meta({ example: '#22c55e' }),
   group: StateGroup,
 });
 const States = z.array(WorkflowStateSchema).min(1).max(30);
@@ -79,7 +84,7 @@ export type CreateProjectInput = z.output<typeof CreateProjectBody>;
 
 export const UpdateProjectBody = z
   .strictObject({
-    version: z.number().int().min(1).optional().meta({ description: 'Required unless sent as If-Match.' }),
+    version: VersionField,
     name: Name.optional(),
     description: Description.optional(),
     leadId: z.uuid().nullable().optional(),

@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { IF_MATCH_HEADER } from '../common/versioning';
 import {
   AddMemberBody,
   CreateProjectBody,
@@ -15,7 +16,6 @@ import {
   Workflow,
 } from './schemas';
 
-const IF_MATCH = { 'If-Match': 'The version you last read, as an alternative to `version` in the body.' };
 const path = '/v1/taskodex/projects';
 
 export const projectsService = defineService({
@@ -70,6 +70,8 @@ export const projectsService = defineService({
       path: `${path}/{projectId}`,
       permission: 'taskodex:project:read',
       summary: 'Get a project',
+      description:
+        'With `myRole`, your role in it (null when you are not a member). A private project you are not part of is 404.',
       params: ProjectParams,
       response: Project,
     }),
@@ -82,7 +84,7 @@ export const projectsService = defineService({
       description: 'Project admins only. Optimistic concurrency: send `version` (or `If-Match`).',
       params: ProjectParams,
       body: UpdateProjectBody,
-      headers: IF_MATCH,
+      headers: IF_MATCH_HEADER,
       response: Project,
     }),
     defineRoute({
@@ -91,6 +93,8 @@ export const projectsService = defineService({
       path: `${path}/{projectId}/archive`,
       permission: 'taskodex:project:write',
       summary: 'Archive a project',
+      description:
+        'Project admins only. An archived project is frozen (its tasks cannot be created or changed) and drops out of the default project list (`?status=archived` finds it); 409 when already archived.',
       params: ProjectParams,
       response: Project,
     }),
@@ -100,6 +104,7 @@ export const projectsService = defineService({
       path: `${path}/{projectId}/restore`,
       permission: 'taskodex:project:write',
       summary: 'Restore an archived project',
+      description: 'Project admins only. Makes the project active again; 409 when it is not archived.',
       params: ProjectParams,
       response: Project,
     }),
@@ -109,6 +114,7 @@ export const projectsService = defineService({
       path: `${path}/{projectId}/members`,
       permission: 'taskodex:project:read',
       summary: 'List project members',
+      description: 'Everyone with a role in the project (admin, member or viewer).',
       params: ProjectParams,
       response: pageOf(Member).pick({ items: true }),
     }),
@@ -131,6 +137,7 @@ export const projectsService = defineService({
       path: `${path}/{projectId}/members/{userId}`,
       permission: 'taskodex:project:write',
       summary: 'Change a member’s project role',
+      description: 'Project admins only. The last admin cannot be demoted (422).',
       params: MemberParams,
       body: UpdateMemberBody,
       response: Member,
@@ -151,6 +158,8 @@ export const projectsService = defineService({
       path: `${path}/{projectId}/workflow`,
       permission: 'taskodex:project:read',
       summary: 'Get a project’s workflow',
+      description:
+        'The board columns in order: each state has a `key` (what tasks store in `status`), a name, a colour and a group (backlog, unstarted, started, completed, cancelled).',
       params: ProjectParams,
       response: Workflow,
     }),

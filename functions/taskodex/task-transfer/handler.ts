@@ -1,19 +1,9 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import { actorOf, withTenantEvents } from '@halooid/shared/events/outbox';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { csvResponse } from '@halooid/shared/http/csv';
-import { uuidv7 } from '@halooid/shared/ids';
-import type { TaskDeps } from '../tasks/task-use-cases';
+import { inTenant } from '../common/in-tenant';
 import { exportTasks } from './export-tasks';
 import { importTasks } from './import-tasks';
 import { taskTransferService } from './service';
-
-function inTenant<T>(principal: Principal, work: (deps: TaskDeps) => Promise<T>): Promise<T> {
-  return withTenantEvents(
-    { tenantId: principal.tenantId, userId: principal.principalId, actor: actorOf(principal) },
-    (tx, events) => work({ tx, principal, newId: uuidv7, events }),
-  );
-}
 
 export const handler = createHttpHandler(taskTransferService, {
   exportTasks: async ({ query, principal }) => {

@@ -2,7 +2,8 @@ import { AppError, BusinessRuleError, ForbiddenError, ValidationError } from '@h
 import { parseCsv } from '@halooid/shared/http/csv';
 import { canSeeProject, canWriteTasksIn } from '../projects/access';
 import { findProject } from '../projects/repository';
-import { CreateTaskBody, type CreateTaskInput } from '../tasks/schemas';
+import { loadWorkflow, type WorkflowState } from '../projects/workflow';
+import { CreateTaskBody, type CreateTaskInput, TASK_PRIORITIES } from '../tasks/schemas';
 import { createTask, type TaskDeps } from '../tasks/task-use-cases';
 import { activeMembersByEmail } from './members';
 import type { ImportResult } from './schemas';
@@ -48,6 +49,31 @@ const FIELD_OF_INPUT: Record<string, Field> = {
   dueDate: 'dueDate',
   estimateHours: 'estimate',
 };
+
+/**
+ * Priorities as other trackers export them (Jira: Highest … Lowest), after
+ * lower-casing; ours (urgent, high, medium, low, none) pass through as they are.
+ */
+const PRIORITY_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['highest', 'urgent'],
+  ['lowest', 'low'],
+  ['', 'none'],
+]);
+
+/**
+ * A status cell as a state key of the target workflow: the key itself, or a
+ * state's name in any case ("In progress" → `in_progress`), as Plane and Jira
+ * exports write it. Anything else goes through unchanged for the use case to
+ * refuse with the allowed keys.
+ */
+export function statusKeyOf(cell: string, workflow: readonly WorkflowState[]): string {
+  if (workflow.some((state) => state.key === cell)) return cell;
+  const wanted = cell.toLowerCase().replace(/\s+/g, ' ');
+  const byName = workflow.find(
+    (state) => state.name.toLowerCase() === wanted || state.key === wanted.replace(/[\s-]+/g, '_'),
+  );
+  return byName?.key ?? cell;
+}
 
 interface RowError {
   column: string | null;
@@ -98,6 +124,7 @@ export async function importTasks(
   if (rows.length > IMPORT_MAX_ROWS) throw invalidFile(`Import at most ${IMPORT_MAX_ROWS} rows at a time.`);
   const { columns, ignored } = readHeader(header);
   if (projectId) await checkTargetProject(projectId, deps);
+  const workflow = await loadWorkflow(deps.tx, deps.principal.tenantId, projectId);
   const cell = (row: readonly string[], field: Field) => {
     const column = columns.get(field);
     return column ? (row[column.index] ?? '').trim() : '';
@@ -115,7 +142,7 @@ export async function importTasks(
     const rowNumber = index + 2;
     if (row.every((value) => value.trim() === '')) continue; // a blank line is not a task
     const errors: RowError[] = [];
-    const input = toInput(row, cell, projectId, members, (field, message) =>
+    const input = toInput(row, cell, projectId, members, workflow, (field, message) =>
       errors.push({ column: field ? columnName(field) : null, message }),
     );
     if (errors.length > 0 || !input) {
@@ -158,11 +185,15 @@ function toInput(
   cell: (row: readonly string[], field: Field) => string,
   projectId: string | null,
   members: ReadonlyMap<string, string>,
+  workflow: readonly WorkflowState[],
   report: (field: Field | null, message: string) => void,
 ): CreateTaskInput | undefined {
   const email = cell(row, 'assignee');
   const assigneeId = email ? members.get(email.toLowerCase()) : null;
   if (assigneeId === undefined) report('assignee', `No active member has the email "${email}".`);
+  const priorityText = cell(row, 'priority').toLowerCase();
+  if (!PRIORITY_ALIASES.has(priorityText) && !(TASK_PRIORITIES as readonly string[]).includes(priorityText))
+    report('priority', `"${cell(row, 'priority')}" is not a priority; use ${TASK_PRIORITIES.join(', ')}.`);
   const estimateText = cell(row, 'estimate');
   const estimate = estimateText ? Number(estimateText) : null;
   if (estimate !== null && !Number.isFinite(estimate))
@@ -170,7 +201,7 @@ function toInput(
   const candidate: Record<string, unknown> = {
     title: cell(row, 'title'),
     description: cell(row, 'description'),
-    priority: cell(row, 'priority').toLowerCase() || 'none',
+    priority: PRIORITY_ALIASES.get(priorityText) ?? priorityText,
     assigneeId: assigneeId ?? null,
     labels: cell(row, 'labels')
       .split(';')
@@ -180,15 +211,13 @@ function toInput(
     projectId,
   };
   const status = cell(row, 'status');
-  if (status) candidate.status = status;
-  // Only fields the create schema knows: it is strict.
-  const shape = CreateTaskBody.shape as Record<string, unknown>;
-  if ('startDate' in shape) candidate.startDate = cell(row, 'startDate') || null;
-  if ('estimateHours' in shape && estimate !== null && Number.isFinite(estimate))
-    candidate.estimateHours = estimate;
+  if (status) candidate.status = statusKeyOf(status, workflow);
+  candidate.startDate = cell(row, 'startDate') || null;
+  if (estimate !== null && Number.isFinite(estimate)) candidate.estimateHours = estimate;
   const parsed = CreateTaskBody.safeParse(candidate);
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
+      if (issue.path[0] === 'priority') continue; // reported above, in words
       const field = FIELD_OF_INPUT[String(issue.path[0])];
       report(field ?? null, field ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
     }

@@ -143,6 +143,41 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('reads state names and Jira priorities as other trackers export them, and names the allowed priorities', async () => {
+    const csv = [
+      'Summary,Title,Status,Priority',
+      'x,Named state,In Progress,Highest',
+      'x,Lower case,to do,Lowest',
+      'x,Odd priority,Done,Blocker',
+    ].join('\n');
+
+    const response = await platform.request('POST', '/v1/taskodex/tasks/import', {
+      headers: acme,
+      body: { csv },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ imported: 2, ignoredColumns: ['Summary'] });
+    expect(response.body.failed).toEqual([
+      {
+        row: 4,
+        errors: [
+          {
+            column: 'Priority',
+            message: '"Blocker" is not a priority; use urgent, high, medium, low, none.',
+          },
+        ],
+      },
+    ]);
+    const { rows } = await platform.db.query(
+      `select title, status, priority from taskodex.tasks where title in ('Named state', 'Lower case') order by title`,
+    );
+    expect(rows).toEqual([
+      { title: 'Lower case', status: 'todo', priority: 'low' },
+      { title: 'Named state', status: 'in_progress', priority: 'urgent' },
+    ]);
+  });
+
   it('imports into a project, numbered in it and checked against its workflow; an unknown project is a 422', async () => {
     const project = await platform.request('POST', '/v1/taskodex/projects', {
       headers: acme,

@@ -1,29 +1,9 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import { actorOf, withTenantEvents } from '@halooid/shared/events/outbox';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { uuidv7 } from '@halooid/shared/ids';
+import { inTenant } from '../common/in-tenant';
+import { etag, expectedVersion } from '../common/versioning';
 import { listActivity } from './activity';
 import { tasksService } from './service';
-import {
-  changeTask,
-  createTask,
-  deleteTask,
-  expectedVersion,
-  findTasks,
-  getTask,
-  moveTask,
-  type TaskDeps,
-} from './task-use-cases';
-
-/** Runs a use case in the caller's tenant transaction; its events are published after commit. */
-function inTenant<T>(principal: Principal, work: (deps: TaskDeps) => Promise<T>): Promise<T> {
-  return withTenantEvents(
-    { tenantId: principal.tenantId, userId: principal.principalId, actor: actorOf(principal) },
-    (tx, events) => work({ tx, principal, newId: uuidv7, events }),
-  );
-}
-
-const etag = (version: number) => ({ ETag: `"${version}"` });
+import { changeTask, createTask, deleteTask, findTasks, getTask, moveTask } from './task-use-cases';
 
 export const handler = createHttpHandler(tasksService, {
   createTask: async ({ body, principal }) => {
@@ -38,8 +18,8 @@ export const handler = createHttpHandler(tasksService, {
     return { body: task, headers: etag(task.version) };
   },
   updateTask: async ({ params, body, headers, principal }) => {
-    const { version: _sent, ...changes } = body;
-    const version = expectedVersion(body, headers['if-match']);
+    const { version: sent, ...changes } = body;
+    const version = expectedVersion(sent, headers['if-match']);
     const task = await inTenant(principal, (deps) => changeTask(params.taskId, version, changes, deps));
     return { body: task, headers: etag(task.version) };
   },

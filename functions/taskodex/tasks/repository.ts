@@ -1,13 +1,6 @@
-import {
-  afterCursor,
-  decodeCursor,
-  orderBy,
-  parseSort,
-  type SortColumn,
-  sortValuesSelect,
-  toPage,
-} from '@halooid/shared/db/pagination';
+import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { filterOf, selectPage } from '../common/keyset-page';
 import type { ListTasksQuery, Task } from './schemas';
 
 /**
@@ -54,6 +47,8 @@ export const TASK_SORTS: Record<string, SortColumn> = {
   priority: { sql: 'priority_rank', type: 'int' },
   title: { sql: 'lower(title)', type: 'text' },
   position: { sql: 'position', type: 'float8' },
+  // The number of `WEB-42`: the order tasks were filed in, as Jira's key sort.
+  number: { sql: 'sequence', type: 'int' },
 };
 export const DEFAULT_TASK_SORT = '-createdAt';
 
@@ -160,6 +155,29 @@ export function toPrefixQuery(text: string): string | undefined {
     : undefined;
 }
 
+/** `WEB-42` (any case) as a project key and number; `TASK-7` is a task outside projects. */
+export function parseIdentifier(text: string): { key: string; sequence: number } | undefined {
+  const match = /^\s*([A-Za-z][A-Za-z0-9]{1,9})-(\d{1,9})\s*$/.exec(text);
+  return match ? { key: (match[1] as string).toUpperCase(), sequence: Number(match[2]) } : undefined;
+}
+
+/**
+ * `q` matches words of the title and description by prefix, or, when it is
+ * a task number like `WEB-42`, that task too: people paste numbers into the
+ * search box the way they do in Jira or Plane.
+ */
+function searchCondition(q: string, bind: (value: unknown) => string): string {
+  const tsquery = toPrefixQuery(q);
+  const words = tsquery ? `search @@ to_tsquery('simple', ${bind(tsquery)})` : 'false';
+  const identifier = parseIdentifier(q);
+  if (!identifier) return words;
+  const project =
+    identifier.key === 'TASK'
+      ? 'project_id is null'
+      : `project_id = (select p.id from taskodex.projects p where p.tenant_id = t.tenant_id and p.key = ${bind(identifier.key)})`;
+  return `(${words} or (sequence = ${bind(identifier.sequence)} and ${project}))`;
+}
+
 /**
  * One page of tasks. `hiddenProjects` are the private projects the caller may
  * not see; excluding them is a filter on the same tenant-leading index scan,
@@ -172,12 +190,8 @@ export async function listTasks(
   hiddenProjects: string[] = [],
 ) {
   const terms = parseSort(query.sort, TASK_SORTS, DEFAULT_TASK_SORT);
-  const params: unknown[] = [tenantId];
-  const where = ['tenant_id = $1', 'deleted_at is null'];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const filter = filterOf([tenantId], ['tenant_id = $1', 'deleted_at is null']);
+  const { where, bind } = filter;
   if (hiddenProjects.length)
     where.push(`(project_id is null or project_id <> all(${bind(hiddenProjects)}::uuid[]))`);
   if (query.status) where.push(`status = any(${bind(query.status)}::text[])`);
@@ -187,22 +201,14 @@ export async function listTasks(
   if (query.projectId) where.push(`project_id = ${bind(query.projectId)}`);
   if (query.parentId) where.push(`parent_id = ${bind(query.parentId)}`);
   if (query.label) where.push(`labels @> array[${bind(query.label)}::text]`);
-  const tsquery = query.q ? toPrefixQuery(query.q) : undefined;
-  if (query.q) where.push(tsquery ? `search @@ to_tsquery('simple', ${bind(tsquery)})` : 'false');
-  if (query.cursor) {
-    const cursor = afterCursor(terms, decodeCursor(terms, query.cursor), params.length + 1);
-    params.push(...cursor.params);
-    where.push(cursor.sql);
-  }
-  const { rows } = await tx.query<TaskRow & Record<string, unknown>>(
-    `select ${COLUMNS}, ${sortValuesSelect(terms)}
-       from taskodex.tasks t
-      where ${where.join(' and ')}
-      order by ${orderBy(terms)}
-      limit ${bind(query.limit + 1)}`,
-    params,
-  );
-  return toPage(rows, query.limit, terms, toTask);
+  if (query.q) where.push(searchCondition(query.q, bind));
+  return selectPage(tx, filter, {
+    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from taskodex.tasks t`,
+    terms,
+    cursor: query.cursor,
+    limit: query.limit,
+    map: (row: TaskRow & Record<string, unknown>) => toTask(row),
+  });
 }
 
 /** The fields a change may set, by column. */

@@ -1,5 +1,6 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
+import { VersionField } from '../common/versioning';
 
 /** The default workflow's state keys: tasks outside any project, and every new project unless it brings its own. */
 export const TASK_STATUSES = ['backlog', 'todo', 'in_progress', 'in_review', 'done', 'cancelled'] as const;
@@ -17,7 +18,12 @@ export const TaskStatus = z
 export const StateGroup = z.enum(STATE_GROUPS);
 export const TaskPriority = z.enum(TASK_PRIORITIES);
 const Label = z.string().trim().min(1).max(50);
-const Title = z.string().trim().min(1, 'Title cannot be empty.').max(500);
+const Title = z
+  .string()
+  .trim()
+  .min(1, 'Title cannot be empty.')
+  .max(500)
+  .meta({ example: 'Fix login redirect on Safari' });
 const Description = z.string().max(50_000);
 const DueDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
 const EstimateHours = z.number().min(0).max(100_000).multipleOf(0.01);
@@ -28,9 +34,10 @@ const Labels = z
 
 export const Task = z.object({
   id: z.uuid(),
-  identifier: z
-    .string()
-    .meta({ description: 'Human number: `WEB-42` in project WEB, `TASK-7` outside any project.' }),
+  identifier: z.string().meta({
+    description: 'Human number: `WEB-42` in project WEB, `TASK-7` outside any project.',
+    example: 'WEB-42',
+  }),
   title: z.string(),
   description: z.string(),
   status: TaskStatus,
@@ -73,12 +80,7 @@ export type CreateTaskInput = z.output<typeof CreateTaskBody>;
 
 export const UpdateTaskBody = z
   .strictObject({
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .meta({ description: 'The version you last read. Required unless sent as If-Match.' }),
+    version: VersionField,
     title: Title.optional(),
     description: Description.optional(),
     status: TaskStatus.optional(),
@@ -123,7 +125,7 @@ export const ListTasksQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().meta({ description: 'Words in the title or description.' }),
   sort: z.string().max(200).optional().meta({
     description:
-      'Comma-separated fields, `-` for descending: createdAt, updatedAt, dueDate, priority, title, position (board order).',
+      'Comma-separated fields, `-` for descending: createdAt, updatedAt, dueDate, priority, title, position (board order), number (of `WEB-42`).',
   }),
 });
 export type ListTasksQuery = z.output<typeof ListTasksQuery>;

@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { IF_MATCH_HEADER } from '../common/versioning';
 import { ActivityPage, ListActivityQuery } from './activity';
 import { CreateTaskBody, ListTasksQuery, MoveTaskBody, Task, TaskParams, UpdateTaskBody } from './schemas';
 
@@ -31,6 +32,8 @@ export const tasksService = defineService({
       path: '/v1/taskodex/tasks',
       permission: 'taskodex:task:write',
       summary: 'Create a task',
+      description:
+        'Numbered per project (`WEB-42`; `TASK-n` outside projects) and placed at the end of its column. `status` defaults to the first state of the workflow. Honours `Idempotency-Key`.',
       body: CreateTaskBody,
       status: 201,
       response: Task,
@@ -51,6 +54,8 @@ export const tasksService = defineService({
       path: '/v1/taskodex/tasks/{taskId}',
       permission: 'taskodex:task:read',
       summary: 'Get a task',
+      description:
+        'A task in a private project you are not part of is 404. The ETag is its version, for `If-Match` on a later PATCH.',
       params: TaskParams,
       response: Task,
     }),
@@ -64,7 +69,7 @@ export const tasksService = defineService({
         'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409.',
       params: TaskParams,
       body: UpdateTaskBody,
-      headers: { 'If-Match': 'The version you last read, as an alternative to `version` in the body.' },
+      headers: IF_MATCH_HEADER,
       response: Task,
     }),
     defineRoute({
@@ -97,6 +102,8 @@ export const tasksService = defineService({
       path: '/v1/taskodex/tasks/{taskId}',
       permission: 'taskodex:task:delete',
       summary: 'Delete a task',
+      description:
+        'Soft delete: the task disappears from lists and reads (404), its number is not reused, and the deletion is recorded in its activity.',
       params: TaskParams,
       status: 204,
     }),

@@ -1,12 +1,6 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import {
-  BusinessRuleError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '@halooid/shared/errors';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import type { EventRecorder } from '@halooid/shared/events/outbox';
 import { isActiveMember } from '@halooid/shared/tenancy';
 import { taskodexEvents } from '../events';
@@ -237,16 +231,6 @@ export async function getTask(taskId: string, deps: TaskDeps): Promise<Task> {
 export async function findTasks(query: ListTasksQuery, deps: TaskDeps) {
   const hidden = await hiddenProjectIds(deps.tx, deps.principal);
   return listTasks(deps.tx, deps.principal.tenantId, query, hidden);
-}
-
-/** Reads the expected version from the body or an `If-Match: "3"` header. */
-export function expectedVersion(body: { version?: number | undefined }, ifMatch: string | undefined): number {
-  if (body.version !== undefined) return body.version;
-  const fromHeader = ifMatch ? Number(ifMatch.replace(/^W\//, '').replaceAll('"', '')) : Number.NaN;
-  if (Number.isInteger(fromHeader) && fromHeader > 0) return fromHeader;
-  throw new ValidationError('Send the version you last read, in the body or as If-Match.', [
-    { field: 'body.version', message: 'Required unless If-Match is sent.', code: 'version_required' },
-  ]);
 }
 
 /** The state a task keeps when it moves to another project: same key, else the first state of the same group, else the first. */

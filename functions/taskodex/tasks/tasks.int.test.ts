@@ -219,6 +219,58 @@ describe('tasks: listing', () => {
     expect(byDescription.body.items).toHaveLength(1);
   });
 
+  it('finds a task by its number, as typed into a search box (any case)', async () => {
+    const projects = await platform.request('GET', '/v1/taskodex/projects?q=WEB', { headers: acme });
+    const web = projects.body.items.find((project: { key: string }) => project.key === 'WEB');
+    const created = await createTask({ title: 'Numbered search target', projectId: web.id });
+    const outside = await createTask({ title: 'Outside any project' });
+
+    const byNumber = await platform.request(
+      'GET',
+      `/v1/taskodex/tasks?q=${created.body.identifier.toLowerCase()}`,
+      {
+        headers: acme,
+      },
+    );
+    const byTaskNumber = await platform.request('GET', `/v1/taskodex/tasks?q=${outside.body.identifier}`, {
+      headers: acme,
+    });
+    const noSuchProject = await platform.request('GET', '/v1/taskodex/tasks?q=NOPE-1', { headers: acme });
+
+    expect(byNumber.body.items.map((task: { id: string }) => task.id)).toEqual([created.body.id]);
+    expect(byTaskNumber.body.items.map((task: { id: string }) => task.id)).toEqual([outside.body.id]);
+    expect([noSuchProject.status, noSuchProject.body.items]).toEqual([200, []]);
+  });
+
+  it('sorts a project by task number, both ways, across pages', async () => {
+    const projects = await platform.request('GET', '/v1/taskodex/projects?q=MOB', { headers: acme });
+    const mob = projects.body.items.find((project: { key: string }) => project.key === 'MOB');
+    const numbers = async (sort: string) => {
+      const seen: number[] = [];
+      let cursor = '';
+      do {
+        const page = await platform.request(
+          'GET',
+          `/v1/taskodex/tasks?projectId=${mob.id}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          { headers: acme },
+        );
+        expect(page.status).toBe(200);
+        seen.push(
+          ...page.body.items.map((task: { identifier: string }) => Number(task.identifier.split('-')[1])),
+        );
+        cursor = page.body.nextCursor ?? '';
+      } while (cursor);
+      return seen;
+    };
+
+    const ascending = await numbers('number');
+    const descending = await numbers('-number');
+
+    expect(ascending.length).toBeGreaterThan(3);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(descending).toEqual([...ascending].reverse());
+  });
+
   it('answers an empty page, not an error, when nothing matches', async () => {
     const response = await platform.request('GET', '/v1/taskodex/tasks?q=nothingmatchesthis', {
       headers: acme,

@@ -1,32 +1,19 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import { actorOf, withTenantEvents } from '@halooid/shared/events/outbox';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { csvResponse, wantsCsv } from '@halooid/shared/http/csv';
-import { uuidv7 } from '@halooid/shared/ids';
+import { inTenant } from '../common/in-tenant';
+import { etag, expectedVersion } from '../common/versioning';
 import { timeEntriesService } from './service';
 import {
   changeTimeEntry,
   createTimeEntry,
   deleteTimeEntry,
-  expectedVersion,
   exportTimeEntries,
   findTimeEntries,
   getTimeEntry,
   markEntries,
   stopTimeEntry,
-  type TimeDeps,
   timeEntriesCsv,
 } from './time-entry-use-cases';
-
-/** Runs a use case in the caller's tenant transaction; its events are published after commit. */
-function inTenant<T>(principal: Principal, work: (deps: TimeDeps) => Promise<T>): Promise<T> {
-  return withTenantEvents(
-    { tenantId: principal.tenantId, userId: principal.principalId, actor: actorOf(principal) },
-    (tx, events) => work({ tx, principal, newId: uuidv7, events, now: () => new Date() }),
-  );
-}
-
-const etag = (version: number) => ({ ETag: `"${version}"` });
 
 export const handler = createHttpHandler(timeEntriesService, {
   createTimeEntry: async ({ body, principal }) => {
@@ -39,10 +26,10 @@ export const handler = createHttpHandler(timeEntriesService, {
   listTimeEntries: async ({ query, headers, principal }) => {
     if (!wantsCsv(headers))
       return { body: await inTenant(principal, (deps) => findTimeEntries(query, deps)) };
-    const { items, truncated } = await inTenant(principal, (deps) => exportTimeEntries(query, deps));
+    const { items, names, truncated } = await inTenant(principal, (deps) => exportTimeEntries(query, deps));
     const csv = csvResponse(
       `time-entries-${new Date().toISOString().slice(0, 10)}.csv`,
-      timeEntriesCsv(items),
+      timeEntriesCsv(items, names),
     );
     return { ...csv, headers: { ...csv.headers, 'X-Export-Truncated': String(truncated) } };
   },

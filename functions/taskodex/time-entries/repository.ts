@@ -1,13 +1,6 @@
-import {
-  afterCursor,
-  decodeCursor,
-  orderBy,
-  parseSort,
-  type SortColumn,
-  sortValuesSelect,
-  toPage,
-} from '@halooid/shared/db/pagination';
+import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { filterOf, selectPage } from '../common/keyset-page';
 import type { ListTimeEntriesQuery, TimeEntry } from './schemas';
 
 /**
@@ -157,12 +150,8 @@ export async function listTimeEntries(
   query: ListTimeEntriesQuery & { userIds?: string[] },
 ) {
   const terms = parseSort(query.sort, TIME_ENTRY_SORTS, '-startedAt', ID_SORT);
-  const params: unknown[] = [tenantId];
-  const where = ['e.tenant_id = $1', 'e.deleted_at is null'];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const filter = filterOf([tenantId], ['e.tenant_id = $1', 'e.deleted_at is null']);
+  const { where, bind } = filter;
   if (query.userIds) where.push(`e.user_id = any(${bind(query.userIds)}::uuid[])`);
   if (query.projectId) where.push(`e.project_id = ${bind(query.projectId)}`);
   if (query.taskId) where.push(`e.task_id = ${bind(query.taskId)}`);
@@ -171,19 +160,13 @@ export async function listTimeEntries(
   if (query.billable !== undefined) where.push(`e.billable = ${bind(query.billable)}`);
   if (query.running !== undefined)
     where.push(query.running ? 'e.ended_at is null' : 'e.ended_at is not null');
-  if (query.cursor) {
-    const cursor = afterCursor(terms, decodeCursor(terms, query.cursor), params.length + 1);
-    params.push(...cursor.params);
-    where.push(cursor.sql);
-  }
-  const { rows } = await tx.query<TimeEntryRow & Record<string, unknown>>(
-    `${selectEntries(sortValuesSelect(terms))}
-      where ${where.join(' and ')}
-      order by ${orderBy(terms)}
-      limit ${bind(query.limit + 1)}`,
-    params,
-  );
-  return toPage(rows, query.limit, terms, toTimeEntry);
+  return selectPage(tx, filter, {
+    select: selectEntries,
+    terms,
+    cursor: query.cursor,
+    limit: query.limit,
+    map: (row: TimeEntryRow & Record<string, unknown>) => toTimeEntry(row),
+  });
 }
 
 /** Every finished entry of a user in [from, to) by start, oldest first (timesheets). */
@@ -308,4 +291,44 @@ export async function findProjectBilling(
   );
   const row = rows[0];
   return row ? { billable: row.billable, archived: row.status === 'archived' } : undefined;
+}
+
+export interface EntryNames {
+  users: Map<string, string>;
+  projects: Map<string, string>;
+  tasks: Map<string, string>;
+}
+
+/**
+ * Readable names for a spreadsheet of entries, so it stands without the API:
+ * a user's name (or email), `KEY · Project name`, `KEY-12 Task title`.
+ * Deleted tasks keep their name here: the time was spent on them.
+ */
+export async function entryNames(
+  tx: Tx,
+  tenantId: string,
+  entries: readonly TimeEntry[],
+): Promise<EntryNames> {
+  const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
+  const { rows } = await tx.query<{ kind: keyof EntryNames; id: string; name: string }>(
+    `select 'users' as kind, u.id::text as id, coalesce(nullif(u.name, ''), u.email) as name
+       from platform.users u where u.id = any($2::uuid[])
+     union all
+     select 'projects', p.id::text, p.key || ' · ' || p.name
+       from taskodex.projects p where p.tenant_id = $1 and p.id = any($3::uuid[])
+     union all
+     select 'tasks', t.id::text, coalesce(p.key, 'TASK') || '-' || t.sequence || ' ' || t.title
+       from taskodex.tasks t
+       left join taskodex.projects p on p.tenant_id = t.tenant_id and p.id = t.project_id
+      where t.tenant_id = $1 and t.id = any($4::uuid[])`,
+    [
+      tenantId,
+      distinct(entries.map((entry) => entry.userId)),
+      distinct(entries.map((entry) => entry.projectId)),
+      distinct(entries.map((entry) => entry.taskId)),
+    ],
+  );
+  const names: EntryNames = { users: new Map(), projects: new Map(), tasks: new Map() };
+  for (const row of rows) names[row.kind].set(row.id, row.name);
+  return names;
 }

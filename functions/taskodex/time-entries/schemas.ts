@@ -1,5 +1,6 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
+import { VersionField } from '../common/versioning';
 
 /** The longest single entry: a day. Longer work is several entries. */
 export const MAX_ENTRY_SECONDS = 24 * 60 * 60;
@@ -13,13 +14,13 @@ const Tags = z
 /** Any ISO-8601 date-time with `Z` or an offset; stored and returned in UTC. */
 const Instant = z.iso
   .datetime({ offset: true })
-  .meta({ description: 'ISO-8601 date-time; returned in UTC.' });
+  .meta({ description: 'ISO-8601 date-time; returned in UTC.', example: '2026-11-23T09:00:00Z' });
 const Duration = z
   .number()
   .int()
   .min(1)
   .max(MAX_ENTRY_SECONDS)
-  .meta({ description: 'Seconds, at most 24 hours.' });
+  .meta({ description: 'Seconds, at most 24 hours.', example: 5400 });
 
 export const LOCK_REASONS = ['exported', 'invoiced', 'timesheet_submitted', 'timesheet_approved'] as const;
 
@@ -93,12 +94,7 @@ function checkSpan(startMs: number, endMs: number, context: z.RefinementCtx): vo
 
 export const UpdateTimeEntryBody = z
   .strictObject({
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .meta({ description: 'The version you last read. Required unless sent as If-Match.' }),
+    version: VersionField,
     taskId: z.uuid().nullable().optional(),
     projectId: z.uuid().nullable().optional(),
     description: Description.optional(),

@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { IF_MATCH_HEADER } from '../common/versioning';
 import {
   CreateTimeEntryBody,
   ListTimeEntriesQuery,
@@ -57,6 +58,7 @@ export const timeEntriesService = defineService({
         'Send `Accept: text/csv` to download every matching entry (up to 10,000) as a spreadsheet.',
       query: ListTimeEntriesQuery,
       response: pageOf(TimeEntry),
+      produces: ['text/csv'],
     }),
     defineRoute({
       operationId: 'markTimeEntries',
@@ -74,6 +76,8 @@ export const timeEntriesService = defineService({
       path: '/v1/taskodex/time-entries/{timeEntryId}',
       permission: 'taskodex:time:read',
       summary: 'Get a time entry',
+      description:
+        'Your own entries (approvers may read anyone’s); `lockedReason` says why an entry can no longer change.',
       params: TimeEntryParams,
       response: TimeEntry,
     }),
@@ -88,7 +92,7 @@ export const timeEntriesService = defineService({
         'Locked entries (exported, invoiced, or in a submitted/approved week) get 409.',
       params: TimeEntryParams,
       body: UpdateTimeEntryBody,
-      headers: { 'If-Match': 'The version you last read, as an alternative to `version` in the body.' },
+      headers: IF_MATCH_HEADER,
       response: TimeEntry,
     }),
     defineRoute({

@@ -376,8 +376,11 @@ describe('CSV export of entries', () => {
     const [header, ...rows] = parseCsv(response.text);
     expect(header).toEqual([
       'id',
+      'user',
       'userId',
+      'project',
       'projectId',
+      'task',
       'taskId',
       'description',
       'startedAt',
@@ -391,7 +394,10 @@ describe('CSV export of entries', () => {
     expect(rows).toEqual([
       [
         a.body.id,
+        'Maya Member',
         member.userId,
+        '',
+        '',
         '',
         '',
         tricky,
@@ -405,7 +411,10 @@ describe('CSV export of entries', () => {
       ],
       [
         b.body.id,
+        'Maya Member',
         member.userId,
+        '',
+        '',
         '',
         '',
         `'=HYPERLINK("x")`,
@@ -417,6 +426,45 @@ describe('CSV export of entries', () => {
         '',
         '',
       ],
+    ]);
+  });
+
+  it('names the user, the project and the task beside their ids, as a spreadsheet reader needs', async () => {
+    const project = await post(admin, '/v1/taskodex/projects', { key: 'CSVT', name: 'CSV, "quoted" client' });
+    await post(admin, `/v1/taskodex/projects/${project.body.id}/members`, {
+      userId: member.userId,
+      role: 'member',
+    });
+    const task = await post(member, '/v1/taskodex/tasks', {
+      title: 'Write the brief',
+      projectId: project.body.id,
+    });
+    const entry = await log(member, {
+      taskId: task.body.id,
+      startedAt: '2026-10-05T09:00:00Z',
+      durationSeconds: 1800,
+    });
+    expect([project.status, task.status, entry.status]).toEqual([201, 201, 201]);
+
+    const response = await get(member, '/v1/taskodex/time-entries?from=2026-10-05&to=2026-10-05', {
+      accept: 'text/csv',
+    });
+
+    const [header, ...rows] = parseCsv(response.text);
+    const column = (name: string) => rows[0]?.[(header ?? []).indexOf(name)];
+    expect(rows).toHaveLength(1);
+    expect([
+      column('user'),
+      column('project'),
+      column('projectId'),
+      column('task'),
+      column('taskId'),
+    ]).toEqual([
+      'Maya Member',
+      'CSVT · CSV, "quoted" client',
+      project.body.id,
+      `${task.body.identifier} Write the brief`,
+      task.body.id,
     ]);
   });
 });

@@ -14,6 +14,8 @@ import { taskodexEvents } from '../events';
 import { canSeeProject, findVisibleTask } from '../projects/access';
 import { isWeekLocked } from '../timesheets/repository';
 import {
+  type EntryNames,
+  entryNames,
   findProjectBilling,
   findRunningEntry,
   findTimeEntriesForUpdate,
@@ -234,24 +236,34 @@ export const EXPORT_LIMIT = 10_000;
 export async function exportTimeEntries(
   query: ListTimeEntriesQuery,
   deps: TimeDeps,
-): Promise<{ items: TimeEntry[]; truncated: boolean }> {
+): Promise<{ items: TimeEntry[]; names: EntryNames; truncated: boolean }> {
   const items: TimeEntry[] = [];
   let cursor: string | undefined = query.cursor;
+  let truncated = false;
   for (;;) {
     const page = await findTimeEntries({ ...query, cursor, limit: 1000 }, deps);
     items.push(...page.items);
-    if (!page.nextCursor) return { items, truncated: false };
-    if (items.length >= EXPORT_LIMIT) return { items: items.slice(0, EXPORT_LIMIT), truncated: true };
+    if (!page.nextCursor) break;
+    if (items.length >= EXPORT_LIMIT) {
+      items.length = EXPORT_LIMIT;
+      truncated = true;
+      break;
+    }
     cursor = page.nextCursor;
   }
+  return { items, names: await entryNames(deps.tx, deps.principal.tenantId, items), truncated };
 }
 
-export function timeEntriesCsv(entries: readonly TimeEntry[]): string {
+/** One row an entry: readable names first (as a spreadsheet user reads them), ids beside them for tools. */
+export function timeEntriesCsv(entries: readonly TimeEntry[], names: EntryNames): string {
   return toCsv(
     [
       'id',
+      'user',
       'userId',
+      'project',
       'projectId',
+      'task',
       'taskId',
       'description',
       'startedAt',
@@ -264,8 +276,11 @@ export function timeEntriesCsv(entries: readonly TimeEntry[]): string {
     ],
     entries.map((entry) => [
       entry.id,
+      names.users.get(entry.userId) ?? null,
       entry.userId,
+      entry.projectId && (names.projects.get(entry.projectId) ?? null),
       entry.projectId,
+      entry.taskId && (names.tasks.get(entry.taskId) ?? null),
       entry.taskId,
       entry.description,
       entry.startedAt,
@@ -277,16 +292,6 @@ export function timeEntriesCsv(entries: readonly TimeEntry[]): string {
       entry.lockedReason,
     ]),
   );
-}
-
-/** Reads the expected version from the body or an `If-Match: "3"` header. */
-export function expectedVersion(sent: number | undefined, ifMatch: string | undefined): number {
-  if (sent !== undefined) return sent;
-  const fromHeader = ifMatch ? Number(ifMatch.replace(/^W\//, '').replaceAll('"', '')) : Number.NaN;
-  if (Number.isInteger(fromHeader) && fromHeader > 0) return fromHeader;
-  throw new ValidationError('Send the version you last read, in the body or as If-Match.', [
-    { field: 'body.version', message: 'Required unless If-Match is sent.', code: 'version_required' },
-  ]);
 }
 
 const TRACKED: (keyof TimeEntry)[] = [

@@ -21,6 +21,7 @@ export const timeReportsService = defineService({
         'Send `Accept: text/csv` for a spreadsheet download.',
       query: TimeReportQuery,
       response: TimeReport,
+      produces: ['text/csv'],
     }),
   ],
 });

@@ -1,13 +1,6 @@
-import {
-  afterCursor,
-  decodeCursor,
-  orderBy,
-  parseSort,
-  type SortColumn,
-  sortValuesSelect,
-  toPage,
-} from '@halooid/shared/db/pagination';
+import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { filterOf, selectPage } from '../common/keyset-page';
 
 /** SQL for timesheet weeks. No row means the week is open. */
 export type TimesheetStatus = 'open' | 'submitted' | 'approved' | 'rejected';
@@ -117,22 +110,14 @@ const USER_TIE_BREAK: SortColumn = { sql: 's.user_id', type: 'uuid' };
 /** Timesheets that left the open state, newest week first, with the week's totals (approvers' queue). */
 export async function listSubmissions(tx: Tx, tenantId: string, filters: SubmissionFilters) {
   const terms = parseSort('-weekStart', SUBMISSION_SORTS, '-weekStart', USER_TIE_BREAK);
-  const params: unknown[] = [tenantId];
-  const where = ['s.tenant_id = $1'];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const filter = filterOf([tenantId], ['s.tenant_id = $1']);
+  const { where, bind } = filter;
   if (filters.status) where.push(`s.status = ${bind(filters.status)}`);
   if (filters.weekStart) where.push(`s.week_start = ${bind(filters.weekStart)}::date`);
   if (filters.userId) where.push(`s.user_id = ${bind(filters.userId)}`);
-  if (filters.cursor) {
-    const cursor = afterCursor(terms, decodeCursor(terms, filters.cursor), params.length + 1);
-    params.push(...cursor.params);
-    where.push(cursor.sql);
-  }
-  const { rows } = await tx.query<TimesheetRow & Record<string, unknown>>(
-    `select ${sortValuesSelect(terms)}, s.user_id, s.week_start::text as week_start, s.status, s.submitted_at,
+  return selectPage(tx, filter, {
+    select: (sortValues) =>
+      `select ${sortValues}, s.user_id, s.week_start::text as week_start, s.status, s.submitted_at,
             s.decided_by, s.decided_at, s.rejection_reason,
             coalesce(w.total, 0)::int as total_seconds, coalesce(w.billable, 0)::int as billable_seconds
        from taskodex.timesheets s
@@ -142,21 +127,20 @@ export async function listSubmissions(tx: Tx, tenantId: string, filters: Submiss
           where e.tenant_id = s.tenant_id and e.user_id = s.user_id and e.deleted_at is null
             and e.started_at >= s.week_start::timestamp at time zone 'UTC'
             and e.started_at < (s.week_start + 7)::timestamp at time zone 'UTC'
-       ) w on true
-      where ${where.join(' and ')}
-      order by ${orderBy(terms)}
-      limit ${bind(filters.limit + 1)}`,
-    params,
-  );
-  return toPage(rows, filters.limit, terms, (row) => ({
-    userId: row.user_id as string,
-    weekStart: row.week_start as string,
-    status: row.status,
-    submittedAt: row.submitted_at.toISOString(),
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at?.toISOString() ?? null,
-    rejectionReason: row.rejection_reason,
-    totalSeconds: row.total_seconds as number,
-    billableSeconds: row.billable_seconds as number,
-  }));
+       ) w on true`,
+    terms,
+    cursor: filters.cursor,
+    limit: filters.limit,
+    map: (row: TimesheetRow & Record<string, unknown>) => ({
+      userId: row.user_id as string,
+      weekStart: row.week_start as string,
+      status: row.status,
+      submittedAt: row.submitted_at.toISOString(),
+      decidedBy: row.decided_by,
+      decidedAt: row.decided_at?.toISOString() ?? null,
+      rejectionReason: row.rejection_reason,
+      totalSeconds: row.total_seconds as number,
+      billableSeconds: row.billable_seconds as number,
+    }),
+  });
 }

@@ -5,7 +5,7 @@ import { TimeEntry } from '../time-entries/schemas';
 const Week = z
   .string()
   .regex(/^\d{4}-W\d{2}$/, 'An ISO week like 2026-W48.')
-  .meta({ description: 'ISO week, e.g. 2026-W48 (Monday first, UTC days).' });
+  .meta({ description: 'ISO week, e.g. 2026-W48 (Monday first, UTC days).', example: '2026-W48' });
 
 export const TimesheetQuery = z.strictObject({
   week: Week.optional().meta({ description: 'ISO week, e.g. 2026-W48; the current week by default.' }),

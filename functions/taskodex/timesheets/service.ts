@@ -57,6 +57,8 @@ export const timesheetsService = defineService({
       path: '/v1/taskodex/timesheets/{week}/approve',
       permission: 'taskodex:timesheet:approve',
       summary: "Approve someone's submitted week",
+      description:
+        'Send the `userId` whose week it is. Only a submitted week can be approved (else 409); its entries stay locked and the user is notified.',
       params: TimesheetParams,
       body: DecisionBody,
       response: Timesheet,

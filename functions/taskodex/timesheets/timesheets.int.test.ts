@@ -218,6 +218,13 @@ describe('demo data', () => {
       [lastWeek.from, lastWeek.to],
     );
     expect(rows[0].people).toBeGreaterThanOrEqual(3);
+    const totals = await platform.db.query(
+      `select sum(e.duration_seconds)::int as total
+         from taskodex.time_entries e join platform.tenants t on t.id = e.tenant_id
+        where t.slug = 'acme' and e.started_at >= $1 and e.started_at < $2 group by e.user_id`,
+      [lastWeek.from, lastWeek.to],
+    );
+    expect(new Set(totals.rows.map((row: { total: number }) => row.total)).size).toBeGreaterThan(1);
 
     const sheet = await get(admin, `/v1/taskodex/timesheets?week=${lastWeek.week}&userId=${member.userId}`);
     expect(sheet.status).toBe(200);

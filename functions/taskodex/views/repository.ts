@@ -1,13 +1,6 @@
-import {
-  afterCursor,
-  decodeCursor,
-  orderBy,
-  parseSort,
-  type SortColumn,
-  sortValuesSelect,
-  toPage,
-} from '@halooid/shared/db/pagination';
+import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { filterOf, selectPage } from '../common/keyset-page';
 import type { CreateViewInput, ListViewsQuery, SavedView, UpdateViewInput } from './schemas';
 
 /** SQL for saved views; every statement filters by tenant_id (RLS is the backstop). */
@@ -93,30 +86,21 @@ export async function listViews(
   query: ListViewsQuery,
 ) {
   const terms = parseSort(undefined, VIEW_SORTS, 'name');
-  const params: unknown[] = [tenantId, userId, hiddenProjectIds];
-  const where = [
-    'tenant_id = $1',
-    '(owner_id = $2 or (shared and (project_id is null or not (project_id = any($3::uuid[])))))',
-  ];
-  if (query.projectId) {
-    params.push(query.projectId);
-    where.push(`project_id = $${params.length}`);
-  }
-  if (query.cursor) {
-    const cursor = afterCursor(terms, decodeCursor(terms, query.cursor), params.length + 1);
-    params.push(...cursor.params);
-    where.push(cursor.sql);
-  }
-  params.push(query.limit + 1);
-  const { rows } = await tx.query<ViewRow & Record<string, unknown>>(
-    `select ${COLUMNS}, ${sortValuesSelect(terms)}
-       from taskodex.saved_views
-      where ${where.join(' and ')}
-      order by ${orderBy(terms)}
-      limit $${params.length}`,
-    params,
+  const filter = filterOf(
+    [tenantId, userId, hiddenProjectIds],
+    [
+      'tenant_id = $1',
+      '(owner_id = $2 or (shared and (project_id is null or not (project_id = any($3::uuid[])))))',
+    ],
   );
-  return toPage(rows, query.limit, terms, toView);
+  if (query.projectId) filter.where.push(`project_id = ${filter.bind(query.projectId)}`);
+  return selectPage(tx, filter, {
+    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from taskodex.saved_views`,
+    terms,
+    cursor: query.cursor,
+    limit: query.limit,
+    map: (row: ViewRow & Record<string, unknown>) => toView(row),
+  });
 }
 
 const UPDATABLE = {

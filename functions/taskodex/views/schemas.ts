@@ -1,5 +1,6 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
+import { VersionField } from '../common/versioning';
 import { StateGroup, TaskPriority, TaskStatus } from '../tasks/schemas';
 
 export const VIEW_LAYOUTS = ['list', 'board', 'calendar'] as const;
@@ -60,11 +61,7 @@ export type CreateViewInput = z.output<typeof CreateViewBody>;
 
 export const UpdateViewBody = z
   .strictObject({
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .meta({ description: 'The version you last read; a stale one gets 409.' }),
+    version: VersionField,
     name: Name.optional(),
     projectId: z.uuid().nullable().optional(),
     shared: z.boolean().optional(),
@@ -75,7 +72,8 @@ export const UpdateViewBody = z
   .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
     message: 'Change at least one field.',
   });
-export type UpdateViewInput = z.output<typeof UpdateViewBody>;
+/** The change with the expected version resolved (from the body or If-Match). */
+export type UpdateViewInput = z.output<typeof UpdateViewBody> & { version: number };
 
 export const ListViewsQuery = z.strictObject({
   ...paginationQuery,

@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { IF_MATCH_HEADER } from '../common/versioning';
 import { CreateViewBody, ListViewsQuery, SavedView, UpdateViewBody, ViewParams } from './schemas';
 
 /**
@@ -30,6 +31,8 @@ export const viewsService = defineService({
       path: '/v1/taskodex/views',
       permission: 'taskodex:task:read',
       summary: 'Save a view',
+      description:
+        'Filters, sort and layout under a name, yours alone unless `shared` (then everyone who can see its project, or the tenant when it has none, sees it).',
       body: CreateViewBody,
       status: 201,
       response: SavedView,
@@ -40,6 +43,7 @@ export const viewsService = defineService({
       path: '/v1/taskodex/views/{viewId}',
       permission: 'taskodex:task:read',
       summary: 'Get a saved view',
+      description: 'Yours, or one shared with you.',
       params: ViewParams,
       response: SavedView,
     }),
@@ -50,9 +54,10 @@ export const viewsService = defineService({
       permission: 'taskodex:task:read',
       summary: 'Change your view',
       description:
-        'Only the owner changes a view (403 for others who can see it). Send `version`; a stale one gets 409.',
+        'Only the owner changes a view (403 for others who can see it). Send `version` (or `If-Match`); a stale one gets 409.',
       params: ViewParams,
       body: UpdateViewBody,
+      headers: IF_MATCH_HEADER,
       response: SavedView,
     }),
     defineRoute({
@@ -61,6 +66,7 @@ export const viewsService = defineService({
       path: '/v1/taskodex/views/{viewId}',
       permission: 'taskodex:task:read',
       summary: 'Delete your view',
+      description: 'Only the owner deletes a view (403 for others who can see it).',
       params: ViewParams,
       status: 204,
     }),

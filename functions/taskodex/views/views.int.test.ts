@@ -95,6 +95,34 @@ describe('saved views', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('takes the version as If-Match like tasks and projects do, and answers with an ETag', async () => {
+    const view = await createView(member, { name: 'Concurrency' });
+    const path = `/v1/taskodex/views/${view.body.id}`;
+    const read = await platform.request('GET', path, { headers: member.headers('acme') });
+
+    const changed = await platform.request('PATCH', path, {
+      headers: { ...member.headers('acme'), 'if-match': read.headers.get('etag') ?? '' },
+      body: { name: 'Concurrency, renamed' },
+    });
+    const stale = await platform.request('PATCH', path, {
+      headers: { ...member.headers('acme'), 'if-match': read.headers.get('etag') ?? '' },
+      body: { name: 'Lost update' },
+    });
+    const neither = await platform.request('PATCH', path, {
+      headers: member.headers('acme'),
+      body: { name: 'No version' },
+    });
+
+    expect([view.headers.get('etag'), read.headers.get('etag')]).toEqual(['"1"', '"1"']);
+    expect([changed.status, changed.headers.get('etag'), changed.body.name]).toEqual([
+      200,
+      '"2"',
+      'Concurrency, renamed',
+    ]);
+    expect([stale.status, neither.status]).toEqual([409, 400]);
+    expect(neither.body.errors).toEqual([expect.objectContaining({ field: 'body.version' })]);
+  });
+
   it("shares a project's view only with those who can see the project", async () => {
     const project = await platform.request('POST', '/v1/taskodex/projects', {
       headers: admin.headers('acme'),

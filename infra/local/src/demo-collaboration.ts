@@ -69,6 +69,12 @@ export async function seedCollaboration(
         kind: 'comment',
         to: { commentId: id, action: 'added' },
       });
+      // The timeline shows the comment when it was written, not when the seed ran.
+      await tx.query(
+        `update taskodex.task_activity set created_at = $3
+          where tenant_id = $1 and task_id = $2 and kind = 'comment' and to_value->>'commentId' = $4`,
+        [tenantId, task.id, at, id],
+      );
     }
   }
 

@@ -30,7 +30,7 @@ const DESCRIPTIONS = [
   'Design review',
 ];
 
-/** Each day's blocks in minutes, varied by person and day so totals differ (6–8 h a day). */
+/** Each day's blocks in minutes, varied by person and day (6–8 h a day). */
 const DAY_PLANS = [
   [150, 30, 180, 90],
   [120, 60, 210],
@@ -109,7 +109,9 @@ export async function seedDemoTimeEntries(
       const plan = DAY_PLANS[(personIndex + day) % DAY_PLANS.length] ?? [];
       // Start between 08:00 and 09:30 UTC, a short break between blocks.
       let start = monday + day * 86_400_000 + (8 * 60 + ((personIndex * 30) % 120)) * 60_000;
-      for (const [block, minutes] of plan.entries()) {
+      for (const [block, planned] of plan.entries()) {
+        // Some people stay longer on Friday to wrap up, so weekly totals differ too.
+        const minutes = planned + (day === 4 && block === plan.length - 1 ? (personIndex % 3) * 30 : 0);
         const task = tasks[(personIndex * 5 + day * 3 + block) % tasks.length] as DemoTask;
         const description = DESCRIPTIONS[(personIndex + day * 2 + block) % DESCRIPTIONS.length] as string;
         const end = start + minutes * 60_000;

@@ -148,14 +148,24 @@ async function writeProject(
        on conflict do nothing`,
       [tenantId, projectId, id(member.email), member.role],
     );
+  // Tasks were written over the project's life so far (its start, at most three
+  // weeks back, until yesterday) rather than all this second: lists sorted by
+  // age, "created 5 days ago" and cycle times then look like a real project's.
+  const countTasks = (tasks: readonly DemoProjectTask[]): number =>
+    tasks.reduce((sum, task) => sum + 1 + countTasks(task.subtasks ?? []), 0);
+  const total = countTasks(project.tasks);
+  const since = today - Math.min(21, Math.max(2, -(project.startInDays ?? -14))) * 86_400_000;
+  const span = today - 86_400_000 - since;
   let order = 0;
   const writeTask = async (task: DemoProjectTask, parentId: string | null) => {
     order++;
-    const taskId = uuidv7(today - 86_400_000 + order * 60_000);
-    await tx.query(
+    const createdAt = since + Math.round((span * (order - 1)) / Math.max(1, total - 1) / 60_000) * 60_000;
+    const taskId = uuidv7(createdAt);
+    const { rows } = await tx.query<{ sequence: number; completed: boolean }>(
       `insert into taskodex.tasks (tenant_id, id, project_id, parent_id, title, description, status, priority,
-         assignee_id, start_date, due_date, estimate_hours, labels, position, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         assignee_id, start_date, due_date, estimate_hours, labels, position, created_by, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+       returning sequence, completed_at is not null as completed`,
       [
         tenantId,
         taskId,
@@ -172,11 +182,89 @@ async function writeProject(
         task.labels,
         order * 1024,
         createdBy,
+        new Date(createdAt),
       ],
     );
+    await writeHistory(tx, tenantId, {
+      taskId,
+      identifier: `${project.key}-${rows[0]?.sequence}`,
+      title: task.title,
+      status: task.status,
+      completed: rows[0]?.completed ?? false,
+      actorId: task.assignee ? id(task.assignee) : createdBy,
+      createdBy,
+      createdAt,
+      now: today,
+    });
     for (const subtask of task.subtasks ?? []) await writeTask(subtask, taskId);
   };
   for (const task of project.tasks) await writeTask(task, null);
+}
+
+/**
+ * A demo task's timeline, as the API would have written it: created in the
+ * workflow's first state, then (when it is elsewhere now) moved by its
+ * assignee part-way between then and now; a completed task's completedAt is
+ * that move, not the seed's clock.
+ */
+async function writeHistory(
+  tx: Tx,
+  tenantId: string,
+  task: {
+    taskId: string;
+    identifier: string;
+    title: string;
+    status: string;
+    completed: boolean;
+    actorId: string;
+    createdBy: string;
+    createdAt: number;
+    now: number;
+  },
+): Promise<void> {
+  const { rows } = await tx.query<{ first: string }>(
+    `select w.key as first from taskodex.tasks t
+       join taskodex.workflow_states w on w.tenant_id = t.tenant_id and w.project_id = t.project_id
+      where t.tenant_id = $1 and t.id = $2 order by w.position limit 1`,
+    [tenantId, task.taskId],
+  );
+  const first = rows[0]?.first ?? task.status;
+  const activity = (
+    kind: string,
+    at: number,
+    actorId: string,
+    field: string | null,
+    from: unknown,
+    to: unknown,
+  ) =>
+    tx.query(
+      `insert into taskodex.task_activity (tenant_id, id, task_id, actor_id, kind, field, from_value, to_value, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
+      [
+        tenantId,
+        uuidv7(at),
+        task.taskId,
+        actorId,
+        kind,
+        field,
+        JSON.stringify(from),
+        JSON.stringify(to),
+        new Date(at),
+      ],
+    );
+  await activity('created', task.createdAt, task.createdBy, null, null, {
+    title: task.title,
+    status: first,
+    identifier: task.identifier,
+  });
+  if (task.status === first) return;
+  const movedAt = task.createdAt + Math.round((task.now - task.createdAt) * 0.6);
+  await activity('updated', movedAt, task.actorId, 'status', first, task.status);
+  await tx.query(
+    `update taskodex.tasks set updated_at = $3::timestamptz, completed_at = case when completed_at is null then null else $3::timestamptz end
+      where tenant_id = $1 and id = $2`,
+    [tenantId, task.taskId, new Date(movedAt)],
+  );
 }
 
 /** Creates (or finds) a confirmed Cognito user with the demo password; returns its `sub`. */

@@ -1,0 +1,28 @@
+import { ValidationError } from '@halooid/shared/errors';
+import { describe, expect, it } from 'vitest';
+import { etag, expectedVersion } from './versioning';
+
+describe('expectedVersion', () => {
+  it('prefers the body version over If-Match', () => {
+    expect(expectedVersion(3, '"7"')).toBe(3);
+  });
+
+  it('reads If-Match as a strong, weak or bare version (what etag() sends back)', () => {
+    expect(expectedVersion(undefined, etag(4).ETag)).toBe(4);
+    expect(expectedVersion(undefined, 'W/"5"')).toBe(5);
+    expect(expectedVersion(undefined, ' 6 ')).toBe(6);
+  });
+
+  it('is a 400 on body.version when neither is usable', () => {
+    for (const ifMatch of [undefined, '', '"abc"', '"0"', '"1.5"', '*']) {
+      let error: unknown;
+      try {
+        expectedVersion(undefined, ifMatch);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).errors).toEqual([expect.objectContaining({ field: 'body.version' })]);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { ValidationError } from '@halooid/shared/errors';
+import * as z from 'zod';
+
+/*
+ * Optimistic concurrency, the same for every versioned Taskodex resource
+ * (projects, tasks, time entries, views). Kept apart from in-tenant.ts so a
+ * manifest can import IF_MATCH_HEADER without pulling in the database.
+ */
+
+/** The strong ETag of a versioned resource: its version, quoted. */
+export const etag = (version: number) => ({ ETag: `"${version}"` });
+
+/**
+ * The version a PATCH expects, from the body's `version` or an `If-Match`
+ * header (`"3"`, `W/"3"` or `3`); neither is a 400 on body.version, so every
+ * versioned resource answers a missing version the same way.
+ */
+export function expectedVersion(sent: number | undefined, ifMatch: string | undefined): number {
+  if (sent !== undefined) return sent;
+  const fromHeader = ifMatch ? Number(ifMatch.trim().replace(/^W\//, '').replaceAll('"', '')) : Number.NaN;
+  if (Number.isInteger(fromHeader) && fromHeader > 0) return fromHeader;
+  throw new ValidationError('Send the version you last read, in the body or as If-Match.', [
+    { field: 'body.version', message: 'Required unless If-Match is sent.', code: 'version_required' },
+  ]);
+}
+
+/** Documents the If-Match alternative on a route that takes `version`. */
+export const IF_MATCH_HEADER = {
+  'If-Match':
+    'The version you last read (the ETag of the last response), as an alternative to `version` in the body.',
+} as const;
+
+/** The `version` field of a PATCH body: optional because `If-Match` may carry it instead. */
+export const VersionField = z.number().int().min(1).optional().meta({
+  description: 'The version you last read (a stale one gets 409). Required unless sent as If-Match.',
+});
