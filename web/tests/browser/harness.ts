@@ -89,13 +89,13 @@ export interface DevServer {
  * `npm run dev` (main.ts) on a free port with a fresh temporary data
  * directory: the demo seed, nothing left from earlier runs.
  */
-export async function startDevServer(): Promise<DevServer> {
+export async function startDevServer(env: Record<string, string> = {}): Promise<DevServer> {
   const port = Number(process.env.PORT) || (await freePort());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'halooid-browser-'));
   const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
   const child: ChildProcess = spawn(tsx, ['infra/local/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HALOOID_DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, PORT: String(port), HALOOID_DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends everything it started
   });

@@ -8,6 +8,10 @@
  *   npm run test:browser                    # everything
  *   npm run test:browser -- api-keys        # flows whose name or file matches
  *   BASE_URL=http://localhost:3000 npm run test:browser   # against a running platform
+ *
+ * Without BASE_URL it builds web/ once, serves a private copy of the build in
+ * front of the platform (snapshot-server.ts) and starts `npm run dev` with
+ * HALOOID_WEB_BUILD=never, so a rebuild elsewhere cannot break a run.
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,6 +25,7 @@ import {
   runFlow,
   startDevServer,
 } from './harness';
+import { type SnapshotServer, serveSnapshot, snapshotWebBuild } from './snapshot-server';
 
 const filter = process.argv.slice(2).join(' ').trim().toLowerCase();
 const files = (await readdir(import.meta.dirname)).filter((file) => file.endsWith('.flow.ts')).sort();
@@ -48,13 +53,25 @@ if (!filter) {
 
 const started = performance.now();
 let server: DevServer | undefined;
+let snapshot: Awaited<ReturnType<typeof snapshotWebBuild>> | undefined;
+let front: SnapshotServer | undefined;
 const results: FlowResult[] = [];
 let fatal: unknown;
 try {
   let baseUrl = process.env.BASE_URL;
   if (!baseUrl) {
-    server = await startDevServer();
-    baseUrl = server.url;
+    // Build once, up front, and serve a copy: a rebuild of web/build by another
+    // `npm run dev` during the run cannot remove the chunks a page is using.
+    const [built, platform] = await Promise.allSettled([
+      snapshotWebBuild(),
+      startDevServer({ HALOOID_WEB_BUILD: 'never' }),
+    ]);
+    if (platform.status === 'fulfilled') server = platform.value;
+    if (built.status === 'fulfilled') snapshot = built.value;
+    if (built.status === 'rejected') throw built.reason;
+    if (platform.status === 'rejected') throw platform.reason;
+    front = await serveSnapshot(built.value.root, platform.value.url);
+    baseUrl = front.url;
   }
   console.log(
     `browser: ${flows.length} flows against ${baseUrl} with ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}`,
@@ -80,7 +97,9 @@ try {
   fatal = error;
   console.error('browser: could not run the flows:', error);
 } finally {
+  await front?.close();
   await server?.stop();
+  await snapshot?.remove();
 }
 
 const passed = results.filter((result) => result.ok).length;

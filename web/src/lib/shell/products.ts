@@ -11,6 +11,7 @@ export interface Product {
   prefix: string;
   /** Path under `/t/<slug>`. */
   path: string;
+  /** An Icon name, or a character until the product gets one. */
   icon: string;
   description: string;
 }
@@ -21,7 +22,7 @@ export const PRODUCTS: readonly Product[] = [
     label: 'Taskodex',
     prefix: 'taskodex:',
     path: '/taskodex',
-    icon: '✓',
+    icon: 'tasks',
     description: 'Projects, tasks and time tracking',
   },
   {

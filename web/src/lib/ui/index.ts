@@ -5,7 +5,7 @@ export { default as Checkbox } from './Checkbox.svelte';
 export { default as ConfirmDialog } from './ConfirmDialog.svelte';
 export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
-export { default as Icon } from './Icon.svelte';
+export { default as Icon, type IconName, isIconName } from './Icon.svelte';
 export { default as Input } from './Input.svelte';
 export { default as Select } from './Select.svelte';
 export { default as Skeleton } from './Skeleton.svelte';

@@ -92,6 +92,15 @@ describe('Dialog', () => {
     expect(onclose).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Form here')).toBeNull();
   });
+
+  it('opens with the focus in its first field, not on the Close button', async () => {
+    const field = createRawSnippet(() => ({ render: () => '<label>Name <input name="name" /></label>' }));
+    const { rerender } = render(Dialog, { props: { open: false, title: 'New role', children: field } });
+
+    await rerender({ open: true, title: 'New role', children: field });
+
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
+  });
 });
 
 describe('Tabs', () => {
@@ -209,5 +218,14 @@ describe('EmptyState and Skeleton', () => {
     expect(screen.getByText('No tasks yet')).toBeTruthy();
     expect(screen.getByText('Press C to create one.')).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Loading tasks' }).children).toHaveLength(3);
+  });
+
+  it('draws icon names, and glyphs that fonts often lack, as stroke icons', () => {
+    const { container } = render(EmptyState, { props: { title: 'No access', icon: '⦸' } });
+    const named = render(EmptyState, { props: { title: 'No keys', icon: 'key' } });
+
+    expect(container.querySelector('.icon svg')).not.toBeNull();
+    expect(container.querySelector('.icon')?.textContent?.trim()).toBe('');
+    expect(named.container.querySelector('.icon svg')).not.toBeNull();
   });
 });
