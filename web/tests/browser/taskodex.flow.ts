@@ -41,6 +41,15 @@ async function apiCall<T>(
   return JSON.parse(text) as T;
 }
 
+/** 2026-11-19 → "2026-W47" (ISO 8601: Monday first, the week holding Thursday). */
+function isoWeek(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7));
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
 const column = (page: Page, state: string) => page.getByRole('list', { name: `${state} tasks`, exact: true });
 const card = (page: Page, identifier: string) =>
   page.locator('li[data-task-id]').filter({ hasText: identifier });
@@ -232,6 +241,145 @@ export const flows: Flow[] = [
         .catch(() => undefined);
       if (saved) assert.equal(saved.status(), 200);
       await t.screen('500-task board');
+    },
+  },
+  {
+    name: 'taskodex: CSV import, bulk edit, project settings, workflow with a state in use, members',
+    async run(t) {
+      const { page, baseUrl } = t;
+      const headers = await apiHeaders(baseUrl, 'member@acme.example', 'acme');
+      const key = `S${t.runId
+        .slice(-6)
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')}`.slice(0, 10);
+      const name = `Settings test ${t.runId}`;
+      const project = await apiCall<{ id: string }>(baseUrl, headers, 'POST', '/v1/taskodex/projects', {
+        key,
+        name,
+      });
+      await t.signIn('member@acme.example');
+      await page.goto(`/t/acme/taskodex/projects/${project.id}?layout=list`);
+      await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+
+      // Import: two good rows and one the API refuses, reported by row number.
+      await page.getByRole('button', { name: 'Import CSV' }).click();
+      const importer = page.getByRole('dialog', { name: 'Import tasks from CSV' });
+      await importer.getByLabel('CSV file').setInputFiles({
+        name: 'tasks.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'title,priority,status\nFirst import,high,todo\nSecond import,low,todo\nThird import,soon,todo\n',
+        ),
+      });
+      await importer.getByRole('button', { name: 'Upload and import' }).click();
+      const report = importer.getByRole('region', { name: 'Import report' });
+      await report.getByText(/2\s*tasks imported/).waitFor();
+      await report.getByRole('rowheader', { name: '4' }).waitFor();
+      await t.screen('import report');
+      await page.keyboard.press('Escape');
+      await importer.waitFor({ state: 'hidden' });
+
+      // Bulk edit: a checkbox, a shift-click range, one change for both.
+      const table = page.getByRole('table', { name: new RegExp(name) });
+      await table.getByRole('button', { name: /First import/ }).waitFor();
+      const boxes = table.getByRole('checkbox');
+      await boxes.nth(0).click();
+      await boxes.nth(1).click({ modifiers: ['Shift'] });
+      const bar = page.getByRole('form', { name: 'Change 2 selected tasks' });
+      await bar.getByLabel('Set priority').selectOption('urgent');
+      await t.screen('bulk edit');
+      await bar.getByRole('button', { name: 'Apply to 2' }).click();
+      await bar.waitFor({ state: 'detached' });
+      assert.equal(await table.getByText('Urgent').count(), 2);
+
+      // Settings: details, then a workflow change that hits the API's 409 and its explanation.
+      await page.locator('.head-actions').getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.getByRole('heading', { name: new RegExp(`${name} settings`) }).waitFor();
+      await page.getByLabel('Client', { exact: true }).fill('Acme Retail');
+      await page.getByLabel('Status', { exact: true }).selectOption('on_hold');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Project saved.').waitFor();
+
+      t.expectConsoleError(/status of 409/);
+      await page.getByRole('button', { name: 'Remove To do' }).click();
+      await page.getByRole('button', { name: 'Save workflow' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /still in “To do”/ })
+        .first()
+        .waitFor();
+      await t.screen('workflow state in use');
+      await page.getByLabel('Move tasks in “To do” to').selectOption('backlog');
+      await page.getByLabel('Name of state 1').fill('Icebox');
+      await page.getByRole('button', { name: 'Save workflow' }).click();
+      await page.getByText('Workflow saved.').waitFor();
+      await page.getByRole('button', { name: 'Remove To do' }).waitFor({ state: 'detached' });
+
+      // Members: add a tenant member, change their role, remove them.
+      const members = page.getByRole('table', { name: 'Project members' });
+      await members.getByRole('cell', { name: 'Maya Member', exact: true }).waitFor();
+      const add = page.getByRole('form', { name: 'Add a member' });
+      await add.getByLabel('Person').selectOption({ label: 'Adam Admin' });
+      await add.getByLabel('Role', { exact: true }).selectOption('viewer');
+      await add.getByRole('button', { name: 'Add member' }).click();
+      await members.getByRole('cell', { name: 'Adam Admin', exact: true }).waitFor();
+      await members.getByLabel('Role of Adam Admin').selectOption('member');
+      await page.getByText('Adam Admin is now member.').waitFor();
+      await t.screen('project settings');
+      await members.getByRole('button', { name: 'Remove Adam Admin' }).click();
+      await page
+        .getByRole('dialog', { name: 'Remove Adam Admin?' })
+        .getByRole('button', { name: 'Remove' })
+        .click();
+      await members.getByRole('cell', { name: 'Adam Admin', exact: true }).waitFor({ state: 'detached' });
+
+      // The board shows the new workflow: Icebox holds the tasks moved out of To do.
+      await page.getByRole('link', { name: 'Back to tasks' }).click();
+      await page.getByRole('button', { name: 'Board', exact: true }).click();
+      await column(page, 'Icebox').getByText('First import').waitFor();
+    },
+  },
+  {
+    name: 'taskodex: an approver reviews and approves a submitted week',
+    async run(t) {
+      const { page, baseUrl } = t;
+      // The demo has a week Maya submitted; on a reused platform where it was approved, submit an older one.
+      const admin = await apiHeaders(baseUrl, 'admin@acme.example', 'acme');
+      const member = await apiHeaders(baseUrl, 'member@acme.example', 'acme');
+      const me = await apiCall<{ user: { id: string } }>(baseUrl, member, 'GET', '/v1/me');
+      const waiting = await apiCall<{ items: { userId: string; week: string }[] }>(
+        baseUrl,
+        admin,
+        'GET',
+        '/v1/taskodex/timesheets/submissions?status=submitted&limit=100',
+      );
+      let week = waiting.items.find((item) => item.userId === me.user.id)?.week;
+      if (!week) {
+        const day = new Date(Date.now() - (14 + (t.runId.length % 20) * 7) * 86_400_000);
+        day.setUTCHours(9, 0, 0, 0);
+        await apiCall(baseUrl, member, 'POST', '/v1/taskodex/time-entries', {
+          description: `Approval test ${t.runId}`,
+          startedAt: day.toISOString(),
+          durationSeconds: 5400,
+        });
+        week = isoWeek(day);
+        await apiCall(baseUrl, member, 'POST', `/v1/taskodex/timesheets/${week}/submit`);
+      }
+
+      await t.signIn('admin@acme.example');
+      await page.goto('/t/acme/taskodex');
+      await page.getByRole('link', { name: 'Approvals', exact: true }).click();
+      await page.getByRole('heading', { name: 'Timesheet approvals' }).waitFor();
+      await page.getByRole('button', { name: `Review Maya Member, ${week}` }).click();
+      const drawer = page.getByRole('dialog', { name: `Maya Member · ${week}` });
+      await drawer.getByRole('table', { name: 'Hours per day' }).waitFor();
+      await t.screen('timesheet approval');
+      await drawer.getByRole('button', { name: 'Approve' }).click();
+      await page.getByText(`Maya Member's week ${week} approved.`).waitFor();
+      await page.getByRole('button', { name: `Review Maya Member, ${week}` }).waitFor({ state: 'detached' });
+      await page.getByLabel('Show', { exact: true }).selectOption('approved');
+      await page.getByRole('button', { name: `Review Maya Member, ${week}` }).waitFor();
+      await t.screen('approved timesheets');
     },
   },
   {

@@ -67,6 +67,11 @@ class Projects {
     }
     return cached;
   }
+
+  /** After the workflow editor saved: boards opened later show the new columns. */
+  setWorkflow(projectId: string, states: WorkflowState[]) {
+    this.#workflows.set(projectId, Promise.resolve(states));
+  }
 }
 
 export const projects = new Projects();
