@@ -227,7 +227,10 @@ export const FIXTURES: Record<string, Fixture> = {
     created(
       context,
       '/v1/taskodex/projects',
-      { key: `S${randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}`, name: 'Security sweep project' },
+      {
+        key: `S${randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}`,
+        name: 'Security sweep project',
+      },
       (body) => body.id,
     ),
   roleId: (context) =>
