@@ -1,7 +1,6 @@
 import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
-  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,15 +16,6 @@ beforeAll(async () => {
     endpoint: process.env.COGNITO_ENDPOINT,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  // The AWS pool has optional TOTP MFA (identity-stack.ts); the local pool is created without an MFA
-  // setting, which cognito-local treats as off. Arrange it like AWS so login asks enrolled users for a code.
-  await cognito.send(
-    new SetUserPoolMfaConfigCommand({
-      UserPoolId: process.env.COGNITO_USER_POOL_ID,
-      MfaConfiguration: 'OPTIONAL',
-      SoftwareTokenMfaConfiguration: { Enabled: true },
-    }),
-  );
 });
 
 afterAll(async () => {

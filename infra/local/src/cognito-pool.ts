@@ -5,6 +5,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 export interface PoolIds {
@@ -55,6 +56,15 @@ export async function ensureUserPool(
   );
   const userPoolId = pool.UserPool?.Id;
   if (!userPoolId) throw new Error('cognito-local did not return a user pool id');
+  // cognito-local ignores MfaConfiguration on create and treats the pool as MFA-off; set it
+  // explicitly, as identity-stack.ts does in AWS, so sign-in asks users who turned TOTP on for a code.
+  await cognito.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
   const client = await cognito.send(
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,

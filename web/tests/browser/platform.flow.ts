@@ -140,6 +140,19 @@ export const flows: Flow[] = [
       await page.getByLabel('Code from the app').fill(totp(secretCode));
       await page.getByRole('button', { name: 'Turn on' }).click();
       await page.getByText('On: sign-ins ask for a code').waitFor();
+
+      // The next sign-in asks for a code from the app.
+      await page.getByRole('button', { name: /User menu/ }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/sign-in/);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('Founder-pass-2!');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+      await t.screen('two-step verification');
+      await page.getByLabel('Authentication code').fill(totp(secretCode));
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.waitForURL(/\/t\/[^/]+/);
     },
   },
   {
