@@ -1,12 +1,16 @@
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { cachedAccess, cachedVerifier } from '@halooid/functions/platform/authorizer/access-cache';
+import {
+  type AccessSources,
+  cachedAccess,
+  cachedVerifier,
+} from '@halooid/functions/platform/authorizer/access-cache';
 import { type AuthorizeDeps, authorize } from '@halooid/functions/platform/authorizer/authorize';
+import { postgresAccessSources } from '@halooid/functions/platform/authorizer/postgres-sources';
 import { routePermissions } from '@halooid/functions/platform/authorizer/route-permissions';
 import { SERVICES } from '@halooid/functions/registry';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { MemoryCache } from '@halooid/shared/cache/memory-cache';
-import { withTenantTransaction } from '@halooid/shared/db/transaction';
-import { grantsInTenant, type TenantState, tenantState } from '@halooid/shared/tenancy';
+import type { TenantState } from '@halooid/shared/tenancy';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import type { BenchPlatform } from './platform';
 import type { Section } from './report';
@@ -100,17 +104,12 @@ function fakeSources(latencyMs: number) {
   };
 }
 
-/** The sources of functions/platform/authorizer/handler.ts: Postgres through a tenant transaction. */
-const postgresSources = {
-  loadTenant: (tenantId: string) => withTenantTransaction({ tenantId }, (tx) => tenantState(tx)),
-  loadGrants: (userId: string, tenantId: string) =>
-    withTenantTransaction({ tenantId, userId }, (tx) => grantsInTenant(tx, userId)),
-  verifyKey: async () => undefined,
-};
+/** The sources of functions/platform/authorizer/handler.ts (postgres-sources.ts): Postgres through tenant transactions. */
+const postgresSources: AccessSources = { ...postgresAccessSources(), verifyKey: async () => undefined };
 
 const ROUTES = routePermissions(SERVICES);
 
-function deps(sources: ReturnType<typeof fakeSources> | typeof postgresSources): AuthorizeDeps {
+function deps(sources: AccessSources): AuthorizeDeps {
   // The shared layer is the in-memory cache the authorizer uses when no Redis is configured.
   const access = cachedAccess(sources, { shared: new MemoryCache() });
   return { routes: ROUTES, verifier: cachedVerifier(accessTokenVerifier), ...access };
@@ -205,7 +204,7 @@ export async function benchAuthorizer(options: {
     conditions: [
       `in process, one call at a time; ${iterations} calls (misses: ${misses}, Postgres misses: ${pgMisses}) after warm-up`,
       'tokens RS256 (RSA 2048) signed locally, JWKS preloaded: no network in any figure',
-      `in-memory sources answer after ${options.latencyMs} ms; the Postgres miss uses the handler's own sources (tenant state and grants, each in a tenant transaction) with fresh caches on every call`,
+      `in-memory sources answer after ${options.latencyMs} ms; the Postgres miss uses the handler's own sources (postgres-sources.ts: tenant state and grants read in one tenant transaction) with fresh caches on every call`,
       'shared cache layer: MemoryCache (the authorizer without REDIS_URL)',
     ],
     body: [

@@ -194,7 +194,7 @@ export async function benchKernel(options: { quick: boolean; bench: BenchPlatfor
     conditions: [
       `in process, one request at a time, ${iterations} calls per contender after ${warmup} warm-up calls, contenders interleaved in 10 rounds`,
       'identical API Gateway REST proxy events built by infra/local/src/api-gateway-events.ts, authorizer context already present (no authorizer call)',
-      'every implementation: permission re-check from the authorizer context, zod validation of the 10-field body or the path parameter, one statement in withTenantTransaction (begin; set local role; set_config; statement; commit) on the same pg pool, JSON response',
+      'every implementation: permission re-check from the authorizer context, zod validation of the 10-field body or the path parameter, one statement in withTenantTransaction (three round trips: begin + set local role + set_config as one string; the statement; commit) on the same pg pool, JSON response',
       'our kernel runs with STAGE=prod (no response-schema validation, as deployed); Powertools metrics are disabled as in the local runtime',
       'floor: the same statement alone on a pooled connection as the database owner (no transaction, no RLS role)',
     ],

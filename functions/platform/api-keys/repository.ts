@@ -1,13 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { getDynamoClient } from '@halooid/shared/dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentSdk, getDynamoClient, isConditionalCheckFailed } from '@halooid/shared/dynamodb';
 import { ValidationError } from '@halooid/shared/errors';
 import { API_KEYS_BY_TENANT_INDEX, apiKeysTableName } from './table';
 
@@ -105,10 +97,7 @@ function decodeCursor(cursor: string): { listKey: string; keyId: string } {
 }
 
 function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException'
-  );
+  return isConditionalCheckFailed(error);
 }
 
 /** lib-dynamodb returns binary attributes as Uint8Array; make sure of it (tests may hand in Buffers). */
@@ -128,7 +117,7 @@ let defaultFor: unknown;
 export function documentClient(): DynamoDBDocumentClient {
   const base = getDynamoClient();
   if (!defaultDocumentClient || defaultFor !== base) {
-    defaultDocumentClient = DynamoDBDocumentClient.from(base, {
+    defaultDocumentClient = documentSdk().DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true },
     });
     defaultFor = base;
@@ -145,14 +134,14 @@ export function createApiKeyRepository(
   return {
     async get(keyId) {
       const { Item } = await client().send(
-        new GetCommand({ TableName, Key: { keyId }, ConsistentRead: true }),
+        new (documentSdk().GetCommand)({ TableName, Key: { keyId }, ConsistentRead: true }),
       );
       return Item ? toRecord(Item) : undefined;
     },
 
     async put(record) {
       await client().send(
-        new PutCommand({
+        new (documentSdk().PutCommand)({
           TableName,
           Item: record,
           ConditionExpression: 'attribute_not_exists(keyId)',
@@ -163,7 +152,7 @@ export function createApiKeyRepository(
     async discard(keyId, secretHash) {
       try {
         await client().send(
-          new DeleteCommand({
+          new (documentSdk().DeleteCommand)({
             TableName,
             Key: { keyId },
             ConditionExpression: 'secretHash = :hash',
@@ -178,7 +167,7 @@ export function createApiKeyRepository(
     async list(tenantId, limit, cursor) {
       const start = cursor ? decodeCursor(cursor) : undefined;
       const { Items = [], LastEvaluatedKey } = await client().send(
-        new QueryCommand({
+        new (documentSdk().QueryCommand)({
           TableName,
           IndexName: API_KEYS_BY_TENANT_INDEX,
           KeyConditionExpression: 'tenantId = :tenantId',
@@ -198,7 +187,7 @@ export function createApiKeyRepository(
     async revoke(keyId, tenantId, change) {
       try {
         await client().send(
-          new UpdateCommand({
+          new (documentSdk().UpdateCommand)({
             TableName,
             Key: { keyId },
             UpdateExpression:
@@ -227,7 +216,7 @@ export function createApiKeyRepository(
       const keepPrevious = next.previousSecretHash !== undefined && next.previousHashExpiresAt !== undefined;
       try {
         await client().send(
-          new UpdateCommand({
+          new (documentSdk().UpdateCommand)({
             TableName,
             Key: { keyId },
             UpdateExpression: keepPrevious
@@ -270,7 +259,7 @@ export function createApiKeyRepository(
       assign('rotatedAt', before.rotatedAt);
       try {
         await client().send(
-          new UpdateCommand({
+          new (documentSdk().UpdateCommand)({
             TableName,
             Key: { keyId },
             UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
@@ -299,7 +288,7 @@ export async function touchLastUsed(
 ): Promise<boolean> {
   try {
     await client.send(
-      new UpdateCommand({
+      new (documentSdk().UpdateCommand)({
         TableName: tableName,
         Key: { keyId },
         UpdateExpression: 'SET lastUsedAt = :now',

@@ -17,6 +17,11 @@ import type { AuthorizeDeps, VerifiedApiKey } from './authorize';
 export interface AccessSources {
   loadTenant(tenantId: string): Promise<TenantState | undefined>;
   loadGrants(userId: string, tenantId: string): Promise<string[] | undefined>;
+  /**
+   * Both at once, for a full miss; one read where two would be made. Optional:
+   * without it a miss calls loadTenant, then loadGrants.
+   */
+  loadMembership?(userId: string, tenantId: string): Promise<Membership>;
   /** Verifies a presented key against DynamoDB; `validUntil` (epoch ms) bounds how long the answer may be reused. */
   verifyKey(raw: string): Promise<(VerifiedApiKey & { validUntil?: number }) | undefined>;
 }
@@ -30,6 +35,12 @@ export interface AccessCacheOptions {
   keyTtlMs?: number;
 }
 
+export interface Membership {
+  tenant: TenantState | undefined;
+  /** Undefined when the user is not an active member (or the tenant does not exist). */
+  grants: string[] | undefined;
+}
+
 interface Stamped<T> {
   version: number;
   value: T;
@@ -41,7 +52,9 @@ const GRANTS_TTL_SECONDS = 600;
 export function cachedAccess(
   sources: AccessSources,
   options: AccessCacheOptions,
-): Pick<AuthorizeDeps, 'tenant' | 'grantsOf' | 'apiKey'> {
+): Pick<AuthorizeDeps, 'tenant' | 'grantsOf' | 'apiKey'> & {
+  membership: NonNullable<AuthorizeDeps['membership']>;
+} {
   const now = options.now ?? Date.now;
   const tenantTtlMs = options.tenantTtlMs ?? 2_000;
   const keyTtlMs = options.keyTtlMs ?? 60_000;
@@ -50,9 +63,18 @@ export function cachedAccess(
   const local = new MemoryCache(10_000, now);
   const keys = new Map<string, { key: VerifiedApiKey; version: number; validUntil: number }>();
 
-  async function tenant(tenantId: string): Promise<TenantState | undefined> {
+  const freshTenant = (tenantId: string) => {
     const hit = tenants.get(tenantId);
-    if (hit && now() - hit.fetchedAt < tenantTtlMs) return hit.state;
+    return hit && now() - hit.fetchedAt < tenantTtlMs ? hit : undefined;
+  };
+  const rememberTenant = (tenantId: string, state: TenantState | undefined) => {
+    if (tenants.size > 10_000) tenants.clear();
+    tenants.set(tenantId, { state, fetchedAt: now() });
+  };
+
+  async function tenant(tenantId: string): Promise<TenantState | undefined> {
+    const hit = freshTenant(tenantId);
+    if (hit) return hit.state;
     // Concurrent requests for one tenant share a single read.
     let pending = inflight.get(tenantId);
     if (!pending) {
@@ -60,13 +82,21 @@ export function cachedAccess(
       inflight.set(tenantId, pending);
     }
     const state = await pending;
-    if (tenants.size > 10_000) tenants.clear();
-    tenants.set(tenantId, { state, fetchedAt: now() });
+    rememberTenant(tenantId, state);
     return state;
   }
 
+  const grantsKey = (tenantId: string, userId: string) => `authz:grants:${tenantId}:${userId}`;
+
+  async function rememberGrants(userId: string, state: TenantState, grants: string[] | undefined) {
+    const key = grantsKey(state.id, userId);
+    const entry: Stamped<string[] | null> = { version: state.rbacVersion, value: grants ?? null };
+    await local.set(key, entry, GRANTS_TTL_SECONDS);
+    await options.shared.set(key, entry, GRANTS_TTL_SECONDS).catch(() => {});
+  }
+
   async function grantsOf(userId: string, state: TenantState): Promise<string[] | undefined> {
-    const key = `authz:grants:${state.id}:${userId}`;
+    const key = grantsKey(state.id, userId);
     const fresh = (entry: Stamped<string[] | null> | undefined) => entry?.version === state.rbacVersion;
     const inMemory = await local.get<Stamped<string[] | null>>(key);
     if (inMemory && fresh(inMemory)) return inMemory.value ?? undefined;
@@ -76,10 +106,27 @@ export function cachedAccess(
       return shared.value ?? undefined;
     }
     const grants = await sources.loadGrants(userId, state.id);
-    const entry: Stamped<string[] | null> = { version: state.rbacVersion, value: grants ?? null };
-    await local.set(key, entry, GRANTS_TTL_SECONDS);
-    await options.shared.set(key, entry, GRANTS_TTL_SECONDS).catch(() => {});
+    await rememberGrants(userId, state, grants);
     return grants;
+  }
+
+  /**
+   * A user's tenant and grants. With a fresh tenant the grants come from the
+   * caches as above; when the tenant must be re-read anyway, the grants are
+   * read with it in one go (the version they are stamped with is the one read
+   * beside them), which also refreshes the caches.
+   */
+  async function membership(userId: string, tenantId: string): Promise<Membership> {
+    const hit = freshTenant(tenantId);
+    const load = sources.loadMembership;
+    if (hit || !load) {
+      const state = hit ? hit.state : await tenant(tenantId);
+      return { tenant: state, grants: state && (await grantsOf(userId, state)) };
+    }
+    const loaded = await load(userId, tenantId);
+    rememberTenant(tenantId, loaded.tenant);
+    if (loaded.tenant) await rememberGrants(userId, loaded.tenant, loaded.grants);
+    return loaded;
   }
 
   async function apiKey(raw: string, tenantOf: (tenantId: string) => Promise<TenantState | undefined>) {
@@ -105,7 +152,7 @@ export function cachedAccess(
     return key;
   }
 
-  return { tenant, grantsOf, apiKey };
+  return { tenant, grantsOf, membership, apiKey };
 }
 
 /** Skips repeated RS256 verification of a token this instance already verified, until it expires. */

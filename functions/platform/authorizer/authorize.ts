@@ -43,6 +43,11 @@ export interface AuthorizeDeps {
   tenant(tenantId: string): Promise<TenantState | undefined>;
   /** Grants of the user in the tenant, or undefined when they are not an active member. */
   grantsOf(userId: string, tenant: TenantState): Promise<string[] | undefined>;
+  /** Both of the above for a user, read together when neither is cached; without it: tenant, then grantsOf. */
+  membership?(
+    userId: string,
+    tenantId: string,
+  ): Promise<{ tenant: TenantState | undefined; grants: string[] | undefined }>;
   /** The key's record when the presented key is genuine, active and unexpired. */
   apiKey(
     raw: string,
@@ -98,11 +103,17 @@ async function authorizeUser(
       reason: 'Send X-Tenant-Id with the id of one of your tenants.',
     };
   }
-  const tenant = await deps.tenant(requestedTenant);
-  const grants = tenant && (await deps.grantsOf(userId, tenant));
+  const { tenant, grants } = deps.membership
+    ? await deps.membership(userId, requestedTenant)
+    : await tenantThenGrants(userId, requestedTenant, deps);
   if (!tenant || !grants)
     return { effect: 'Deny', principalId: userId, reason: 'You are not a member of this tenant.' };
   return decide(userId, 'user', tenant, grants, permission);
+}
+
+async function tenantThenGrants(userId: string, tenantId: string, deps: AuthorizeDeps) {
+  const tenant = await deps.tenant(tenantId);
+  return { tenant, grants: tenant && (await deps.grantsOf(userId, tenant)) };
 }
 
 async function authorizeApiKey(

@@ -2,27 +2,21 @@ import { encodeGrants } from '@halooid/shared/auth/principal';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig } from '@halooid/shared/config';
-import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { headerValue } from '@halooid/shared/http/request-context';
 import { createLogger } from '@halooid/shared/observability';
-import { grantsInTenant, tenantState } from '@halooid/shared/tenancy';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { SERVICES } from '../../registry';
 import { cachedAccess, cachedVerifier } from './access-cache';
 import { apiKeySource } from './api-key-source';
 import { authorize } from './authorize';
+import { postgresAccessSources } from './postgres-sources';
 import { routePermissions } from './route-permissions';
 
 const logger = createLogger('platform-authorizer');
 const routes = routePermissions(SERVICES);
 const verifier = cachedVerifier(createAccessTokenVerifier(getConfig()));
 const access = cachedAccess(
-  {
-    loadTenant: (tenantId) => withTenantTransaction({ tenantId }, (tx) => tenantState(tx)),
-    loadGrants: (userId, tenantId) =>
-      withTenantTransaction({ tenantId, userId }, (tx) => grantsInTenant(tx, userId)),
-    verifyKey: apiKeySource(),
-  },
+  { ...postgresAccessSources(), verifyKey: apiKeySource() },
   { shared: getCache() },
 );
 

@@ -22,7 +22,7 @@ for (const { name, entry } of entries) {
   await build({
     ...LAMBDA_BUNDLE_OPTIONS,
     entryPoints: [entry],
-    outfile: path.join(outdir, 'index.mjs'),
+    outdir,
     logLevel: 'warning',
   });
   const { size } = await stat(path.join(outdir, 'index.mjs'));

@@ -5,12 +5,20 @@ import type { BuildOptions } from 'esbuild';
 import { REPO_ROOT } from './repo-root';
 
 /**
- * How a function is bundled for Lambda, the same settings the CDK house
- * construct uses: one ESM file for Node 22, minified and tree-shaken, with
- * source maps. Shared by `npm run build` and `npm run bench`.
+ * How a function is bundled for Lambda, by `npm run build`, `npm run bench`
+ * and the CDK house construct alike: ESM for Node 22, minified and
+ * tree-shaken, with source maps, written to an `outdir` as `index.mjs` plus
+ * chunks. Code splitting puts what is only reached through a dynamic
+ * `import()` (the Redis client, loaded only when REDIS_URL is set) into a
+ * chunk of its own that is never read unless used; the deployed asset is the
+ * directory.
  */
 export const LAMBDA_BUNDLE_OPTIONS = {
   bundle: true,
+  splitting: true,
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   platform: 'node',
   target: 'node22',
   format: 'esm',

@@ -17,6 +17,9 @@ export class RedisCache implements Cache {
       connectTimeout: 2_000,
       enableOfflineQueue: true,
     });
+    // A lost connection also rejects the command that needed it, and callers degrade to the
+    // database there; without a listener ioredis would print "Unhandled error event" on every retry.
+    this.#redis.on('error', () => {});
   }
 
   async get<T>(key: string): Promise<T | undefined> {

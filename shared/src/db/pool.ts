@@ -1,4 +1,4 @@
-import { Signer } from '@aws-sdk/rds-signer';
+import type { Signer } from '@aws-sdk/rds-signer';
 import pg from 'pg';
 import { type Config, ConfigError, getConfig } from '../config';
 import { createLogger } from '../observability';
@@ -45,18 +45,22 @@ export function getPool(): pg.Pool {
 export function connectionSettings(config: Config): pg.PoolConfig {
   if (config.DATABASE_URL) return { connectionString: config.DATABASE_URL };
   if (!config.DB_HOST) throw new ConfigError(['DATABASE_URL or DB_HOST: one is required to reach Postgres']);
-  const signer = new Signer({
-    hostname: config.DB_HOST,
-    port: config.DB_PORT,
-    username: config.DB_USER,
-    region: config.AWS_REGION,
-  });
+  const { DB_HOST: hostname, DB_PORT: port, DB_USER: username, AWS_REGION: region } = config;
+  // The signer loads with the first connection, not at import: one SDK module
+  // less in every cold start, and none at all with DATABASE_URL.
+  let signer: Promise<Signer> | undefined;
+  const sign = async () => {
+    signer ??= import('@aws-sdk/rds-signer').then(
+      ({ Signer }) => new Signer({ hostname, port, username, region }),
+    );
+    return (await signer).getAuthToken();
+  };
   return {
     host: config.DB_HOST,
     port: config.DB_PORT,
     database: config.DB_NAME,
     user: config.DB_USER,
-    password: () => signer.getAuthToken(),
+    password: sign,
     // RDS Proxy requires TLS; the Lambda runtime trusts the RDS CAs via NODE_EXTRA_CA_CERTS.
     ssl: { rejectUnauthorized: true },
   };

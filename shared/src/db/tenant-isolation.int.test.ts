@@ -95,6 +95,55 @@ describe('row-level security is the backstop', () => {
 });
 
 describe('the tenant transaction', () => {
+  it('starts in one round trip with the role, tenant and user set', async () => {
+    const userId = '0193a5e4-7c1d-7000-8000-00000000abcd';
+    const pool = getPool();
+    const connect = pool.connect.bind(pool);
+    // One list of statements per checked-out client: the platform's background relay may check out its own.
+    const clients: string[][] = [];
+    const spy = vi.spyOn(pool, 'connect').mockImplementation((async () => {
+      const client = await connect();
+      const sent: string[] = [];
+      clients.push(sent);
+      const query = client.query.bind(client);
+      client.query = ((text: string, values?: unknown[]) => {
+        sent.push(text);
+        return query(text, values);
+      }) as typeof client.query;
+      return client;
+    }) as never);
+
+    const inside = await withTenantTransaction({ tenantId: acmeId, userId }, async (tx) => {
+      const { rows } = await tx.query<{ role: string; tenant: string; user: string }>(
+        "select current_user as role, current_setting('app.tenant_id') as tenant, current_setting('app.user_id') as user",
+      );
+      return rows[0];
+    });
+    spy.mockRestore();
+
+    expect(inside).toEqual({ role: 'halooid_app', tenant: acmeId, user: userId });
+    const ours = clients.find((sent) => sent.some((text) => text.startsWith('select current_user as role')));
+    // begin + role + settings in one round trip, then the work, then commit.
+    expect(ours).toHaveLength(3);
+    expect(ours?.[0]).toMatch(/^begin; set local role halooid_app; select set_config\('app.tenant_id'/);
+    expect(ours?.[2]).toBe('commit');
+  });
+
+  it('binds an id that is not a UUID as a parameter instead of writing it into SQL', async () => {
+    const hostile = "x', true); drop table taskodex.tasks; --";
+
+    const seen = await withTenantTransaction({ userId: hostile }, async (tx) => {
+      const { rows } = await tx.query<{ role: string; user: string }>(
+        "select current_user as role, current_setting('app.user_id') as user",
+      );
+      return rows[0];
+    });
+
+    expect(seen).toEqual({ role: 'halooid_app', user: hostile });
+    const { rows } = await platform.db.query('select count(*)::int as n from taskodex.tasks');
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+
   it('rolls back everything when the work throws', async () => {
     const attempt = withTenantTransaction({ tenantId: acmeId }, async (tx) => {
       await tx.query(

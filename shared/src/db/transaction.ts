@@ -24,8 +24,14 @@ export const APP_ROLE = 'halooid_app';
 /**
  * Runs `work` in one transaction as `halooid_app` with the tenant set
  * transaction-locally (`set_config(..., true)`), so nothing leaks to the next
- * user of a pooled connection and RDS Proxy never pins. The tenant id is a
- * bind parameter, never spliced into SQL.
+ * user of a pooled connection and RDS Proxy never pins.
+ *
+ * The start costs one round trip: `begin`, the role and both settings go as
+ * one simple-query string. That string carries the ids as literals, which is
+ * safe only because each is first checked against the strict UUID pattern
+ * (hex digits and dashes: nothing that can close a quote). An id that is not
+ * a UUID takes the slower path with bind parameters, so no caller input is
+ * ever spliced unchecked. See docs/decisions.md.
  *
  * A connection found dead at the start (after a Lambda thaw or a failover) is
  * discarded and the transaction retried once on a fresh one; nothing has run
@@ -33,12 +39,32 @@ export const APP_ROLE = 'halooid_app';
  * outcome is unknown must not run twice.
  */
 export async function withTenantTransaction<T>(scope: TenantScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const tenantId = scope.tenantId ?? '';
+  const userId = scope.userId ?? '';
+  if (isSafeLiteral(tenantId) && isSafeLiteral(userId)) {
+    return runTransaction(work, tenantBegin(tenantId, userId), async () => {});
+  }
   return runTransaction(work, `begin; set local role ${APP_ROLE}`, async (client) => {
     await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
-      scope.tenantId ?? '',
-      scope.userId ?? '',
+      tenantId,
+      userId,
     ]);
   });
+}
+
+/** Empty (no tenant / no user) or a canonical UUID: the only values ever written into SQL text. */
+function isSafeLiteral(value: string): boolean {
+  return value === '' || UUID_LITERAL.test(value);
+}
+
+const UUID_LITERAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The one-round-trip start of a tenant transaction; callers have checked both ids with isSafeLiteral. */
+export function tenantBegin(tenantId: string, userId: string): string {
+  return (
+    `begin; set local role ${APP_ROLE}; ` +
+    `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true)`
+  );
 }
 
 /**

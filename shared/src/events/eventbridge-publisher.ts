@@ -1,6 +1,9 @@
-import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { EventEnvelope } from './envelope';
 import { type EventPublisher, type PublishResult, registerPublisherFactory } from './publisher';
+
+/** The SDK loads with the first publish, not at import: a cold start that publishes nothing never pays for it. */
+const eventBridgeSdk = () => import('@aws-sdk/client-eventbridge');
 
 /** PutEvents takes at most 10 entries per call. */
 export const PUT_EVENTS_BATCH = 10;
@@ -30,13 +33,13 @@ function toEntry(event: EventEnvelope, busName: string): PutEventsRequestEntry {
  * or a whole call that throws, is reported so the outbox keeps it.
  */
 export class EventBridgePublisher implements EventPublisher {
-  private readonly client: EventBridgeClient;
+  private client: EventBridgeClient | undefined;
   private readonly busName: string;
   private readonly retries: number;
   private readonly retryDelayMs: number;
 
   constructor(options: EventBridgePublisherOptions) {
-    this.client = options.client ?? new EventBridgeClient({});
+    this.client = options.client;
     this.busName = options.busName;
     this.retries = options.retries ?? 2;
     this.retryDelayMs = options.retryDelayMs ?? 100;
@@ -56,6 +59,8 @@ export class EventBridgePublisher implements EventPublisher {
       if (attempt > 0)
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** (attempt - 1)));
       try {
+        const { EventBridgeClient, PutEventsCommand } = await eventBridgeSdk();
+        this.client ??= new EventBridgeClient({});
         const output = await this.client.send(
           new PutEventsCommand({ Entries: pending.map(({ event }) => toEntry(event, this.busName)) }),
         );

@@ -1,11 +1,6 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentSdk, isConditionalCheckFailed } from '../dynamodb';
 
 /** What a replay returns: the first answer, exactly. */
 export interface StoredResponse {
@@ -49,23 +44,27 @@ interface Item {
  * lags by hours) counts as absent. Reads are strongly consistent.
  */
 export class DynamoIdempotencyStore implements IdempotencyStore {
-  readonly #documents: DynamoDBDocumentClient;
+  #client: DynamoDBDocumentClient | undefined;
 
+  /** `client` is a getter so the SDK loads on the first keyed request, not at cold start. */
   constructor(
-    client: DynamoDBClient,
+    private readonly client: () => DynamoDBClient,
     private readonly tableName: string,
     private readonly now: () => number = Date.now,
-  ) {
-    this.#documents = DynamoDBDocumentClient.from(client, {
+  ) {}
+
+  get #documents(): DynamoDBDocumentClient {
+    this.#client ??= documentSdk().DynamoDBDocumentClient.from(this.client(), {
       marshallOptions: { removeUndefinedValues: true },
     });
+    return this.#client;
   }
 
   async claim(id: string, requestHash: string, lockSeconds: number): Promise<IdempotencyClaim> {
     const nowSeconds = Math.floor(this.now() / 1000);
     try {
       await this.#documents.send(
-        new PutCommand({
+        new (documentSdk().PutCommand)({
           TableName: this.tableName,
           Item: {
             id,
@@ -79,10 +78,10 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       );
       return { state: 'claimed' };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
     }
     const { Item: existing } = await this.#documents.send(
-      new GetCommand({ TableName: this.tableName, Key: { id }, ConsistentRead: true }),
+      new (documentSdk().GetCommand)({ TableName: this.tableName, Key: { id }, ConsistentRead: true }),
     );
     const item = existing as Item | undefined;
     if (!item) return this.claim(id, requestHash, lockSeconds); // deleted in between: try again
@@ -93,7 +92,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
 
   async complete(id: string, response: StoredResponse, keepSeconds: number): Promise<void> {
     await this.#documents.send(
-      new UpdateCommand({
+      new (documentSdk().UpdateCommand)({
         TableName: this.tableName,
         Key: { id },
         UpdateExpression: 'SET #status = :completed, #response = :response, expiration = :expiration',
@@ -108,6 +107,6 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async release(id: string): Promise<void> {
-    await this.#documents.send(new DeleteCommand({ TableName: this.tableName, Key: { id } }));
+    await this.#documents.send(new (documentSdk().DeleteCommand)({ TableName: this.tableName, Key: { id } }));
   }
 }

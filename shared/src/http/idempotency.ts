@@ -30,7 +30,7 @@ let store: IdempotencyStore | undefined;
 
 function defaultStore(): IdempotencyStore {
   store ??= new DynamoIdempotencyStore(
-    getDynamoClient(),
+    getDynamoClient,
     process.env.IDEMPOTENCY_TABLE || IDEMPOTENCY_TABLE.defaultName,
   );
   return store;

@@ -1,21 +1,31 @@
-import { Duration } from 'aws-cdk-lib';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { LAMBDA_BUNDLE_OPTIONS } from '@halooid/local/lambda-bundle';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { type ICommandHooks, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import type { Construct } from 'constructs';
-import { LOCK_FILE, REPO_ROOT } from '../paths';
+import { buildSync } from 'esbuild';
+import { REPO_ROOT } from '../paths';
 import type { StageConfig } from '../stage';
 import { suppress } from './nag';
 
-/** Same banner as infra/local/src/bundle-functions.ts: ESM bundles still meet CommonJS require(). */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+/** ESM bundles still meet CommonJS dependencies that call require(); the banner of every bundle. */
+export const ESM_REQUIRE_BANNER = LAMBDA_BUNDLE_OPTIONS.banner.js;
+
+/** Shell commands run around bundling, given the repository root and the asset directory. */
+export interface BundlingHooks {
+  beforeBundling?(inputDir: string, outputDir: string): string[];
+  afterBundling?(inputDir: string, outputDir: string): string[];
+  /** Accepted for NodejsFunction's hook shape; nothing is installed (every dependency is bundled). */
+  beforeInstall?(inputDir: string, outputDir: string): string[];
+}
 
 /**
  * The Cognito API calls a capability with `resources.cognito` may make, on its
@@ -84,17 +94,19 @@ export interface HouseFunctionProps {
   /** Set for functions that reach Aurora or ElastiCache. */
   vpc?: ec2.IVpc;
   securityGroups?: ec2.ISecurityGroup[];
-  commandHooks?: ICommandHooks;
+  commandHooks?: BundlingHooks;
 }
 
 /**
  * The house Lambda: Node.js 22 on arm64, bundled by the local esbuild (never
- * Docker) into one minified, tree-shaken ESM file with a source map, the AWS
- * SDK left to the runtime, X-Ray on, Powertools configured, and a log group
+ * Docker) with the settings of `npm run build` (infra/local/src/lambda-bundle.ts:
+ * minified, tree-shaken ESM with source maps and code splitting, so what is
+ * only imported on demand, like the Redis client, is a chunk the cold start
+ * never reads), the AWS SDK left to the runtime, X-Ray on, Powertools configured, and a log group
  * with the stage's retention. Access is added with the `bind*` helpers, each
  * granting exactly what that resource needs and setting its environment.
  */
-export class HouseFunction extends NodejsFunction {
+export class HouseFunction extends lambda.Function {
   readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
@@ -106,8 +118,8 @@ export class HouseFunction extends NodejsFunction {
     super(scope, id, {
       functionName: `halooid-${stage.name}-${props.serviceName}`,
       description: props.description?.slice(0, 256),
-      entry: props.entry,
-      handler: props.handler ?? 'handler',
+      code: bundledCode(props.entry, props.commandHooks),
+      handler: `index.${props.handler ?? 'handler'}`,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
@@ -115,8 +127,6 @@ export class HouseFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(28),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: LOCK_FILE,
       vpc: props.vpc,
       vpcSubnets: props.vpc ? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } : undefined,
       securityGroups: props.securityGroups,
@@ -129,22 +139,6 @@ export class HouseFunction extends NodejsFunction {
         NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        externalModules: ['@aws-sdk/*'],
-        tsconfig: `${REPO_ROOT}/tsconfig.json`,
-        logLevel: LogLevel.WARNING,
-        esbuildArgs: { '--tree-shaking': 'true', '--legal-comments': 'none' },
-        commandHooks: props.commandHooks,
       },
     });
     this.serviceName = props.serviceName;
@@ -237,4 +231,40 @@ export class HouseFunction extends NodejsFunction {
 
 export function tableEnvName(logicalName: string): string {
   return `${logicalName.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}_TABLE`;
+}
+
+/**
+ * The function's asset: a directory built by esbuild in-process at synth
+ * (`index.mjs` plus chunks). NodejsFunction's bundling writes a single
+ * `--outfile`, which rules out code splitting, hence our own call. Hashed by
+ * output, so an unchanged bundle is not uploaded again. With
+ * `aws:cdk:bundling-stacks` empty (tests that skip bundling) CDK never calls it.
+ */
+function bundledCode(entry: string, hooks: BundlingHooks | undefined): lambda.Code {
+  const run = (commands: string[] | undefined) => {
+    for (const command of commands ?? []) execFileSync('bash', ['-c', command], { stdio: 'inherit' });
+  };
+  return lambda.Code.fromAsset(path.dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always answers (it throws rather than fall back to Docker).
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-slim'),
+      local: {
+        tryBundle(outputDir) {
+          run(hooks?.beforeBundling?.(REPO_ROOT, outputDir));
+          buildSync({
+            ...LAMBDA_BUNDLE_OPTIONS,
+            entryPoints: [entry],
+            outdir: outputDir,
+            sourcesContent: false,
+            tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
+            absWorkingDir: REPO_ROOT,
+            logLevel: 'warning',
+          });
+          run(hooks?.afterBundling?.(REPO_ROOT, outputDir));
+          return true;
+        },
+      },
+    },
+  });
 }
