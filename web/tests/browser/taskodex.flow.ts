@@ -109,6 +109,9 @@ export const flows: Flow[] = [
       await drawer.getByLabel('Title', { exact: true }).press('Enter');
       await drawer.getByLabel('Priority').selectOption('high');
       await drawer.getByText(/changed the priority from medium to high/).waitFor();
+      // Both edits were saved, not only shown: the timeline has the rename too.
+      await drawer.getByText(/changed the title from/).waitFor();
+      assert.equal(await drawer.getByLabel('Title', { exact: true }).inputValue(), renamed);
       const composer = drawer.getByRole('combobox', { name: 'Add a comment' });
       await composer.fill('Can you review this, ');
       await composer.pressSequentially('@adm');

@@ -11,6 +11,12 @@ const MAX_TASKS = 2000;
  * the screen changes at once, the API call follows, and a failure puts the
  * task back as it was and says why. A 409 (someone else changed the task
  * first) is explained and offers to reload that task, never swallowed.
+ *
+ * What a task shows is the newest copy the server has sent (by version; a
+ * read or a save's answer that arrives late never replaces a newer one) with
+ * the edits still on their way laid over it, oldest first. Answers can come
+ * back in any order on a busy network or server, and none of them may undo
+ * an edit the user can see.
  */
 export class TaskStore {
   tasks: Task[] = $state([]);
@@ -18,6 +24,11 @@ export class TaskStore {
   error = $state('');
   truncated = $state(false);
   #generation = 0;
+  /** The newest copy the server has sent of each task. */
+  #latest = new Map<string, Task>();
+  /** Changes shown but not yet answered, per task, oldest first. */
+  #pending = new Map<string, Partial<Task>[]>();
+  #queues = new Map<string, Promise<unknown>>();
 
   async load(query: Omit<TaskQuery, 'limit' | 'cursor'>): Promise<void> {
     const generation = ++this.#generation;
@@ -35,7 +46,8 @@ export class TaskStore {
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && items.length < MAX_TASKS);
-      this.tasks = items;
+      // The pages were read before saves that may have answered since, and edits may be on their way.
+      this.tasks = items.map((item) => this.#shown(this.#accept(item)));
       this.truncated = Boolean(cursor);
       this.status = 'ready';
     } catch (error) {
@@ -50,14 +62,17 @@ export class TaskStore {
   }
 
   add(task: Task) {
-    if (!this.tasks.some((item) => item.id === task.id)) this.tasks = [task, ...this.tasks];
+    if (!this.tasks.some((item) => item.id === task.id))
+      this.tasks = [this.#shown(this.#accept(task)), ...this.tasks];
   }
 
-  /** Shows a task as the server returned it (a fresh read or a save). */
+  /**
+   * Shows a task as the server returned it (a fresh read or a save), unless
+   * a newer version is already known; edits on their way stay on top.
+   */
   put(task: Task) {
-    const known = this.#versions.get(task.id);
-    if (known === undefined || task.version >= known) this.#versions.set(task.id, task.version);
-    if (this.tasks.some((item) => item.id === task.id)) this.tasks = replaceTask(this.tasks, task);
+    this.#accept(task);
+    this.#render(task.id);
   }
 
   remove(taskId: string) {
@@ -65,16 +80,34 @@ export class TaskStore {
   }
 
   /**
+   * Shows `fields` on a task at once, over whatever the server sends
+   * meanwhile, until the returned function is called: once the answer is
+   * `put` (it carries the change) or the change failed (the task shows the
+   * server's copy again, with any other edit still on its way).
+   */
+  guess(taskId: string, fields: Partial<Task>): () => void {
+    const current = this.get(taskId);
+    // A task first seen through `tasks` (not a read or a save): what it shows is the server's copy.
+    if (current && !this.#latest.has(taskId)) this.#latest.set(taskId, current);
+    const entry = { ...fields };
+    this.#pending.set(taskId, [...(this.#pending.get(taskId) ?? []), entry]);
+    this.#render(taskId);
+    return () => {
+      const rest = (this.#pending.get(taskId) ?? []).filter((item) => item !== entry);
+      if (rest.length > 0) this.#pending.set(taskId, rest);
+      else this.#pending.delete(taskId);
+      this.#render(taskId);
+    };
+  }
+
+  /**
    * Changes fields at once, then PATCHes. Saves of one task run one after
    * the other, each with the version the previous one returned: a quick
    * second edit must not race the first and fail as a conflict with itself.
-   * A failure puts back the fields it changed.
+   * A failure takes back only this edit's fields.
    */
   update(task: Task, patch: Omit<UpdateTaskBody, 'version'>): Promise<Task | undefined> {
-    const previous = this.get(task.id) ?? task;
-    const keys = Object.keys(patch) as (keyof Task)[];
-    const undo = Object.fromEntries(keys.map((key) => [key, previous[key]])) as Partial<Task>;
-    this.put({ ...previous, ...(patch as Partial<Task>) });
+    const settle = this.guess(task.id, patch as Partial<Task>);
     return this.#queue(task.id, async () => {
       try {
         const saved = await unwrap(
@@ -83,13 +116,13 @@ export class TaskStore {
             body: { ...patch, version: this.#version(task) },
           }),
         );
-        this.#saved(saved);
+        this.#accept(saved);
         return saved;
       } catch (error) {
-        const current = this.get(task.id);
-        if (current) this.put({ ...current, ...undo });
         this.#explain(error, task);
         return undefined;
+      } finally {
+        settle();
       }
     });
   }
@@ -99,8 +132,13 @@ export class TaskStore {
     const before = this.get(taskId);
     if (!before) return;
     const plan = planMove(this.tasks, states, taskId, status, index);
-    if (!plan.changed) return;
-    this.tasks = plan.tasks;
+    const moved = plan.tasks.find((task) => task.id === taskId);
+    if (!plan.changed || !moved) return;
+    const settle = this.guess(taskId, {
+      status: moved.status,
+      statusGroup: moved.statusGroup,
+      position: moved.position,
+    });
     await this.#queue(taskId, async () => {
       try {
         const saved = await unwrap(
@@ -109,23 +147,14 @@ export class TaskStore {
             body: { ...plan.body, version: this.#version(before) },
           }),
         );
-        this.#saved(saved);
+        this.#accept(saved);
       } catch (error) {
-        const current = this.get(taskId);
-        if (current)
-          this.put({
-            ...current,
-            status: before.status,
-            statusGroup: before.statusGroup,
-            position: before.position,
-          });
         this.#explain(error, before);
+      } finally {
+        settle();
       }
     });
   }
-
-  #queues = new Map<string, Promise<unknown>>();
-  #versions = new Map<string, number>();
 
   #queue<T>(taskId: string, run: () => Promise<T>): Promise<T> {
     const next = (this.#queues.get(taskId) ?? Promise.resolve()).then(run, run);
@@ -138,12 +167,27 @@ export class TaskStore {
 
   /** The newest version this screen has seen of a task (the last save's answer wins). */
   #version(task: Task): number {
-    return Math.max(task.version, this.get(task.id)?.version ?? 0, this.#versions.get(task.id) ?? 0);
+    return Math.max(task.version, this.#latest.get(task.id)?.version ?? 0);
   }
 
-  #saved(task: Task) {
-    this.#versions.set(task.id, task.version);
-    this.put(task);
+  /** Keeps a server copy unless a newer version is known; returns the newest. Equal versions replace (positions renumber without a new version). */
+  #accept(task: Task): Task {
+    const known = this.#latest.get(task.id);
+    const newest = known && known.version > task.version ? known : task;
+    this.#latest.set(task.id, newest);
+    return newest;
+  }
+
+  /** The server's copy with the edits on their way over it. */
+  #shown(task: Task): Task {
+    const pending = this.#pending.get(task.id);
+    return pending ? Object.assign({ ...task }, ...pending) : task;
+  }
+
+  #render(taskId: string) {
+    const latest = this.#latest.get(taskId);
+    if (latest && this.tasks.some((item) => item.id === taskId))
+      this.tasks = replaceTask(this.tasks, this.#shown(latest));
   }
 
   async delete(task: Task): Promise<boolean> {

@@ -77,6 +77,91 @@ describe('TaskStore', () => {
     expect(store.get('t1')).toMatchObject({ priority: 'high', version: 3 });
   });
 
+  it('keeps an edit in flight on screen when an older read of the task answers meanwhile', async () => {
+    respond = (_method, body) => ({ status: 200, data: { ...base, ...body, version: 2 } });
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    const saving = store.update(base, { title: 'Renamed' });
+    store.put({ ...base }); // a read sent before the edit (the drawer opening) answers now
+    expect(store.get('t1')?.title).toBe('Renamed');
+    await saving;
+
+    expect(store.get('t1')).toMatchObject({ title: 'Renamed', version: 2 });
+  });
+
+  it('never shows an older version over a newer one (a read answering after a save)', async () => {
+    let server = { ...base };
+    respond = (_method, body) => {
+      const { version: _sent, ...fields } = body;
+      server = { ...server, ...fields, version: server.version + 1 };
+      return { status: 200, data: server };
+    };
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    await store.update(base, { title: 'Renamed' });
+    await store.update(base, { priority: 'high' });
+    store.put({ ...base, title: 'Renamed', version: 2 }); // stale: version 3 is known
+    store.put({ ...base }); // staler still
+
+    expect(store.get('t1')).toMatchObject({ title: 'Renamed', priority: 'high', version: 3 });
+    expect(calls.map((call) => call.body.version)).toEqual([1, 2]);
+  });
+
+  it('keeps a later edit on screen while the answer to an earlier one comes back', async () => {
+    let version = 1;
+    let server = { ...base };
+    respond = (_method, body) => {
+      const { version: _sent, ...fields } = body;
+      server = { ...server, ...fields, version: ++version };
+      return { status: 200, data: server };
+    };
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    const first = store.update(base, { title: 'Renamed' });
+    const second = store.update(base, { priority: 'high' });
+    await first; // answers with the rename only: the priority is still on its way
+    expect(store.get('t1')).toMatchObject({ title: 'Renamed', priority: 'high' });
+    await second;
+
+    expect(store.get('t1')).toMatchObject({ title: 'Renamed', priority: 'high', version: 3 });
+  });
+
+  it('keeps edits in flight and newer versions when the list is reloaded', async () => {
+    respond = (method, body) =>
+      method === 'GET'
+        ? { status: 200, data: { items: [{ ...base }], nextCursor: null } }
+        : { status: 200, data: { ...base, ...body, version: 2 } };
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    const saving = store.update(base, { title: 'Renamed' });
+    await store.load({});
+    expect(store.get('t1')?.title).toBe('Renamed');
+    await saving;
+    await store.load({}); // the list answers with a copy older than the save's
+    expect(store.get('t1')).toMatchObject({ title: 'Renamed', version: 2 });
+  });
+
+  it('undoes only the failed edit, not a later one of the same field still in flight', async () => {
+    let version = 1;
+    respond = (_method, body) =>
+      body.title === 'First'
+        ? { status: 422 }
+        : { status: 200, data: { ...base, ...body, version: ++version } };
+    const store = new TaskStore();
+    store.tasks = [base];
+
+    const first = store.update(base, { title: 'First' });
+    const second = store.update(base, { title: 'Second' });
+    await first;
+    expect(store.get('t1')?.title).toBe('Second');
+    await second;
+    expect(store.get('t1')).toMatchObject({ title: 'Second', version: 2 });
+  });
+
   it('puts the fields back and explains a 409 with a reload action', async () => {
     respond = () => ({ status: 409 });
     const store = new TaskStore();

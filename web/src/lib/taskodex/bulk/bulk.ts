@@ -41,22 +41,27 @@ export function buildPatch(choice: {
   return patch;
 }
 
-/** The task as the change will leave it, to show at once (the server's answer replaces it). */
-export function applyPatch(task: Task, patch: BulkPatch, states: readonly WorkflowState[]): Task {
-  const next: Task = { ...task };
+/** The fields the change sets on `task`, to show at once (the server's answer replaces them). */
+export function patchFields(task: Task, patch: BulkPatch, states: readonly WorkflowState[]): Partial<Task> {
+  const fields: Partial<Task> = {};
   if (patch.status !== undefined) {
-    next.status = patch.status;
-    next.statusGroup = states.find((state) => state.key === patch.status)?.group ?? task.statusGroup;
+    fields.status = patch.status;
+    fields.statusGroup = states.find((state) => state.key === patch.status)?.group ?? task.statusGroup;
   }
-  if (patch.priority !== undefined) next.priority = patch.priority;
-  if (patch.assigneeId !== undefined) next.assigneeId = patch.assigneeId;
+  if (patch.priority !== undefined) fields.priority = patch.priority;
+  if (patch.assigneeId !== undefined) fields.assigneeId = patch.assigneeId;
   if (patch.addLabels || patch.removeLabels) {
     const remove = new Set(patch.removeLabels ?? []);
-    next.labels = [...new Set([...task.labels, ...(patch.addLabels ?? [])])].filter(
+    fields.labels = [...new Set([...task.labels, ...(patch.addLabels ?? [])])].filter(
       (label) => !remove.has(label),
     );
   }
-  return next;
+  return fields;
+}
+
+/** The task as the change will leave it. */
+export function applyPatch(task: Task, patch: BulkPatch, states: readonly WorkflowState[]): Task {
+  return { ...task, ...patchFields(task, patch, states) };
 }
 
 /**
