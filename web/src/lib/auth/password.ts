@@ -11,6 +11,9 @@ const RULES: readonly { test: (password: string) => boolean; message: string }[]
   { test: (p) => /[^A-Za-z0-9\s]/.test(p), message: 'Add a symbol, such as ! or #.' },
 ];
 
+/** The policy in words, shown under every field where a password is chosen. */
+export const PASSWORD_HINT = 'At least 12 characters with upper and lower case, a digit and a symbol.';
+
 /** The first rule the password breaks, or undefined when it meets the policy. */
 export function passwordProblem(password: string): string | undefined {
   return RULES.find((rule) => !rule.test(password))?.message;

@@ -1,32 +1,17 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import TaskBoard from './TaskBoard.svelte';
+import { makeTask } from './test-fixtures';
 import type { Task } from './types';
 import { DEFAULT_STATES } from './workflow';
 
 function task(id: string, status: string, position: number): Task {
-  return {
-    id,
-    identifier: `WEB-${id}`,
-    title: `Task ${id}`,
-    description: '',
+  return makeTask(id, {
     status,
     statusGroup: DEFAULT_STATES.find((state) => state.key === status)?.group ?? 'unstarted',
-    priority: id === '1' ? 'urgent' : 'none',
-    assigneeId: null,
-    startDate: null,
-    dueDate: null,
-    estimateHours: null,
-    labels: [],
-    projectId: null,
-    parentId: null,
+    ...(id === '1' ? { priority: 'urgent' as const } : {}),
     position,
-    completedAt: null,
-    version: 1,
-    createdBy: 'u',
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-  };
+  });
 }
 
 const tasks = [task('1', 'todo', 1), task('2', 'todo', 2), task('3', 'in_progress', 1)];

@@ -1,32 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeTask } from './test-fixtures';
 import type { Task } from './types';
 
 // The drawer reads the task again when it opens; on a loaded machine that read can answer
 // after the user has started typing. The fake holds the task read until the test releases it.
-const base: Task = {
-  id: 't1',
-  identifier: 'WEB-1',
-  title: 'Old title',
-  description: '',
-  status: 'todo',
-  statusGroup: 'unstarted',
-  priority: 'medium',
-  assigneeId: null,
-  startDate: null,
-  dueDate: null,
-  estimateHours: null,
-  labels: [],
-  projectId: null,
-  parentId: null,
-  position: 1,
-  completedAt: null,
-  version: 1,
-  createdBy: 'u',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
+const base: Task = makeTask('1', { id: 't1', title: 'Old title', priority: 'medium' });
 
 const patches: Record<string, unknown>[] = [];
 let server: Task = base;

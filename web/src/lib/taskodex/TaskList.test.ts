@@ -2,32 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { Selection } from './bulk/selection.svelte';
 import TaskList from './TaskList.svelte';
-import type { Task } from './types';
+import { makeTask } from './test-fixtures';
 import { DEFAULT_STATES } from './workflow';
 
-const task = (id: string): Task => ({
-  id,
-  identifier: `WEB-${id}`,
-  title: `Task ${id}`,
-  description: '',
-  status: 'todo',
-  statusGroup: 'unstarted',
-  priority: 'none',
-  assigneeId: null,
-  startDate: null,
-  dueDate: null,
-  estimateHours: null,
-  labels: [],
-  projectId: null,
-  parentId: null,
-  position: 1,
-  completedAt: null,
-  version: 1,
-  createdBy: 'u',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-});
-const tasks = ['1', '2', '3', '4'].map(task);
+const tasks = ['1', '2', '3', '4'].map((id) => makeTask(id));
 const props = {
   tasks,
   states: DEFAULT_STATES,

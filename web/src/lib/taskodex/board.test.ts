@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildColumns, planMove } from './board';
+import { makeTask } from './test-fixtures';
 import type { Task } from './types';
 import { DEFAULT_STATES } from './workflow';
 
 function task(id: string, status: string, position: number): Task {
-  return {
-    id,
-    identifier: `WEB-${id}`,
-    title: `Task ${id}`,
-    description: '',
+  return makeTask(id, {
     status,
     statusGroup: DEFAULT_STATES.find((state) => state.key === status)?.group ?? 'unstarted',
-    priority: 'none',
-    assigneeId: null,
-    startDate: null,
-    dueDate: null,
-    estimateHours: null,
-    labels: [],
-    projectId: null,
-    parentId: null,
     position,
-    completedAt: null,
-    version: 1,
-    createdBy: 'u',
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-  };
+  });
 }
 
 const tasks = [task('1', 'todo', 1), task('2', 'todo', 2), task('3', 'todo', 3), task('4', 'done', 1)];

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeTask } from './test-fixtures';
 import type { Task } from './types';
 
 // The store talks to the API through $lib/api; a fake records the calls.
@@ -33,28 +34,7 @@ vi.mock('$lib/api', async () => {
 const { TaskStore } = await import('./tasks.svelte');
 const { toast } = await import('$lib/ui');
 
-const base: Task = {
-  id: 't1',
-  identifier: 'WEB-1',
-  title: 'Old',
-  description: '',
-  status: 'todo',
-  statusGroup: 'unstarted',
-  priority: 'none',
-  assigneeId: null,
-  startDate: null,
-  dueDate: null,
-  estimateHours: null,
-  labels: [],
-  projectId: null,
-  parentId: null,
-  position: 1,
-  completedAt: null,
-  version: 1,
-  createdBy: 'u',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
+const base: Task = makeTask('1', { id: 't1', title: 'Old' });
 
 beforeEach(() => {
   calls.length = 0;

@@ -11,6 +11,7 @@ export { default as Select } from './Select.svelte';
 export { default as Skeleton } from './Skeleton.svelte';
 export { default as Table } from './Table.svelte';
 export { default as Tabs } from './Tabs.svelte';
+export { default as Textarea } from './Textarea.svelte';
 export { default as Toaster } from './Toaster.svelte';
 export { type ToastItem, toast } from './toast.svelte';
 export type { Column, SelectOption, Sort, Tab } from './types';

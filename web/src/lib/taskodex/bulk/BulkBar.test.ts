@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { makeTask } from '../test-fixtures';
 import type { Task } from '../types';
 
 // The bar POSTs /v1/taskodex/tasks/bulk through $lib/api; a fake answers as told.
@@ -49,28 +50,7 @@ const { Selection } = await import('./selection.svelte');
 const { TaskStore } = await import('../tasks.svelte');
 const { DEFAULT_STATES } = await import('../workflow');
 
-const task = (id: string): Task => ({
-  id,
-  identifier: `WEB-${id}`,
-  title: `Task ${id}`,
-  description: '',
-  status: 'todo',
-  statusGroup: 'unstarted',
-  priority: 'none',
-  assigneeId: null,
-  startDate: null,
-  dueDate: null,
-  estimateHours: null,
-  labels: [],
-  projectId: null,
-  parentId: null,
-  position: 1,
-  completedAt: null,
-  version: 1,
-  createdBy: 'u',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-});
+const task = (id: string): Task => makeTask(id);
 
 async function choose(label: string, value: string) {
   await fireEvent.change(screen.getByLabelText(label), { target: { value } });

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { makeTask } from '../test-fixtures';
 import type { Task } from '../types';
 import { DEFAULT_STATES } from '../workflow';
 import { applyPatch, buildPatch, bulkErrors, parseLabels } from './bulk';
 import { Selection } from './selection.svelte';
 
-const task = (id: string, labels: string[] = []): Task => ({
-  id,
-  identifier: `WEB-${id}`,
-  title: `Task ${id}`,
-  description: '',
-  status: 'todo',
-  statusGroup: 'unstarted',
-  priority: 'none',
-  assigneeId: null,
-  startDate: null,
-  dueDate: null,
-  estimateHours: null,
-  labels,
-  projectId: null,
-  parentId: null,
-  position: 1,
-  completedAt: null,
-  version: 1,
-  createdBy: 'u',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-});
+const task = (id: string, labels: string[] = []): Task => makeTask(id, { labels });
 
 describe('selection', () => {
   const order = ['a', 'b', 'c', 'd', 'e'];
