@@ -16,7 +16,7 @@ import { benchThroughput } from './throughput';
  * `npm run bench`: every benchmark of the benchmark issue in one run, each
  * figure beside a baseline measured in the same run. `-- --quick` is a short
  * smoke run; `-- --only=kernel,scale` runs a subset (the report then holds
- * only those); `-- --latency-ms=N` gives the authorizer's fake sources a
+ * only those; add `--out=DIR` to write it there instead of bench/results); `-- --latency-ms=N` gives the authorizer's fake sources a
  * latency. DATABASE_URL runs on that server (a fresh database), else PGlite.
  * See docs/performance.md.
  */
@@ -24,6 +24,8 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const ONLY = option('only')?.split(',');
+/** Where the report goes: a subset run kept apart (`--out=/tmp/cold`) leaves latest.* as the last full run. */
+const OUT_DIR = option('out');
 const LATENCY_MS = Number(option('latency-ms') ?? process.env.BENCH_SOURCE_LATENCY_MS ?? 0);
 const wanted = (key: string) => !ONLY || ONLY.includes(key);
 
@@ -99,7 +101,11 @@ const header = [
     .map((load) => load.toFixed(1))
     .join(' ')} (a shared machine: absolute figures move between runs, ratios within a run are what count)`,
 ];
-const written = await writeReport(path.join(REPO_ROOT, 'bench', 'results'), header, sections);
+const written = await writeReport(
+  OUT_DIR ? path.resolve(OUT_DIR) : path.join(REPO_ROOT, 'bench', 'results'),
+  header,
+  sections,
+);
 const failed = sections.flatMap((section) => section.results).filter((line) => line.pass === false);
 console.log(`\nWrote ${path.relative(REPO_ROOT, written.json)} and latest.md in ${seconds.toFixed(0)} s.`);
 console.log(

@@ -1,4 +1,4 @@
-import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { ValidationError } from '@halooid/shared/errors';
 import { guardAttempt } from './abuse-limits';
 import { cognitoErrorMessage, cognitoErrorName, mapCommonCognitoError, weakPassword } from './cognito-errors';
@@ -18,7 +18,7 @@ export async function changePassword(
   await guardAttempt('password', { ip: caller.ip, account: `user:${user.id}` }, deps);
   try {
     await deps.cognito.send(
-      new ChangePasswordCommand({
+      new (cognitoSdk().ChangePasswordCommand)({
         AccessToken: user.accessToken,
         PreviousPassword: input.currentPassword,
         ProposedPassword: input.newPassword,

@@ -1,4 +1,4 @@
-import { ConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { accountKey, guardAttempt } from './abuse-limits';
 import { invalidCode, isCodeRejection, mapCommonCognitoError } from './cognito-errors';
 import type { AuthDeps, Caller } from './deps';
@@ -16,7 +16,11 @@ export async function confirmSignUp(
   await guardAttempt('confirm', { ip: caller.ip, account }, deps);
   try {
     await deps.cognito.send(
-      new ConfirmSignUpCommand({ ClientId: deps.clientId, Username: account, ConfirmationCode: input.code }),
+      new (cognitoSdk().ConfirmSignUpCommand)({
+        ClientId: deps.clientId,
+        Username: account,
+        ConfirmationCode: input.code,
+      }),
     );
   } catch (error) {
     if (isCodeRejection(error)) throw invalidCode();

@@ -1,4 +1,4 @@
-import { ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import type { Logger } from '@halooid/shared/observability';
 import { accountKey, guardAttempt } from './abuse-limits';
 import { cognitoErrorName } from './cognito-errors';
@@ -31,7 +31,9 @@ export async function forgotPassword(
   const account = accountKey(input.email);
   await guardAttempt('password', { ip: caller.ip, account }, deps);
   try {
-    await deps.cognito.send(new ForgotPasswordCommand({ ClientId: deps.clientId, Username: account }));
+    await deps.cognito.send(
+      new (cognitoSdk().ForgotPasswordCommand)({ ClientId: deps.clientId, Username: account }),
+    );
   } catch (error) {
     const name = cognitoErrorName(error);
     if (!name || !SILENCED.has(name)) throw error;

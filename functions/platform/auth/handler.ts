@@ -30,7 +30,10 @@ import {
 
 const config = requireKeys(getConfig(), ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID']);
 const deps: AuthDeps = {
-  cognito: getCognitoClient(),
+  // A getter: the Cognito SDK loads with the first use case that calls it, not at import (cold start).
+  get cognito() {
+    return getCognitoClient();
+  },
   clientId: config.COGNITO_CLIENT_ID,
   userPoolId: config.COGNITO_USER_POOL_ID,
   verifier: createAccessTokenVerifier(config),

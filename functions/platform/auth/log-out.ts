@@ -1,4 +1,4 @@
-import { GlobalSignOutCommand, RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import type { Logger } from '@halooid/shared/observability';
 import { cognitoErrorName } from './cognito-errors';
 import type { AuthDeps } from './deps';
@@ -18,7 +18,9 @@ export async function logOut(
 ): Promise<void> {
   if (input.refreshToken) {
     try {
-      await deps.cognito.send(new RevokeTokenCommand({ ClientId: deps.clientId, Token: input.refreshToken }));
+      await deps.cognito.send(
+        new (cognitoSdk().RevokeTokenCommand)({ ClientId: deps.clientId, Token: input.refreshToken }),
+      );
     } catch (error) {
       if (!isAlreadyDead(error)) throw error;
       logger?.info('Refresh token was already invalid at logout');
@@ -26,7 +28,7 @@ export async function logOut(
   }
   if (input.accessToken && deps.globalSignOut) {
     try {
-      await deps.cognito.send(new GlobalSignOutCommand({ AccessToken: input.accessToken }));
+      await deps.cognito.send(new (cognitoSdk().GlobalSignOutCommand)({ AccessToken: input.accessToken }));
     } catch (error) {
       if (!isAlreadyDead(error)) throw error;
     }

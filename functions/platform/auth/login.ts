@@ -1,7 +1,5 @@
-import {
-  InitiateAuthCommand,
-  type InitiateAuthCommandOutput,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { UnauthorizedError } from '@halooid/shared/errors';
 import {
   accountKey,
@@ -38,7 +36,7 @@ export async function login(
   let answer: InitiateAuthCommandOutput;
   try {
     answer = await deps.cognito.send(
-      new InitiateAuthCommand({
+      new (cognitoSdk().InitiateAuthCommand)({
         ClientId: deps.clientId,
         AuthFlow: 'USER_PASSWORD_AUTH',
         AuthParameters: { USERNAME: account, PASSWORD: input.password },

@@ -1,7 +1,5 @@
-import {
-  InitiateAuthCommand,
-  type InitiateAuthCommandOutput,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { UnauthorizedError } from '@halooid/shared/errors';
 import { cognitoErrorName, mapCommonCognitoError } from './cognito-errors';
 import type { AuthDeps } from './deps';
@@ -22,7 +20,7 @@ export async function refreshSession(
   let answer: InitiateAuthCommandOutput;
   try {
     answer = await deps.cognito.send(
-      new InitiateAuthCommand({
+      new (cognitoSdk().InitiateAuthCommand)({
         ClientId: deps.clientId,
         AuthFlow: 'REFRESH_TOKEN_AUTH',
         AuthParameters: { REFRESH_TOKEN: refreshToken },

@@ -1,4 +1,4 @@
-import { ConfirmForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { accountKey, clearFailedSignIns, guardAttempt } from './abuse-limits';
 import {
   cognitoErrorName,
@@ -22,7 +22,7 @@ export async function resetPassword(
   await guardAttempt('password', { ip: caller.ip, account }, deps);
   try {
     await deps.cognito.send(
-      new ConfirmForgotPasswordCommand({
+      new (cognitoSdk().ConfirmForgotPasswordCommand)({
         ClientId: deps.clientId,
         Username: account,
         ConfirmationCode: input.code,

@@ -1,7 +1,5 @@
-import {
-  RespondToAuthChallengeCommand,
-  type RespondToAuthChallengeCommandOutput,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { RespondToAuthChallengeCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { UnauthorizedError } from '@halooid/shared/errors';
 import type * as z from 'zod';
 import { accountKey, assertNotLocked, guardAttempt, recordFailedSignIn } from './abuse-limits';
@@ -41,7 +39,7 @@ export async function respondToChallenge(
   let answer: RespondToAuthChallengeCommandOutput;
   try {
     answer = await deps.cognito.send(
-      new RespondToAuthChallengeCommand({
+      new (cognitoSdk().RespondToAuthChallengeCommand)({
         ClientId: deps.clientId,
         ChallengeName: input.challenge,
         Session: input.session,

@@ -1,4 +1,4 @@
-import { AssociateSoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { guardAttempt } from './abuse-limits';
 import { mapCommonCognitoError } from './cognito-errors';
 import type { AuthDeps, Caller } from './deps';
@@ -19,7 +19,7 @@ export async function setUpTotp(
   let secretCode: string | undefined;
   try {
     ({ SecretCode: secretCode } = await deps.cognito.send(
-      new AssociateSoftwareTokenCommand({ AccessToken: user.accessToken }),
+      new (cognitoSdk().AssociateSoftwareTokenCommand)({ AccessToken: user.accessToken }),
     ));
   } catch (error) {
     throw mapCommonCognitoError(error);

@@ -1,8 +1,4 @@
-import {
-  AdminDeleteUserCommand,
-  ResendConfirmationCodeCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
@@ -57,7 +53,7 @@ export async function signUp(
   let sub: string | undefined;
   try {
     const created = await deps.cognito.send(
-      new SignUpCommand({
+      new (cognitoSdk().SignUpCommand)({
         ClientId: deps.clientId,
         Username: account,
         Password: input.password,
@@ -80,7 +76,7 @@ export async function signUp(
       await createTenantFor({ id: userId, email: account, name: input.name }, input.tenantName, deps);
     } catch (error) {
       await deps.cognito
-        .send(new AdminDeleteUserCommand({ UserPoolId: deps.userPoolId, Username: account }))
+        .send(new (cognitoSdk().AdminDeleteUserCommand)({ UserPoolId: deps.userPoolId, Username: account }))
         .catch(() => undefined);
       throw error;
     }
@@ -93,7 +89,7 @@ export async function signUp(
 async function resendCode(account: string, deps: SignUpDeps): Promise<void> {
   // Confirmed accounts make Cognito refuse (InvalidParameter); cognito-local has no such API. Either way: silence.
   await deps.cognito
-    .send(new ResendConfirmationCodeCommand({ ClientId: deps.clientId, Username: account }))
+    .send(new (cognitoSdk().ResendConfirmationCodeCommand)({ ClientId: deps.clientId, Username: account }))
     .catch(() => undefined);
 }
 

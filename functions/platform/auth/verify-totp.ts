@@ -1,7 +1,4 @@
-import {
-  SetUserMFAPreferenceCommand,
-  VerifySoftwareTokenCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { guardAttempt } from './abuse-limits';
 import { cognitoErrorName, invalidCode, mapCommonCognitoError } from './cognito-errors';
 import type { AuthDeps, Caller } from './deps';
@@ -27,7 +24,7 @@ export async function verifyTotp(
   let status: string | undefined;
   try {
     ({ Status: status } = await deps.cognito.send(
-      new VerifySoftwareTokenCommand({
+      new (cognitoSdk().VerifySoftwareTokenCommand)({
         AccessToken: user.accessToken,
         UserCode: input.code,
         ...(input.deviceName ? { FriendlyDeviceName: input.deviceName } : {}),
@@ -40,7 +37,7 @@ export async function verifyTotp(
   if (status !== 'SUCCESS') throw invalidCode();
   try {
     await deps.cognito.send(
-      new SetUserMFAPreferenceCommand({
+      new (cognitoSdk().SetUserMFAPreferenceCommand)({
         AccessToken: user.accessToken,
         SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
       }),

@@ -1,10 +1,8 @@
-import { DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { getCognitoClient } from '@halooid/shared/auth/cognito-client';
+import { cognitoSdk, getCognitoClient } from '@halooid/shared/auth/cognito-client';
 import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig } from '@halooid/shared/config';
 import { getPool } from '@halooid/shared/db/pool';
-import { getDynamoClient } from '@halooid/shared/dynamodb';
+import { dynamoSdk, getDynamoClient } from '@halooid/shared/dynamodb';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { buildOpenApi } from '@halooid/shared/openapi';
 import { SERVICES } from '../../registry';
@@ -17,15 +15,16 @@ let openApi: ReturnType<typeof buildOpenApi> | undefined;
 
 export const handler = createHttpHandler(metaService, {
   getHealth: async ({ logger }) => {
+    // The SDKs load when a check runs, not at import: GET /v1/openapi.json never pays for them.
     const report = await checkHealth(
       {
         database: () => getPool().query('select 1'),
         cache: () => getCache().ping(),
         cognito: () =>
           getCognitoClient().send(
-            new DescribeUserPoolCommand({ UserPoolId: config.COGNITO_USER_POOL_ID ?? '' }),
+            new (cognitoSdk().DescribeUserPoolCommand)({ UserPoolId: config.COGNITO_USER_POOL_ID ?? '' }),
           ),
-        dynamodb: () => getDynamoClient().send(new ListTablesCommand({ Limit: 1 })),
+        dynamodb: () => getDynamoClient().send(new (dynamoSdk().ListTablesCommand)({ Limit: 1 })),
       },
       logger,
     );

@@ -11,7 +11,6 @@ import { changeTenant, getCurrentTenant, getMe } from './tenant-use-cases';
 
 const config = requireKeys(getConfig(), ['COGNITO_USER_POOL_ID']);
 const catalog = permissionCatalog(SERVICES).map((entry) => entry.name);
-const cognito = getCognitoClient();
 
 interface Caller {
   principal: Principal;
@@ -45,7 +44,8 @@ export const handler = createHttpHandler(tenantsService, {
   }),
   inviteMember: async (request) => ({
     body: await inviteMember(request.body, {
-      cognito,
+      // Created on the first invitation: only this route needs the Cognito SDK (cold start).
+      cognito: getCognitoClient(),
       userPoolId: config.COGNITO_USER_POOL_ID,
       transaction: withTenantTransaction,
       principal: request.principal,

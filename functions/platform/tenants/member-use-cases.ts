@@ -1,9 +1,6 @@
-import {
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  type CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type AuditActor, bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
+import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import type { Principal } from '@halooid/shared/auth/principal';
 import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import type { TenantScope, Tx } from '@halooid/shared/db/transaction';
@@ -149,7 +146,7 @@ async function ensureUserRow(tx: Tx, user: { id: string; email: string; name: st
 async function ensureCognitoUser(deps: InviteDeps, email: string, name: string | undefined) {
   try {
     const existing = await deps.cognito.send(
-      new AdminGetUserCommand({ UserPoolId: deps.userPoolId, Username: email }),
+      new (cognitoSdk().AdminGetUserCommand)({ UserPoolId: deps.userPoolId, Username: email }),
     );
     const sub = existing.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
     if (sub) return { sub, created: false };
@@ -157,7 +154,7 @@ async function ensureCognitoUser(deps: InviteDeps, email: string, name: string |
     if ((error as Error).name !== 'UserNotFoundException') throw error;
   }
   const created = await deps.cognito.send(
-    new AdminCreateUserCommand({
+    new (cognitoSdk().AdminCreateUserCommand)({
       UserPoolId: deps.userPoolId,
       Username: email,
       DesiredDeliveryMediums: ['EMAIL'],
