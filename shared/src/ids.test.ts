@@ -26,6 +26,25 @@ describe('uuidv7', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it('sorts by creation order within one millisecond', () => {
+    const now = 1_900_000_000_000;
+
+    const ids = Array.from({ length: 1500 }, () => uuidv7(now));
+
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('borrows the next millisecond when the counter runs out, and keeps sorting', () => {
+    const now = 1_950_000_000_000;
+
+    const ids = Array.from({ length: 5000 }, () => uuidv7(now));
+
+    expect([...ids].sort()).toEqual(ids);
+    const millis = new Set(ids.map((id) => id.replaceAll('-', '').slice(0, 12)));
+    expect(millis.size).toBeGreaterThan(1);
+  });
+
   it('is unique for the same millisecond', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => uuidv7(1_700_000_000_000)));
 
