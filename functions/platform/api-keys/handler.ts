@@ -3,7 +3,7 @@ import { getConfig } from '@halooid/shared/config';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
 import type { AnyRoute } from '@halooid/shared/manifest';
-import { SERVICES } from '../../registry';
+import { PERMISSION_NAMES } from '../../registry-names';
 import {
   type ApiKeyDeps,
   createApiKey,
@@ -16,11 +16,7 @@ import { createApiKeyRepository } from './repository';
 import { apiKeysService } from './service';
 
 /** Scopes a key may carry: every permission the manifests declare (this capability's own included). */
-const catalog: ReadonlySet<string> = new Set(
-  [...SERVICES, apiKeysService].flatMap((service) =>
-    service.permissions.map((permission) => permission.name),
-  ),
-);
+const catalog: ReadonlySet<string> = new Set(PERMISSION_NAMES);
 
 /** A response carrying a secret must not be stored by any cache on the way. */
 const NO_STORE = { 'Cache-Control': 'no-store' };

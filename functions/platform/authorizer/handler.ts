@@ -5,7 +5,7 @@ import { getConfig } from '@halooid/shared/config';
 import { headerValue } from '@halooid/shared/http/request-context';
 import { createLogger } from '@halooid/shared/observability';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { SERVICES } from '../../registry';
+import { INDEXED_SERVICES } from '../../registry-names';
 import { cachedAccess, cachedVerifier } from './access-cache';
 import { apiKeySource } from './api-key-source';
 import { authorize } from './authorize';
@@ -13,7 +13,7 @@ import { postgresAccessSources } from './postgres-sources';
 import { routePermissions } from './route-permissions';
 
 const logger = createLogger('platform-authorizer');
-const routes = routePermissions(SERVICES);
+const routes = routePermissions(INDEXED_SERVICES);
 const verifier = cachedVerifier(createAccessTokenVerifier(getConfig()));
 const access = cachedAccess(
   { ...postgresAccessSources(), verifyKey: apiKeySource() },

@@ -3,7 +3,7 @@ import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
 import { NotFoundError, ValidationError } from '@halooid/shared/errors';
 import { unknownEventFilters } from '@halooid/shared/events/catalog';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { EVENT_CATALOGS } from '../../registry';
+import { EVENT_NAME_CATALOGS } from '../../registry-names';
 import { listNotifications, markAllRead, markRead, mutedTypes, saveMutedTypes } from './repository';
 import { notificationsService } from './service';
 
@@ -19,7 +19,7 @@ function asMember<T>(principal: Principal, work: (tx: Tx, tenantId: string, user
 }
 
 function checkTypes(types: readonly string[]): void {
-  const unknown = unknownEventFilters(types, EVENT_CATALOGS);
+  const unknown = unknownEventFilters(types, EVENT_NAME_CATALOGS);
   if (unknown.length > 0)
     throw new ValidationError(`Unknown event types: ${unknown.join(', ')}.`, [
       { field: 'body.mutedTypes', message: `Unknown: ${unknown.join(', ')}.`, code: 'unknown_event_type' },

@@ -2,12 +2,12 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { uuidv7 } from '@halooid/shared/ids';
-import { SERVICES } from '../../registry';
+import { INDEXED_SERVICES } from '../../registry-names';
 import { permissionCatalog } from './permission-catalog';
 import { createRole, deleteRole, listRoles, type RoleDeps, updateRole } from './role-use-cases';
 import { rbacService } from './service';
 
-const catalogEntries = permissionCatalog(SERVICES);
+const catalogEntries = permissionCatalog(INDEXED_SERVICES);
 const catalog = catalogEntries.map((entry) => entry.name);
 
 function inTenant<T>(

@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@halooid/shared/manifest';
+import type { PermissionDefinition } from '@halooid/shared/manifest';
 
 export interface CatalogEntry {
   name: string;
@@ -7,7 +7,10 @@ export interface CatalogEntry {
 }
 
 /** Every permission declared by every capability, sorted by product then name. */
-export function permissionCatalog(services: readonly ServiceManifest[]): CatalogEntry[] {
+export function permissionCatalog(
+  // A manifest or its entry in registry-index.generated.ts (no schemas needed).
+  services: readonly { product: string; permissions: readonly PermissionDefinition[] }[],
+): CatalogEntry[] {
   return services
     .flatMap((service) =>
       service.permissions.map((permission) => ({ ...permission, product: service.product })),

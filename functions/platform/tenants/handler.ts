@@ -3,14 +3,14 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import { getConfig, requireKeys } from '@halooid/shared/config';
 import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { SERVICES } from '../../registry';
+import { INDEXED_SERVICES } from '../../registry-names';
 import { permissionCatalog } from '../rbac/permission-catalog';
 import { findMembers, inviteMember, removeMember, setMemberRoles } from './member-use-cases';
 import { tenantsService } from './service';
 import { changeTenant, getCurrentTenant, getMe } from './tenant-use-cases';
 
 const config = requireKeys(getConfig(), ['COGNITO_USER_POOL_ID']);
-const catalog = permissionCatalog(SERVICES).map((entry) => entry.name);
+const catalog = permissionCatalog(INDEXED_SERVICES).map((entry) => entry.name);
 
 interface Caller {
   principal: Principal;

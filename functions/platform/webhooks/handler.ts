@@ -7,7 +7,7 @@ import { unknownEventFilters } from '@halooid/shared/events/catalog';
 import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { AnyRoute } from '@halooid/shared/manifest';
-import { EVENT_CATALOGS } from '../../registry';
+import { EVENT_NAME_CATALOGS } from '../../registry-names';
 import {
   deleteWebhook,
   findDeliveryPayload,
@@ -46,7 +46,7 @@ async function checkTarget(url: string | undefined, events: string[] | undefined
     const refused = await refuseUrl(url, urlPolicyFor(getConfig().STAGE));
     if (refused) errors.push({ field: 'body.url', message: refused, code: 'url_refused' });
   }
-  const unknown = events ? unknownEventFilters(events, EVENT_CATALOGS) : [];
+  const unknown = events ? unknownEventFilters(events, EVENT_NAME_CATALOGS) : [];
   if (unknown.length > 0)
     errors.push({
       field: 'body.events',
