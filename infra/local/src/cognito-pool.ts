@@ -34,7 +34,11 @@ export async function ensureUserPool(
         () => true,
         () => false,
       );
-    if (exists) return saved;
+    if (exists) {
+      // A pool saved before MFA was turned on locally gets it now; setting it again is harmless.
+      await enableOptionalTotp(cognito, saved.userPoolId);
+      return saved;
+    }
   }
   const pool = await cognito.send(
     new CreateUserPoolCommand({
@@ -56,15 +60,7 @@ export async function ensureUserPool(
   );
   const userPoolId = pool.UserPool?.Id;
   if (!userPoolId) throw new Error('cognito-local did not return a user pool id');
-  // cognito-local ignores MfaConfiguration on create and treats the pool as MFA-off; set it
-  // explicitly, as identity-stack.ts does in AWS, so sign-in asks users who turned TOTP on for a code.
-  await cognito.send(
-    new SetUserPoolMfaConfigCommand({
-      UserPoolId: userPoolId,
-      MfaConfiguration: 'OPTIONAL',
-      SoftwareTokenMfaConfiguration: { Enabled: true },
-    }),
-  );
+  await enableOptionalTotp(cognito, userPoolId);
   const client = await cognito.send(
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,
@@ -77,4 +73,18 @@ export async function ensureUserPool(
   const ids = { userPoolId, clientId };
   await writeFile(file, JSON.stringify(ids, null, 2));
   return ids;
+}
+
+/**
+ * cognito-local ignores MfaConfiguration on create and treats the pool as MFA-off; set it
+ * explicitly, as identity-stack.ts does in AWS, so sign-in asks users who turned TOTP on for a code.
+ */
+async function enableOptionalTotp(cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<void> {
+  await cognito.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
 }
