@@ -1,5 +1,7 @@
 import type { Tx } from '@halooid/shared/db/transaction';
+import { type EventEnvelope, eventName } from '@halooid/shared/events/envelope';
 import { uuidv7 } from '@halooid/shared/ids';
+import { isActiveMember } from '@halooid/shared/tenancy';
 import { insertNotification, isMuted, mutedTypes } from './repository';
 
 export interface NotifyInput {
@@ -31,5 +33,29 @@ export async function notifyUser(tx: Tx, input: NotifyInput): Promise<boolean> {
     resource: input.resource,
     actorId: input.actorId,
     createdAt: new Date().toISOString(),
+  });
+}
+
+/** What a consumer says about an event; the rest of the notification comes from the event itself. */
+export type EventMessage = Pick<NotifyInput, 'title' | 'body' | 'resource'>;
+
+/**
+ * A notification about `event` for `userId`, if they are still an active
+ * member of the event's tenant (someone removed since is silently skipped).
+ */
+export async function notifyMemberOfEvent(
+  tx: Tx,
+  event: EventEnvelope,
+  userId: string,
+  message: EventMessage,
+): Promise<boolean> {
+  if (!(await isActiveMember(tx, userId))) return false;
+  return notifyUser(tx, {
+    ...message,
+    tenantId: event.tenantId,
+    userId,
+    eventId: event.id,
+    type: eventName(event),
+    actorId: event.actor.id,
   });
 }

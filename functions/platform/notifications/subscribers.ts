@@ -1,9 +1,7 @@
 import { createSubscriberHandler, defineConsumer } from '@halooid/shared/events/consumer';
-import { eventName } from '@halooid/shared/events/envelope';
-import { isActiveMember } from '@halooid/shared/tenancy';
 import * as z from 'zod';
 import { EVENT_CATALOGS } from '../../registry';
-import { notifyUser } from './notify';
+import { notifyMemberOfEvent } from './notify';
 import { notificationsService } from './service';
 
 const Assigned = z.object({ taskId: z.uuid(), title: z.string(), assigneeId: z.uuid().nullable() });
@@ -16,15 +14,9 @@ export const notifyTaskAssignee = defineConsumer({
   async handle(event, { tx }) {
     const data = Assigned.parse(event.data);
     if (!data.assigneeId || data.assigneeId === event.actor.id) return;
-    if (!(await isActiveMember(tx, data.assigneeId))) return;
-    await notifyUser(tx, {
-      tenantId: event.tenantId,
-      userId: data.assigneeId,
-      eventId: event.id,
-      type: eventName(event),
+    await notifyMemberOfEvent(tx, event, data.assigneeId, {
       title: `You were assigned "${data.title}"`,
       resource: { type: 'taskodex.task', id: data.taskId },
-      actorId: event.actor.id,
     });
   },
 });
@@ -44,15 +36,9 @@ export const notifyTaskDueSoon = defineConsumer({
   catalogs: EVENT_CATALOGS,
   async handle(event, { tx }) {
     const data = DueSoon.parse(event.data);
-    if (!(await isActiveMember(tx, data.assigneeId))) return;
-    await notifyUser(tx, {
-      tenantId: event.tenantId,
-      userId: data.assigneeId,
-      eventId: event.id,
-      type: eventName(event),
+    await notifyMemberOfEvent(tx, event, data.assigneeId, {
       title: `${data.identifier} "${data.title}" is due tomorrow`,
       resource: { type: 'taskodex.task', id: data.taskId },
-      actorId: event.actor.id,
     });
   },
 });
@@ -72,16 +58,11 @@ export const notifyMentionedUsers = defineConsumer({
   async handle(event, { tx }) {
     const data = Mentioned.parse(event.data);
     for (const userId of data.mentionedUserIds) {
-      if (userId === event.actor.id || !(await isActiveMember(tx, userId))) continue;
-      await notifyUser(tx, {
-        tenantId: event.tenantId,
-        userId,
-        eventId: event.id,
-        type: eventName(event),
+      if (userId === event.actor.id) continue;
+      await notifyMemberOfEvent(tx, event, userId, {
         title: `You were mentioned on "${data.title}"`,
         body: data.excerpt,
         resource: { type: 'taskodex.task', id: data.taskId },
-        actorId: event.actor.id,
       });
     }
   },
@@ -100,17 +81,12 @@ export const notifyTimesheetDecision = defineConsumer({
   catalogs: EVENT_CATALOGS,
   async handle(event, { tx }) {
     const data = TimesheetDecision.parse(event.data);
-    if (data.userId === event.actor.id || !(await isActiveMember(tx, data.userId))) return;
+    if (data.userId === event.actor.id) return;
     const approved = event.type === 'timesheet.approved';
-    await notifyUser(tx, {
-      tenantId: event.tenantId,
-      userId: data.userId,
-      eventId: event.id,
-      type: eventName(event),
+    await notifyMemberOfEvent(tx, event, data.userId, {
       title: `Your timesheet for ${data.week} was ${approved ? 'approved' : 'rejected'}`,
       body: approved ? '' : (data.reason ?? ''),
       resource: { type: 'taskodex.timesheet', id: data.week },
-      actorId: event.actor.id,
     });
   },
 });
