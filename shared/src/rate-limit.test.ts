@@ -18,6 +18,19 @@ describe('rate limits', () => {
     expect(results[3]?.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
+  it('open each window at its first hit, so a burst cannot straddle a clock boundary and get twice the limit', async () => {
+    let now = Date.UTC(2026, 10, 26, 1, 59, 59, 500);
+    const cache = new MemoryCache(10_000, () => now);
+    const rule = { limit: 2, windowSeconds: 3600 };
+    await hitRateLimit(cache, 'signup:acct:a@x', rule);
+    await hitRateLimit(cache, 'signup:acct:a@x', rule);
+    now += 1_000; // past the top of the hour
+
+    const third = await hitRateLimit(cache, 'signup:acct:a@x', rule);
+
+    expect(third).toMatchObject({ allowed: false, count: 3, retryAfterSeconds: 3599 });
+  });
+
   it('count keys separately', async () => {
     const cache = new MemoryCache();
     const rule = { limit: 1, windowSeconds: 60 };

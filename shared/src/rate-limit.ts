@@ -14,18 +14,19 @@ export interface RateLimitResult {
 }
 
 /**
- * Fixed-window counters in the cache (Redis when configured, so limits hold
- * across Lambda instances; in-process otherwise). A cache failure lets the
- * request through: an outage of the limiter must not lock every user out.
+ * Window counters in the cache (Redis when configured, so limits hold across
+ * Lambda instances; in-process otherwise). Each key's window opens at its
+ * first hit and lasts `windowSeconds`, rather than being aligned to the clock:
+ * with clock-aligned windows a burst straddling the boundary got twice the
+ * limit (see docs/decisions.md). A cache failure lets the request through: an
+ * outage of the limiter must not lock every user out.
  */
 export async function hitRateLimit(cache: Cache, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
-  const windowStart = Math.floor(Date.now() / 1000 / rule.windowSeconds) * rule.windowSeconds;
-  const retryAfterSeconds = Math.max(1, windowStart + rule.windowSeconds - Math.floor(Date.now() / 1000));
   try {
-    const count = await cache.increment(`rl:${key}:${windowStart}`, rule.windowSeconds);
-    return { allowed: count <= rule.limit, count, retryAfterSeconds };
+    const { count, expiresInSeconds } = await cache.increment(`rl:${key}`, rule.windowSeconds);
+    return { allowed: count <= rule.limit, count, retryAfterSeconds: Math.max(1, expiresInSeconds) };
   } catch {
-    return { allowed: true, count: 0, retryAfterSeconds };
+    return { allowed: true, count: 0, retryAfterSeconds: rule.windowSeconds };
   }
 }
 

@@ -79,7 +79,7 @@ export async function assertNotLocked(account: string, deps: AbuseDeps): Promise
 export async function recordFailedSignIn(account: string, deps: AbuseDeps): Promise<boolean> {
   const { failures, windowSeconds, lockSeconds } = deps.limits.lockout;
   try {
-    const count = await deps.cache.increment(failuresKey(account), windowSeconds);
+    const { count } = await deps.cache.increment(failuresKey(account), windowSeconds);
     if (count < failures) return false;
     await deps.cache.set(
       lockKey(account),

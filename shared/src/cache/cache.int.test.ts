@@ -41,9 +41,10 @@ describe.each(implementations)('the %s cache', (_name, create, available) => {
     const store = cache as Cache;
     const key = `counter-${randomUUID()}`;
 
-    const counts = await Promise.all(Array.from({ length: 5 }, () => store.increment(key, 60)));
+    const counters = await Promise.all(Array.from({ length: 5 }, () => store.increment(key, 60)));
 
-    expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(counters.map((counter) => counter.count).sort()).toEqual([1, 2, 3, 4, 5]);
+    for (const counter of counters) expect(counter.expiresInSeconds).toBeGreaterThan(55);
   });
 
   it.skipIf(!available)('expires entries after their TTL', async () => {

@@ -1,4 +1,4 @@
-import type { Cache } from './cache';
+import type { Cache, Counter } from './cache';
 
 interface Entry {
   json: string;
@@ -40,16 +40,14 @@ export class MemoryCache implements Cache {
     }
   }
 
-  async increment(key: string, ttlSeconds: number): Promise<number> {
+  async increment(key: string, ttlSeconds: number): Promise<Counter> {
     const entry = this.#entries.get(key);
     const live = entry && entry.expiresAt > this.now() ? entry : undefined;
     const count = (live ? Number(JSON.parse(live.json)) : 0) + 1;
+    const expiresAt = live?.expiresAt ?? this.now() + ttlSeconds * 1000;
     this.#entries.delete(key);
-    this.#entries.set(key, {
-      json: String(count),
-      expiresAt: live?.expiresAt ?? this.now() + ttlSeconds * 1000,
-    });
-    return count;
+    this.#entries.set(key, { json: String(count), expiresAt });
+    return { count, expiresInSeconds: Math.ceil((expiresAt - this.now()) / 1000) };
   }
 
   async delete(key: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Cache } from './cache';
+import type { Cache, Counter } from './cache';
 
 /** Keys are namespaced so one ElastiCache can serve several stages. */
 export class RedisCache implements Cache {
@@ -31,14 +31,17 @@ export class RedisCache implements Cache {
     await this.#redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
   }
 
-  async increment(key: string, ttlSeconds: number): Promise<number> {
+  async increment(key: string, ttlSeconds: number): Promise<Counter> {
     // One round trip; EXPIRE NX sets the window only when the counter is new.
+    const seconds = Math.max(1, Math.ceil(ttlSeconds));
     const result = await this.#redis
       .multi()
       .incr(this.prefix + key)
-      .expire(this.prefix + key, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
+      .expire(this.prefix + key, seconds, 'NX')
+      .ttl(this.prefix + key)
       .exec();
-    return Number(result?.[0]?.[1] ?? 0);
+    const ttl = Number(result?.[2]?.[1] ?? seconds);
+    return { count: Number(result?.[0]?.[1] ?? 0), expiresInSeconds: ttl > 0 ? ttl : seconds };
   }
 
   async delete(key: string): Promise<void> {
