@@ -182,6 +182,105 @@ describe('projects: create, custom workflow and numbering', () => {
     });
   });
 
+  it('gives each task a workflow replacement moves the trace of a status change, in the same transaction', async () => {
+    const project = await createProject({ states: KANBAN });
+    const projectId = project.body.id;
+    const make = async (title: string, status: string) =>
+      (await createTask({ title, projectId, status })).body as { id: string; version: number };
+    const waiting = await make('Waiting', 'ready');
+    const first = await make('Doing 1', 'doing');
+    const second = await make('Doing 2', 'doing');
+    const shipped = await make('Shipped', 'shipped');
+    const released = { key: 'released', name: 'Released', colour: '#118833', group: 'completed' };
+    const states = [...KANBAN.filter((state) => !['doing', 'shipped'].includes(state.key)), released];
+    const since = new Date(); // events are dated by this process's clock
+
+    const replaced = await platform.request('PUT', `/v1/taskodex/projects/${projectId}/workflow`, {
+      headers: asMember,
+      body: { states, moveTasksTo: { doing: 'released', shipped: 'ready' } },
+    });
+
+    expect(replaced.status).toBe(200);
+    const read = async (id: string) =>
+      (await platform.request('GET', `/v1/taskodex/tasks/${id}`, { headers: asMember })).body;
+    // Into a completed state: completedAt set; out of one: cleared. One version up, end of the new column.
+    expect(await read(first.id)).toMatchObject({
+      status: 'released',
+      statusGroup: 'completed',
+      completedAt: expect.any(String),
+      version: first.version + 1,
+    });
+    expect(await read(second.id)).toMatchObject({ status: 'released', version: second.version + 1 });
+    expect(await read(shipped.id)).toMatchObject({
+      status: 'ready',
+      statusGroup: 'unstarted',
+      completedAt: null,
+      version: shipped.version + 1,
+    });
+    expect(await read(waiting.id)).toMatchObject({ status: 'ready', version: waiting.version });
+    const column = async (status: string) =>
+      titles(
+        (
+          await platform.request(
+            'GET',
+            `/v1/taskodex/tasks?projectId=${projectId}&status=${status}&sort=position`,
+            {
+              headers: asMember,
+            },
+          )
+        ).body,
+      );
+    expect(await column('ready')).toEqual(['Waiting', 'Shipped']);
+    expect(await column('released')).toEqual(['Doing 1', 'Doing 2']);
+
+    const moved = [first.id, second.id, shipped.id];
+    const activity = await platform.db.query(
+      `select task_id, actor_id, from_value as from, to_value as to from taskodex.task_activity
+        where task_id = any($1::uuid[]) and kind = 'updated' and field = 'status'`,
+      [[...moved, waiting.id]],
+    );
+    expect(activity.rows).toHaveLength(3);
+    expect(activity.rows).toEqual(
+      expect.arrayContaining([
+        { task_id: first.id, actor_id: member.userId, from: 'doing', to: 'released' },
+        { task_id: second.id, actor_id: member.userId, from: 'doing', to: 'released' },
+        { task_id: shipped.id, actor_id: member.userId, from: 'shipped', to: 'ready' },
+      ]),
+    );
+    const { rows } = await platform.db.query(
+      `select type, envelope->'data' as data, envelope->'actor'->>'id' as actor from platform.outbox
+        where created_at >= $2
+          and coalesce(envelope->'data'->'task'->>'id', envelope->'data'->>'taskId') = any($1::text[])
+        order by created_at, id`,
+      [[...moved, waiting.id], since],
+    );
+    const ofTask = (id: string) =>
+      rows.filter(
+        (row: { data: { task?: { id: string }; taskId?: string } }) =>
+          (row.data.task?.id ?? row.data.taskId) === id,
+      );
+    expect(ofTask(waiting.id)).toEqual([]);
+    expect(rows.every((row: { actor: string }) => row.actor === member.userId)).toBe(true);
+    expect(ofTask(first.id).map((row: { type: string }) => row.type)).toEqual([
+      'task.updated',
+      'task.status_changed',
+      'task.completed',
+    ]);
+    expect(ofTask(first.id)[0].data).toMatchObject({
+      task: { id: first.id, status: 'released', completedAt: expect.any(String), version: first.version + 1 },
+      changes: ['status'],
+    });
+    expect(ofTask(first.id)[1].data).toMatchObject({ from: 'doing', to: 'released' });
+    expect(ofTask(shipped.id).map((row: { type: string }) => row.type)).toEqual([
+      'task.updated',
+      'task.status_changed',
+    ]);
+    expect(ofTask(shipped.id)[0].data).toMatchObject({
+      task: { status: 'ready', completedAt: null },
+      changes: ['status', 'position'],
+    });
+  });
+
   it('lets only project admins change the project (403 for other members)', async () => {
     const project = await createProject({}, asAdmin);
     const path = `/v1/taskodex/projects/${project.body.id}`;

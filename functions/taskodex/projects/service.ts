@@ -30,6 +30,10 @@ export const projectsService = defineService({
     { type: 'project.restored' },
     { type: 'project.member_added' },
     { type: 'project.member_removed' },
+    // A workflow replacement moving tasks out of removed states emits what a status change does.
+    { type: 'task.updated' },
+    { type: 'task.status_changed' },
+    { type: 'task.completed' },
   ],
   permissions: [
     { name: 'taskodex:project:read', description: 'See projects (private ones only as a member).' },

@@ -1,6 +1,7 @@
 import { ConflictError, ValidationError } from '@halooid/shared/errors';
-import { uuidv7 } from '@halooid/shared/ids';
 import { taskodexEvents } from '../events';
+import { moveTasksOutOfStates } from '../tasks/repository';
+import { recordChanges } from '../tasks/task-use-cases';
 import { manageableProject, type ProjectDeps, visibleProject } from './project-use-cases';
 import { findProject, taskCountsByStatus, touchProject } from './repository';
 import type { Project, PutWorkflowInput } from './schemas';
@@ -16,9 +17,11 @@ export async function getWorkflow(
 
 /**
  * Replaces a project's workflow. A removed state still holding tasks is a
- * 409 naming how many, unless `moveTasksTo` says where they go; tasks whose
- * state changed group (e.g. into `completed`) get their group and
- * completedAt brought in line in the same transaction.
+ * 409 naming how many, unless `moveTasksTo` says where they go: each moved
+ * task changes as a status change would change it (end of the new column,
+ * version, completedAt, timeline, `task.updated` and the other task events).
+ * Tasks whose state kept its key but changed group (e.g. into `completed`)
+ * get their group and completedAt brought in line in the same transaction.
  */
 export async function replaceWorkflow(
   projectId: string,
@@ -51,20 +54,8 @@ export async function replaceWorkflow(
     moves.set(from, to);
   }
   await saveWorkflow(tx, tenantId, projectId, input.states);
-  for (const [from, to] of moves) {
-    // The task trigger sets the new group and completedAt; the timeline records each move.
-    const { rows } = await tx.query<{ id: string }>(
-      `update taskodex.tasks set status = $4, version = version + 1, updated_at = now()
-        where tenant_id = $1 and project_id = $2 and status = $3 and deleted_at is null returning id`,
-      [tenantId, projectId, from, to],
-    );
-    await tx.query(
-      `insert into taskodex.task_activity (tenant_id, id, task_id, actor_id, kind, field, from_value, to_value)
-       select $1, ids.id, ids.task_id, $2, 'updated', 'status', to_jsonb($3::text), to_jsonb($4::text)
-         from unnest($5::uuid[], $6::uuid[]) as ids(id, task_id)`,
-      [tenantId, principal.principalId, from, to, rows.map(() => uuidv7()), rows.map((row) => row.id)],
-    );
-  }
+  // Moved tasks leave the trace of a status change each: timeline rows, task.updated and the rest.
+  await recordChanges(await moveTasksOutOfStates(tx, tenantId, projectId, moves), deps);
   // States that kept their key but changed group.
   await tx.query(
     `update taskodex.tasks t

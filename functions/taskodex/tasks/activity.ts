@@ -24,20 +24,34 @@ export interface ActivityEntry {
   to?: unknown;
 }
 
-export async function recordActivity(tx: Tx, entry: ActivityEntry): Promise<void> {
-  // clock_timestamp, not now(): entries of one transaction keep the order they were written in.
+export function recordActivity(tx: Tx, entry: ActivityEntry): Promise<void> {
+  return recordActivities(tx, [entry]);
+}
+
+/**
+ * Several entries in one statement (a change of many fields, or of many
+ * tasks at once), kept in list order: their ids are made in that order and
+ * clock_timestamp, unlike now(), moves on row by row — entries of one
+ * transaction keep the order they were written in.
+ */
+export async function recordActivities(tx: Tx, entries: readonly ActivityEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   await tx.query(
     `insert into taskodex.task_activity (tenant_id, id, task_id, actor_id, kind, field, from_value, to_value, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, clock_timestamp())`,
+     select e.tenant_id, e.id, e.task_id, e.actor_id, e.kind, e.field, e.from_value, e.to_value, clock_timestamp()
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[])
+              with ordinality as e(tenant_id, id, task_id, actor_id, kind, field, from_value, to_value, n)
+      order by e.n`,
     [
-      entry.tenantId,
-      uuidv7(),
-      entry.taskId,
-      entry.actorId,
-      entry.kind,
-      entry.field ?? null,
-      entry.from === undefined ? null : JSON.stringify(entry.from),
-      entry.to === undefined ? null : JSON.stringify(entry.to),
+      entries.map((entry) => entry.tenantId),
+      entries.map(() => uuidv7()),
+      entries.map((entry) => entry.taskId),
+      entries.map((entry) => entry.actorId),
+      entries.map((entry) => entry.kind),
+      entries.map((entry) => entry.field ?? null),
+      entries.map((entry) => json(entry.from)),
+      entries.map((entry) => json(entry.to)),
     ],
   );
 }

@@ -268,6 +268,52 @@ export async function updateTask(
   return rows[0] ? toTask(rows[0]) : undefined;
 }
 
+/**
+ * Moves every task of a project out of states a workflow replacement removes
+ * (`moves`: from → to), set-based, as a status change moves one: to the end
+ * of the target column (in the order of `moves`, then their old order), one
+ * version up; the trigger sets group and completedAt. The rows are locked in
+ * id order first, as a bulk update locks them, and come back as they were
+ * and as they are, in id order.
+ */
+export async function moveTasksOutOfStates(
+  tx: Tx,
+  tenantId: string,
+  projectId: string,
+  moves: ReadonlyMap<string, string>,
+): Promise<{ before: Task; after: Task }[]> {
+  if (moves.size === 0) return [];
+  const locked = await tx.query<TaskRow>(
+    `select ${COLUMNS} from taskodex.tasks t
+      where t.tenant_id = $1 and t.project_id = $2 and t.status = any($3::text[]) and t.deleted_at is null
+      order by t.id for update of t`,
+    [tenantId, projectId, [...moves.keys()]],
+  );
+  if (locked.rows.length === 0) return [];
+  // 1024: the board's gap between cards (POSITION_GAP), as respaceColumn spaces a column.
+  const { rows } = await tx.query<TaskRow>(
+    `with m as (select * from unnest($3::text[], $4::text[]) with ordinality as m(from_status, to_status, rank)),
+          moved as (
+            select t.id, m.to_status,
+                   row_number() over (partition by m.to_status order by m.rank, t.position, t.id) as n
+              from taskodex.tasks t join m on m.from_status = t.status
+             where t.tenant_id = $1 and t.project_id = $2 and t.deleted_at is null),
+          ends as (
+            select c.status, max(c.position) as last from taskodex.tasks c
+             where c.tenant_id = $1 and c.project_id = $2 and c.status = any($4::text[]) and c.deleted_at is null
+             group by c.status)
+     update taskodex.tasks t
+        set status = moved.to_status, position = coalesce(ends.last, 0) + moved.n * 1024,
+            version = t.version + 1, updated_at = now()
+       from moved left join ends on ends.status = moved.to_status
+      where t.tenant_id = $1 and t.id = moved.id
+      returning ${COLUMNS}`,
+    [tenantId, projectId, [...moves.keys()], [...moves.values()]],
+  );
+  const after = new Map(rows.map((row) => [row.id, toTask(row)]));
+  return locked.rows.map((row) => ({ before: toTask(row), after: after.get(row.id) as Task }));
+}
+
 /** Soft delete: the row stays for history and audit, invisible to every read. */
 export async function softDeleteTask(tx: Tx, tenantId: string, id: string): Promise<boolean> {
   const { rowCount } = await tx.query(

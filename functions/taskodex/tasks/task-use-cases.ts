@@ -7,7 +7,7 @@ import { taskodexEvents } from '../events';
 import { canSeeProject, canWriteTasksIn, findVisibleTask, hiddenProjectIds } from '../projects/access';
 import { findProject } from '../projects/repository';
 import { assertStatusIn, DEFAULT_WORKFLOW, loadWorkflow, type WorkflowState } from '../projects/workflow';
-import { recordActivity } from './activity';
+import { recordActivities, recordActivity } from './activity';
 import {
   columnPositions,
   findTask,
@@ -186,22 +186,47 @@ const TRACKED_FIELDS = [
   'position',
 ] as const satisfies readonly (keyof Task)[];
 
-/** Records what a change did: a timeline entry per field, updated, and assigned / status_changed / completed when they apply. */
-async function recordChanges(before: Task, after: Task, deps: TaskDeps): Promise<void> {
-  const changes = TRACKED_FIELDS.filter(
-    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+/** A task as read (locked) before a change and as the change wrote it. */
+export interface TaskChange {
+  before: Task;
+  after: Task;
+}
+
+/**
+ * Records what changes did: a timeline entry per changed field (one insert
+ * for all of them), then each task's events. Exported for changes written
+ * set-based elsewhere (a workflow replacement moving tasks out of removed
+ * states), so they leave exactly the trace a PATCH leaves.
+ */
+export async function recordChanges(changed: readonly TaskChange[], deps: TaskDeps): Promise<void> {
+  const traced = changed
+    .map(({ before, after }) => ({
+      before,
+      after,
+      changes: TRACKED_FIELDS.filter(
+        (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+      ),
+    }))
+    .filter(({ changes }) => changes.length > 0);
+  await recordActivities(
+    deps.tx,
+    traced.flatMap(({ before, after, changes }) =>
+      changes.map((field) => ({
+        tenantId: deps.principal.tenantId,
+        taskId: after.id,
+        actorId: deps.principal.principalId,
+        kind: 'updated',
+        field,
+        from: before[field],
+        to: after[field],
+      })),
+    ),
   );
-  if (changes.length === 0) return;
-  for (const field of changes)
-    await recordActivity(deps.tx, {
-      tenantId: deps.principal.tenantId,
-      taskId: after.id,
-      actorId: deps.principal.principalId,
-      kind: 'updated',
-      field,
-      from: before[field],
-      to: after[field],
-    });
+  for (const { before, after, changes } of traced) await recordEvents(before, after, changes, deps);
+}
+
+/** A change's events: updated, and assigned / status_changed / completed when they apply. */
+async function recordEvents(before: Task, after: Task, changes: string[], deps: TaskDeps): Promise<void> {
   await deps.events.record(taskodexEvents, 'task.updated', { task: after, changes });
   if (before.assigneeId !== after.assigneeId)
     await deps.events.record(taskodexEvents, 'task.assigned', {
@@ -279,7 +304,7 @@ export async function changeTask(
     changes.position = await endOfColumn(deps, target.projectId, status, taskId);
   const updated = await updateTask(tx, principal.tenantId, taskId, version, changes);
   if (updated) {
-    await recordChanges(current, updated, deps);
+    await recordChanges([{ before: current, after: updated }], deps);
     return updated;
   }
   throw new ConflictError(

@@ -58,7 +58,7 @@ export const timesheetsService = defineService({
       permission: 'taskodex:timesheet:approve',
       summary: "Approve someone's submitted week",
       description:
-        'Send the `userId` whose week it is. Only a submitted week can be approved (else 409); its entries stay locked and the user is notified.',
+        'Send the `userId` whose week it is. Only a submitted week can be approved (else 409); its entries stay locked and the user is notified. Your own week is a 403 `own_timesheet`: another approver decides.',
       params: TimesheetParams,
       body: DecisionBody,
       response: Timesheet,
@@ -69,7 +69,8 @@ export const timesheetsService = defineService({
       path: '/v1/taskodex/timesheets/{week}/reject',
       permission: 'taskodex:timesheet:approve',
       summary: "Reject someone's week with a reason",
-      description: 'A submitted or approved week goes back to its owner; its entries can be changed again.',
+      description:
+        'A submitted or approved week goes back to its owner; its entries can be changed again. Your own week is a 403 `own_timesheet`.',
       params: TimesheetParams,
       body: RejectBody,
       response: Timesheet,

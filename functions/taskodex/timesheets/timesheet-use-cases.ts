@@ -1,4 +1,4 @@
-import { BusinessRuleError, ConflictError, ValidationError } from '@halooid/shared/errors';
+import { AppError, BusinessRuleError, ConflictError, ValidationError } from '@halooid/shared/errors';
 import { taskodexEvents } from '../events';
 import { entriesBetween, lockUserTimer } from '../time-entries/repository';
 import type { TimeEntry } from '../time-entries/schemas';
@@ -85,13 +85,24 @@ export async function submitTimesheet(weekParam: string, deps: TimeDeps): Promis
   return load(week, userId, deps);
 }
 
-/** Approves a submitted week (route permission: taskodex:timesheet:approve). */
+/**
+ * Four eyes: nobody decides on their own week, whatever their role (Owner
+ * included) — an approval is someone else vouching for the hours. Checked
+ * before anything is read or locked, so a refused decision changes nothing.
+ */
+function assertNotOwnWeek(principalId: string, userId: string): void {
+  if (principalId === userId)
+    throw new AppError(403, 'own_timesheet', 'You cannot approve or reject your own timesheet.');
+}
+
+/** Approves a submitted week (route permission: taskodex:timesheet:approve), never your own. */
 export async function approveTimesheet(
   weekParam: string,
   userId: string,
   deps: TimeDeps,
 ): Promise<Timesheet> {
   const { tenantId, principalId } = deps.principal;
+  assertNotOwnWeek(principalId, userId);
   const week = weekOrThrow(weekParam, 'params.week');
   await lockUserTimer(deps.tx, tenantId, userId);
   const current = await findTimesheet(deps.tx, tenantId, userId, week.start);
@@ -114,13 +125,14 @@ export async function approveTimesheet(
   return load(week, userId, deps);
 }
 
-/** Rejects a submitted (or reopens an approved) week with a reason; its entries unlock. */
+/** Rejects a submitted (or reopens an approved) week with a reason, never your own; its entries unlock. */
 export async function rejectTimesheet(
   weekParam: string,
   input: { userId: string; reason: string },
   deps: TimeDeps,
 ): Promise<Timesheet> {
   const { tenantId, principalId } = deps.principal;
+  assertNotOwnWeek(principalId, input.userId);
   const week = weekOrThrow(weekParam, 'params.week');
   await lockUserTimer(deps.tx, tenantId, input.userId);
   const current = await findTimesheet(deps.tx, tenantId, input.userId, week.start);

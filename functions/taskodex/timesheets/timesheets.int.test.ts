@@ -1,6 +1,6 @@
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf } from './iso-week';
+import { isoWeekOf, isoWeekStarting } from './iso-week';
 
 let platform: TestPlatform;
 let member: Session;
@@ -128,7 +128,7 @@ describe('submit → approve / reject', () => {
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: admin.userId });
     expect(approved.body.entries[0].lockedReason).toBe('timesheet_approved');
 
-    const notification = await waitFor(5_000, async () => {
+    const notification = await waitFor(15_000, async () => {
       const response = await get(member, '/v1/notifications?unread=true');
       return (response.body.items as { type: string; title: string }[]).find(
         (item) => item.type === 'taskodex.timesheet.approved',
@@ -168,7 +168,7 @@ describe('submit → approve / reject', () => {
       body: { version: entry.version, durationSeconds: 3600 },
     });
     expect(edit.status).toBe(200);
-    const notification = await waitFor(5_000, async () => {
+    const notification = await waitFor(15_000, async () => {
       const response = await get(member, '/v1/notifications?unread=true');
       return (response.body.items as { type: string; body: string }[]).find(
         (item) => item.type === 'taskodex.timesheet.rejected',
@@ -201,16 +201,88 @@ describe('submit → approve / reject', () => {
 
     const timer = await post(member, '/v1/taskodex/time-entries', { description: 'Running' });
     expect(timer.status).toBe(201);
-    const current = (await get(member, '/v1/taskodex/timesheets')).body.week as string;
+    // The week the server started the timer in: asking for "the current week"
+    // separately could land in the next one if the two calls straddle Monday 00:00 UTC.
+    const current = isoWeekOf(new Date(timer.body.startedAt)).week;
     const submit = await post(member, `/v1/taskodex/timesheets/${current}/submit`);
     expect(submit.status).toBe(422);
     expect(submit.body.code).toBe('timer_running');
   });
 });
 
+describe('four eyes', () => {
+  it('refuses a decision on your own week (403 own_timesheet, nothing changes); another approver decides', async () => {
+    const owner = await platform.login('owner@acme.example');
+    await log(admin, { startedAt: '2026-09-22T09:00:00Z', durationSeconds: 3600 }); // 2026-W39
+    await log(owner, { startedAt: '2026-09-23T09:00:00Z', durationSeconds: 1800 });
+    expect((await post(admin, '/v1/taskodex/timesheets/2026-W39/submit')).status).toBe(200);
+    expect((await post(owner, '/v1/taskodex/timesheets/2026-W39/submit')).status).toBe(200);
+
+    const refusals = [
+      await post(admin, '/v1/taskodex/timesheets/2026-W39/approve', { userId: admin.userId }),
+      await post(admin, '/v1/taskodex/timesheets/2026-W39/reject', { userId: admin.userId, reason: 'Redo' }),
+      // The Owner too: no role approves its own hours.
+      await post(owner, '/v1/taskodex/timesheets/2026-W39/approve', { userId: owner.userId }),
+    ];
+
+    for (const refused of refusals) {
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({
+        code: 'own_timesheet',
+        detail: 'You cannot approve or reject your own timesheet.',
+      });
+    }
+    const { rows } = await platform.db.query(
+      `select status, decided_by from taskodex.timesheets
+        where user_id = any($1::uuid[]) and week_start = '2026-09-21'`,
+      [[admin.userId, owner.userId]],
+    );
+    expect(
+      rows.map((row: { status: string; decided_by: string | null }) => [row.status, row.decided_by]),
+    ).toEqual([
+      ['submitted', null],
+      ['submitted', null],
+    ]);
+    const decisions = await platform.db.query(
+      `select 1 from platform.outbox
+        where type in ('timesheet.approved', 'timesheet.rejected') and envelope->'data'->>'week' = '2026-W39'`,
+    );
+    expect(decisions.rowCount).toBe(0);
+
+    const byOther = await post(owner, '/v1/taskodex/timesheets/2026-W39/approve', { userId: admin.userId });
+    expect(byOther.status).toBe(200);
+    expect(byOther.body).toMatchObject({ userId: admin.userId, status: 'approved', decidedBy: owner.userId });
+    // Others may send weeks back too. Reopening the approved one leaves no approved week here: the
+    // demo-data test below finds the seed's week as the only approved one outside Maya's.
+    const reopened = await post(owner, '/v1/taskodex/timesheets/2026-W39/reject', {
+      userId: admin.userId,
+      reason: 'Reopened: the client call belongs to another week.',
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ status: 'rejected', decidedBy: owner.userId });
+    const rejectedByOther = await post(admin, '/v1/taskodex/timesheets/2026-W39/reject', {
+      userId: owner.userId,
+      reason: 'Wednesday needs a description.',
+    });
+    expect(rejectedByOther.status).toBe(200);
+    expect(rejectedByOther.body).toMatchObject({ status: 'rejected', decidedBy: admin.userId });
+  });
+});
+
 describe('demo data', () => {
   it("gives several Acme people last week's time, with Maya's week waiting for approval", async () => {
-    const lastWeek = isoWeekOf(new Date(Date.now() - 7 * 86_400_000));
+    // The week the seed called "last week" (when the platform started), read
+    // back from its timesheets rather than recomputed now: the two differ if
+    // this file started on a Sunday and reaches here on Monday (UTC). The seed
+    // submits on the week's own Friday; the tests above submit weeks long past.
+    const seeded = await platform.db.query(
+      `select distinct ts.week_start::text as week_start
+         from taskodex.timesheets ts join platform.tenants t on t.id = ts.tenant_id
+        where t.slug = 'acme' and ts.submitted_at < (ts.week_start + 7)::timestamp at time zone 'UTC'`,
+    );
+    expect(seeded.rows).toHaveLength(1);
+    const lastWeek = isoWeekStarting(seeded.rows[0].week_start);
     const { rows } = await platform.db.query(
       `select count(distinct e.user_id)::int as people, count(*)::int as entries
          from taskodex.time_entries e join platform.tenants t on t.id = e.tenant_id

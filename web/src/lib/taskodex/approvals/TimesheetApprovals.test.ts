@@ -65,9 +65,11 @@ vi.mock('$lib/api', async () => {
 
 const { default: TimesheetApprovals } = await import('./TimesheetApprovals.svelte');
 const { directory } = await import('../members.svelte');
+const { session } = await import('$lib/auth/session.svelte');
 
 beforeEach(() => {
   calls.length = 0;
+  session.user = undefined;
   directory.members = [
     { userId: USER, name: 'Maya Member', email: 'member@acme.example', status: 'active' } as never,
   ];
@@ -111,5 +113,22 @@ describe('TimesheetApprovals', () => {
         body: { userId: USER, reason: 'Tuesday is missing.' },
       }),
     );
+  });
+
+  it('shows your own week without Approve or Reject: another approver decides', async () => {
+    session.user = { id: USER, name: 'Maya Member', email: 'member@acme.example' } as never;
+    render(TimesheetApprovals);
+    const review = await screen.findByRole('button', { name: 'Review Maya Member, 2026-W47' });
+    expect(screen.getByRole('table', { name: 'Submitted timesheets' }).textContent).toContain(
+      'Your week — another approver decides',
+    );
+    await fireEvent.click(review);
+    const drawer = await screen.findByRole('dialog', { name: 'Maya Member · 2026-W47' });
+    await within(drawer).findByText('Checkout review');
+
+    expect(within(drawer).getByText('Your week — another approver decides')).toBeTruthy();
+    expect(within(drawer).queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(within(drawer).queryByRole('button', { name: 'Reject…' })).toBeNull();
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
   });
 });
