@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { KeyringError, parseKeyring } from './crypto/keyring';
 
 /**
  * Every environment variable the platform reads, validated once at cold
@@ -36,6 +37,23 @@ const configSchema = z.object({
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   /** Token issuer; derived from the region and pool id in AWS, set explicitly for cognito-local. */
   COGNITO_ISSUER: url(['http', 'https']).optional(),
+  /**
+   * Data keys for secrets stored encrypted (webhook signing secrets): `id:base64key[,…]`, 32-byte
+   * keys, first = current. Set locally (infra/local keeps one in the data dir); AWS uses the secret below.
+   */
+  DATA_ENCRYPTION_KEYS: z
+    .string()
+    .superRefine((value, context) => {
+      try {
+        parseKeyring(value);
+      } catch (error) {
+        if (!(error instanceof KeyringError)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+      }
+    })
+    .optional(),
+  /** In AWS: the Secrets Manager secret holding the data keys, read once on first use (never the value itself). */
+  DATA_ENCRYPTION_KEYS_SECRET_ARN: z.string().startsWith('arn:').optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -62,10 +80,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return result.data;
 }
 
+/** Never quoted in messages at all: the value is key material. */
+const SECRET_KEYS = new Set<string>(['DATA_ENCRYPTION_KEYS']);
+
 /** Quotes the bad value for the message, with any `user:password@` of a URL blanked: the message reaches logs. */
 function describe(env: Record<string, string | undefined>, path: PropertyKey[]): string {
   const raw = env[String(path[0])];
   if (raw === undefined) return 'nothing';
+  if (SECRET_KEYS.has(String(path[0]))) return 'a value not shown';
   const value = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }

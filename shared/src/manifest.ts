@@ -72,6 +72,11 @@ export interface ServiceResources {
   cache?: boolean;
   /** DynamoDB tables it reads or writes, by logical name. */
   tables?: string[];
+  /**
+   * Opens or seals secrets stored encrypted (shared/src/crypto): in AWS, read access to the data
+   * key secret, whose ARN is in DATA_ENCRYPTION_KEYS_SECRET_ARN. Not given to its subscribers.
+   */
+  dataKeys?: boolean;
 }
 
 /** An event a capability publishes; its schema lives in the product's catalog (`functions/<product>/events.ts`). */

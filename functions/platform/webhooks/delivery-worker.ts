@@ -1,9 +1,12 @@
 import { getConfig } from '@halooid/shared/config';
+import type { Keyring } from '@halooid/shared/crypto/keyring';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { withWorkerTransaction } from '@halooid/shared/events/worker-transaction';
 import { isUuid, uuidv7 } from '@halooid/shared/ids';
 import { createLogger } from '@halooid/shared/observability';
 import { notifyUser } from '../notifications/notify';
+import { dataKeyring } from './data-keys';
+import { openWebhookSecret, resealStaleSecrets } from './secrets';
 import { SIGNATURE_HEADER, signPayload } from './signature';
 import { refuseUrl, type UrlPolicy, urlPolicyFor } from './url-guard';
 
@@ -46,6 +49,7 @@ interface DueDelivery {
   payload: unknown;
   attempts: number;
   url: string;
+  /** As stored: sealed, or plain text from before encryption. */
   secret: string;
   enabled: boolean;
   created_by: string;
@@ -66,6 +70,9 @@ interface AttemptResult {
  */
 export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 10 * SECOND;
+  // Before claiming anything: without the keys no delivery could be signed.
+  const keyring = await dataKeyring();
+  resealOnce(keyring);
   const due = await withWorkerTransaction(async (tx) => {
     const { rows } = await tx.query<DueDelivery>(
       `with due as (
@@ -82,13 +89,39 @@ export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Pro
     );
     return rows;
   });
-  await Promise.all(due.map((delivery) => deliverOne(delivery, options, timeoutMs)));
+  await Promise.all(due.map((delivery) => deliverOne(delivery, keyring, options, timeoutMs)));
   return due.length;
 }
 
-async function deliverOne(delivery: DueDelivery, options: DeliveryWorkerOptions, timeoutMs: number) {
+const resealed = new WeakSet<Keyring>();
+
+/**
+ * Once per worker instance and keyring, in the background: re-encrypts secrets
+ * still in plain text (rows from before encryption) or under a retired key.
+ * A failure is logged and tried again on the next pass.
+ */
+function resealOnce(keyring: Keyring): void {
+  if (resealed.has(keyring)) return;
+  resealed.add(keyring);
+  resealStaleSecrets(keyring).then(
+    (count) => {
+      if (count > 0) logger.info('Re-encrypted webhook secrets under the current key', { count });
+    },
+    (error: Error) => {
+      resealed.delete(keyring);
+      logger.warn('Could not re-encrypt stale webhook secrets', { error });
+    },
+  );
+}
+
+async function deliverOne(
+  delivery: DueDelivery,
+  keyring: Keyring,
+  options: DeliveryWorkerOptions,
+  timeoutMs: number,
+) {
   const result: AttemptResult = delivery.enabled
-    ? await attempt(delivery, options, timeoutMs)
+    ? await attempt(delivery, keyring, options, timeoutMs)
     : { ok: false, statusCode: null, error: 'The webhook is disabled.', durationMs: 0 };
   const delays = options.retryDelaysMs ?? webhookRetryDelays();
   const attempts = delivery.attempts + 1;
@@ -139,11 +172,33 @@ async function deliverOne(delivery: DueDelivery, options: DeliveryWorkerOptions,
 
 async function attempt(
   delivery: DueDelivery,
+  keyring: Keyring,
   options: DeliveryWorkerOptions,
   timeoutMs: number,
 ): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  let secret: string;
+  try {
+    secret = openWebhookSecret(
+      keyring,
+      { tenantId: delivery.tenant_id, id: delivery.webhook_id },
+      delivery.secret,
+    );
+  } catch (error) {
+    // A retired key missing from the keyring, or a row tampered with: never send unsigned.
+    logger.error('A webhook signing secret does not open', {
+      tenantId: delivery.tenant_id,
+      webhookId: delivery.webhook_id,
+      error,
+    });
+    return {
+      ok: false,
+      statusCode: null,
+      error: 'The signing secret could not be read.',
+      durationMs: elapsed(),
+    };
+  }
   // Checked again at send time: DNS may have changed since the webhook was saved.
   const refused = await refuseUrl(delivery.url, options.urlPolicy ?? urlPolicyFor(getConfig().STAGE));
   if (refused) return { ok: false, statusCode: null, error: refused, durationMs: elapsed() };
@@ -156,7 +211,7 @@ async function attempt(
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'Halooid-Webhooks/1',
-        [SIGNATURE_HEADER]: signPayload(delivery.secret, body, Math.floor(Date.now() / 1000)),
+        [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)),
         'Halooid-Event-Id': delivery.event_id,
         'Halooid-Event-Type': delivery.event_type,
         'Halooid-Delivery-Id': delivery.id,

@@ -8,6 +8,7 @@ import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/ada
 import { uuidv7 } from '@halooid/shared/ids';
 import type { AnyRoute } from '@halooid/shared/manifest';
 import { EVENT_NAME_CATALOGS } from '../../registry-names';
+import { dataKeyring } from './data-keys';
 import {
   deleteWebhook,
   findDeliveryPayload,
@@ -18,6 +19,7 @@ import {
   listWebhooks,
   updateWebhook,
 } from './repository';
+import { sealWebhookSecret } from './secrets';
 import { webhooksService } from './service';
 import { newWebhookSecret } from './signature';
 import { refuseUrl, urlPolicyFor } from './url-guard';
@@ -64,12 +66,14 @@ export const handler = createHttpHandler(webhooksService, {
     const { body, principal } = request;
     await checkTarget(body.url, body.events);
     const secret = newWebhookSecret();
+    const identity = { tenantId: principal.tenantId, id: uuidv7() };
+    // Stored sealed with the data key; the plain secret exists only in this response.
+    const sealed = sealWebhookSecret(await dataKeyring(), identity, secret);
     const webhook = await inTenant(principal, async (tx) => {
       const created = await insertWebhook(tx, {
         ...body,
-        tenantId: principal.tenantId,
-        id: uuidv7(),
-        secret,
+        ...identity,
+        secret: sealed,
         createdBy: principal.principalId,
       });
       await recordAudit(tx, actor(request), {

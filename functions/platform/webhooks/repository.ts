@@ -98,6 +98,7 @@ export async function insertWebhook(
     description: string;
     events: string[];
     enabled: boolean;
+    /** Sealed (secrets.ts sealWebhookSecret): never plain text in the row. */
     secret: string;
     createdBy: string;
   },

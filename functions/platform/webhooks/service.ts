@@ -16,7 +16,8 @@ export const webhooksService = defineService({
   capability: 'webhooks',
   description:
     'Outgoing webhooks: signed deliveries of events to integrators, with retries and a delivery log.',
-  resources: { database: true },
+  // dataKeys: signing secrets are stored sealed (shared/src/crypto/secret-box.ts).
+  resources: { database: true, dataKeys: true },
   permissions: [
     { name: 'platform:webhook:read', description: "See the tenant's webhooks and their delivery log." },
     { name: 'platform:webhook:write', description: 'Create, change, delete webhooks and redeliver events.' },

@@ -285,6 +285,42 @@ describe('data', () => {
     const data = app.template(app.stacks.data);
     expect(Object.values(resources(data, 'AWS::RDS::DBCluster'))[0]?.DeletionPolicy).toBe('Delete');
   });
+
+  it('generates the data key secret and lets only the webhooks API function and worker read it, by ARN', () => {
+    app.template(app.stacks.data).hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'halooid/dev/data-encryption-keys',
+      GenerateSecretString: Match.objectLike({
+        SecretStringTemplate: '{"id":"k1"}',
+        GenerateStringKey: 'material',
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+      }),
+    });
+    const all = [
+      ...[...app.stacks.api.functions.values()].map(({ fn }) => fn),
+      ...app.stacks.events.subscribers.map(({ fn }) => fn),
+      app.stacks.events.relay,
+      app.stacks.events.webhookWorker,
+      app.stacks.data.migrator,
+    ];
+    const readers = all.filter((fn) => {
+      const { props, statements } = lambdaOf(fn);
+      expect(props.Environment.Variables, fn.serviceName).not.toHaveProperty('DATA_ENCRYPTION_KEYS');
+      const arn = props.Environment.Variables.DATA_ENCRYPTION_KEYS_SECRET_ARN;
+      const grant = statements.find(
+        (s) =>
+          actions([s]).includes('secretsmanager:GetSecretValue') &&
+          /DataKeys/.test(JSON.stringify(s.Resource)),
+      );
+      expect(Boolean(grant), fn.serviceName).toBe(arn !== undefined);
+      if (grant) expect(grant.Resource).toEqual(arn); // that one secret, no wildcard
+      return grant !== undefined;
+    });
+    expect(readers.map((fn) => fn.serviceName).sort()).toEqual([
+      'platform-webhooks',
+      'platform-webhooks-worker',
+    ]);
+  });
 });
 
 describe('events', () => {

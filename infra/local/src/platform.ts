@@ -14,6 +14,7 @@ import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
 import { startDynalite } from './dynalite';
 import { ensureLocalTables } from './dynamo-tables';
+import { localEncryptionKeys } from './encryption-key';
 import { type LocalEvents, type LocalEventsOptions, startLocalEvents } from './events/local-events';
 import { type AuthorizerHandler, type ProxyHandler, type RunningGateway, startGateway } from './gateway';
 import { localPages } from './local-pages';
@@ -111,6 +112,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       POWERTOOLS_LOG_LEVEL: options.logLevel,
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      DATA_ENCRYPTION_KEYS: await localEncryptionKeys(options.dataDir, {
+        ephemeral: options.ephemeralDatabase === true,
+      }),
     });
     resetConfig();
     const cognito = getCognitoClient();

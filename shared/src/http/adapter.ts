@@ -88,6 +88,11 @@ export function createHttpHandler<S extends ServiceManifest>(
   if (service.resources.database && !config.DATABASE_URL && !config.DB_HOST) {
     throw new ConfigError(['DATABASE_URL or DB_HOST: one is required to reach Postgres']);
   }
+  if (service.resources.dataKeys && !config.DATA_ENCRYPTION_KEYS && !config.DATA_ENCRYPTION_KEYS_SECRET_ARN) {
+    throw new ConfigError([
+      'DATA_ENCRYPTION_KEYS or DATA_ENCRYPTION_KEYS_SECRET_ARN: one is required to seal secrets',
+    ]);
+  }
   const validateResponses = config.STAGE !== 'prod';
   // POST routes honour Idempotency-Key where the capability declares the table
   // (never where a replay would hand out a secret twice, such as API keys).

@@ -10,6 +10,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { REPO_ROOT } from '../paths';
@@ -218,6 +219,16 @@ export class HouseFunction extends lambda.Function {
         appliesTo: ['Resource::*'],
       },
     ]);
+    return this;
+  }
+
+  /**
+   * Read access to the data key secret (GetSecretValue on that secret only); the function gets its
+   * ARN, never the value, and loads the keys once on first use (functions/platform/webhooks/data-keys.ts).
+   */
+  bindDataKeys(secret: secretsmanager.ISecret): this {
+    secret.grantRead(this);
+    this.addEnvironment('DATA_ENCRYPTION_KEYS_SECRET_ARN', secret.secretArn);
     return this;
   }
 

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { CacheBinding, DatabaseBinding } from '../constructs/house-function';
@@ -78,6 +79,8 @@ export class DataStack extends Stack {
   readonly cacheName: string;
   readonly tables: Record<TableName, dynamodb.Table>;
   readonly migrator: HouseFunction;
+  /** The data keys sealing secrets stored in Postgres (webhook signing secrets). */
+  readonly dataKeys: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -219,6 +222,31 @@ export class DataStack extends Stack {
       tables[name] = table;
     }
     this.tables = tables;
+
+    // Generated at the first deploy and never regenerated: Secrets Manager makes printable
+    // passwords, not raw bytes, so the value is {"id":"k1","material":"<64 alphanumerics>"} and the
+    // 32-byte AES key is HKDF-SHA256 of the material (shared/src/crypto/keyring.ts parseKeyringSecret).
+    this.dataKeys = new secretsmanager.Secret(this, 'DataKeys', {
+      secretName: `halooid/${stage.name}/data-encryption-keys`,
+      description: 'Halooid data keys: seal secrets stored in Postgres (webhook signing secrets)',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ id: 'k1' }),
+        generateStringKey: 'material',
+        passwordLength: 64,
+        excludePunctuation: true,
+        includeSpace: false,
+        requireEachIncludedType: true,
+      },
+    });
+    // Losing it makes every stored webhook secret unreadable: it lives as long as the data.
+    this.dataKeys.applyRemovalPolicy(stage.dataRemovalPolicy);
+    suppress(this.dataKeys, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'A data key cannot rotate by replacing its value: rows sealed with it must still open. Rotation is a keyring change (new id/material, the old pair under "previous") after which the webhook worker re-seals rows under the new key; see docs/decisions.md.',
+      },
+    ]);
 
     this.migrator = new HouseFunction(this, 'Migrator', {
       stage,

@@ -99,7 +99,8 @@ export class FunctionFactory {
       serviceName: `${serviceName(service)}-subscribers`,
       entry,
       description: `${serviceName(service)} event subscriber (${(service.subscriptions ?? []).map((s) => s.name).join(', ')})`,
-      resources: { ...service.resources, database: true },
+      // The data keys open stored secrets; no subscriber does that (webhooks' fan-out writes rows only).
+      resources: { ...service.resources, database: true, dataKeys: false },
       timeout: Duration.seconds(60),
     });
     fn.configureAsyncInvoke(async);
@@ -134,7 +135,8 @@ export class FunctionFactory {
         serviceName: 'platform-webhooks-worker',
         entry: WEBHOOK_WORKER_ENTRY,
         description: 'Sends due webhook deliveries for about 55 s per run, with the retry schedule',
-        resources: { database: true },
+        // Opens the sealed signing secrets.
+        resources: { database: true, dataKeys: true },
         timeout: WEBHOOK_WORKER_TIMEOUT,
         memorySize: 512,
       }),
@@ -193,6 +195,7 @@ export class FunctionFactory {
     if (resources.database) fn.bindDatabase(data.database);
     if (resources.cache) fn.bindCache(data.cache);
     if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
+    if (resources.dataKeys) fn.bindDataKeys(data.dataKeys);
     if (resources.tables) {
       for (const name of resources.tables) {
         const table = data.tables[name as TableName];
