@@ -69,7 +69,11 @@ describe('POST /v1/auth/login', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       expiresIn: expect.any(Number),
-      tenants: [{ name: 'Acme', slug: 'acme' }],
+      // The demo puts Maya in two tenants (to try the switcher); the list is by name.
+      tenants: [
+        { name: 'Acme', slug: 'acme' },
+        { name: 'Globex', slug: 'globex' },
+      ],
     });
     expect(response.body.accessToken.split('.')).toHaveLength(3);
   });

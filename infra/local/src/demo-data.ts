@@ -4,6 +4,11 @@ export interface DemoUser {
   email: string;
   name: string;
   role: SystemRoleKey;
+  /**
+   * False for someone whose working week is already booked in another demo
+   * tenant: the seed logs no time for them here, so their hours are not counted twice.
+   */
+  tracksTime?: boolean;
 }
 
 export interface DemoTask {
@@ -53,7 +58,11 @@ export interface DemoTenant {
 
 export const DEFAULT_DEMO_PASSWORD = 'Halooid-demo-1';
 
-/** The demo tenants `npm run dev` creates: every system role in Acme, a second tenant to show isolation. */
+/**
+ * The demo tenants `npm run dev` creates: every system role in Acme, a second
+ * tenant to show isolation. Maya Member belongs to both, so the tenant switcher
+ * can be tried straight away (her Globex project and tasks differ from Acme's).
+ */
 export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     slug: 'acme',
@@ -122,7 +131,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     slug: 'globex',
     name: 'Globex',
     tier: 'free',
-    users: [{ email: 'owner@globex.example', name: 'Grace Owner', role: 'owner' }],
+    users: [
+      { email: 'owner@globex.example', name: 'Grace Owner', role: 'owner' },
+      // The same person as in Acme (one account, two tenants).
+      { email: 'member@acme.example', name: 'Maya Member', role: 'member', tracksTime: false },
+    ],
     tasks: [
       {
         title: 'Prepare board meeting deck',
@@ -141,8 +154,67 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
         labels: ['operations'],
       },
     ],
+    projects: globexProjects(),
   },
 ];
+
+/** Globex's one project, where Maya Member (from Acme) helps with the warehouse opening. */
+function globexProjects(): DemoProject[] {
+  const owner = 'owner@globex.example';
+  const member = 'member@acme.example';
+  return [
+    {
+      key: 'WH',
+      name: 'Warehouse opening',
+      description:
+        'Open the new Springfield warehouse: fit-out, scanners, staff training and the first stock count.',
+      lead: owner,
+      members: [{ email: member, role: 'member' }],
+      startInDays: -7,
+      targetInDays: 30,
+      tasks: [
+        {
+          title: 'Order shelving and barcode scanners',
+          description:
+            'Three quotes for pallet racking; 12 handheld scanners that work with the stock system.',
+          status: 'in_progress',
+          priority: 'high',
+          assignee: member,
+          startInDays: -2,
+          dueInDays: 4,
+          labels: ['procurement'],
+          estimateHours: 6,
+        },
+        {
+          title: 'Train the night shift on the scanners',
+          description: 'Two one-hour sessions; a laminated cheat sheet by each packing station.',
+          status: 'todo',
+          priority: 'medium',
+          assignee: member,
+          dueInDays: 9,
+          labels: ['training'],
+          estimateHours: 4,
+        },
+        {
+          title: 'Plan the first stock count',
+          description: 'Count by zone over one weekend; agree the tolerance with finance.',
+          status: 'backlog',
+          priority: 'medium',
+          assignee: owner,
+          labels: ['operations'],
+        },
+        {
+          title: 'Sign the warehouse lease',
+          description: 'Five years with a break clause after three.',
+          status: 'done',
+          priority: 'high',
+          assignee: owner,
+          labels: ['legal'],
+        },
+      ],
+    },
+  ];
+}
 
 /** Acme's Taskodex projects: a client website (billable), a mobile app with its own workflow, and a private ops project. */
 function acmeProjects(): DemoProject[] {

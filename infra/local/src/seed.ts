@@ -95,7 +95,9 @@ async function writeTenant(tx: Tx, tenant: DemoTenant, userIds: Map<string, stri
   await seedDemoTimeEntries(
     tx,
     tenantId,
-    tenant.users.map((user) => ({ id: id(user.email), role: user.role })),
+    tenant.users
+      .filter((user) => user.tracksTime !== false)
+      .map((user) => ({ id: id(user.email), role: user.role })),
   );
 }
 

@@ -264,40 +264,67 @@ export const flows: Flow[] = [
     name: 'switch tenant: a member of two workspaces',
     async run(t) {
       const { page } = t;
-      // Globex's owner adds member@acme.example (an existing user joins at once).
-      await t.signIn('owner@globex.example');
-      await page.goto('/t/globex/settings/members');
-      await page.getByRole('table', { name: 'Members' }).waitFor();
-      // (Already there when BASE_URL reuses a platform from an earlier run.)
-      if ((await page.getByRole('row', { name: /member@acme\.example/ }).count()) === 0) {
-        await page.getByRole('button', { name: 'Invite member' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Invite member' });
-        await dialog.getByLabel('Email').fill('member@acme.example');
-        await dialog.getByRole('button', { name: 'Send invitation' }).click();
-        await page.getByRole('row', { name: /member@acme\.example/ }).waitFor();
-      }
-
-      const member = await t.newPage();
-      t.page = member;
-      await t.signIn('member@acme.example', undefined, member);
-      await member.getByRole('button', { name: /Switch workspace/ }).click();
+      // The demo makes Maya a member of Acme and Globex: she can switch straight away.
+      await t.signIn('member@acme.example');
+      assert.match(page.url(), /\/t\/acme$/);
+      await page.getByRole('button', { name: /Switch workspace/ }).click();
       await t.screen('tenant switcher');
-      await member.getByRole('link', { name: 'Globex' }).click();
-      await member.waitForURL(/\/t\/globex$/);
-      await member.getByRole('button', { name: /Switch workspace, current:\s*Globex/ }).waitFor();
+      await page.getByRole('link', { name: 'Globex' }).click();
+      await page.waitForURL(/\/t\/globex$/);
+      await page.getByRole('button', { name: /Switch workspace, current:\s*Globex/ }).waitFor();
       await t.screen('globex home');
 
+      // Globex's data, not Acme's: her tasks in Globex's warehouse project.
+      await page
+        .getByRole('navigation', { name: 'Products' })
+        .getByRole('link', { name: /Taskodex/ })
+        .click();
+      await page.waitForURL(/\/t\/globex\/taskodex/);
+      await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+      await page.getByRole('button', { name: /Order shelving and barcode scanners/ }).waitFor();
+      await page.getByRole('button', { name: /Train the night shift/ }).waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: /Migrate blog posts/ }).count(),
+        0,
+        "Acme's tasks are not shown in Globex",
+      );
+      await t.screen('globex my tasks');
+
       // The tenant is in the URL: another tab shows Acme at the same time.
-      const other = await member.context().newPage();
+      const other = await page.context().newPage();
       await other.goto('/t/acme/settings/members');
       await other.getByRole('button', { name: /Switch workspace, current:\s*Acme/ }).waitFor();
-      assert.match(member.url(), /\/t\/globex$/);
+      assert.match(page.url(), /\/t\/globex\/taskodex/);
       await other.close();
 
       // A workspace you are not in: a clear page, not an error.
-      await member.goto('/t/initech');
-      await member.getByText('No access to this workspace').waitFor();
+      await page.goto('/t/initech');
+      await page.getByText('No access to this workspace').waitFor();
       await t.screen('no access');
+
+      // Globex's owner adds an existing Acme user (Victor): he joins at once, with no new account.
+      const owner = await t.newPage();
+      t.page = owner;
+      await t.signIn('owner@globex.example', undefined, owner);
+      await owner.goto('/t/globex/settings/members');
+      await owner.getByRole('table', { name: 'Members' }).waitFor();
+      await owner.getByRole('row', { name: /member@acme\.example/ }).waitFor();
+      // (Already there when BASE_URL reuses a platform from an earlier run.)
+      if ((await owner.getByRole('row', { name: /viewer@acme\.example/ }).count()) === 0) {
+        await owner.getByRole('button', { name: 'Invite member' }).click();
+        const dialog = owner.getByRole('dialog', { name: 'Invite member' });
+        await dialog.getByLabel('Email').fill('viewer@acme.example');
+        await dialog.getByRole('button', { name: 'Send invitation' }).click();
+        await owner.getByRole('row', { name: /viewer@acme\.example/ }).waitFor();
+      }
+      const viewer = await t.newPage();
+      t.page = viewer;
+      await t.signIn('viewer@acme.example', undefined, viewer);
+      await viewer.getByRole('button', { name: /Switch workspace/ }).click();
+      await viewer.getByRole('link', { name: 'Globex' }).click();
+      await viewer.waitForURL(/\/t\/globex$/);
+      await viewer.getByRole('button', { name: /Switch workspace, current:\s*Globex/ }).waitFor();
+      await t.screen('added user in globex');
       t.page = page;
     },
   },

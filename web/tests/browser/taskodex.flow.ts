@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, type Flow } from './harness';
 
 /**
@@ -53,6 +53,17 @@ function isoWeek(date: Date): string {
 const column = (page: Page, state: string) => page.getByRole('list', { name: `${state} tasks`, exact: true });
 const card = (page: Page, identifier: string) =>
   page.locator('li[data-task-id]').filter({ hasText: identifier });
+
+/** Waits (up to 10 s) for a form field to show `expected`; fails naming what it showed. */
+async function fieldShows(field: Locator, expected: string) {
+  let shown = '';
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    shown = await field.inputValue();
+    if (shown === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(shown, expected);
+}
 
 async function openProject(page: Page, name: string) {
   await page.getByRole('link', { name: 'Projects', exact: true }).click();
@@ -131,6 +142,8 @@ export const flows: Flow[] = [
       await drawer.getByRole('button', { name: /Start timer/ }).click();
       const stop = page.getByRole('button', { name: new RegExp(`^Stop timer on ${identifier}`) });
       await stop.waitFor();
+      // The entry counts on the week the timer started in (see the timesheet below).
+      const timerWeek = isoWeek(new Date());
       await t.screen('task drawer with a running timer');
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
@@ -174,6 +187,9 @@ export const flows: Flow[] = [
       // Timesheet: the stopped timer is there; the report has a chart and a CSV.
       await page.getByRole('link', { name: 'Timesheet', exact: true }).click();
       await page.getByRole('heading', { name: 'Timesheet' }).waitFor();
+      // The page opens on this week: if Monday 00:00 UTC passed since the timer started, go back one.
+      if (!(await page.locator('.week-label').textContent())?.startsWith(timerWeek))
+        await page.getByRole('button', { name: 'Previous week' }).click();
       await page.getByRole('rowheader', { name: new RegExp(identifier) }).waitFor();
       await t.screen('timesheet');
       await page.getByRole('link', { name: 'Time report', exact: true }).click();
@@ -383,6 +399,84 @@ export const flows: Flow[] = [
       await page.getByLabel('Show', { exact: true }).selectOption('approved');
       await page.getByRole('button', { name: `Review Maya Member, ${week}` }).waitFor();
       await t.screen('approved timesheets');
+    },
+  },
+  {
+    name: 'taskodex: an edit to a task someone else changed meanwhile is explained, not lost',
+    async run(t) {
+      const { page, baseUrl } = t;
+      const maya = await apiHeaders(baseUrl, 'member@acme.example', 'acme');
+      const adam = await apiHeaders(baseUrl, 'admin@acme.example', 'acme');
+      const me = await apiCall<{ user: { id: string } }>(baseUrl, maya, 'GET', '/v1/me');
+      // A task of its own, so the flow neither depends on nor changes the demo's.
+      const title = `Conflict ${t.runId}`;
+      const task = await apiCall<{ id: string; identifier: string }>(
+        baseUrl,
+        maya,
+        'POST',
+        '/v1/taskodex/tasks',
+        { title, priority: 'medium', assigneeId: me.user.id },
+      );
+
+      await t.signIn('member@acme.example');
+      const opened = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'GET' && response.url().endsWith(`/v1/taskodex/tasks/${task.id}`),
+      );
+      await page.goto(`/t/acme/taskodex?task=${task.id}`);
+      const drawer = page.getByRole('dialog', { name: task.identifier });
+      await drawer.getByLabel('Title', { exact: true }).waitFor();
+      assert.equal((await opened).status(), 200);
+      assert.equal(await drawer.getByLabel('Title', { exact: true }).inputValue(), title);
+
+      // Behind the page's back, Adam renames the task: the drawer's copy is now stale.
+      const current = await apiCall<{ version: number }>(
+        baseUrl,
+        adam,
+        'GET',
+        `/v1/taskodex/tasks/${task.id}`,
+      );
+      const renamed = `${title} (renamed by Adam)`;
+      await apiCall(baseUrl, adam, 'PATCH', `/v1/taskodex/tasks/${task.id}`, {
+        title: renamed,
+        version: current.version,
+      });
+
+      // Maya changes the priority: the API answers 409, and she is told so, in view, with a way out.
+      t.expectConsoleError(/status of 409/);
+      const refused = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'PATCH' && response.url().endsWith(`/v1/taskodex/tasks/${task.id}`),
+      );
+      await drawer.getByLabel('Priority').selectOption('high');
+      assert.equal((await refused).status(), 409);
+      // In the drawer, where she is looking: the page behind a modal drawer is covered and inert.
+      const explanation = drawer.getByRole('alert').filter({ hasText: /changed by someone else/ });
+      await explanation.waitFor();
+      assert.match(
+        (await explanation.textContent()) ?? '',
+        new RegExp(`${task.identifier} was changed by someone else.*not saved`),
+      );
+      // Her edit is undone on screen (it was not saved), not left looking saved.
+      await fieldShows(drawer.getByLabel('Priority'), 'medium');
+      await t.screen('task conflict explained');
+
+      // "Reload task" shows Adam's version; making the change again saves it on top.
+      await explanation.getByRole('button', { name: 'Reload task' }).click();
+      await fieldShows(drawer.getByLabel('Title', { exact: true }), renamed);
+      await drawer.getByLabel('Priority').selectOption('high');
+      await drawer.getByText(/changed the priority from medium to high/).waitFor();
+      const saved = await apiCall<{ title: string; priority: string }>(
+        baseUrl,
+        maya,
+        'GET',
+        `/v1/taskodex/tasks/${task.id}`,
+      );
+      assert.deepEqual(
+        { title: saved.title, priority: saved.priority },
+        { title: renamed, priority: 'high' },
+      );
+      await t.screen('task saved after reload');
     },
   },
   {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTask } from './test-fixtures';
@@ -49,6 +49,7 @@ vi.mock('$lib/api', async () => {
 const { default: TaskDrawer } = await import('./TaskDrawer.svelte');
 const { TaskStore } = await import('./tasks.svelte');
 const { session } = await import('$lib/auth/session.svelte');
+const { toast } = await import('$lib/ui');
 
 beforeEach(() => {
   patches.length = 0;
@@ -56,6 +57,7 @@ beforeEach(() => {
   releaseRead = undefined;
   refuse = false;
   session.permissions = ['taskodex:task:write'];
+  for (const item of toast.items) toast.dismiss(item.id);
 });
 
 function open() {
@@ -127,5 +129,33 @@ describe('TaskDrawer', () => {
     await waitFor(() => expect(store.get('t1')?.title).toBe('Old title'));
     await tick();
     expect(title.value).toBe('Old title');
+  });
+
+  it('explains a conflict inside the drawer, and “Reload task” shows the other person’s version', async () => {
+    const store = open();
+    await waitFor(() => expect(releaseRead).toBeDefined());
+    releaseRead?.();
+    await settle();
+    // Someone else renamed the task meanwhile; this screen still has version 1.
+    server = { ...server, title: 'Their title', version: 2 };
+    refuse = true;
+    releaseRead = undefined;
+
+    await fireEvent.change(screen.getByLabelText('Priority'), { target: { value: 'high' } });
+
+    const dialog = document.querySelector('dialog') as HTMLDialogElement;
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(
+      /was changed by someone else since you opened it, so your change was not saved/,
+    );
+    await waitFor(() => expect(store.get('t1')?.priority).toBe('medium'));
+    await fireEvent.click(within(alert).getByRole('button', { name: 'Reload task' }));
+    const reloading = () => releaseRead; // read through a function: TypeScript narrowed it to undefined above
+    await waitFor(() => expect(reloading()).toBeDefined());
+    reloading()?.();
+    const title = screen.getByLabelText('Title', { selector: 'textarea' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(title.value).toBe('Their title'));
+    expect(store.get('t1')).toMatchObject({ title: 'Their title', priority: 'medium', version: 2 });
+    expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { createRawSnippet, flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Button from './Button.svelte';
@@ -191,6 +191,24 @@ describe('toasts', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(undo).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Member invited')).toBeNull();
+  });
+
+  it('shows inside an open dialog (the page behind a modal is inert), and on the page again once it closes', async () => {
+    render(Toaster);
+    const props = { title: 'WEB-7', kind: 'drawer' as const, children: text('Fields') };
+    const { rerender } = render(Dialog, { props: { ...props, open: true } });
+
+    toast.error('WEB-7 was changed by someone else.', { timeout: 0 });
+    flushSync();
+    const dialog = document.querySelector('dialog') as HTMLDialogElement;
+    expect(within(dialog).getByRole('alert').textContent).toContain('changed by someone else');
+    expect(screen.getAllByText(/changed by someone else/)).toHaveLength(1); // not on the page as well
+
+    await rerender({ ...props, open: false });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('changed by someone else');
+    expect(dialog.contains(alert)).toBe(false);
+    for (const item of toast.items) toast.dismiss(item.id);
   });
 
   it('goes away by itself after its timeout', () => {
