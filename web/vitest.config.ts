@@ -22,7 +22,7 @@ export default defineProject({
     root: import.meta.dirname,
     include: ['src/**/*.test.ts'],
     environment: 'happy-dom',
-    // Unmounts rendered components after each test.
-    setupFiles: ['@testing-library/svelte/vitest'],
+    // Unmounts rendered components after each test; then a patient async timeout (see the file).
+    setupFiles: ['@testing-library/svelte/vitest', './vitest.setup.ts'],
   },
 });

@@ -19,7 +19,11 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const now = new Date();
+// The job's "today", 60 days ahead: the platform also runs the job at start
+// (and hourly) on the real clock, and demo tasks are due within two weeks, so
+// neither can claim this file's tasks before the runs below. Every run here
+// gets this instant, so crossing midnight UTC mid-test changes nothing.
+const now = new Date(Date.now() + 60 * 86_400_000);
 const tomorrow = tomorrowOf(now);
 const later = tomorrowOf(new Date(now.getTime() + 86_400_000));
 

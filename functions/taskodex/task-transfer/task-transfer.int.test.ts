@@ -117,7 +117,8 @@ describe('CSV import', () => {
       [member.userId],
     );
     expect(rows[0]).toEqual({ n: 997, numbers: 997, complete: true });
-  });
+    // ~8 s on embedded PGlite alone; CI runs it beside other suites on 2 cores, so not the default 30 s.
+  }, 120_000);
 
   it('reports what the create use case refuses (a status outside the workflow, an unknown assignee) per row', async () => {
     const csv = [

@@ -35,4 +35,14 @@ describe('ISO weeks', () => {
     expect(isoWeekOf(new Date('2025-12-29T08:00:00Z')).week).toBe('2026-W01');
     expect(isoWeekStarting('2026-11-23').week).toBe('2026-W48');
   });
+
+  it('turns over at Monday 00:00 UTC exactly, whatever the offset an instant is written with', () => {
+    expect(isoWeekOf(new Date('2026-11-29T23:59:59.999Z')).week).toBe('2026-W48');
+    expect(isoWeekOf(new Date('2026-11-30T00:00:00.000Z')).week).toBe('2026-W49');
+    // Monday 00:59 in Berlin is still Sunday in UTC.
+    expect(isoWeekOf(new Date('2026-11-30T00:59:59+01:00')).week).toBe('2026-W48');
+    // The year's last Sunday and the next Monday, across a year boundary (2026 has 53 weeks).
+    expect(isoWeekOf(new Date('2027-01-03T23:59:59.999Z')).week).toBe('2026-W53');
+    expect(isoWeekOf(new Date('2027-01-04T00:00:00.000Z')).week).toBe('2027-W01');
+  });
 });

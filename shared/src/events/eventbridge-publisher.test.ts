@@ -13,7 +13,7 @@ const event = (n: number): EventEnvelope => ({
   type: 'task.created',
   version: 1,
   tenantId: '0190f0e0-0000-7000-8000-000000000001',
-  occurredAt: new Date(2026, 0, 1, 0, 0, n).toISOString(),
+  occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
   actor: { type: 'user', id: 'u' },
   data: { n },
 });

@@ -95,7 +95,17 @@ export async function startDevServer(env: Record<string, string> = {}): Promise<
   const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
   const child: ChildProcess = spawn(tsx, ['infra/local/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HALOOID_DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', ...env },
+    env: {
+      ...process.env,
+      // Embedded services, even in a shell that exports the CI database (it keeps earlier runs' rows)
+      // and Redis (earlier runs' rate-limit counters); main.ts ignores empty values.
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      PORT: String(port),
+      HALOOID_DATA_DIR: dataDir,
+      LOG_LEVEL: 'ERROR',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends everything it started
   });
