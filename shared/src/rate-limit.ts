@@ -16,10 +16,10 @@ export interface RateLimitResult {
 /**
  * Window counters in the cache (Redis when configured, so limits hold across
  * Lambda instances; in-process otherwise). Each key's window opens at its
- * first hit and lasts `windowSeconds`, rather than being aligned to the clock:
- * with clock-aligned windows a burst straddling the boundary got twice the
- * limit (see docs/decisions.md). A cache failure lets the request through: an
- * outage of the limiter must not lock every user out.
+ * first hit and lasts `windowSeconds`, rather than being aligned to the clock,
+ * so a burst is judged the same at any time of day (see docs/decisions.md).
+ * A cache failure lets the request through: an outage of the limiter must not
+ * lock every user out.
  */
 export async function hitRateLimit(cache: Cache, key: string, rule: RateLimitRule): Promise<RateLimitResult> {
   try {

@@ -72,7 +72,7 @@ export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Pro
   const timeoutMs = options.timeoutMs ?? 10 * SECOND;
   // Before claiming anything: without the keys no delivery could be signed.
   const keyring = await dataKeyring();
-  resealOnce(keyring);
+  await resealOnce(keyring);
   const due = await withWorkerTransaction(async (tx) => {
     const { rows } = await tx.query<DueDelivery>(
       `with due as (
@@ -96,22 +96,22 @@ export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Pro
 const resealed = new WeakSet<Keyring>();
 
 /**
- * Once per worker instance and keyring, in the background: re-encrypts secrets
- * still in plain text (rows from before encryption) or under a retired key.
- * A failure is logged and tried again on the next pass.
+ * Once per worker instance and keyring: re-encrypts secrets still in plain
+ * text (rows from before encryption) or under a retired key. Awaited, not left
+ * in the background, so a Lambda frozen after the batch never holds row locks
+ * until its next invocation; when nothing is stale it costs one query. A
+ * failure is logged and tried again on the next pass.
  */
-function resealOnce(keyring: Keyring): void {
+async function resealOnce(keyring: Keyring): Promise<void> {
   if (resealed.has(keyring)) return;
   resealed.add(keyring);
-  resealStaleSecrets(keyring).then(
-    (count) => {
-      if (count > 0) logger.info('Re-encrypted webhook secrets under the current key', { count });
-    },
-    (error: Error) => {
-      resealed.delete(keyring);
-      logger.warn('Could not re-encrypt stale webhook secrets', { error });
-    },
-  );
+  try {
+    const count = await resealStaleSecrets(keyring);
+    if (count > 0) logger.info('Re-encrypted webhook secrets under the current key', { count });
+  } catch (error) {
+    resealed.delete(keyring);
+    logger.warn('Could not re-encrypt stale webhook secrets', { error: error as Error });
+  }
 }
 
 async function deliverOne(

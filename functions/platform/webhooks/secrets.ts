@@ -44,14 +44,21 @@ const RESEAL_BATCH = 200;
 export async function resealStaleSecrets(keyring: Keyring): Promise<number> {
   const prefix = `v1:${keyring.current.id}:`;
   let total = 0;
+  // Keyset cursor: a row that does not open is passed over, not met again in every batch.
+  let after = {
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    id: '00000000-0000-0000-0000-000000000000',
+  };
   for (;;) {
     const { resealed, seen } = await withWorkerTransaction(async (tx) => {
       const { rows } = await tx.query<{ tenant_id: string; id: string; secret: string }>(
         `select tenant_id, id, secret from platform.webhooks
-          where left(secret, char_length($1)) <> $1
+          where left(secret, char_length($1)) <> $1 and (tenant_id, id) > ($3::uuid, $4::uuid)
           order by tenant_id, id limit $2 for update skip locked`,
-        [prefix, RESEAL_BATCH],
+        [prefix, RESEAL_BATCH, after.tenantId, after.id],
       );
+      const last = rows.at(-1);
+      if (last) after = { tenantId: last.tenant_id, id: last.id };
       let count = 0;
       for (const row of rows) {
         const webhook = { tenantId: row.tenant_id, id: row.id };
@@ -72,7 +79,6 @@ export async function resealStaleSecrets(keyring: Keyring): Promise<number> {
       return { resealed: count, seen: rows.length };
     });
     total += resealed;
-    // Fewer rows than a batch, or rows that would not open (they would come back forever): done.
-    if (seen < RESEAL_BATCH || resealed < seen) return total;
+    if (seen < RESEAL_BATCH) return total;
   }
 }

@@ -1,3 +1,4 @@
+import type { Tx } from '@halooid/shared/db/transaction';
 import { ConflictError, ValidationError } from '@halooid/shared/errors';
 import { taskodexEvents } from '../events';
 import { moveTasksOutOfStates } from '../tasks/repository';
@@ -67,8 +68,30 @@ export async function replaceWorkflow(
         and t.status_group <> w.state_group`,
     [tenantId, projectId],
   );
+  await assertNoTaskLeftBehind(tx, tenantId, projectId);
   await touchProject(tx, tenantId, projectId);
   const { myRole: _role, ...project } = (await findProject(tx, tenantId, null, projectId)) as Project;
   await deps.events.record(taskodexEvents, 'project.updated', { project, changes: ['workflow'] });
   return { states: await loadWorkflow(tx, tenantId, projectId) };
+}
+
+/**
+ * A task written into a removed state while the replacement ran (it read the
+ * old workflow, and committed after the counts or the move) would be left in a
+ * state the board has no column for. Rather than take a project lock on every
+ * task write, the replacement checks at the end and asks for a retry.
+ */
+async function assertNoTaskLeftBehind(tx: Tx, tenantId: string, projectId: string): Promise<void> {
+  const { rows } = await tx.query<{ count: string }>(
+    `select count(*) as count from taskodex.tasks t
+      where t.tenant_id = $1 and t.project_id = $2 and t.deleted_at is null
+        and not exists (select 1 from taskodex.workflow_states w
+                         where w.tenant_id = t.tenant_id and w.project_id = t.project_id and w.key = t.status)`,
+    [tenantId, projectId],
+  );
+  if (Number(rows[0]?.count ?? 0) > 0)
+    throw new ConflictError(
+      'Tasks changed state while the workflow was being replaced; send the replacement again.',
+      'workflow_race',
+    );
 }

@@ -297,7 +297,7 @@ export async function moveTasksOutOfStates(
             select t.id, m.to_status,
                    row_number() over (partition by m.to_status order by m.rank, t.position, t.id) as n
               from taskodex.tasks t join m on m.from_status = t.status
-             where t.tenant_id = $1 and t.project_id = $2 and t.deleted_at is null),
+             where t.tenant_id = $1 and t.project_id = $2 and t.deleted_at is null and t.id = any($5::uuid[])),
           ends as (
             select c.status, max(c.position) as last from taskodex.tasks c
              where c.tenant_id = $1 and c.project_id = $2 and c.status = any($4::text[]) and c.deleted_at is null
@@ -308,10 +308,15 @@ export async function moveTasksOutOfStates(
        from moved left join ends on ends.status = moved.to_status
       where t.tenant_id = $1 and t.id = moved.id
       returning ${COLUMNS}`,
-    [tenantId, projectId, [...moves.keys()], [...moves.values()]],
+    [tenantId, projectId, [...moves.keys()], [...moves.values()], locked.rows.map((row) => row.id)],
   );
+  // Only the rows locked above move (`$5`): a task another transaction moved into a
+  // removed state after the lock keeps it rather than moving without a trace.
   const after = new Map(rows.map((row) => [row.id, toTask(row)]));
-  return locked.rows.map((row) => ({ before: toTask(row), after: after.get(row.id) as Task }));
+  return locked.rows.flatMap((row) => {
+    const moved = after.get(row.id);
+    return moved ? [{ before: toTask(row), after: moved }] : [];
+  });
 }
 
 /** Soft delete: the row stays for history and audit, invisible to every read. */

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatKeyring, parseKeyring, randomDataKey } from '@halooid/shared/crypto/keyring';
 
@@ -30,12 +31,18 @@ export async function localEncryptionKeys(dataDir: string, options: { ephemeral:
     return existing;
   }
   const created = formatKeyring([randomDataKey()]);
-  // `wx`: two runtimes starting on one fresh data dir must not each write a different key.
+  // Written whole to a private temporary file, then linked into place: link fails
+  // with EEXIST when another runtime on the same fresh data dir won, and nobody
+  // can read a half-written key file.
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  await writeFile(temporary, `${created}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    await writeFile(file, `${created}\n`, { mode: 0o600, flag: 'wx' });
+    await link(temporary, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return localEncryptionKeys(dataDir, options);
     throw error;
+  } finally {
+    await rm(temporary, { force: true });
   }
   return created;
 }
