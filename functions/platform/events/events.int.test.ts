@@ -1,6 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import {
+  type ReceivedRequest,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '@halooid/local/testing/webhook-receiver';
 import { defineConsumer } from '@halooid/shared/events/consumer';
 import { withTenantEvents } from '@halooid/shared/events/outbox';
 import { type EventPublisher, setPublisher } from '@halooid/shared/events/publisher';
@@ -293,31 +296,23 @@ describe('no loss, no double effect', () => {
 });
 
 describe('webhooks', () => {
-  let server: http.Server;
+  let receiver: WebhookReceiver;
   let url: string;
-  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  let received: ReceivedRequest[];
   let failuresLeft = 0;
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => {
-        body += chunk;
-      });
-      req.on('end', () => {
-        received.push({ headers: req.headers, body });
-        if (failuresLeft > 0) {
-          failuresLeft--;
-          res.writeHead(500).end('try later');
-        } else res.writeHead(200).end('ok');
-      });
+    receiver = await startWebhookReceiver(() => {
+      if (failuresLeft <= 0) return 200;
+      failuresLeft--;
+      return 500;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    url = `${receiver.base}/hooks`;
+    received = receiver.received;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await receiver.close();
   });
 
   const forEvent = (eventId: string) =>

@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { startWebhookReceiver, type WebhookReceiver } from '@halooid/local/testing/webhook-receiver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dataKeyring } from './data-keys';
 import { resealStaleSecrets } from './secrets';
@@ -9,26 +8,15 @@ import { verifySignature } from './signature';
 /** Signing secrets are stored sealed (AES-256-GCM with the row as AAD) and still sign deliveries. */
 let platform: TestPlatform;
 let owner: Session;
-let server: http.Server;
+let receiver: WebhookReceiver;
 let base: string;
-const received: { path: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
 const created: string[] = [];
 
 beforeAll(async () => {
   platform = await startTestPlatform();
   owner = await platform.login('owner@acme.example');
-  server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body });
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver();
+  base = receiver.base;
 });
 
 afterEach(async () => {
@@ -37,7 +25,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await receiver?.close();
   await platform?.stop();
 });
 
@@ -63,7 +51,7 @@ async function deliveriesOf(webhookId: string, taskId: string, ms = 15_000) {
     const done = (response.body.items as { status: string; attempts: number }[]).filter(
       (item) => item.status !== 'pending' || item.attempts > 0,
     );
-    const hits = received.filter((request) => JSON.parse(request.body).data.task?.id === taskId);
+    const hits = receiver.received.filter((request) => JSON.parse(request.body).data.task?.id === taskId);
     if (done.length > 0 || Date.now() > deadline) return { log: response.body.items, hits };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
