@@ -4,14 +4,29 @@ import { getConfig } from '@halooid/shared/config';
 import { getPool } from '@halooid/shared/db/pool';
 import { dynamoSdk, getDynamoClient } from '@halooid/shared/dynamodb';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { buildOpenApi } from '@halooid/shared/openapi';
-import { SERVICES } from '../../registry';
+import type { ApiDocument } from './api-document';
 import { checkHealth } from './check-health';
 import { metaService } from './service';
 
 export const API_VERSION = '0.1.0';
 const config = getConfig();
-let openApi: ReturnType<typeof buildOpenApi> | undefined;
+let openApi: Promise<ApiDocument> | undefined;
+
+/**
+ * Built once per container: the manifests cannot change while it runs. The
+ * builder and the registry (every product's schemas) load with the first
+ * request for the document, from a chunk of their own; a failed build is not
+ * kept, so the next request tries again.
+ */
+function apiDocument(): Promise<ApiDocument> {
+  openApi ??= import('./api-document')
+    .then(({ buildApiDocument }) => buildApiDocument(API_VERSION))
+    .catch((error: unknown) => {
+      openApi = undefined;
+      throw error;
+    });
+  return openApi;
+}
 
 export const handler = createHttpHandler(metaService, {
   getHealth: async ({ logger }) => {
@@ -34,9 +49,8 @@ export const handler = createHttpHandler(metaService, {
       body: { ...report, version: API_VERSION },
     };
   },
-  getOpenApi: async () => {
-    // Built once per container: the manifests cannot change while it runs.
-    openApi ??= buildOpenApi(SERVICES, { version: API_VERSION });
-    return { headers: { 'Cache-Control': 'public, max-age=300' }, body: openApi };
-  },
+  getOpenApi: async () => ({
+    headers: { 'Cache-Control': 'public, max-age=300' },
+    body: await apiDocument(),
+  }),
 });
