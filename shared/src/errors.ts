@@ -55,6 +55,12 @@ export class NotFoundError extends AppError {
   }
 }
 
+export class NotAcceptableError extends AppError {
+  constructor(message: string) {
+    super(406, 'not_acceptable', message);
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(message: string, code = 'conflict') {
     super(409, code, message);

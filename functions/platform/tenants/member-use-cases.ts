@@ -11,6 +11,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@halooid/shared/errors';
+import * as z from 'zod';
 import { assertCanGrantRoles } from '../rbac/role-guards';
 import { findRoleRows, type RoleRow } from '../rbac/roles-repository';
 import type { InviteMemberInput, Member } from './schemas';
@@ -64,7 +65,14 @@ export async function findMembers(limit: number, cursor: string | undefined, tx:
     } catch {
       after = undefined;
     }
-    if (!after || typeof after.email !== 'string' || typeof after.userId !== 'string') {
+    // Unsigned: an edited userId must be a 400 here, not a uuid cast error in Postgres.
+    if (
+      !after ||
+      typeof after.email !== 'string' ||
+      typeof after.userId !== 'string' ||
+      after.email.includes('\0') ||
+      !z.uuid().safeParse(after.userId).success
+    ) {
       throw new ValidationError('The cursor is not valid for this list.', [
         { field: 'query.cursor', message: 'Invalid cursor.', code: 'invalid_cursor' },
       ]);

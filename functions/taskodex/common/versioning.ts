@@ -12,17 +12,25 @@ export const etag = (version: number) => ({ ETag: `"${version}"` });
 
 /**
  * The version a PATCH expects, from the body's `version` or an `If-Match`
- * header (`"3"`, `W/"3"` or `3`); neither is a 400 on body.version, so every
- * versioned resource answers a missing version the same way.
+ * header (`"3"`, `W/"3"` or `3`). Neither is a 400 on body.version, so every
+ * versioned resource answers a missing version the same way; an If-Match that
+ * is not a version is a 400 naming the header.
  */
 export function expectedVersion(sent: number | undefined, ifMatch: string | undefined): number {
   if (sent !== undefined) return sent;
-  const fromHeader = ifMatch ? Number(ifMatch.trim().replace(/^W\//, '').replaceAll('"', '')) : Number.NaN;
-  if (Number.isInteger(fromHeader) && fromHeader > 0) return fromHeader;
-  throw new ValidationError('Send the version you last read, in the body or as If-Match.', [
-    { field: 'body.version', message: 'Required unless If-Match is sent.', code: 'version_required' },
+  if (!ifMatch)
+    throw new ValidationError('Send the version you last read, in the body or as If-Match.', [
+      { field: 'body.version', message: 'Required unless If-Match is sent.', code: 'version_required' },
+    ]);
+  const fromHeader = Number(ifMatch.trim().replace(/^W\//, '').replaceAll('"', ''));
+  if (Number.isInteger(fromHeader) && fromHeader > 0 && fromHeader <= MAX_VERSION) return fromHeader;
+  throw new ValidationError('If-Match must be the ETag you last read, such as "3".', [
+    { field: 'headers.if-match', message: 'Not a version this API issued.', code: 'invalid_if_match' },
   ]);
 }
+
+/** Versions are Postgres integers; a larger one cannot match any row. */
+const MAX_VERSION = 2_147_483_647;
 
 /** Documents the If-Match alternative on a route that takes `version`. */
 export const IF_MATCH_HEADER = {
@@ -31,6 +39,6 @@ export const IF_MATCH_HEADER = {
 } as const;
 
 /** The `version` field of a PATCH body: optional because `If-Match` may carry it instead. */
-export const VersionField = z.number().int().min(1).optional().meta({
+export const VersionField = z.number().int().min(1).max(MAX_VERSION).optional().meta({
   description: 'The version you last read (a stale one gets 409). Required unless sent as If-Match.',
 });

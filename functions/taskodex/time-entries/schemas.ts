@@ -1,3 +1,4 @@
+import { calendarDate, instant } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
@@ -12,9 +13,10 @@ const Tags = z
   .max(20)
   .transform((tags) => [...new Set(tags)]);
 /** Any ISO-8601 date-time with `Z` or an offset; stored and returned in UTC. */
-const Instant = z.iso
-  .datetime({ offset: true })
-  .meta({ description: 'ISO-8601 date-time; returned in UTC.', example: '2026-11-23T09:00:00Z' });
+const Instant = instant().meta({
+  description: 'ISO-8601 date-time; returned in UTC.',
+  example: '2026-11-23T09:00:00Z',
+});
 const Duration = z
   .number()
   .int()
@@ -113,7 +115,7 @@ export const UpdateTimeEntryBody = z
   });
 export type UpdateTimeEntryInput = z.output<typeof UpdateTimeEntryBody>;
 
-const DateParam = z.iso.date().meta({ description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.' });
+const DateParam = calendarDate().meta({ description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.' });
 
 export const ListTimeEntriesQuery = z.strictObject({
   ...paginationQuery,

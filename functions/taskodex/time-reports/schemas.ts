@@ -1,12 +1,14 @@
+import { calendarDate } from '@halooid/shared/calendar';
 import * as z from 'zod';
 
 export const GROUP_BYS = ['project', 'user', 'task', 'label'] as const;
 /** The longest report: a year and a day (a leap year's worth). */
 export const MAX_REPORT_DAYS = 366;
 
-const DateParam = z.iso
-  .date()
-  .meta({ description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.', example: '2026-11-23' });
+const DateParam = calendarDate().meta({
+  description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.',
+  example: '2026-11-23',
+});
 
 export const TimeReportQuery = z
   .strictObject({

@@ -45,4 +45,10 @@ describe('ISO weeks', () => {
     expect(isoWeekOf(new Date('2027-01-03T23:59:59.999Z')).week).toBe('2026-W53');
     expect(isoWeekOf(new Date('2027-01-04T00:00:00.000Z')).week).toBe('2027-W01');
   });
+
+  it('refuses weeks outside 1900–9998: Date.UTC reads years 0–99 as 19xx, and 9999-W52 ends in year 10000', () => {
+    expect(parseIsoWeek('0050-W10')).toBeUndefined();
+    expect(parseIsoWeek('9999-W52')).toBeUndefined();
+    expect(parseIsoWeek('1900-W01')?.start).toBe('1900-01-01');
+  });
 });

@@ -4,6 +4,9 @@
  */
 const WEEK = /^(\d{4})-W(\d{2})$/;
 const DAY_MS = 86_400_000;
+/** Weeks a timesheet can be about: from 1900 (Date.UTC reads years 0–99 as 19xx) to 9998 (9999-W52 ends in year 10000). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9998;
 
 function mondayOfWeekOne(year: number): number {
   const jan4 = Date.UTC(year, 0, 4);
@@ -34,6 +37,7 @@ export function parseIsoWeek(week: string): IsoWeek | undefined {
   if (!match) return undefined;
   const year = Number(match[1]);
   const number = Number(match[2]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
   if (number < 1 || number > weeksInYear(year)) return undefined;
   const from = mondayOfWeekOne(year) + (number - 1) * 7 * DAY_MS;
   const days = Array.from({ length: 7 }, (_, index) =>

@@ -187,10 +187,11 @@ describe('afterCursor', () => {
 
 describe('toPage', () => {
   const terms = parseSort('title', ALLOWED, 'title');
+  const uuid = (n: number) => `00000000-0000-7000-8000-00000000000${n}`;
   const rows = [
-    { id: '1', __sort0: 'a', __sort1: '1' },
-    { id: '2', __sort0: 'b', __sort1: '2' },
-    { id: '3', __sort0: 'c', __sort1: '3' },
+    { id: '1', __sort0: 'a', __sort1: uuid(1) },
+    { id: '2', __sort0: 'b', __sort1: uuid(2) },
+    { id: '3', __sort0: 'c', __sort1: uuid(3) },
   ];
 
   it('returns the page and a cursor after its last row when there are more rows', () => {
@@ -198,7 +199,20 @@ describe('toPage', () => {
 
     expect(page.items).toEqual(['1', '2']);
     expect(page.nextCursor).not.toBeNull();
-    expect(decodeCursor(terms, page.nextCursor ?? '')).toEqual(['b', '2']);
+    expect(decodeCursor(terms, page.nextCursor ?? '')).toEqual(['b', uuid(2)]);
+  });
+
+  it('refuses an edited cursor whose values do not fit their columns, before any SQL', () => {
+    const edited = (values: string[]) =>
+      Buffer.from(JSON.stringify({ s: 'title,id', v: values })).toString('base64url');
+    const typed = parseSort('priority', ALLOWED, 'title');
+    const typedCursor = (values: string[]) =>
+      Buffer.from(JSON.stringify({ s: 'priority,id', v: values })).toString('base64url');
+
+    expect(() => decodeCursor(terms, edited(['b', 'not-a-uuid']))).toThrow(/cursor is not valid/);
+    expect(() => decodeCursor(terms, edited(['nul\u0000byte', uuid(2)]))).toThrow(/cursor is not valid/);
+    expect(() => decodeCursor(typed, typedCursor(['99999999999', uuid(2)]))).toThrow(/cursor is not valid/);
+    expect(decodeCursor(typed, typedCursor(['3', uuid(2)]))).toEqual(['3', uuid(2)]);
   });
 
   it('has no next cursor on the last page', () => {

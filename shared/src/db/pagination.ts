@@ -102,7 +102,34 @@ export function decodeCursor(terms: readonly SortTerm[], cursor: string): string
   const shape = z.object({ s: z.string(), v: z.array(z.string()) }).safeParse(parsed);
   if (!shape.success || shape.data.s !== signature(terms) || shape.data.v.length !== terms.length)
     throw invalidCursor();
+  // The cursor is not signed: an edited value must be a 400 here, not a cast error in Postgres.
+  if (!shape.data.v.every((value, index) => fitsType(value, terms[index]?.column.type)))
+    throw invalidCursor();
   return shape.data.v;
+}
+
+/** Shapes of Postgres' text output per sort type (what encodeCursor wrote), loose enough for any server setting. */
+const VALUE_SHAPES: Record<SortColumn['type'], RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  int: /^-?\d{1,10}$/,
+  float8: /^(-?\d+(\.\d+)?(e[+-]?\d+)?|-?Infinity|NaN)$/i,
+  date: /^(-?infinity|\d{4}-\d{2}-\d{2})$/,
+  timestamptz:
+    /^(-?infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)?)$/,
+  text: /^/, // any text; a NUL is refused below (Postgres text cannot hold one)
+};
+
+function fitsType(value: string, type: SortColumn['type'] | undefined): boolean {
+  if (!type || !VALUE_SHAPES[type].test(value) || value.includes('\0')) return false;
+  if (type === 'int') return Math.abs(Number(value)) <= 2_147_483_647;
+  if (type === 'date' || type === 'timestamptz') {
+    if (value.endsWith('infinity')) return true;
+    // Month and day in range, and no year 0 (Postgres has none).
+    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(2000, month - 1, day));
+    return year > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }
+  return true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NotAcceptableError } from '../errors';
 import { csvCell, csvResponse, parseCsv, toCsv, wantsCsv } from './csv';
 
 describe('csv', () => {
@@ -58,5 +59,28 @@ describe('csv', () => {
     expect(wantsCsv({ accept: 'text/csv' })).toBe(true);
     expect(wantsCsv({ accept: 'application/json' })).toBe(false);
     expect(wantsCsv({})).toBe(false);
+  });
+
+  it('negotiates by q-value and specificity; a tie or a wildcard keeps JSON', () => {
+    expect(wantsCsv({ accept: 'text/csv;q=0.1, application/json;q=0.9' })).toBe(false);
+    expect(wantsCsv({ accept: 'application/json;q=0.5, text/csv' })).toBe(true);
+    expect(wantsCsv({ accept: 'text/*' })).toBe(true);
+    expect(wantsCsv({ accept: '*/*' })).toBe(false);
+    expect(wantsCsv({ accept: 'text/csv, application/json' })).toBe(false);
+    expect(wantsCsv({ accept: 'text/csv, */*;q=0.1' })).toBe(true);
+  });
+
+  it('answers 406 when the client accepts neither JSON nor CSV', () => {
+    for (const accept of ['application/xml', 'image/png', 'text/csv;q=0, application/json;q=0']) {
+      const error = (() => {
+        try {
+          wantsCsv({ accept });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(NotAcceptableError);
+      expect((error as NotAcceptableError).status).toBe(406);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { NotAcceptableError } from '../errors';
 import type { RawResult } from './adapter';
 
 /**
@@ -24,9 +25,47 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   return lines.map((line) => `${line}\r\n`).join('');
 }
 
-/** Does the client ask for CSV (`Accept: text/csv`)? JSON stays the default. */
+/**
+ * Content negotiation for routes that answer JSON or CSV (RFC 9110 §12.5.1):
+ * each type gets the q of the most specific Accept range matching it; CSV is
+ * chosen only when it is preferred over JSON (a tie keeps JSON, the default).
+ * No Accept header means JSON. When the client accepts neither, 406.
+ */
 export function wantsCsv(headers: Record<string, string>): boolean {
-  return /\btext\/csv\b/i.test(headers.accept ?? '');
+  const accept = headers.accept?.trim();
+  if (!accept) return false;
+  const ranges = parseAccept(accept);
+  const json = qualityOf(ranges, 'application', 'json');
+  const csv = qualityOf(ranges, 'text', 'csv');
+  if (json <= 0 && csv <= 0)
+    throw new NotAcceptableError('This resource is available as application/json or text/csv.');
+  return csv > json;
+}
+
+interface MediaRange {
+  type: string;
+  subtype: string;
+  q: number;
+}
+
+function parseAccept(accept: string): MediaRange[] {
+  return accept.split(',').flatMap((part) => {
+    const [range = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const [type, subtype] = range.split('/');
+    if (!type || !subtype) return [];
+    const qParam = params.find((param) => param.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    return [{ type, subtype, q: Number.isFinite(q) ? Math.min(Math.max(q, 0), 1) : 0 }];
+  });
+}
+
+/** The q of the most specific range matching type/subtype; 0 when none does. */
+function qualityOf(ranges: readonly MediaRange[], type: string, subtype: string): number {
+  const exact = ranges.find((range) => range.type === type && range.subtype === subtype);
+  if (exact) return exact.q;
+  const anySubtype = ranges.find((range) => range.type === type && range.subtype === '*');
+  if (anySubtype) return anySubtype.q;
+  return ranges.find((range) => range.type === '*' && range.subtype === '*')?.q ?? 0;
 }
 
 /**

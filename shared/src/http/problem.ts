@@ -1,3 +1,4 @@
+import { sqlState } from '../db/errors';
 import { AppError, type FieldError } from '../errors';
 
 /** RFC 9457 problem details, the only error body the API ever returns. */
@@ -17,6 +18,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
@@ -54,6 +56,24 @@ export function toProblem(error: unknown, correlationId: string): MappedProblem 
     };
     if (error.errors.length > 0) problem.errors = error.errors;
     return { problem, headers: error.headers, unexpected: masked };
+  }
+  // SQLSTATE class 22, data exception: a value validation let through that the
+  // database cannot hold (a date in year 0, an integer past int4, a malformed
+  // cursor value). The caller sent it, so it is their 400, not our 500; it is
+  // still logged as unexpected, because a schema should have caught it first.
+  if (sqlState(error)?.startsWith('22')) {
+    return {
+      problem: {
+        type: `${TYPE_BASE}invalid_value`,
+        title: TITLES[400] ?? 'Bad Request',
+        status: 400,
+        detail: 'A value in the request is out of range or not valid for its type.',
+        code: 'invalid_value',
+        correlationId,
+      },
+      headers: {},
+      unexpected: true,
+    };
   }
   return {
     problem: {

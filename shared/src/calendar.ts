@@ -1,0 +1,30 @@
+import * as z from 'zod';
+
+/**
+ * The years a date a user sends may fall in. The database stores far more
+ * (Postgres dates run to 5874897), but nothing a business plans or tracks
+ * lies before 1900 or after 9998, and the edges are where things break:
+ * Postgres has no year 0, `Date.UTC` reads years 0–99 as 19xx, and ISO week
+ * 9999-W52 ends in year 10000. A clear 400 beats any of those.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9998;
+
+const RANGE_MESSAGE = `A date between ${FIRST_YEAR} and ${LAST_YEAR}.`;
+
+function yearInRange(isoText: string): boolean {
+  const year = Number(isoText.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/** A calendar date, YYYY-MM-DD, within the years above. */
+export function calendarDate() {
+  return z.iso.date().refine(yearInRange, RANGE_MESSAGE);
+}
+
+/** An ISO-8601 date-time with `Z` or an offset, whose UTC instant falls within the years above. */
+export function instant() {
+  return z.iso
+    .datetime({ offset: true })
+    .refine((value) => yearInRange(new Date(value).toISOString()), RANGE_MESSAGE);
+}
