@@ -9,10 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 let platform: TestPlatform;
 let member: Session;
+let admin: Session;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  member = await platform.login('member@acme.example');
+  [member, admin] = await Promise.all([
+    platform.login('member@acme.example'),
+    platform.login('admin@acme.example'),
+  ]);
 });
 
 afterAll(async () => {
@@ -116,5 +120,24 @@ describe('hostile input gets a 4xx, not a 500', () => {
     });
     expect(preferJson.status).toBe(200);
     expect(preferJson.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('a timesheet decision about someone who is not a member names the field', async () => {
+    const response = await platform.request('POST', '/v1/taskodex/timesheets/2026-W40/approve', {
+      headers: admin.headers('acme'),
+      body: { userId: '00000000-0000-7000-8000-000000000000' },
+    });
+
+    expectProblem(response, 422, 'user_not_member');
+  });
+
+  it('a CSV import sent as text/plain is told which types it may use', async () => {
+    const response = await call('POST', '/v1/taskodex/tasks/import', {
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'title\nA task',
+    });
+
+    expectProblem(response, 415, 'unsupported_media_type');
+    expect(response.body.detail).toContain('text/csv');
   });
 });

@@ -41,7 +41,7 @@ export async function replaceWorkflow(
     const to = input.moveTasksTo?.[from];
     if (!to)
       throw new ConflictError(
-        `${count} task${count === 1 ? '' : 's'} still use the state "${from}"; move them first or send moveTasksTo.${from}.`,
+        `${count === 1 ? '1 task still uses' : `${count} tasks still use`} the state "${from}"; move them first or send moveTasksTo.${from}.`,
         'state_in_use',
       );
     if (!keys.has(to))

@@ -1,4 +1,5 @@
 import { AppError, BusinessRuleError, ConflictError, ValidationError } from '@halooid/shared/errors';
+import { isActiveMember } from '@halooid/shared/tenancy';
 import { taskodexEvents } from '../events';
 import { entriesBetween, lockUserTimer } from '../time-entries/repository';
 import type { TimeEntry } from '../time-entries/schemas';
@@ -104,6 +105,7 @@ export async function approveTimesheet(
   const { tenantId, principalId } = deps.principal;
   assertNotOwnWeek(principalId, userId);
   const week = weekOrThrow(weekParam, 'params.week');
+  await assertMember(deps, userId, 'body.userId');
   await lockUserTimer(deps.tx, tenantId, userId);
   const current = await findTimesheet(deps.tx, tenantId, userId, week.start);
   if (current.status !== 'submitted')
@@ -134,6 +136,7 @@ export async function rejectTimesheet(
   const { tenantId, principalId } = deps.principal;
   assertNotOwnWeek(principalId, input.userId);
   const week = weekOrThrow(weekParam, 'params.week');
+  await assertMember(deps, input.userId, 'body.userId');
   await lockUserTimer(deps.tx, tenantId, input.userId);
   const current = await findTimesheet(deps.tx, tenantId, input.userId, week.start);
   if (current.status !== 'submitted' && current.status !== 'approved')
@@ -169,4 +172,12 @@ export async function listTimesheetSubmissions(query: SubmissionsQuery, deps: Ti
     items: page.items.map((item) => ({ ...item, week: isoWeekStarting(item.weekStart).week })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** A decision about someone who is not a member names the field, rather than calling their week "open". */
+async function assertMember(deps: TimeDeps, userId: string, field: string): Promise<void> {
+  if (!(await isActiveMember(deps.tx, userId)))
+    throw new BusinessRuleError('user_not_member', 'There is no such member in this tenant.', [
+      { field, message: 'Not a member of this tenant.', code: 'user_not_member' },
+    ]);
 }

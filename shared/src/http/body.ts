@@ -27,7 +27,9 @@ export function readJsonBody(
     throw new AppError(
       415,
       'unsupported_media_type',
-      'Send the body as JSON with Content-Type: application/json.',
+      textTypes.length > 0
+        ? `Send the body with Content-Type: ${['application/json', ...textTypes].join(' or ')}.`
+        : 'Send the body as JSON with Content-Type: application/json.',
     );
   }
   let containsNul = false;
