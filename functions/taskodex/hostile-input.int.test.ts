@@ -139,5 +139,8 @@ describe('hostile input gets a 4xx, not a 500', () => {
 
     expectProblem(response, 415, 'unsupported_media_type');
     expect(response.body.detail).toContain('text/csv');
+    const empty = await call('POST', '/v1/taskodex/tasks/import');
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body.errors)).toContain('Content-Type: text/csv');
   });
 });

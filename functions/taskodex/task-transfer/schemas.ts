@@ -10,10 +10,13 @@ export const ImportTasksQuery = z.strictObject({
 });
 
 export const ImportTasksBody = z
-  .union([
-    z.string().meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
-    z.strictObject({ csv: z.string().meta({ description: 'The CSV as one string.' }) }),
-  ])
+  .union(
+    [
+      z.string().meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
+      z.strictObject({ csv: z.string().meta({ description: 'The CSV as one string.' }) }),
+    ],
+    { error: 'Send the CSV as the body with Content-Type: text/csv, or as JSON {"csv": "..."}.' },
+  )
   .meta({
     description:
       'CSV with a header row. Columns (any order, case and spacing ignored): `title` (required), `description`, ' +

@@ -56,6 +56,16 @@ describe('readJsonBody', () => {
     ).toBeInstanceOf(ValidationError);
   });
 
+  it('refuses a text body in a charset other than UTF-8 rather than mangling its accents', () => {
+    const latin1 = thrownBy(() =>
+      readJsonBody(event('title', { 'Content-Type': 'text/csv; charset=ISO-8859-1' }), ['text/csv']),
+    ) as AppError;
+
+    expect(latin1.status).toBe(415);
+    expect(latin1.message).toContain('UTF-8');
+    expect(readJsonBody(event('t', { 'Content-Type': 'text/csv; charset="UTF-8"' }), ['text/csv'])).toBe('t');
+  });
+
   it('decodes base64 bodies', () => {
     const body = Buffer.from('{"title":"Zürich"}', 'utf8').toString('base64');
 

@@ -17,8 +17,17 @@ export function readJsonBody(
   if (event.body === null || event.body === undefined || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
-  const contentType = headerValue(event.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  const contentTypeHeader = headerValue(event.headers, 'content-type');
+  const contentType = contentTypeHeader?.split(';')[0]?.trim().toLowerCase();
   if (contentType && textTypes.includes(contentType)) {
+    // Decoding another charset as UTF-8 would turn every accent into U+FFFD without a word.
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(contentTypeHeader ?? '')?.[1]?.toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii')
+      throw new AppError(
+        415,
+        'unsupported_media_type',
+        `Send ${contentType} as UTF-8 (charset=utf-8), not ${charset}.`,
+      );
     const text = raw.toString('utf8');
     if (text.includes('\u0000')) throw nulInBody();
     return text;
