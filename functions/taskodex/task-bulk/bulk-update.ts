@@ -1,7 +1,7 @@
 import { AppError, type FieldError } from '@halooid/shared/errors';
 import { findVisibleTask } from '../projects/access';
 import type { Task, UpdateTaskInput } from '../tasks/schemas';
-import { changeTask, type TaskDeps } from '../tasks/task-use-cases';
+import { applyChange, recordChanges, type TaskChange, type TaskDeps } from '../tasks/task-use-cases';
 import type { BulkPatch, BulkUpdateInput } from './schemas';
 
 /** Labels after the patch: a replacement, or additions and removals on the task's own labels. */
@@ -29,7 +29,9 @@ function bulkFailed(failures: { id: string; error: FieldError }[]): AppError {
  * caller's transaction holds it all: every task is checked, each change runs
  * behind a savepoint so one failure does not hide the next, and any failure
  * throws, rolling every change back. Rows are locked in id order, so two bulk
- * updates over overlapping tasks queue instead of deadlocking.
+ * updates over overlapping tasks queue instead of deadlocking. The changes
+ * are recorded together once all succeeded: one timeline insert and one
+ * outbox insert for the lot (they were one each per task, up to 400 events).
  */
 export async function bulkUpdateTasks(
   input: BulkUpdateInput,
@@ -53,7 +55,7 @@ export async function bulkUpdateTasks(
   if (missing.length > 0) throw bulkFailed(missing);
 
   const { labels: _labels, addLabels: _add, removeLabels: _remove, ...rest } = input.patch;
-  const updated = new Map<string, Task>();
+  const updated = new Map<string, TaskChange>();
   const failed: { id: string; error: FieldError }[] = [];
   for (const id of ids) {
     const task = found.get(id) as Task;
@@ -61,7 +63,8 @@ export async function bulkUpdateTasks(
     const changes: Omit<UpdateTaskInput, 'version'> = { ...rest, ...(labels ? { labels } : {}) };
     await deps.tx.query('savepoint bulk_task');
     try {
-      updated.set(id, await changeTask(id, task.version, changes, deps));
+      // The row was read visible and locked above, in this transaction: no second read.
+      updated.set(id, await applyChange(task, task.version, changes, deps));
       await deps.tx.query('release savepoint bulk_task');
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -73,5 +76,6 @@ export async function bulkUpdateTasks(
     }
   }
   if (failed.length > 0) throw bulkFailed(failed);
-  return { updated: updated.size, items: input.ids.map((id) => updated.get(id) as Task) };
+  await recordChanges([...updated.values()], deps);
+  return { updated: updated.size, items: input.ids.map((id) => (updated.get(id) as TaskChange).after) };
 }

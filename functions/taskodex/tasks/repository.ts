@@ -125,6 +125,57 @@ export async function insertTask(tx: Tx, task: NewTaskRow): Promise<Task> {
 }
 
 /**
+ * A created task and its `created` timeline entry in one statement, placed
+ * at the end of its board column (the column's last position + 1024, the
+ * board's gap). The trigger allocates the number from the counter row and
+ * holds that row's lock until commit, so what follows the insert in the
+ * transaction is what other creates of the project (or tenant) wait for:
+ * writing the timeline entry here leaves only the outbox insert and COMMIT.
+ */
+export async function insertCreatedTask(
+  tx: Tx,
+  task: Omit<NewTaskRow, 'position'>,
+  activityId: string,
+): Promise<Task> {
+  const { rows } = await tx.query<TaskRow>(
+    `with t as (
+       insert into taskodex.tasks as t
+         (tenant_id, id, title, description, status, priority, assignee_id, start_date, due_date, estimate_hours,
+          labels, project_id, parent_id, position, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+               coalesce((select max(c.position) from taskodex.tasks c
+                          where c.tenant_id = $1 and c.project_id is not distinct from $12 and c.status = $5
+                            and c.deleted_at is null), 0) + 1024,
+               $14)
+       returning ${COLUMNS}),
+     a as (
+       insert into taskodex.task_activity (tenant_id, id, task_id, actor_id, kind, to_value, created_at)
+       select $1, $15, t.id, $14, 'created',
+              jsonb_build_object('identifier', t.identifier, 'title', t.title, 'status', t.status), clock_timestamp()
+         from t)
+     select * from t`,
+    [
+      task.tenantId,
+      task.id,
+      task.title,
+      task.description,
+      task.status,
+      task.priority,
+      task.assigneeId,
+      task.startDate,
+      task.dueDate,
+      task.estimateHours,
+      task.labels,
+      task.projectId,
+      task.parentId,
+      task.createdBy,
+      activityId,
+    ],
+  );
+  return toTask(rows[0] as TaskRow);
+}
+
+/**
  * `forUpdate` locks the row until the transaction ends, so the state read
  * before a change is exactly the state the change applies to (the events
  * describe what changed from it).

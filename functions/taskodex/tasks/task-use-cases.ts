@@ -1,18 +1,17 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
-import type { EventRecorder } from '@halooid/shared/events/outbox';
-import { isActiveMember } from '@halooid/shared/tenancy';
+import type { EventOf, EventRecorder } from '@halooid/shared/events/outbox';
+import { uuidv7 } from '@halooid/shared/ids';
 import { taskodexEvents } from '../events';
-import { canSeeProject, canWriteTasksIn, findVisibleTask, hiddenProjectIds } from '../projects/access';
-import { findProject } from '../projects/repository';
-import { assertStatusIn, DEFAULT_WORKFLOW, loadWorkflow, type WorkflowState } from '../projects/workflow';
+import { findVisibleTask, hiddenProjectIds, isTaskodexAdmin } from '../projects/access';
+import { assertStatusIn, DEFAULT_WORKFLOW, type WorkflowState } from '../projects/workflow';
 import { recordActivities, recordActivity } from './activity';
 import {
   columnPositions,
   findTask,
   hasSubtasks,
-  insertTask,
+  insertCreatedTask,
   isSelfOrAncestor,
   listTasks,
   respaceColumn,
@@ -21,6 +20,7 @@ import {
   updateTask,
 } from './repository';
 import type { CreateTaskInput, ListTasksQuery, MoveTaskInput, Task } from './schemas';
+import { loadWriteContext, type WriteContext, type WriteContextQuery } from './write-context';
 
 /**
  * Task use cases. Each receives the open tenant transaction and the caller;
@@ -44,48 +44,67 @@ interface Placement {
   workflow: WorkflowState[];
 }
 
+/** What a write with nothing to check (no project, assignee or parent) reads: nothing. */
+const NOTHING_TO_CHECK: WriteContext = {
+  project: null,
+  assigneeActive: false,
+  assigneeInProject: false,
+  parent: null,
+};
+
+/** The write's checks in one round trip, or none when there is nothing to check. */
+function contextFor(deps: TaskDeps, query: WriteContextQuery): Promise<WriteContext> {
+  if (!query.projectId && !query.assigneeId && !query.parentId) return Promise.resolve(NOTHING_TO_CHECK);
+  return loadWriteContext(deps.tx, deps.principal, query);
+}
+
 /**
  * The project a task is written into, checked: visible to the caller (else
  * 422 naming the field, as for any reference in a body), not archived (an
  * archived project is frozen), and not one where the caller is only a viewer.
+ * `context` must have been read for this project. The rules are
+ * projects/access.ts's canSeeProject and canWriteTasksIn.
  */
-async function placementFor(
+function placementOf(
   deps: TaskDeps,
+  context: WriteContext,
   projectId: string | null,
   field = 'body.projectId',
-): Promise<Placement> {
+): Placement {
   if (!projectId) return { projectId: null, isPrivate: false, workflow: [...DEFAULT_WORKFLOW] };
-  const { tx, principal } = deps;
-  const project = await findProject(tx, principal.tenantId, null, projectId);
-  if (!project || !(await canSeeProject(tx, principal, projectId)))
+  const { project } = context;
+  const admin = isTaskodexAdmin(deps.principal);
+  if (!project || (project.isPrivate && project.role === null && !admin))
     throw new BusinessRuleError('project_not_found', 'There is no such project.', [
       { field, message: 'No such project.', code: 'project_not_found' },
     ]);
-  if (project.archivedAt)
+  if (project.archived)
     throw new BusinessRuleError('project_archived', `Project ${project.key} is archived; restore it first.`, [
       { field, message: 'The project is archived.', code: 'project_archived' },
     ]);
-  if (!(await canWriteTasksIn(tx, principal, projectId)))
+  if (!admin && project.role === 'viewer')
     throw new ForbiddenError(`You are a viewer in project ${project.key}; its tasks are read-only for you.`);
-  return {
-    projectId,
-    isPrivate: project.isPrivate,
-    workflow: await loadWorkflow(tx, principal.tenantId, projectId),
-  };
+  return { projectId, isPrivate: project.isPrivate, workflow: project.workflow };
 }
 
-async function assertAssignable(deps: TaskDeps, assigneeId: string | null | undefined, placement: Placement) {
+/** placementOf with its own read, for a project checked on its own. */
+async function placementFor(deps: TaskDeps, projectId: string | null, field?: string): Promise<Placement> {
+  return placementOf(deps, await contextFor(deps, { projectId }), projectId, field);
+}
+
+/** `context` must have been read for this assignee and the placement's project. */
+function assertAssignable(
+  context: WriteContext,
+  assigneeId: string | null | undefined,
+  placement: Placement,
+) {
   if (!assigneeId) return;
-  if (!(await isActiveMember(deps.tx, assigneeId)))
+  if (!context.assigneeActive)
     throw new BusinessRuleError('assignee_not_member', 'The assignee is not a member of this tenant.', [
       { field: 'body.assigneeId', message: 'Not a member of this tenant.', code: 'assignee_not_member' },
     ]);
   if (!placement.isPrivate || !placement.projectId) return;
-  const { rowCount } = await deps.tx.query(
-    'select 1 from taskodex.project_members where tenant_id = $1 and project_id = $2 and user_id = $3',
-    [deps.principal.tenantId, placement.projectId, assigneeId],
-  );
-  if (!rowCount)
+  if (!context.assigneeInProject)
     throw new BusinessRuleError(
       'assignee_not_project_member',
       'The assignee is not a member of this private project.',
@@ -99,9 +118,14 @@ async function assertAssignable(deps: TaskDeps, assigneeId: string | null | unde
     );
 }
 
-/** A parent must be a visible task of the same project and must not be the task itself or one of its sub-tasks. */
+/**
+ * A parent must be a visible task of the same project and must not be the
+ * task itself or one of its sub-tasks. `context` must have been read for this
+ * parent; visible is findVisibleTask's rule.
+ */
 async function assertParent(
   deps: TaskDeps,
+  context: WriteContext,
   parentId: string | null | undefined,
   projectId: string | null,
   taskId?: string,
@@ -109,8 +133,14 @@ async function assertParent(
   if (!parentId) return;
   const fail = (code: string, message: string) =>
     new BusinessRuleError(code, message, [{ field: 'body.parentId', message, code }]);
-  const parent = await findVisibleTask(deps.tx, deps.principal, parentId);
-  if (!parent) throw fail('parent_not_found', 'There is no such parent task.');
+  const { parent } = context;
+  const visible =
+    parent &&
+    (parent.projectId === null ||
+      !parent.isPrivate ||
+      parent.callerIsMember ||
+      isTaskodexAdmin(deps.principal));
+  if (!parent || !visible) throw fail('parent_not_found', 'There is no such parent task.');
   if (parent.projectId !== projectId)
     throw fail('parent_other_project', 'A sub-task must be in its parent’s project.');
   if (taskId && (await isSelfOrAncestor(deps.tx, deps.principal.tenantId, parentId, taskId)))
@@ -127,46 +157,48 @@ async function endOfColumn(deps: TaskDeps, projectId: string | null, status: str
   return (last ?? 0) + POSITION_GAP;
 }
 
+/**
+ * A create is at most four round trips after BEGIN: the checks (one read,
+ * none without project, assignee or parent), the insert with its timeline
+ * entry, the events, COMMIT. The number is allocated at the insert, so the
+ * counter row's lock is held over the last two only.
+ */
 export async function createTask(input: CreateTaskInput, deps: TaskDeps): Promise<Task> {
-  const placement = await placementFor(deps, input.projectId);
+  const context = await contextFor(deps, input);
+  const placement = placementOf(deps, context, input.projectId);
   const status = input.status ?? (placement.workflow[0] as WorkflowState).key;
   assertStatusIn(placement.workflow, status);
-  await assertAssignable(deps, input.assigneeId, placement);
-  await assertParent(deps, input.parentId, input.projectId);
-  const id = deps.newId();
-  const task = await insertTask(deps.tx, {
-    ...input,
-    status,
-    id,
-    tenantId: deps.principal.tenantId,
-    createdBy: deps.principal.principalId,
-    position: await endOfColumn(deps, input.projectId, status, id),
-  });
-  await recordActivity(deps.tx, {
-    tenantId: deps.principal.tenantId,
-    taskId: task.id,
-    actorId: deps.principal.principalId,
-    kind: 'created',
-    to: { identifier: task.identifier, title: task.title, status: task.status },
-  });
-  await deps.events.record(taskodexEvents, 'task.created', { task });
+  assertAssignable(context, input.assigneeId, placement);
+  await assertParent(deps, context, input.parentId, input.projectId);
+  const task = await insertCreatedTask(
+    deps.tx,
+    {
+      ...input,
+      status,
+      id: deps.newId(),
+      tenantId: deps.principal.tenantId,
+      createdBy: deps.principal.principalId,
+    },
+    uuidv7(),
+  );
+  const events: TaskEvent[] = [{ type: 'task.created', data: { task } }];
   if (task.assigneeId)
-    await deps.events.record(taskodexEvents, 'task.assigned', {
-      taskId: task.id,
-      title: task.title,
-      assigneeId: task.assigneeId,
-      previousAssigneeId: null,
+    events.push({
+      type: 'task.assigned',
+      data: { taskId: task.id, title: task.title, assigneeId: task.assigneeId, previousAssigneeId: null },
     });
-  if (task.statusGroup === 'completed') await recordCompleted(task, deps);
+  if (task.statusGroup === 'completed') events.push(completedEvent(task));
+  await deps.events.recordAll(taskodexEvents, events);
   return task;
 }
 
-function recordCompleted(task: Task, deps: TaskDeps) {
-  return deps.events.record(taskodexEvents, 'task.completed', {
-    taskId: task.id,
-    title: task.title,
-    assigneeId: task.assigneeId,
-  });
+type TaskEvent = EventOf<typeof taskodexEvents>;
+
+function completedEvent(task: Task): TaskEvent {
+  return {
+    type: 'task.completed',
+    data: { taskId: task.id, title: task.title, assigneeId: task.assigneeId },
+  };
 }
 
 /** The fields the timeline and `task.updated` report; completedAt and statusGroup follow from status. */
@@ -194,9 +226,10 @@ export interface TaskChange {
 
 /**
  * Records what changes did: a timeline entry per changed field (one insert
- * for all of them), then each task's events. Exported for changes written
- * set-based elsewhere (a workflow replacement moving tasks out of removed
- * states), so they leave exactly the trace a PATCH leaves.
+ * for all of them), then each task's events (one insert for all of them, in
+ * task order). Exported for changes written set-based elsewhere (a workflow
+ * replacement moving tasks out of removed states) and for the bulk update,
+ * so they leave exactly the trace a PATCH leaves.
  */
 export async function recordChanges(changed: readonly TaskChange[], deps: TaskDeps): Promise<void> {
   const traced = changed
@@ -222,29 +255,34 @@ export async function recordChanges(changed: readonly TaskChange[], deps: TaskDe
       })),
     ),
   );
-  for (const { before, after, changes } of traced) await recordEvents(before, after, changes, deps);
+  await deps.events.recordAll(
+    taskodexEvents,
+    traced.flatMap(({ before, after, changes }) => eventsOf(before, after, changes)),
+  );
 }
 
 /** A change's events: updated, and assigned / status_changed / completed when they apply. */
-async function recordEvents(before: Task, after: Task, changes: string[], deps: TaskDeps): Promise<void> {
-  await deps.events.record(taskodexEvents, 'task.updated', { task: after, changes });
+function eventsOf(before: Task, after: Task, changes: string[]): TaskEvent[] {
+  const events: TaskEvent[] = [{ type: 'task.updated', data: { task: after, changes } }];
   if (before.assigneeId !== after.assigneeId)
-    await deps.events.record(taskodexEvents, 'task.assigned', {
-      taskId: after.id,
-      title: after.title,
-      assigneeId: after.assigneeId,
-      previousAssigneeId: before.assigneeId,
+    events.push({
+      type: 'task.assigned',
+      data: {
+        taskId: after.id,
+        title: after.title,
+        assigneeId: after.assigneeId,
+        previousAssigneeId: before.assigneeId,
+      },
     });
   if (before.status !== after.status) {
-    await deps.events.record(taskodexEvents, 'task.status_changed', {
-      taskId: after.id,
-      title: after.title,
-      from: before.status,
-      to: after.status,
+    events.push({
+      type: 'task.status_changed',
+      data: { taskId: after.id, title: after.title, from: before.status, to: after.status },
     });
     if (after.statusGroup === 'completed' && before.statusGroup !== 'completed')
-      await recordCompleted(after, deps);
+      events.push(completedEvent(after));
   }
+  return events;
 }
 
 export async function getTask(taskId: string, deps: TaskDeps): Promise<Task> {
@@ -273,13 +311,42 @@ export async function changeTask(
   requested: TaskChanges,
   deps: TaskDeps,
 ): Promise<Task> {
-  const { tx, principal } = deps;
-  const current = await findVisibleTask(tx, principal, taskId, { forUpdate: true });
+  const current = await findVisibleTask(deps.tx, deps.principal, taskId, { forUpdate: true });
   if (!current) throw new NotFoundError('Task');
+  const change = await applyChange(current, version, requested, deps);
+  await recordChanges([change], deps);
+  return change.after;
+}
+
+/**
+ * Checks and writes a change to `current` (read visible and locked by the
+ * caller in this transaction) without recording it: the caller passes the
+ * result to recordChanges, alone (PATCH) or with others (bulk update).
+ */
+export async function applyChange(
+  current: Task,
+  version: number,
+  requested: TaskChanges,
+  deps: TaskDeps,
+): Promise<TaskChange> {
+  const { tx, principal } = deps;
+  const taskId = current.id;
   const changes: TaskChanges = { ...requested };
-  const here = await placementFor(deps, current.projectId, 'params.taskId');
   const movesProject = changes.projectId !== undefined && changes.projectId !== current.projectId;
-  const target = movesProject ? await placementFor(deps, changes.projectId ?? null) : here;
+  const targetId = movesProject ? (changes.projectId ?? null) : current.projectId;
+  // A sub-task leaves its parent behind in the old project unless it names a new one.
+  if (movesProject && changes.parentId === undefined && current.parentId) changes.parentId = null;
+  const assigneeId =
+    changes.assigneeId !== undefined || movesProject
+      ? changes.assigneeId === undefined
+        ? current.assigneeId
+        : changes.assigneeId
+      : undefined;
+  const context = await contextFor(deps, { projectId: targetId, assigneeId, parentId: changes.parentId });
+  const here = movesProject
+    ? await placementFor(deps, current.projectId, 'params.taskId')
+    : placementOf(deps, context, current.projectId, 'params.taskId');
+  const target = movesProject ? placementOf(deps, context, targetId) : here;
   if (movesProject) {
     if (await hasSubtasks(tx, principal.tenantId, taskId))
       throw new BusinessRuleError(
@@ -288,25 +355,16 @@ export async function changeTask(
         [{ field: 'body.projectId', message: 'The task has sub-tasks.', code: 'has_subtasks' }],
       );
     changes.status ??= carryStatus(current, target.workflow);
-    // A sub-task leaves its parent behind in the old project unless it names a new one.
-    if (changes.parentId === undefined && current.parentId) changes.parentId = null;
   }
   if (changes.status !== undefined) assertStatusIn(target.workflow, changes.status);
-  if (changes.assigneeId !== undefined || movesProject)
-    await assertAssignable(
-      deps,
-      changes.assigneeId === undefined ? current.assigneeId : changes.assigneeId,
-      target,
-    );
-  if (changes.parentId !== undefined) await assertParent(deps, changes.parentId, target.projectId, taskId);
+  assertAssignable(context, assigneeId, target);
+  if (changes.parentId !== undefined)
+    await assertParent(deps, context, changes.parentId, target.projectId, taskId);
   const status = changes.status ?? current.status;
   if (changes.position === undefined && (status !== current.status || movesProject))
     changes.position = await endOfColumn(deps, target.projectId, status, taskId);
   const updated = await updateTask(tx, principal.tenantId, taskId, version, changes);
-  if (updated) {
-    await recordChanges([{ before: current, after: updated }], deps);
-    return updated;
-  }
+  if (updated) return { before: current, after: updated };
   throw new ConflictError(
     `The task changed since you read it (you sent version ${version}, it is now ${current.version}). Reload and try again.`,
     'version_conflict',
