@@ -33,6 +33,9 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     events: { relayIntervalMs: 3_600_000, webhookIntervalMs: 3_600_000 },
   });
   const admin = new pg.Pool({ connectionString: platform.databaseUrl, max: 1 });
+  // Held for the whole run: when the database stops first, its socket error must not crash the run.
+  admin.on('error', () => {});
+  admin.on('connect', (client) => client.on('error', () => {}));
   const client = await admin.connect();
   const version = await client
     .query('begin')

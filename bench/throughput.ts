@@ -84,6 +84,9 @@ function autocannon(
  */
 async function startBareServer(databaseUrl: string, tenantId: string, userId: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // The database may go away before this pool at shutdown; a dropped socket must not crash the run.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const query = ListTasksQuery.parse({ limit: '20' });
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();

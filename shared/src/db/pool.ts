@@ -32,6 +32,15 @@ export function getPool(): pg.Pool {
     // a thawed Lambda) emits here; pg removes it and the next checkout opens a
     // fresh one. Without a listener the process would crash.
     pool.on('error', (error) => logger.warn('Idle database connection dropped', { error: error.message }));
+    // A checked-out connection reports a dropped socket on the client itself,
+    // outside any query when it is between statements (a shutdown, a failover
+    // mid-transaction). The query that needs it still fails and rolls back;
+    // this listener only keeps the process from crashing on the stray event.
+    pool.on('connect', (client) =>
+      client.on('error', (error) =>
+        logger.warn('Database connection dropped in use', { error: error.message }),
+      ),
+    );
   }
   return pool;
 }
