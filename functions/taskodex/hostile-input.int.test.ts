@@ -44,18 +44,14 @@ function expectProblem(response: Awaited<ReturnType<typeof call>>, status: numbe
 
 describe('hostile input gets a 4xx, not a 500', () => {
   it('an edited list cursor whose values do not fit their columns', async () => {
-    const lists = [
-      '/v1/taskodex/tasks',
-      '/v1/taskodex/time-entries',
-      '/v1/taskodex/projects',
-      '/v1/notifications',
-    ];
+    // Lists the demo gives Maya more than one row of, so a real cursor exists to edit:
+    // only its values change, and the sort signature still matches.
+    const lists = ['/v1/taskodex/tasks', '/v1/taskodex/time-entries', '/v1/taskodex/projects'];
     for (const path of lists) {
       const first = await call('GET', `${path}?limit=1`);
       expect(first.status).toBe(200);
-      const real = first.body.nextCursor
-        ? JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8'))
-        : { s: '-createdAt,-id', v: ['x', 'y'] };
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const real = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8'));
       const edited = cursorOf({ s: real.s, v: real.v.map(() => 'x') });
 
       expectProblem(await call('GET', `${path}?cursor=${edited}`), 400, 'invalid_cursor');

@@ -19,12 +19,22 @@ function yearInRange(isoText: string): boolean {
 
 /** A calendar date, YYYY-MM-DD, within the years above. */
 export function calendarDate() {
-  return z.iso.date().refine(yearInRange, RANGE_MESSAGE);
+  return z.iso.date().refine((value) => /^\d{4}/.test(value) && yearInRange(value), RANGE_MESSAGE);
 }
+
+/** For field descriptions: a refinement does not show in OpenAPI, so the bound is said in words. */
+export const YEARS_NOTE = `Years ${FIRST_YEAR}–${LAST_YEAR}.`;
 
 /** An ISO-8601 date-time with `Z` or an offset, whose UTC instant falls within the years above. */
 export function instant() {
-  return z.iso
-    .datetime({ offset: true })
-    .refine((value) => yearInRange(new Date(value).toISOString()), RANGE_MESSAGE);
+  return (
+    z.iso
+      .datetime({ offset: true })
+      // Zod runs a refinement even after the format check failed; an unparsable
+      // value must answer false here, not throw from toISOString.
+      .refine((value) => {
+        const time = Date.parse(value);
+        return Number.isFinite(time) && yearInRange(new Date(time).toISOString());
+      }, RANGE_MESSAGE)
+  );
 }

@@ -15,6 +15,15 @@ export async function isActiveMember(tx: Tx, userId: string): Promise<boolean> {
   return (rowCount ?? 0) > 0;
 }
 
+/** Whether the user has, or had, a membership in the current tenant (any status). */
+export async function hasMembership(tx: Tx, userId: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    'select 1 from platform.memberships where tenant_id = platform.current_tenant_id() and user_id = $1',
+    [userId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
 export interface TenantSummary {
   id: string;
   name: string;

@@ -1,4 +1,4 @@
-import { calendarDate } from '@halooid/shared/calendar';
+import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
@@ -20,7 +20,7 @@ const ProjectKey = z
   });
 const Name = z.string().trim().min(1, 'Name cannot be empty.').max(200).meta({ example: 'Website relaunch' });
 const Description = z.string().max(20_000);
-const Day = calendarDate().meta({ description: 'Calendar date, YYYY-MM-DD.' });
+const Day = calendarDate().meta({ description: `Calendar date, YYYY-MM-DD. ${YEARS_NOTE}` });
 const HourlyRate = z.number().min(0).max(1_000_000).multipleOf(0.01);
 
 export const WorkflowStateSchema = z.strictObject({

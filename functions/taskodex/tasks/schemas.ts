@@ -1,4 +1,4 @@
-import { calendarDate } from '@halooid/shared/calendar';
+import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
@@ -26,7 +26,7 @@ const Title = z
   .max(500)
   .meta({ example: 'Fix login redirect on Safari' });
 const Description = z.string().max(50_000);
-const DueDate = calendarDate().meta({ description: 'Calendar date, YYYY-MM-DD.' });
+const DueDate = calendarDate().meta({ description: `Calendar date, YYYY-MM-DD. ${YEARS_NOTE}` });
 const EstimateHours = z.number().min(0).max(100_000).multipleOf(0.01);
 const Labels = z
   .array(Label)

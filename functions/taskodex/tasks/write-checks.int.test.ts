@@ -135,6 +135,50 @@ describe('task writes: the checks read in one statement keep their answers', () 
       assigneeId: admin.userId,
     });
   });
+  it('keeps a private project’s rules: assignees must be in it, viewers cannot edit, API keys are not members', async () => {
+    const secret = await project({ isPrivate: true }, asAdmin);
+    await platform.request('POST', `/v1/taskodex/projects/${secret.id}/members`, {
+      headers: asAdmin,
+      body: { userId: member.userId, role: 'viewer' },
+    });
+    const existing = await create({ title: 'in the private project', projectId: secret.id }, asAdmin);
+    const open = await project({}, asMember);
+    const movable = await create({ title: 'moves', projectId: open.id, assigneeId: owner.userId });
+    const key = await platform.request('POST', '/v1/api-keys', {
+      headers: asAdmin,
+      body: { name: 'writes tasks', scopes: ['taskodex:task:read', 'taskodex:task:write'] },
+    });
+    expect(key.status).toBe(201);
+
+    const outsiderAssignee = await create(
+      { title: 'x', projectId: secret.id, assigneeId: owner.userId },
+      asAdmin,
+    );
+    const viewerEdit = await platform.request('PATCH', `/v1/taskodex/tasks/${existing.body.id}`, {
+      headers: asMember,
+      body: { version: 1, title: 'edited by a viewer' },
+    });
+    const byKey = await create(
+      { title: 'x', projectId: secret.id },
+      { authorization: `ApiKey ${key.body.key}` },
+    );
+    const moveWithOutsider = await platform.request('PATCH', `/v1/taskodex/tasks/${movable.body.id}`, {
+      headers: asAdmin,
+      body: { version: 1, projectId: secret.id },
+    });
+
+    expect(outsiderAssignee.status).toBe(422);
+    expect(outsiderAssignee.body.errors[0]).toMatchObject({ code: 'assignee_not_project_member' });
+    expect(viewerEdit.status).toBe(403);
+    expect(byKey.status).toBe(422);
+    expect(byKey.body.errors[0]).toMatchObject({ field: 'body.projectId', code: 'project_not_found' });
+    expect(moveWithOutsider.status).toBe(422);
+    expect(moveWithOutsider.body.errors[0]).toMatchObject({ code: 'assignee_not_project_member' });
+    const unchanged = await platform.request('GET', `/v1/taskodex/tasks/${existing.body.id}`, {
+      headers: asAdmin,
+    });
+    expect(unchanged.body.title).toBe('in the private project');
+  });
 });
 
 describe('task writes: events in one insert, in the order of one insert each', () => {

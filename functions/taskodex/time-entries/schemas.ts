@@ -1,4 +1,4 @@
-import { calendarDate, instant } from '@halooid/shared/calendar';
+import { calendarDate, instant, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
@@ -14,7 +14,7 @@ const Tags = z
   .transform((tags) => [...new Set(tags)]);
 /** Any ISO-8601 date-time with `Z` or an offset; stored and returned in UTC. */
 const Instant = instant().meta({
-  description: 'ISO-8601 date-time; returned in UTC.',
+  description: `ISO-8601 date-time; returned in UTC. ${YEARS_NOTE}`,
   example: '2026-11-23T09:00:00Z',
 });
 const Duration = z
@@ -115,7 +115,9 @@ export const UpdateTimeEntryBody = z
   });
 export type UpdateTimeEntryInput = z.output<typeof UpdateTimeEntryBody>;
 
-const DateParam = calendarDate().meta({ description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.' });
+const DateParam = calendarDate().meta({
+  description: `Calendar date (UTC), YYYY-MM-DD, inclusive. ${YEARS_NOTE}`,
+});
 
 export const ListTimeEntriesQuery = z.strictObject({
   ...paginationQuery,

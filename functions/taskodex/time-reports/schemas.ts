@@ -1,4 +1,4 @@
-import { calendarDate } from '@halooid/shared/calendar';
+import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import * as z from 'zod';
 
 export const GROUP_BYS = ['project', 'user', 'task', 'label'] as const;
@@ -6,7 +6,7 @@ export const GROUP_BYS = ['project', 'user', 'task', 'label'] as const;
 export const MAX_REPORT_DAYS = 366;
 
 const DateParam = calendarDate().meta({
-  description: 'Calendar date (UTC), YYYY-MM-DD, inclusive.',
+  description: `Calendar date (UTC), YYYY-MM-DD, inclusive. ${YEARS_NOTE}`,
   example: '2026-11-23',
 });
 

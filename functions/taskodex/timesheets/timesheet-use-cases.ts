@@ -1,5 +1,5 @@
 import { AppError, BusinessRuleError, ConflictError, ValidationError } from '@halooid/shared/errors';
-import { isActiveMember } from '@halooid/shared/tenancy';
+import { hasMembership } from '@halooid/shared/tenancy';
 import { taskodexEvents } from '../events';
 import { entriesBetween, lockUserTimer } from '../time-entries/repository';
 import type { TimeEntry } from '../time-entries/schemas';
@@ -105,14 +105,15 @@ export async function approveTimesheet(
   const { tenantId, principalId } = deps.principal;
   assertNotOwnWeek(principalId, userId);
   const week = weekOrThrow(weekParam, 'params.week');
-  await assertMember(deps, userId, 'body.userId');
   await lockUserTimer(deps.tx, tenantId, userId);
   const current = await findTimesheet(deps.tx, tenantId, userId, week.start);
-  if (current.status !== 'submitted')
+  if (current.status !== 'submitted') {
+    await assertMember(deps, userId, 'body.userId');
     throw new ConflictError(
       `Only a submitted week can be approved; this one is ${current.status}.`,
       'timesheet_not_submitted',
     );
+  }
   await saveDecision(deps.tx, tenantId, userId, week.start, {
     status: 'approved',
     decidedBy: principalId,
@@ -136,14 +137,15 @@ export async function rejectTimesheet(
   const { tenantId, principalId } = deps.principal;
   assertNotOwnWeek(principalId, input.userId);
   const week = weekOrThrow(weekParam, 'params.week');
-  await assertMember(deps, input.userId, 'body.userId');
   await lockUserTimer(deps.tx, tenantId, input.userId);
   const current = await findTimesheet(deps.tx, tenantId, input.userId, week.start);
-  if (current.status !== 'submitted' && current.status !== 'approved')
+  if (current.status !== 'submitted' && current.status !== 'approved') {
+    await assertMember(deps, input.userId, 'body.userId');
     throw new ConflictError(
       `Only a submitted or approved week can be rejected; this one is ${current.status}.`,
       'timesheet_not_submitted',
     );
+  }
   await saveDecision(deps.tx, tenantId, input.userId, week.start, {
     status: 'rejected',
     decidedBy: principalId,
@@ -174,9 +176,14 @@ export async function listTimesheetSubmissions(query: SubmissionsQuery, deps: Ti
   };
 }
 
-/** A decision about someone who is not a member names the field, rather than calling their week "open". */
+/**
+ * When there is nothing to decide, says whether that is because the user was
+ * never in this tenant (a 422 naming the field) rather than calling their
+ * week "open". Asked only then: a submitted week of someone since suspended
+ * or removed can still be decided.
+ */
 async function assertMember(deps: TimeDeps, userId: string, field: string): Promise<void> {
-  if (!(await isActiveMember(deps.tx, userId)))
+  if (!(await hasMembership(deps.tx, userId)))
     throw new BusinessRuleError('user_not_member', 'There is no such member in this tenant.', [
       { field, message: 'Not a member of this tenant.', code: 'user_not_member' },
     ]);

@@ -129,19 +129,35 @@ describe('the tenant transaction', () => {
     expect(ours?.[2]).toBe('commit');
   });
 
-  it('binds an id that is not a UUID as a parameter instead of writing it into SQL', async () => {
+  it('binds a tenant id that is not a UUID as a parameter instead of writing it into SQL', async () => {
     const hostile = "x', true); drop table taskodex.tasks; --";
 
-    const seen = await withTenantTransaction({ userId: hostile }, async (tx) => {
-      const { rows } = await tx.query<{ role: string; user: string }>(
-        "select current_user as role, current_setting('app.user_id') as user",
+    const seen = await withTenantTransaction({ tenantId: hostile }, async (tx) => {
+      const { rows } = await tx.query<{ role: string; tenant: string }>(
+        "select current_user as role, current_setting('app.tenant_id') as tenant",
       );
       return rows[0];
     });
 
-    expect(seen).toEqual({ role: 'halooid_app', user: hostile });
+    expect(seen).toEqual({ role: 'halooid_app', tenant: hostile });
     const { rows } = await platform.db.query('select count(*)::int as n from taskodex.tasks');
     expect(rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('leaves app.user_id empty for a principal that is not a user (an API key), so user policies still cast', async () => {
+    const seen = await withTenantTransaction(
+      { tenantId: acmeId, userId: "apikey:abc', true); drop table taskodex.tasks; --" },
+      async (tx) => {
+        const { rows } = await tx.query<{ user: string; members: number }>(
+          `select current_setting('app.user_id') as user,
+                  (select count(*)::int from platform.memberships) as members`,
+        );
+        return rows[0];
+      },
+    );
+
+    expect(seen?.user).toBe('');
+    expect(seen?.members).toBeGreaterThan(0);
   });
 
   it('rolls back everything when the work throws', async () => {

@@ -40,8 +40,11 @@ export const APP_ROLE = 'halooid_app';
  */
 export async function withTenantTransaction<T>(scope: TenantScope, work: (tx: Tx) => Promise<T>): Promise<T> {
   const tenantId = scope.tenantId ?? '';
-  const userId = scope.userId ?? '';
-  if (isSafeLiteral(tenantId) && isSafeLiteral(userId)) {
+  // app.user_id is a uuid setting read by the policies that let a user see their
+  // own memberships: an API key's principal id (`apikey:…`) is no user, and
+  // setting it would make every such policy fail its cast, so it is left empty.
+  const userId = scope.userId && UUID_LITERAL.test(scope.userId) ? scope.userId : '';
+  if (isSafeLiteral(tenantId)) {
     return runTransaction(work, tenantBegin(tenantId, userId), async () => {});
   }
   return runTransaction(work, `begin; set local role ${APP_ROLE}`, async (client) => {

@@ -92,6 +92,17 @@ describe('toProblem', () => {
     },
   );
 
+  it('answers a data exception the request caused (a bad cast) with a 400, and keeps our own bugs 500s', () => {
+    const dbError = (code: string) =>
+      Object.assign(new Error('date/time field value out of range: "0000-01-01"'), { code });
+
+    const cast = toProblem(dbError('22008'), 'corr-1');
+    expect(cast.problem).toMatchObject({ status: 400, code: 'invalid_value' });
+    expect(cast.problem.detail).not.toContain('0000');
+    expect(cast.unexpected).toBe(true);
+    expect(toProblem(dbError('22012'), 'corr-2').problem.status).toBe(500); // division by zero
+  });
+
   it('masks the detail of a 5xx AppError other than 503', () => {
     const { problem, unexpected } = toProblem(
       new AppError(502, 'upstream_failed', 'upstream at 10.0.0.7 said no'),

@@ -28,6 +28,9 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** 22P02 invalid text representation, 22007/22008 bad or overflowing date-time, 22003 number out of range, 22021 NUL in text. */
+const INPUT_DATA_EXCEPTIONS = new Set(['22P02', '22007', '22008', '22003', '22021']);
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://docs.halooid.dev/problems/';
 
@@ -57,11 +60,14 @@ export function toProblem(error: unknown, correlationId: string): MappedProblem 
     if (error.errors.length > 0) problem.errors = error.errors;
     return { problem, headers: error.headers, unexpected: masked };
   }
-  // SQLSTATE class 22, data exception: a value validation let through that the
-  // database cannot hold (a date in year 0, an integer past int4, a malformed
-  // cursor value). The caller sent it, so it is their 400, not our 500; it is
-  // still logged as unexpected, because a schema should have caught it first.
-  if (sqlState(error)?.startsWith('22')) {
+  // The data exceptions a value from the request causes when the database
+  // casts or stores it (a date in year 0, an integer past int4, a malformed
+  // cursor value, a NUL in text). The caller sent it, so it is their 400, not
+  // our 500; it is still logged as unexpected, because a schema should have
+  // caught it first. Other class-22 errors (division by zero, our own bad
+  // JSON) stay 500s: those are our bugs.
+  const state = sqlState(error);
+  if (state && INPUT_DATA_EXCEPTIONS.has(state)) {
     return {
       problem: {
         type: `${TYPE_BASE}invalid_value`,
