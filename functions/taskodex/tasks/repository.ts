@@ -96,6 +96,10 @@ export interface NewTaskRow {
   position: number;
 }
 
+/**
+ * The plain insert, with the position given: the bench's bare baseline server
+ * (bench/throughput.ts) measures this one statement against the real create.
+ */
 export async function insertTask(tx: Tx, task: NewTaskRow): Promise<Task> {
   const { rows } = await tx.query<TaskRow>(
     `insert into taskodex.tasks as t
