@@ -96,6 +96,25 @@ export interface NewTaskRow {
   position: number;
 }
 
+/** $1–$13 of both inserts below, in their column order. */
+function rowValues(task: Omit<NewTaskRow, 'position'>): unknown[] {
+  return [
+    task.tenantId,
+    task.id,
+    task.title,
+    task.description,
+    task.status,
+    task.priority,
+    task.assigneeId,
+    task.startDate,
+    task.dueDate,
+    task.estimateHours,
+    task.labels,
+    task.projectId,
+    task.parentId,
+  ];
+}
+
 /**
  * The plain insert, with the position given: the bench's bare baseline server
  * (bench/throughput.ts) measures this one statement against the real create.
@@ -107,23 +126,7 @@ export async function insertTask(tx: Tx, task: NewTaskRow): Promise<Task> {
         labels, project_id, parent_id, position, created_by)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      returning ${COLUMNS}`,
-    [
-      task.tenantId,
-      task.id,
-      task.title,
-      task.description,
-      task.status,
-      task.priority,
-      task.assigneeId,
-      task.startDate,
-      task.dueDate,
-      task.estimateHours,
-      task.labels,
-      task.projectId,
-      task.parentId,
-      task.position,
-      task.createdBy,
-    ],
+    [...rowValues(task), task.position, task.createdBy],
   );
   return toTask(rows[0] as TaskRow);
 }
@@ -158,23 +161,7 @@ export async function insertCreatedTask(
               jsonb_build_object('identifier', t.identifier, 'title', t.title, 'status', t.status), clock_timestamp()
          from t)
      select * from t`,
-    [
-      task.tenantId,
-      task.id,
-      task.title,
-      task.description,
-      task.status,
-      task.priority,
-      task.assigneeId,
-      task.startDate,
-      task.dueDate,
-      task.estimateHours,
-      task.labels,
-      task.projectId,
-      task.parentId,
-      task.createdBy,
-      activityId,
-    ],
+    [...rowValues(task), task.createdBy, activityId],
   );
   return toTask(rows[0] as TaskRow);
 }
