@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { functionEntries, LAMBDA_BUNDLE_OPTIONS } from '../infra/local/src/lambda-bundle';
+import { eagerChunks, functionEntries, LAMBDA_BUNDLE_OPTIONS } from '../infra/local/src/lambda-bundle';
 import { REPO_ROOT } from '../infra/local/src/repo-root';
 import { type Section, table } from './report';
 import { result } from './stats';
@@ -65,18 +65,7 @@ export async function buildBundles(): Promise<Bundle[]> {
       await writeFile(out.path, out.contents);
     }
     const outputs = output.metafile.outputs;
-    const entryKey = Object.keys(outputs).find((key) => outputs[key]?.entryPoint);
-    if (!entryKey) throw new Error(`esbuild produced no entry bundle for ${name}`);
-    // The entry and every chunk it imports statically: what Node reads before the first request.
-    const eager = new Set<string>();
-    const visit = (key: string) => {
-      if (eager.has(key)) return;
-      eager.add(key);
-      for (const imported of outputs[key]?.imports ?? []) {
-        if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-      }
-    };
-    visit(entryKey);
+    const eager = eagerChunks(output.metafile);
     const code = (keys: (key: string) => boolean) =>
       Buffer.concat(
         output.outputFiles

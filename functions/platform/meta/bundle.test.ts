@@ -1,23 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { LAMBDA_BUNDLE_OPTIONS } from '@halooid/local/lambda-bundle';
+import { eagerChunks, LAMBDA_BUNDLE_OPTIONS } from '@halooid/local/lambda-bundle';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /** Every source file that ends up in the chunks the entry imports statically: what a cold start evaluates. */
 function eagerInputs(metafile: Metafile): Set<string> {
-  const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find((key) => outputs[key]?.entryPoint);
-  if (!entry) throw new Error('esbuild produced no entry');
-  const chunks = new Set<string>();
-  const visit = (key: string) => {
-    if (chunks.has(key)) return;
-    chunks.add(key);
-    for (const imported of outputs[key]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-    }
-  };
-  visit(entry);
-  return new Set([...chunks].flatMap((chunk) => Object.keys(outputs[chunk]?.inputs ?? {})));
+  return new Set(
+    [...eagerChunks(metafile)].flatMap((chunk) => Object.keys(metafile.outputs[chunk]?.inputs ?? {})),
+  );
 }
 
 describe('platform-meta bundle', () => {

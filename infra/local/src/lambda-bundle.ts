@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { SERVICES } from '@halooid/functions/registry';
 import { serviceName } from '@halooid/shared/manifest';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { REPO_ROOT } from './repo-root';
 
 /**
@@ -46,4 +46,24 @@ export function functionEntries(): { name: string; entry: string }[] {
       entry: path.join(REPO_ROOT, 'functions', 'platform', 'authorizer', 'handler.ts'),
     },
   ];
+}
+
+/**
+ * The output files a cold start reads before the first request: the entry
+ * and every chunk it imports statically (dynamic imports load later).
+ */
+export function eagerChunks(metafile: Metafile): Set<string> {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((key) => outputs[key]?.entryPoint);
+  if (!entry) throw new Error('esbuild produced no entry bundle');
+  const eager = new Set<string>();
+  const visit = (key: string) => {
+    if (eager.has(key)) return;
+    eager.add(key);
+    for (const imported of outputs[key]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entry);
+  return eager;
 }
