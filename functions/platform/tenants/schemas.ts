@@ -1,4 +1,5 @@
 import { pageOf, paginationQuery } from '@halooid/shared/db/pagination';
+import { jsonObject } from '@halooid/shared/json-value';
 import * as z from 'zod';
 
 export const PRODUCTS = ['taskodex', 'qultrix', 'adminhub', 'customerconnect', 'invantray'] as const;
@@ -30,10 +31,7 @@ export type Tenant = z.infer<typeof Tenant>;
 export const UpdateTenantBody = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
-    settings: z
-      .record(z.string().max(100), z.unknown())
-      .refine((value) => JSON.stringify(value).length <= 16_384, 'Settings must stay under 16 KB.')
-      .optional(),
+    settings: jsonObject({ maxDepth: 8, maxBytes: 16_384 }).optional(),
     enabledProducts: z
       .array(z.enum(PRODUCTS))
       .max(PRODUCTS.length)

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { jsonObject } from '../json-value';
 
 /**
  * The event envelope (DESIGN.md, Data → Events). Every event on the bus, in
@@ -24,7 +25,8 @@ export const EventEnvelope = z.object({
   actor: EventActor,
   /** The request that caused it, when there was one. */
   correlationId: z.string().optional(),
-  data: z.record(z.string(), z.unknown()),
+  /** Bounded like every free-form JSON; the size stays under EventBridge's 256 KB per event. */
+  data: jsonObject({ maxDepth: 16, maxBytes: 240_000 }),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
 

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { AppError, PayloadTooLargeError, ValidationError } from '../errors';
-import { MAX_BODY_BYTES, readJsonBody } from './body';
+import { MAX_BODY_BYTES, MAX_BODY_DEPTH, nestingDepthExceeds, readJsonBody } from './body';
 
 type BodyEvent = Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded' | 'headers'>;
 
@@ -138,5 +138,36 @@ describe('readJsonBody and the NUL character', () => {
 
     expect(attempt).toThrow(ValidationError);
     expect(attempt).toThrow(/U\+0000/);
+  });
+});
+
+describe('readJsonBody and deep nesting', () => {
+  const nestedObjects = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}`;
+
+  it(`accepts ${MAX_BODY_DEPTH} levels`, () => {
+    expect(readJsonBody(event(nestedObjects(MAX_BODY_DEPTH), JSON_HEADERS))).toBeTypeOf('object');
+  });
+
+  it.each([
+    ['objects one level too deep', nestedObjects(MAX_BODY_DEPTH + 1)],
+    ['1,000 levels of objects', nestedObjects(1000)],
+    ['500,000 levels of arrays (1 MB)', `${'['.repeat(500_000)}${']'.repeat(500_000)}`],
+    ['an unclosed tower of arrays', '['.repeat(10_000)],
+  ])('refuses %s with a 400 naming the body, code too_deep', (_, body) => {
+    const error = thrownBy(() => readJsonBody(event(body, JSON_HEADERS)));
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ status: 400, errors: [{ field: 'body', code: 'too_deep' }] });
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', () => {
+    const body = JSON.stringify({ text: `\\"${'{['.repeat(1000)}`, list: [[1]] });
+
+    expect(readJsonBody(event(body, JSON_HEADERS))).toEqual(JSON.parse(body));
+  });
+
+  it('counts arrays and objects together', () => {
+    expect(nestingDepthExceeds('[{"a":[{"b":[]}]}]', 5)).toBe(false);
+    expect(nestingDepthExceeds('[{"a":[{"b":[[]]}]}]', 5)).toBe(true);
   });
 });

@@ -6,6 +6,14 @@ import { headerValue } from './request-context';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
+ * No request body nests objects/arrays deeper than this. Our deepest schema
+ * is a few levels; free-form fields allow 8 more (shared/src/json-value.ts).
+ * Checked on the text before parsing, so a 500,000-level body never reaches
+ * JSON.parse, a reviver, zod or a handler.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/**
  * Reads the JSON body of a request: size first (before any parsing work),
  * then content type, then syntax. Returns undefined for an empty body.
  */
@@ -41,11 +49,16 @@ export function readJsonBody(
         : 'Send the body as JSON with Content-Type: application/json.',
     );
   }
+  const text = raw.toString('utf8');
+  if (nestingDepthExceeds(text, MAX_BODY_DEPTH))
+    throw new ValidationError(`The body nests objects and arrays deeper than ${MAX_BODY_DEPTH} levels.`, [
+      { field: 'body', message: `At most ${MAX_BODY_DEPTH} levels of nesting.`, code: 'too_deep' },
+    ]);
   let containsNul = false;
   let parsed: unknown;
   try {
     // Postgres text cannot hold U+0000; refuse it here, for every route, as a 400.
-    parsed = JSON.parse(raw.toString('utf8'), (key, value) => {
+    parsed = JSON.parse(text, (key, value) => {
       if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000')))
         containsNul = true;
       return value;
@@ -57,6 +70,27 @@ export function readJsonBody(
   }
   if (containsNul) throw nulInBody();
   return parsed;
+}
+
+/**
+ * Does the JSON text open more than `limit` objects/arrays at once? Brackets
+ * inside strings do not count. Malformed text is left for JSON.parse to name.
+ */
+export function nestingDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return false;
 }
 
 function nulInBody(): ValidationError {

@@ -14,7 +14,10 @@ export function toFieldErrors(part: RequestPart, issues: readonly z.core.$ZodIss
         code: 'unknown_field',
       }));
     }
-    return [{ field: base.join('.'), message: issue.message, code: issue.code }];
+    // A custom rule names its own code (`hidden_character`, `too_deep`) so clients can tell them apart.
+    const code =
+      issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : issue.code;
+    return [{ field: base.join('.'), message: issue.message, code }];
   });
 }
 
