@@ -1,5 +1,5 @@
 import { AppError, BusinessRuleError, ForbiddenError, ValidationError } from '@halooid/shared/errors';
-import { parseCsv } from '@halooid/shared/http/csv';
+import { CsvTooWideError, csvText, parseCsv } from '@halooid/shared/http/csv';
 import { canSeeProject, canWriteTasksIn } from '../projects/access';
 import { findProject } from '../projects/repository';
 import { loadWorkflow, type WorkflowState } from '../projects/workflow';
@@ -10,6 +10,15 @@ import type { ImportResult } from './schemas';
 
 /** 1 MB of CSV holds a few thousand tasks; this bounds the work of one request. */
 export const IMPORT_MAX_ROWS = 10_000;
+
+/**
+ * No tracker's export comes near 100 columns; a wider file is refused before
+ * it is parsed into hundreds of thousands of cells, and the answer names
+ * ignored columns by count plus the first few, never all of them.
+ */
+export const IMPORT_MAX_COLUMNS = 100;
+const LISTED_IGNORED_COLUMNS = 20;
+const LISTED_NAME_LENGTH = 100;
 
 type Field =
   | 'title'
@@ -115,8 +124,13 @@ export async function importTasks(
 ): Promise<ImportResult> {
   let records: string[][];
   try {
-    records = parseCsv(csv);
+    records = parseCsv(csv, { maxColumns: IMPORT_MAX_COLUMNS });
   } catch (error) {
+    if (error instanceof CsvTooWideError)
+      throw new ValidationError(
+        `Row ${error.row} has more than ${IMPORT_MAX_COLUMNS} columns; import at most ${IMPORT_MAX_COLUMNS}.`,
+        [{ field: 'body', message: `At most ${IMPORT_MAX_COLUMNS} columns.`, code: 'too_many_columns' }],
+      );
     throw invalidFile(`The CSV cannot be read: ${(error as Error).message}.`);
   }
   const [header, ...rows] = records;
@@ -127,7 +141,8 @@ export async function importTasks(
   const workflow = await loadWorkflow(deps.tx, deps.principal.tenantId, projectId);
   const cell = (row: readonly string[], field: Field) => {
     const column = columns.get(field);
-    return column ? (row[column.index] ?? '').trim() : '';
+    // csvText: a `'` our own export put before a formula-like text is not part of it.
+    return column ? csvText((row[column.index] ?? '').trim()) : '';
   };
   const columnName = (field: Field) => columns.get(field)?.name ?? field;
 
@@ -160,7 +175,14 @@ export async function importTasks(
       failed.push({ row: rowNumber, errors: errorsOf(error, columnName) });
     }
   }
-  return { imported, failed, ignoredColumns: ignored };
+  return {
+    imported,
+    failed,
+    ignoredColumnCount: ignored.length,
+    ignoredColumns: ignored
+      .slice(0, LISTED_IGNORED_COLUMNS)
+      .map((name) => (name.length > LISTED_NAME_LENGTH ? `${name.slice(0, LISTED_NAME_LENGTH - 1)}…` : name)),
+  };
 }
 
 /** A project every row would be refused for is refused once, for the whole file. */

@@ -22,7 +22,8 @@ export const ImportTasksBody = z
       'CSV with a header row. Columns (any order, case and spacing ignored): `title` (required), `description`, ' +
       '`status` (a state key of the workflow), `priority` (urgent, high, medium, low, none), `assignee` or ' +
       '`assignee email` (a member’s email), `labels` (separated by `;`), `start date` and `due date` (YYYY-MM-DD), ' +
-      '`estimate` (hours). Other columns, such as those of an export, are ignored and listed in `ignoredColumns`.',
+      '`estimate` (hours). Other columns, such as those of an export, are ignored and counted in `ignoredColumnCount`. ' +
+      'At most 100 columns.',
   });
 export type ImportTasksBody = z.output<typeof ImportTasksBody>;
 
@@ -44,6 +45,10 @@ export const ImportResult = z.object({
       errors: z.array(ImportRowError).min(1),
     }),
   ),
-  ignoredColumns: z.array(z.string()),
+  ignoredColumnCount: z.number().int().meta({ description: 'How many columns of the header were ignored.' }),
+  ignoredColumns: z.array(z.string()).meta({
+    description:
+      'The first 20 ignored column names, each cut to 100 characters; `ignoredColumnCount` has them all.',
+  }),
 });
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -22,15 +22,27 @@ describe('CSV export', () => {
     const titles = [
       'Comma, inside',
       'Say "hello"',
-      'Line one\nline two',
+      'Line breaks in the description',
       '=HYPERLINK("http://evil")',
       '@SUM(A1)',
+      "Notes;=cmd|' /C calc'!A0",
+      '\uFF1D1+1',
+      '  +1',
     ];
-    for (const title of titles)
-      await platform.request('POST', '/v1/taskodex/tasks', {
+    for (const title of titles) {
+      const description = title.startsWith('Line breaks') ? 'Line one\nline two' : '';
+      const created = await platform.request('POST', '/v1/taskodex/tasks', {
         headers: acme,
-        body: { title, labels: ['export', 'csv'], assigneeId: member.userId, dueDate: '2026-12-24' },
+        body: {
+          title,
+          description,
+          labels: ['export', 'csv'],
+          assigneeId: member.userId,
+          dueDate: '2026-12-24',
+        },
       });
+      expect(created.status, created.text).toBe(201);
+    }
 
     const response = await platform.request('GET', '/v1/taskodex/tasks/export?label=export&sort=createdAt', {
       headers: { ...acme, accept: 'text/csv' },
@@ -48,15 +60,22 @@ describe('CSV export', () => {
     expect(response.text).toContain('"Say ""hello"""');
     expect(response.text).toContain('"Line one\nline two"');
     expect(response.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // Every cell is quoted (OWASP), the header too.
+    expect(response.text.startsWith(`${EXPORT_HEADER.map((name) => `"${name}"`).join(',')}\r\n`)).toBe(true);
     const [header, ...rows] = parseCsv(response.text);
     expect(header).toEqual([...EXPORT_HEADER]);
     expect(rows.map((row) => row[1])).toEqual([
       'Comma, inside',
       'Say "hello"',
-      'Line one\nline two',
+      'Line breaks in the description',
       `'=HYPERLINK("http://evil")`,
       `'@SUM(A1)`,
+      `'Notes;=cmd|' /C calc'!A0`,
+      `'\uFF1D1+1`,
+      // The title was trimmed on the way in; its `+` now leads.
+      `'+1`,
     ]);
+    expect(rows[2]?.[2]).toBe('Line one\nline two');
     for (const row of rows) {
       expect(row[0]).toMatch(/^TASK-\d+$/);
       expect(row[5]).toBe('member@acme.example');
@@ -74,6 +93,79 @@ describe('CSV export', () => {
 });
 
 describe('CSV import', () => {
+  it('refuses a row of 450,000 columns with a short 400, importing nothing', async () => {
+    const csv = `title,description\r\nWide one,${','.repeat(450_000)}\r\n`;
+
+    const response = await platform.request('POST', '/v1/taskodex/tasks/import', {
+      headers: { ...acme, 'content-type': 'text/csv' },
+      rawBody: csv,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.text.length).toBeLessThan(2000);
+    expect(response.body.detail).toBe('Row 2 has more than 100 columns; import at most 100.');
+    expect(response.body.errors).toEqual([
+      { field: 'body', message: expect.any(String), code: 'too_many_columns' },
+    ]);
+    const { rows } = await platform.db.query(
+      `select count(*)::int as n from taskodex.tasks where title = 'Wide one'`,
+    );
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
+  it('refuses a header of 101 columns; with 100 it counts the ignored ones and lists only the first 20', async () => {
+    const extras = (count: number) =>
+      Array.from({ length: count }, (_, index) => `extra ${index} ${'x'.repeat(200)}`);
+    const tooWide = await platform.request('POST', '/v1/taskodex/tasks/import', {
+      headers: { ...acme, 'content-type': 'text/csv' },
+      rawBody: `${['title', ...extras(100)].join(',')}\r\nToo wide\r\n`,
+    });
+
+    const response = await platform.request('POST', '/v1/taskodex/tasks/import', {
+      headers: { ...acme, 'content-type': 'text/csv' },
+      rawBody: `${['title', ...extras(99)].join(',')}\r\nJust wide enough\r\n`,
+    });
+
+    expect(tooWide.status).toBe(400);
+    expect(tooWide.body.detail).toBe('Row 1 has more than 100 columns; import at most 100.');
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.imported).toBe(1);
+    expect(response.body.ignoredColumnCount).toBe(99);
+    expect(response.body.ignoredColumns).toHaveLength(20);
+    expect(response.body.ignoredColumns[0]).toBe(`extra 0 ${'x'.repeat(91)}…`);
+  });
+
+  it('imports an export back with the same titles: the quote put before a formula is dropped', async () => {
+    const titles = ['=1+1 round trip', 'Notes;=cmd round trip', "'quoted by hand round trip"];
+    for (const title of titles) {
+      const created = await platform.request('POST', '/v1/taskodex/tasks', {
+        headers: acme,
+        body: { title, labels: ['round-trip'] },
+      });
+      expect(created.status, created.text).toBe(201);
+    }
+    const exported = await platform.request('GET', '/v1/taskodex/tasks/export?label=round-trip', {
+      headers: { ...acme, accept: 'text/csv' },
+    });
+    const [header, ...rows] = parseCsv(exported.text);
+    const titleOnly = [['title'], ...rows.map((row) => [row[header?.indexOf('title') ?? -1] ?? ''])];
+    const csv = titleOnly
+      .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))
+      .join('\r\n');
+
+    const response = await platform.request('POST', '/v1/taskodex/tasks/import', {
+      headers: { ...acme, 'content-type': 'text/csv' },
+      rawBody: csv,
+    });
+
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.imported).toBe(3);
+    const { rows: stored } = await platform.db.query(
+      `select title from taskodex.tasks where title like '%round trip' order by title`,
+    );
+    expect(stored.map((row) => row.title).sort()).toEqual([...titles, ...titles].sort());
+  });
+
   it('imports 1,000 rows with 3 bad ones: 997 created, the 3 reported with row numbers and reasons', async () => {
     const lines = ['Title,Description,Status,Priority,Assignee,Labels,Due date,Estimate,Identifier'];
     for (let index = 0; index < 1000; index++) {
@@ -105,6 +197,7 @@ describe('CSV import', () => {
     expect(response.status).toBe(200);
     expect(response.body.imported).toBe(997);
     expect(response.body.ignoredColumns).toEqual(['Identifier']);
+    expect(response.body.ignoredColumnCount).toBe(1);
     expect(response.body.failed).toEqual([
       { row: 11, errors: [{ column: 'Title', message: expect.any(String) }] },
       { row: 501, errors: [{ column: 'Priority', message: expect.any(String) }] },

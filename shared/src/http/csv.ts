@@ -3,21 +3,42 @@ import type { RawResult } from './adapter';
 
 /**
  * CSV as spreadsheets read it (RFC 4180): comma separated, CRLF line ends,
- * a cell quoted when it holds a comma, a quote or a line break, quotes doubled.
- * Text cells starting with `=`, `+`, `-`, `@`, tab or carriage return get a
- * leading `'`, so a spreadsheet shows them instead of running them as a
- * formula (CSV injection). Numbers and booleans are written as they are.
+ * every cell quoted, quotes doubled. Text that a spreadsheet could run as a
+ * formula gets a leading `'` (OWASP, CSV Injection): a cell starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return, or their fullwidth forms
+ * `＝＋－＠` (East Asian spreadsheets read those as formulas too), also after
+ * leading blanks; and a cell holding such a character right after a
+ * separator, quote or line break (`a;=cmd`, `x"=cmd`), because a spreadsheet
+ * that splits on `;` or tabs, or mis-reads the quotes, starts a new cell
+ * there. Numbers and booleans are written as they are (a `-3` stays a number).
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * A formula start (= + - @ tab CR, fullwidth ＝＋－＠) at the beginning of the
+ * cell or of a piece a spreadsheet may cut out of it, after optional blanks.
+ */
+const FORMULA_START = /(?:^|[,;|\t\r\n"'])[ \u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Does this text need the leading `'` before it goes into a CSV cell? */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
 
 export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  if (value === null || value === undefined) return '""';
+  if (typeof value !== 'string') return `"${String(value)}"`;
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The text a cell of our own export stood for: the `'` that `csvCell` put in
+ * front of a formula-like text is dropped again, so an export imports back
+ * unchanged. Any other leading `'` is the user's and stays.
+ */
+export function csvText(cell: string): string {
+  return cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
@@ -81,12 +102,26 @@ export function csvResponse(filename: string, csv: string): RawResult {
   };
 }
 
+/** A record with more cells than the caller allows (`parseCsv`'s `maxColumns`). */
+export class CsvTooWideError extends Error {
+  constructor(
+    /** 1-based record number, the header being 1. */
+    readonly row: number,
+    readonly maxColumns: number,
+  ) {
+    super(`Row ${row} has more than ${maxColumns} columns`);
+  }
+}
+
 /**
  * Parses RFC 4180 CSV into rows of cells (a leading byte-order mark is
  * dropped; CRLF or LF line ends; quoted cells may hold commas, quotes and
- * line breaks). Throws on a quote left open. For imports and for tests.
+ * line breaks). Throws on a quote left open, and with `maxColumns` as soon as
+ * a record grows wider than that (a CsvTooWideError), before it holds
+ * hundreds of thousands of cells. For imports and for tests.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, options: { maxColumns?: number } = {}): string[][] {
+  const maxColumns = options.maxColumns ?? Number.POSITIVE_INFINITY;
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -110,6 +145,7 @@ export function parseCsv(text: string): string[][] {
     else if (char === ',') {
       row.push(cell);
       cell = '';
+      if (row.length >= maxColumns) throw new CsvTooWideError(rows.length + 1, maxColumns);
     } else if (char === '\n' || char === '\r') {
       row.push(cell);
       rows.push(row);

@@ -16,6 +16,7 @@ vi.mock('$lib/api', async () => {
           { row: 3, errors: [{ column: 'due date', message: 'Not a date (YYYY-MM-DD).' }] },
           { row: 5, errors: [{ column: null, message: 'The title is missing.' }] },
         ],
+        ignoredColumnCount: 1,
         ignoredColumns: ['identifier'],
       },
       response: new Response(null, { status: 200 }),
