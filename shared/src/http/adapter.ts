@@ -21,6 +21,7 @@ import { enforceRateLimit } from '../rate-limit';
 import { API_KEY_RATE_LIMIT } from '../tiers';
 import { readJsonBody } from './body';
 import { idempotencyFor } from './idempotency';
+import { loggableError } from './loggable-error';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 import { correlationIdOf, lowerCaseHeaders } from './request-context';
 import { parsePart } from './validation';
@@ -226,7 +227,8 @@ function problemResponses(
       const correlationId = request.context.halooid?.correlationId ?? correlationIdOf(request.event);
       const log = request.context.halooid?.logger ?? requestLogger(fallbackLogger, { correlationId });
       const { problem, headers, unexpected } = toProblem(request.error, correlationId);
-      if (unexpected) log.error('Request failed', { error: request.error as Error });
+      // Redacted: a pg error's detail and the like carry database values (loggable-error.ts).
+      if (unexpected) log.error('Request failed', { error: loggableError(request.error) });
       else log.info('Request rejected', { status: problem.status, code: problem.code });
       metrics.addMetric(problem.status >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
       request.response = {
