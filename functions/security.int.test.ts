@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import {
   type Session,
@@ -288,5 +289,92 @@ describe('4. fuzzed bodies never get a 5xx', () => {
       );
     },
     60_000,
+  );
+});
+
+describe('5. hostile JSON shapes are a 400, never a 5xx', () => {
+  /** `{"a":{"a":…1…}}`, 10,000 levels: 50 KB, far under the 1 MB limit. */
+  const TOWER = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+
+  it.each(byName(ROUTES.filter((walked) => walked.route.body !== undefined)))(
+    '%s: a body nested 10,000 levels deep',
+    async (_, { route }) => {
+      const headers = isPublic(route) ? {} : acmeOwner.headers('acme');
+
+      const response = await send(route.method, sampleCall(route).path, {
+        headers: { ...headers, 'content-type': 'application/json' },
+        rawBody: TOWER,
+      });
+
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'body', code: 'too_deep' })]);
+    },
+  );
+
+  it('tenant settings nested 9 levels are a 400 on body.settings; nothing is stored', async () => {
+    let settings: Record<string, unknown> = { leaf: true };
+    for (let level = 1; level < 9; level++) settings = { a: settings };
+
+    const response = await send('PATCH', '/v1/tenants/current', {
+      headers: acmeOwner.headers('acme'),
+      body: { settings },
+    });
+
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.settings', code: 'too_deep' }),
+    ]);
+    const { rows } = await platform.db.query(`select settings from platform.tenants where slug = 'acme'`);
+    expect(JSON.stringify(rows[0]?.settings ?? {})).not.toContain('"leaf"');
+  });
+});
+
+describe('6. the /dev tools answer only to a loopback Host (DNS rebinding)', () => {
+  /** A request whose Host header is `host`, sent to the platform's own socket (as a rebound name would). */
+  function requestWithHost(method: string, path: string, host: string) {
+    const url = new URL(path, platform.url);
+    return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const request = http.request(
+        { hostname: '127.0.0.1', port: url.port, path: url.pathname + url.search, method, headers: { host } },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, type: response.headers['content-type'] ?? '', body }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it.each([
+    ['GET', '/dev/mailbox'],
+    ['GET', '/dev/mailbox?to=owner@acme.example'],
+    ['GET', '/dev/events'],
+    ['GET', '/dev/dlq'],
+    ['POST', '/dev/dlq/0190a1b2-0000-7000-8000-000000000001/redrive'],
+  ])('%s %s with Host: evil.example → 421 problem+json', async (method, path) => {
+    for (const host of ['evil.example', `evil.example:${new URL(platform.url).port}`, '127.0.0.1.nip.io']) {
+      const response = await requestWithHost(method, path, host);
+
+      expect(response.status, `${host}: ${response.body.slice(0, 200)}`).toBe(421);
+      expect(response.type).toMatch(PROBLEM);
+      expect(JSON.parse(response.body)).toMatchObject({ status: 421, code: 'misdirected_request' });
+    }
+  });
+
+  it.each(['localhost', '127.0.0.1', '[::1]'])(
+    'answers the mailbox with Host: %s and any port',
+    async (name) => {
+      const response = await requestWithHost('GET', '/dev/mailbox', `${name}:${new URL(platform.url).port}`);
+
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body)).toHaveProperty('items');
+    },
   );
 });

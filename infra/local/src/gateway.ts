@@ -17,6 +17,7 @@ import {
   methodArn,
   proxyEvent,
 } from './api-gateway-events';
+import { DEV_HOST_REFUSED, isDevPath, isLoopbackHost } from './dev-host';
 import { policyAllows } from './policy';
 import type { RouteTable } from './route-table';
 import type { UsagePlans } from './usage-plans';
@@ -88,6 +89,9 @@ async function handle(options: GatewayOptions, req: http.IncomingMessage): Promi
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   if (!url.pathname.startsWith('/v1/')) {
+    // DNS rebinding: the /dev tools answer only to a loopback Host (dev-host.ts).
+    if (isDevPath(url.pathname) && !isLoopbackHost(req.headers.host))
+      return problem(421, 'misdirected_request', DEV_HOST_REFUSED, requestId);
     const local = await options.fallback?.(method, url);
     return local ?? problem(404, 'not_found', `Nothing at ${url.pathname}.`, requestId);
   }
