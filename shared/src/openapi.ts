@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { MAX_BODY_BYTES } from './http/body';
+import { MAX_HEADER_LENGTH } from './http/declared-headers';
+import { RATE_LIMIT_HEADER_DOCS } from './http/rate-limit-headers';
 import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from './manifest';
 
 type JsonSchema = Record<string, unknown>;
@@ -28,7 +31,15 @@ export function buildOpenApi(
       description:
         'One API for Taskodex, Qultrix, AdminHub, CustomerConnect and Invantray. Errors are RFC 9457 problem+json; lists use cursor pagination (`limit`, `cursor` → `nextCursor`).',
     },
-    servers: [{ url: info.serverUrl ?? '/' }],
+    servers: [
+      {
+        url: info.serverUrl ?? '/',
+        description:
+          'The deployment that served this document (local, staging or production): the API shares its origin.',
+        // OWASP API9 (inventory): the audience of every server is stated. This one is public.
+        'x-internal': false,
+      },
+    ],
     tags: [...new Set(services.map((service) => service.product))].map((name) => ({ name })),
     paths,
     components: {
@@ -37,7 +48,8 @@ export function buildOpenApi(
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A Cognito access token from `POST /v1/auth/login`. Send `X-Tenant-Id` with it.',
+          description:
+            'A Cognito access token from `POST /v1/auth/login`. Send `X-Tenant-Id` with it. Tokens are checked as RFC8725 asks: the algorithm is pinned to the user pool key (never `none`), and issuer, client, token use and expiry are verified; access tokens are short-lived and renewed with the refresh token.',
         },
         tenantId: {
           type: 'apiKey',
@@ -53,11 +65,20 @@ export function buildOpenApi(
         },
       },
       schemas: { Problem: problemSchema() },
+      headers: {
+        ...RATE_LIMIT_HEADER_DOCS,
+        'Retry-After': {
+          description: 'Seconds to wait before trying again.',
+          required: true,
+          schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
+        },
+      },
       responses: Object.fromEntries(
         Object.entries(ERROR_RESPONSES).map(([status, description]) => [
           `Problem${status}`,
           {
             description,
+            headers: status === '429' ? { ...RATE_LIMIT_HEADERS, ...RETRY_AFTER_HEADER } : RATE_LIMIT_HEADERS,
             content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
           },
         ]),
@@ -65,6 +86,12 @@ export function buildOpenApi(
     },
   };
 }
+
+/** Every response may carry the rate-limit fields (shared/src/http/rate-limit-headers.ts). */
+const RATE_LIMIT_HEADERS = Object.fromEntries(
+  Object.keys(RATE_LIMIT_HEADER_DOCS).map((name) => [name, { $ref: `#/components/headers/${name}` }]),
+);
+const RETRY_AFTER_HEADER = { 'Retry-After': { $ref: '#/components/headers/Retry-After' } };
 
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'The request is invalid; `errors` names each field.',
@@ -87,12 +114,14 @@ function operation(service: ServiceManifest, route: AnyRoute) {
       in: 'header',
       required: false,
       description,
-      schema: { type: 'string' },
+      // The adapter refuses a longer value (shared/src/http/declared-headers.ts).
+      schema: { type: 'string', maxLength: MAX_HEADER_LENGTH },
     })),
   ];
   const status = String(route.status ?? 200);
-  const errors = ['400', '500'];
-  if (route.permission !== PUBLIC) errors.push('401', '403', '429');
+  // Any call can be throttled: API Gateway's stage limits, per-IP sign-in limits, tiers and API keys.
+  const errors = ['400', '429', '500'];
+  if (route.permission !== PUBLIC) errors.push('401', '403');
   if (route.params) errors.push('404');
   if (route.body) errors.push('413', '422');
   if (route.method === 'PATCH' || route.method === 'PUT' || route.method === 'DELETE') errors.push('409');
@@ -115,9 +144,12 @@ function operation(service: ServiceManifest, route: AnyRoute) {
             required: true,
             content: {
               'application/json': { schema: toSchema(route.body, 'input') },
-              // Text bodies (a CSV import) arrive as one string.
+              // Text bodies (a CSV import) arrive as one string, within the platform's body limit.
               ...Object.fromEntries(
-                (route.textBodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+                (route.textBodyTypes ?? []).map((type) => [
+                  type,
+                  { schema: { type: 'string', maxLength: MAX_BODY_BYTES } },
+                ]),
               ),
             },
           },
@@ -128,6 +160,7 @@ function operation(service: ServiceManifest, route: AnyRoute) {
         route.response || route.produces?.length
           ? {
               description: 'Success',
+              headers: RATE_LIMIT_HEADERS,
               content: {
                 ...(route.response
                   ? { 'application/json': { schema: toSchema(route.response, 'output') } }
@@ -137,7 +170,7 @@ function operation(service: ServiceManifest, route: AnyRoute) {
                 ),
               },
             }
-          : { description: 'Success, no content' },
+          : { description: 'Success, no content', headers: RATE_LIMIT_HEADERS },
       ...Object.fromEntries(
         errors.sort().map((code) => [code, { $ref: `#/components/responses/Problem${code}` }]),
       ),
@@ -150,8 +183,36 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
+    override: ({ jsonSchema }) => addImpliedBounds(jsonSchema),
   });
   return json;
+}
+
+/**
+ * Lengths that a format's own check already fixes: zod accepts a uuid or a
+ * calendar date only in one fixed-length shape, so the bound is stated without
+ * a second check in every schema.
+ */
+export const FORMAT_MAX_LENGTH: Readonly<Record<string, number>> = { uuid: 36, date: 10 };
+
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/**
+ * What JSON Schema leaves implicit and clients (and the OWASP API4 rules) want
+ * said: an integer's width (`int32` when its bounds fit, else `int64`; zod's
+ * `int()` is a safe integer, 53 bits) and the length a format implies.
+ */
+function addImpliedBounds(node: JsonSchema): void {
+  if (node.type === 'integer' && node.format === undefined) {
+    const { minimum, maximum } = node as { minimum?: number; maximum?: number };
+    const fits32 =
+      minimum !== undefined && maximum !== undefined && minimum >= INT32.min && maximum <= INT32.max;
+    node.format = fits32 ? 'int32' : 'int64';
+  }
+  if (node.type === 'string' && typeof node.format === 'string' && node.maxLength === undefined) {
+    const implied = FORMAT_MAX_LENGTH[node.format];
+    if (implied !== undefined) node.maxLength = implied;
+  }
 }
 
 function objectParameters(schema: z.ZodObject<z.ZodRawShape> | undefined, location: 'path' | 'query') {

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROBLEM_CONTENT_TYPE, problemResponse } from '@halooid/shared/http/problem';
+import {
+  RATE_LIMIT_POLICY,
+  rateLimitHeaders,
+  tierFromAuthorizer,
+} from '@halooid/shared/http/rate-limit-headers';
 import { PUBLIC } from '@halooid/shared/manifest';
 import type {
   APIGatewayAuthorizerResult,
@@ -157,6 +162,18 @@ async function handle(options: GatewayOptions, req: http.IncomingMessage): Promi
       );
       if (!usage.allowed) {
         const response = problem(429, 'too_many_requests', usage.reason, requestId);
+        // The tier's policies, and which of them ran out: none left until Retry-After.
+        Object.assign(
+          response.headers,
+          rateLimitHeaders({
+            tier: tierFromAuthorizer(decision.context) ?? 'free',
+            state: {
+              policy: usage.daily ? RATE_LIMIT_POLICY.tenantDaily : RATE_LIMIT_POLICY.tenant,
+              remaining: 0,
+              resetSeconds: usage.retryAfterSeconds,
+            },
+          }),
+        );
         response.headers['Retry-After'] = String(usage.retryAfterSeconds);
         return response;
       }

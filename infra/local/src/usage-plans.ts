@@ -7,7 +7,10 @@ interface Bucket {
   usedToday: number;
 }
 
-export type UsageVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: string };
+export type UsageVerdict =
+  | { allowed: true }
+  /** `daily`: the day's quota is spent, rather than the per-second rate. */
+  | { allowed: false; retryAfterSeconds: number; reason: string; daily: boolean };
 
 /**
  * API Gateway usage plans, locally: a token bucket per usage key (one per
@@ -45,6 +48,7 @@ export class UsagePlans {
         allowed: false,
         retryAfterSeconds: Math.ceil((midnight - now) / 1000),
         reason: 'The daily request quota of this tenant is used up.',
+        daily: true,
       };
     }
     if (bucket.tokens < 1) {
@@ -52,6 +56,7 @@ export class UsagePlans {
         allowed: false,
         retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / limits.rateLimit)),
         reason: 'Too many requests for this tenant; slow down.',
+        daily: false,
       };
     }
     bucket.tokens -= 1;

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { type Principal, principalFromEvent, requirePermission } from '../auth/principal';
 import { getCache } from '../cache/get-cache';
 import { ConfigError, getConfig } from '../config';
-import { AppError, UnauthorizedError, ValidationError } from '../errors';
+import { AppError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors';
 import {
   type AnyRoute,
   AUTHENTICATED,
@@ -17,12 +17,14 @@ import {
   serviceName,
 } from '../manifest';
 import { createLogger, createMetrics, type Logger, type Metrics, requestLogger } from '../observability';
-import { enforceRateLimit } from '../rate-limit';
+import { hitRateLimit } from '../rate-limit';
 import { API_KEY_RATE_LIMIT } from '../tiers';
 import { readJsonBody } from './body';
+import { checkDeclaredHeaders } from './declared-headers';
 import { idempotencyFor } from './idempotency';
 import { loggableError } from './loggable-error';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { RATE_LIMIT_POLICY, rateLimitHeaders, tierFromAuthorizer } from './rate-limit-headers';
 import { correlationIdOf, lowerCaseHeaders } from './request-context';
 import { parsePart } from './validation';
 
@@ -66,7 +68,8 @@ export type Implementations<S extends ServiceManifest> = {
 };
 
 interface HalooidContext extends Context {
-  halooid?: { correlationId: string; logger: Logger };
+  /** `rateLimit`: the RateLimit fields every answer to this request carries, errors included. */
+  halooid?: { correlationId: string; logger: Logger; rateLimit?: Record<string, string> };
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -128,13 +131,26 @@ export function createHttpHandler<S extends ServiceManifest>(
       metrics.addMetadata('tenantId', principal.tenantId);
       metrics.addMetadata('principalId', principal.principalId);
     }
-    if (principal?.principalType === 'apiKey') {
-      await enforceRateLimit(getCache(), `apikey:${principal.principalId}`, API_KEY_RATE_LIMIT);
-    }
+    const apiKeyWindow =
+      principal?.principalType === 'apiKey'
+        ? await hitRateLimit(getCache(), `apikey:${principal.principalId}`, API_KEY_RATE_LIMIT)
+        : undefined;
+    const limitHeaders = rateLimitHeaders({
+      tier: principal ? tierFromAuthorizer(event.requestContext.authorizer) : undefined,
+      apiKey: apiKeyWindow !== undefined,
+      state: apiKeyWindow && {
+        policy: RATE_LIMIT_POLICY.apiKey,
+        remaining: API_KEY_RATE_LIMIT.limit - apiKeyWindow.count,
+        resetSeconds: apiKeyWindow.retryAfterSeconds,
+      },
+    });
+    context.halooid.rateLimit = limitHeaders;
+    if (apiKeyWindow && !apiKeyWindow.allowed) throw new TooManyRequestsError(apiKeyWindow.retryAfterSeconds);
     if (route.permission === AUTHENTICATED) {
       if (principal?.principalType !== 'user') throw new UnauthorizedError();
     } else if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
 
+    checkDeclaredHeaders(route.headers, event.headers);
     const rawBody = readJsonBody(event, route.textBodyTypes);
     if (!route.body && rawBody !== undefined) {
       throw new ValidationError('This operation takes no request body.', [
@@ -206,9 +222,16 @@ export function createHttpHandler<S extends ServiceManifest>(
             operationId: route.operationId,
           })
         : undefined;
-    if (!idempotent) return run();
+    // Added after the idempotency store: a replay tells the quota as it is now.
+    if (!idempotent) {
+      const response = await run();
+      return { ...response, headers: { ...response.headers, ...limitHeaders } };
+    }
     const response = await idempotent(run);
-    return { ...response, headers: { ...response.headers, 'X-Correlation-Id': correlationId } };
+    return {
+      ...response,
+      headers: { ...response.headers, ...limitHeaders, 'X-Correlation-Id': correlationId },
+    };
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>()
@@ -233,7 +256,12 @@ function problemResponses(
       metrics.addMetric(problem.status >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
       request.response = {
         statusCode: problem.status,
-        headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'X-Correlation-Id': correlationId, ...headers },
+        headers: {
+          'Content-Type': PROBLEM_CONTENT_TYPE,
+          'X-Correlation-Id': correlationId,
+          ...request.context.halooid?.rateLimit,
+          ...headers,
+        },
         body: JSON.stringify(problem),
       };
     },
