@@ -6,9 +6,11 @@ import { isUuid, uuidv7 } from '@halooid/shared/ids';
 import { createLogger } from '@halooid/shared/observability';
 import { notifyUser } from '../notifications/notify';
 import { dataKeyring } from './data-keys';
+import { createDeliveryPool, type DeliveryPool } from './delivery-pool';
 import { openWebhookSecret, resealStaleSecrets } from './secrets';
+import { sendWebhook } from './send';
 import { SIGNATURE_HEADER, signPayload } from './signature';
-import { refuseUrl, type UrlPolicy, urlPolicyFor } from './url-guard';
+import { type Resolver, type UrlPolicy, urlPolicyFor } from './url-guard';
 
 const logger = createLogger('platform-webhooks');
 
@@ -34,10 +36,17 @@ export interface DeliveryWorkerOptions {
   retryDelaysMs?: readonly number[];
   /** A webhook failing this long (since its last success) is disabled; 3 days. */
   disableAfterMs?: number;
+  /** One attempt, DNS lookup included; 10 s. */
   timeoutMs?: number;
   urlPolicy?: UrlPolicy;
-  batchSize?: number;
-  fetch?: typeof fetch;
+  /** Deliveries in flight at once in one worker; 10. */
+  concurrency?: number;
+  /** Deliveries of one tenant in flight at once in one worker; 3. */
+  perTenantConcurrency?: number;
+  /** How the sender resolves host names (tests inject a rebinding resolver). */
+  resolve?: Resolver;
+  /** How long an idle worker waits before looking for due deliveries again; 1 s. */
+  pollMs?: number;
 }
 
 interface DueDelivery {
@@ -63,34 +72,84 @@ interface AttemptResult {
 }
 
 /**
- * One pass of the delivery worker: claims due deliveries across tenants (as
- * `halooid_worker`, `for update skip locked` plus a lease so two workers never
- * send the same attempt), POSTs each, then records the outcome. Returns how
- * many were attempted.
+ * Claims up to `free` due deliveries across tenants (as `halooid_worker`),
+ * fairly: each tenant's due rows are numbered oldest first and taken round by
+ * round (every tenant's first, then every tenant's second...), and a tenant
+ * never gets more than `perTenant` minus what it already has in flight. The
+ * rows are locked `for update skip locked` and leased (next_attempt_at moved
+ * past the attempt's timeout) so two workers never send the same attempt.
  */
-export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Promise<number> {
-  const timeoutMs = options.timeoutMs ?? 10 * SECOND;
-  // Before claiming anything: without the keys no delivery could be signed.
-  const keyring = await dataKeyring();
-  await resealOnce(keyring);
-  const due = await withWorkerTransaction(async (tx) => {
+async function claimDueDeliveries(
+  free: number,
+  running: ReadonlyMap<string, number>,
+  perTenant: number,
+  leaseMs: number,
+): Promise<DueDelivery[]> {
+  return withWorkerTransaction(async (tx) => {
     const { rows } = await tx.query<DueDelivery>(
-      `with due as (
-         select tenant_id, id from platform.webhook_deliveries
-          where status = 'pending' and next_attempt_at <= now()
-          order by next_attempt_at limit $1 for update skip locked)
+      `with ranked as (
+         select tenant_id, id, next_attempt_at,
+                row_number() over (partition by tenant_id order by next_attempt_at, id) as turn
+           from platform.webhook_deliveries
+          where status = 'pending' and next_attempt_at <= now()),
+       picked as (
+         select r.tenant_id, r.id from ranked r
+           left join unnest($3::uuid[], $4::int[]) as busy(tenant_id, running) on busy.tenant_id = r.tenant_id
+          where r.turn + coalesce(busy.running, 0) <= $5
+          order by r.turn, r.next_attempt_at, r.id
+          limit $1),
+       claimed as (
+         select d.tenant_id, d.id from platform.webhook_deliveries d
+           join picked p on p.tenant_id = d.tenant_id and p.id = d.id
+          where d.status = 'pending' and d.next_attempt_at <= now()
+          for update of d skip locked)
        update platform.webhook_deliveries d
           set next_attempt_at = now() + make_interval(secs => $2::float8 / 1000), updated_at = now()
-         from due, platform.webhooks w
-        where d.tenant_id = due.tenant_id and d.id = due.id and w.tenant_id = d.tenant_id and w.id = d.webhook_id
+         from claimed, platform.webhooks w
+        where d.tenant_id = claimed.tenant_id and d.id = claimed.id and w.tenant_id = d.tenant_id and w.id = d.webhook_id
        returning d.tenant_id, d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts,
                  w.url, w.secret, w.enabled, w.created_by`,
-      [options.batchSize ?? 20, timeoutMs + 30 * SECOND],
+      [free, leaseMs, [...running.keys()], [...running.values()], perTenant],
     );
     return rows;
   });
-  await Promise.all(due.map((delivery) => deliverOne(delivery, keyring, options, timeoutMs)));
-  return due.length;
+}
+
+/**
+ * The worker's pool: claims fairly for its free slots, delivers each claimed
+ * row on its own (a slow receiver holds one slot, nothing else), records the
+ * outcome. `fill` it on a timer or in a loop; `drain` before stopping.
+ */
+export function createWebhookDeliveryPool(options: DeliveryWorkerOptions = {}): DeliveryPool {
+  const timeoutMs = options.timeoutMs ?? 10 * SECOND;
+  const perTenant = options.perTenantConcurrency ?? 3;
+  let keyring: Keyring | undefined;
+  return createDeliveryPool<DueDelivery>({
+    concurrency: options.concurrency ?? 10,
+    perTenant,
+    async claim(free, running) {
+      // Before claiming anything: without the keys no delivery could be signed.
+      keyring = await dataKeyring();
+      await resealOnce(keyring);
+      return claimDueDeliveries(free, running, perTenant, timeoutMs + 30 * SECOND);
+    },
+    deliver: (delivery) => deliverOne(delivery, keyring as Keyring, options, timeoutMs),
+    onError: (error, delivery) =>
+      // The lease runs out and the attempt is claimed again: at-least-once, as for any crash.
+      logger.error('A webhook delivery could not be recorded', {
+        tenantId: delivery.tenant_id,
+        deliveryId: delivery.id,
+        error: error as Error,
+      }),
+  });
+}
+
+/** One pass: claims what is due (up to the pool's slots), delivers it and waits for the outcomes. */
+export async function runDueDeliveries(options: DeliveryWorkerOptions = {}): Promise<number> {
+  const pool = createWebhookDeliveryPool(options);
+  const started = await pool.fill();
+  await pool.drain();
+  return started;
 }
 
 const resealed = new WeakSet<Keyring>();
@@ -199,40 +258,24 @@ async function attempt(
       durationMs: elapsed(),
     };
   }
-  // Checked again at send time: DNS may have changed since the webhook was saved.
-  const refused = await refuseUrl(delivery.url, options.urlPolicy ?? urlPolicyFor(getConfig().STAGE));
-  if (refused) return { ok: false, statusCode: null, error: refused, durationMs: elapsed() };
   const body = JSON.stringify(delivery.payload);
-  try {
-    const response = await (options.fetch ?? fetch)(delivery.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'Content-Type': 'application/json',
-        'User-Agent': 'Halooid-Webhooks/1',
-        [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)),
-        'Halooid-Event-Id': delivery.event_id,
-        'Halooid-Event-Type': delivery.event_type,
-        'Halooid-Delivery-Id': delivery.id,
-      },
-      body,
-    });
-    await response.body?.cancel().catch(() => {});
-    const ok = response.status >= 200 && response.status < 300;
-    return {
-      ok,
-      statusCode: response.status,
-      error: ok ? null : `HTTP ${response.status}`,
-      durationMs: elapsed(),
-    };
-  } catch (error) {
-    const message =
-      (error as Error).name === 'TimeoutError'
-        ? `Timed out after ${timeoutMs} ms.`
-        : (error as Error).message;
-    return { ok: false, statusCode: null, error: message.slice(0, 500), durationMs: elapsed() };
-  }
+  // The URL is checked again here, and each resolved address at connect time (send.ts).
+  const sent = await sendWebhook({
+    url: delivery.url,
+    policy: options.urlPolicy ?? urlPolicyFor(getConfig().STAGE),
+    timeoutMs,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    headers: {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Halooid-Webhooks/1',
+      [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)),
+      'Halooid-Event-Id': delivery.event_id,
+      'Halooid-Event-Type': delivery.event_type,
+      'Halooid-Delivery-Id': delivery.id,
+    },
+    body,
+  });
+  return { ...sent, durationMs: elapsed() };
 }
 
 async function notifyOwnerOfDisable(delivery: DueDelivery): Promise<void> {
@@ -255,23 +298,26 @@ async function notifyOwnerOfDisable(delivery: DueDelivery): Promise<void> {
 }
 
 /**
- * The AWS entry (scheduled every minute): runs passes until `budgetMs` is
- * nearly used, polling every second, so a retry due in 1 s or 5 s is sent on
- * time. `WEBHOOK_RETRY_SCALE` (default 1) scales the schedule.
+ * The AWS entry (scheduled every minute): keeps the pool full until
+ * `budgetMs` is nearly used, looking for due deliveries whenever a slot frees
+ * and at least every `pollMs` (1 s, so a retry due in 1 s or 5 s is sent on
+ * time), then waits for what is in flight (each bounded by its timeout).
+ * `WEBHOOK_RETRY_SCALE` (default 1) scales the schedule.
  */
 export async function runDeliveryWorker(
   budgetMs: number,
   options: DeliveryWorkerOptions = {},
 ): Promise<number> {
   const deadline = Date.now() + budgetMs;
+  const pool = createWebhookDeliveryPool(options);
   let attempted = 0;
-  while (Date.now() < deadline) {
-    const count = await runDueDeliveries(options);
-    attempted += count;
-    if (count === 0)
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.min(SECOND, Math.max(0, deadline - Date.now()))),
-      );
+  try {
+    while (Date.now() < deadline) {
+      attempted += await pool.fill();
+      await pool.settle(Math.min(options.pollMs ?? SECOND, deadline - Date.now()));
+    }
+  } finally {
+    await pool.drain();
   }
   return attempted;
 }

@@ -23,7 +23,7 @@ export interface LocalEvents {
   bus: LocalEventBus;
   /** Runs the relay once now (tests). */
   relay(): Promise<void>;
-  /** Runs one webhook worker pass now (tests). */
+  /** Runs one webhook worker pass now and waits for what it started (tests). */
   deliverWebhooks(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -88,7 +88,7 @@ export async function startLocalEvents(
   }
   setPublisher(bus);
 
-  const { runDueDeliveries, webhookRetryDelays } = await import(
+  const { createWebhookDeliveryPool, webhookRetryDelays } = await import(
     '@halooid/functions/platform/webhooks/delivery-worker'
   );
   const relay = every(
@@ -97,19 +97,25 @@ export async function startLocalEvents(
     (error) => logger.warn('Outbox relay failed', { error }),
   );
   const retryDelaysMs = webhookRetryDelays(options.webhookRetryScale ?? 1);
+  // A continuous pool: each tick fills the free slots; deliveries run on without holding the next tick.
+  const deliveries = createWebhookDeliveryPool({
+    retryDelaysMs,
+    disableAfterMs: options.webhookDisableAfterMs,
+  });
   const webhooks = every(
     options.webhookIntervalMs ?? 250,
-    () => runDueDeliveries({ retryDelaysMs, disableAfterMs: options.webhookDisableAfterMs }),
+    () => deliveries.fill(),
     (error) => logger.warn('Webhook delivery pass failed', { error }),
   );
 
   return {
     bus,
     relay: () => relay.run(),
-    deliverWebhooks: () => webhooks.run(),
+    deliverWebhooks: () => webhooks.run().then(() => deliveries.drain()),
     async stop() {
       await relay.stop();
       await webhooks.stop();
+      await deliveries.drain();
       await bus.stop();
       setPublisher(undefined);
     },
