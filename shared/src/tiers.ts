@@ -9,12 +9,14 @@ export interface TierLimits {
   rateLimit: number;
   burstLimit: number;
   quotaPerDay: number;
+  /** Webhooks a tenant may have at once: each one multiplies every event into a delivery. */
+  maxWebhooks: number;
 }
 
 export const TIER_LIMITS: Readonly<Record<Tier, TierLimits>> = {
-  free: { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
-  pro: { rateLimit: 50, burstLimit: 100, quotaPerDay: 250_000 },
-  enterprise: { rateLimit: 200, burstLimit: 400, quotaPerDay: 5_000_000 },
+  free: { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000, maxWebhooks: 5 },
+  pro: { rateLimit: 50, burstLimit: 100, quotaPerDay: 250_000, maxWebhooks: 25 },
+  enterprise: { rateLimit: 200, burstLimit: 400, quotaPerDay: 5_000_000, maxWebhooks: 100 },
 };
 
 /** Each API key also has its own window, so one runaway integration cannot spend its whole tenant's plan. */

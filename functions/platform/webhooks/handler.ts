@@ -2,14 +2,17 @@ import { recordAudit } from '@halooid/shared/audit';
 import type { Principal } from '@halooid/shared/auth/principal';
 import { getConfig } from '@halooid/shared/config';
 import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
-import { NotFoundError, ValidationError } from '@halooid/shared/errors';
+import { BusinessRuleError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import { unknownEventFilters } from '@halooid/shared/events/catalog';
 import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { AnyRoute } from '@halooid/shared/manifest';
+import { tenantState } from '@halooid/shared/tenancy';
+import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { EVENT_NAME_CATALOGS } from '../../registry-names';
 import { dataKeyring } from './data-keys';
 import {
+  countWebhooksForCreate,
   deleteWebhook,
   findDeliveryPayload,
   findWebhook,
@@ -58,6 +61,20 @@ async function checkTarget(url: string | undefined, events: string[] | undefined
   if (errors.length > 0) throw new ValidationError(errors.map((error) => error.message).join(' '), errors);
 }
 
+/**
+ * Every event fans out into one delivery per webhook, so their number is
+ * capped by tier (shared/src/tiers.ts): one more is a 422, not a silent drop.
+ */
+async function checkWebhookCap(tx: Tx, tenantId: string): Promise<void> {
+  const tier = (await tenantState(tx))?.tier ?? 'free';
+  const { maxWebhooks } = TIER_LIMITS[tier];
+  if ((await countWebhooksForCreate(tx, tenantId)) >= maxWebhooks)
+    throw new BusinessRuleError(
+      'webhook_limit_reached',
+      `The ${tier} plan allows ${maxWebhooks} webhooks and this tenant has them all; delete one or upgrade the plan.`,
+    );
+}
+
 export const handler = createHttpHandler(webhooksService, {
   listWebhooks: async ({ query, principal }) => ({
     body: await inTenant(principal, (tx) => listWebhooks(tx, principal.tenantId, query)),
@@ -70,6 +87,7 @@ export const handler = createHttpHandler(webhooksService, {
     // Stored sealed with the data key; the plain secret exists only in this response.
     const sealed = sealWebhookSecret(await dataKeyring(), identity, secret);
     const webhook = await inTenant(principal, async (tx) => {
+      await checkWebhookCap(tx, principal.tenantId);
       const created = await insertWebhook(tx, {
         ...body,
         ...identity,

@@ -89,6 +89,19 @@ export async function findWebhook(tx: Tx, tenantId: string, id: string): Promise
   return rows[0] && toWebhook(rows[0]);
 }
 
+/**
+ * How many webhooks the tenant has, counted under a per-tenant transaction
+ * lock so two concurrent creates cannot both pass the tier's cap.
+ */
+export async function countWebhooksForCreate(tx: Tx, tenantId: string): Promise<number> {
+  await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`webhooks:${tenantId}`]);
+  const { rows } = await tx.query<{ count: number }>(
+    'select count(*)::int as count from platform.webhooks where tenant_id = $1',
+    [tenantId],
+  );
+  return rows[0]?.count ?? 0;
+}
+
 export async function insertWebhook(
   tx: Tx,
   webhook: {

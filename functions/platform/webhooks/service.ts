@@ -39,7 +39,9 @@ export const webhooksService = defineService({
       permission: 'platform:webhook:write',
       summary: 'Create a webhook',
       description:
-        'Deliveries are signed with `Halooid-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; the secret is in this response only.',
+        'Deliveries are signed with `Halooid-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; the secret is in this response only. ' +
+        'The URL must reach a public address (https in AWS); redirects are not followed. ' +
+        'Each plan allows a number of webhooks (free 5, pro 25, enterprise 100); one more is a 422 `webhook_limit_reached`.',
       body: CreateWebhookBody,
       status: 201,
       response: CreatedWebhook,

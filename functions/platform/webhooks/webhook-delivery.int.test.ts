@@ -12,8 +12,8 @@ import { createWebhookDeliveryPool, runDueDeliveries } from './delivery-worker';
 import { refuseUrl, urlPolicyFor } from './url-guard';
 
 /**
- * The delivery worker against the real platform: fairness between tenants
- * and DNS rebinding at send time. The platform's
+ * The delivery worker against the real platform: fairness between tenants,
+ * DNS rebinding at send time, and the tier's cap on webhooks. The platform's
  * own worker timer is parked (an hour) so each test drives the worker itself,
  * with its own timeouts and resolver.
  */
@@ -186,5 +186,33 @@ describe('DNS rebinding at send time', () => {
       },
     ]);
     expect(fast.received.filter((hit) => hit.path === '/rebound')).toEqual([]);
+  });
+});
+
+describe('webhooks per tenant', () => {
+  it("creating one more webhook than the tier allows is a 422; the cap follows the tenant's tier", async () => {
+    const globexId = globexOwner.tenants.find((tenant) => tenant.slug === 'globex')?.id;
+    await platform.db.query(`update platform.tenants set tier = 'free' where id = $1`, [globexId]);
+    for (let index = 0; index < 5; index++)
+      await createWebhook(globexOwner, 'globex', `${fast.base}/cap${index}`);
+
+    const sixth = await platform.request('POST', '/v1/webhooks', {
+      headers: globexOwner.headers('globex'),
+      body: { url: `${fast.base}/cap5`, events: ['*'] },
+    });
+
+    expect(sixth.status).toBe(422);
+    expect(sixth.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(sixth.body).toMatchObject({ status: 422, code: 'webhook_limit_reached' });
+    expect(sixth.body.detail).toMatch(/free plan allows 5 webhooks/);
+    const { rows } = await platform.db.query(
+      'select count(*)::int as n from platform.webhooks where tenant_id = $1',
+      [globexId],
+    );
+    expect(rows[0].n).toBe(5);
+
+    await platform.db.query(`update platform.tenants set tier = 'pro' where id = $1`, [globexId]);
+    await createWebhook(globexOwner, 'globex', `${fast.base}/cap5`);
+    await platform.db.query(`update platform.tenants set tier = 'free' where id = $1`, [globexId]);
   });
 });
