@@ -1,4 +1,5 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 import { KEY_ID_PATTERN } from './key-format';
 
@@ -12,10 +13,12 @@ export const MAX_GRACE_PERIOD_SECONDS = 86_400;
 
 const KeyId = z
   .string()
+  .max(16, 'Not an API key id.')
   .regex(KEY_ID_PATTERN, 'Not an API key id.')
   .meta({ description: 'The id inside the key (`hk_<env>_<id>_<secret>`), 16 characters.' });
 const Scope = z
   .string()
+  .max(200)
   .regex(
     /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/,
     'A scope is a permission: product:resource:action.',
@@ -60,7 +63,7 @@ export type RotatedApiKey = z.infer<typeof RotatedApiKey>;
 export const ApiKeyParams = z.strictObject({ keyId: KeyId });
 
 export const CreateApiKeyBody = z.strictObject({
-  name: z.string().trim().min(1, 'Name cannot be empty.').max(100),
+  name: displayText().min(1, 'Name cannot be empty.').max(100),
   scopes: z
     .array(Scope)
     .min(1, 'Give the key at least one scope.')
@@ -71,6 +74,7 @@ export const CreateApiKeyBody = z.strictObject({
     }),
   expiresAt: z.iso
     .datetime({ offset: true })
+    .max(40)
     .optional()
     .meta({
       description: `When the key stops working; in the future, at most ${MAX_KEY_LIFETIME_DAYS} days ahead. Default ${DEFAULT_KEY_LIFETIME_DAYS} days.`,

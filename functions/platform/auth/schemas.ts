@@ -37,6 +37,7 @@ const Password = z.string().min(1).max(256);
 
 const Code = z
   .string()
+  .max(6, 'Enter the 6-digit code.')
   .regex(/^[0-9]{6}$/, 'Enter the 6-digit code.')
   .meta({ example: '123456' });
 
@@ -138,7 +139,7 @@ export const TotpSetupResponse = z.object({
 
 export const TotpVerifyBody = z.strictObject({
   code: Code,
-  deviceName: z.string().trim().min(1).max(64).optional(),
+  deviceName: displayText().min(1).max(64).optional(),
 });
 
 export const TotpVerifyResponse = z.object({ mfaEnabled: z.literal(true) });

@@ -1,3 +1,4 @@
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 
 export const PermissionEntry = z.object({
@@ -10,6 +11,7 @@ export const PermissionList = z.object({ items: z.array(PermissionEntry) });
 
 const PermissionName = z
   .string()
+  .max(200)
   .regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, 'Use product:resource:action.');
 
 export const Role = z.object({
@@ -32,8 +34,8 @@ export const RoleList = z.object({ items: z.array(Role) });
 export const RoleParams = z.strictObject({ roleId: z.uuid() });
 
 export const CreateRoleBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(500).default(''),
+  name: displayText().min(1).max(100),
+  description: displayText().max(500).default(''),
   permissions: z
     .array(PermissionName)
     .max(500)
@@ -43,8 +45,8 @@ export type CreateRoleInput = z.output<typeof CreateRoleBody>;
 
 export const UpdateRoleBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    description: z.string().trim().max(500).optional(),
+    name: displayText().min(1).max(100).optional(),
+    description: displayText().max(500).optional(),
     permissions: z
       .array(PermissionName)
       .max(500)

@@ -9,8 +9,8 @@ const MENTION_HELP =
 
 const CommentBody = z
   .string()
+  .max(10_000, 'A comment has at most 10,000 characters.')
   .refine((text) => text.trim().length > 0, 'A comment cannot be empty.')
-  .refine((text) => text.length <= 10_000, 'A comment has at most 10,000 characters.')
   .meta({ description: MENTION_HELP });
 
 export const Comment = z.object({

@@ -1,5 +1,6 @@
 import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
 import { StateGroup, TaskStatus } from '../tasks/schemas';
@@ -12,22 +13,24 @@ export const ProjectRole = z.enum(PROJECT_ROLES);
 // The pattern sits on the input (any case) so the OpenAPI document shows it; the key is stored upper-case.
 const ProjectKey = z
   .string()
+  .max(10, '2–10 letters or digits, starting with a letter.')
   .regex(/^[A-Za-z][A-Za-z0-9]{1,9}$/, '2–10 letters or digits, starting with a letter.')
   .transform((key) => key.toUpperCase())
   .meta({
     description: 'Prefix of task numbers (`WEB` → `WEB-42`); unique in the tenant, fixed once created.',
     example: 'WEB',
   });
-const Name = z.string().trim().min(1, 'Name cannot be empty.').max(200).meta({ example: 'Website relaunch' });
+const Name = displayText().min(1, 'Name cannot be empty.').max(200).meta({ example: 'Website relaunch' });
 const Description = z.string().max(20_000);
 const Day = calendarDate().meta({ description: `Calendar date, YYYY-MM-DD. ${YEARS_NOTE}` });
 const HourlyRate = z.number().min(0).max(1_000_000).multipleOf(0.01);
 
 export const WorkflowStateSchema = z.strictObject({
   key: TaskStatus,
-  name: z.string().trim().min(1).max(50),
+  name: displayText().min(1).max(50),
   colour: z
     .string()
+    .max(7, 'A colour as #rrggbb.')
     .regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #rrggbb.')
     .meta({ example: '#22c55e' }),
   group: StateGroup,
@@ -75,7 +78,7 @@ export const CreateProjectBody = z
     isPrivate: z.boolean().default(false),
     startDate: Day.nullable().default(null),
     targetDate: Day.nullable().default(null),
-    clientName: z.string().trim().min(1).max(200).nullable().default(null),
+    clientName: displayText().min(1).max(200).nullable().default(null),
     billable: z.boolean().default(false),
     hourlyRate: HourlyRate.nullable().default(null),
     states: States.optional().meta({ description: 'A custom workflow; the default one when absent.' }),
@@ -95,7 +98,7 @@ export const UpdateProjectBody = z
     isPrivate: z.boolean().optional(),
     startDate: Day.nullable().optional(),
     targetDate: Day.nullable().optional(),
-    clientName: z.string().trim().min(1).max(200).nullable().optional(),
+    clientName: displayText().min(1).max(200).nullable().optional(),
     billable: z.boolean().optional(),
     hourlyRate: HourlyRate.nullable().optional(),
   })
@@ -109,6 +112,7 @@ export const ListProjectsQuery = z.strictObject({
   ...paginationQuery,
   status: z
     .string()
+    .max(200)
     .transform((value) => value.split(',').map((part) => part.trim()))
     .pipe(z.array(ProjectStatus).min(1))
     .optional()

@@ -1,3 +1,4 @@
+import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
 import * as z from 'zod';
 import { ListTasksQuery } from '../tasks/schemas';
 
@@ -12,8 +13,14 @@ export const ImportTasksQuery = z.strictObject({
 export const ImportTasksBody = z
   .union(
     [
-      z.string().meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
-      z.strictObject({ csv: z.string().meta({ description: 'The CSV as one string.' }) }),
+      // A body is at most MAX_BODY_BYTES, so neither form can hold more characters.
+      z
+        .string()
+        .max(MAX_BODY_BYTES)
+        .meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
+      z.strictObject({
+        csv: z.string().max(MAX_BODY_BYTES).meta({ description: 'The CSV as one string.' }),
+      }),
     ],
     { error: 'Send the CSV as the body with Content-Type: text/csv, or as JSON {"csv": "..."}.' },
   )

@@ -1,5 +1,6 @@
 import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
 
@@ -11,6 +12,7 @@ export const STATE_GROUPS = ['backlog', 'unstarted', 'started', 'completed', 'ca
 /** A workflow state key; which keys are allowed depends on the task's project (checked by the use case). */
 export const TaskStatus = z
   .string()
+  .max(30, 'A state key: lower-case letters, digits and _, starting with a letter.')
   .regex(/^[a-z][a-z0-9_]{0,29}$/, 'A state key: lower-case letters, digits and _, starting with a letter.')
   .meta({
     description:
@@ -18,10 +20,8 @@ export const TaskStatus = z
   });
 export const StateGroup = z.enum(STATE_GROUPS);
 export const TaskPriority = z.enum(TASK_PRIORITIES);
-const Label = z.string().trim().min(1).max(50);
-const Title = z
-  .string()
-  .trim()
+const Label = displayText().min(1).max(50);
+const Title = displayText()
   .min(1, 'Title cannot be empty.')
   .max(500)
   .meta({ example: 'Fix login redirect on Safari' });
@@ -106,8 +106,10 @@ export type UpdateTaskInput = z.output<typeof UpdateTaskBody>;
 
 /** `?status=todo,in_progress`: one or more values, comma-separated. */
 function csvOf<Item extends z.ZodType<string, string>>(item: Item) {
+  // 30 values of at most 30 characters, their commas and some spaces.
   return z
     .string()
+    .max(1000)
     .transform((value) => value.split(',').map((part) => part.trim()))
     .pipe(z.array(item).min(1).max(30));
 }

@@ -13,10 +13,13 @@ const Tags = z
   .max(20)
   .transform((tags) => [...new Set(tags)]);
 /** Any ISO-8601 date-time with `Z` or an offset; stored and returned in UTC. */
-const Instant = instant().meta({
-  description: `ISO-8601 date-time; returned in UTC. ${YEARS_NOTE}`,
-  example: '2026-11-23T09:00:00Z',
-});
+// 40 characters hold nanoseconds and an offset; the format alone allows any number of fraction digits.
+const Instant = instant()
+  .max(40)
+  .meta({
+    description: `ISO-8601 date-time; returned in UTC. ${YEARS_NOTE}`,
+    example: '2026-11-23T09:00:00Z',
+  });
 const Duration = z
   .number()
   .int()
@@ -128,8 +131,9 @@ export const ListTimeEntriesQuery = z.strictObject({
   taskId: z.uuid().optional(),
   from: DateParam.optional(),
   to: DateParam.optional(),
-  billable: z.stringbool().optional(),
-  running: z.stringbool().optional(),
+  // The longest word a boolean flag accepts is `disabled`.
+  billable: z.stringbool().optional().meta({ maxLength: 8 }),
+  running: z.stringbool().optional().meta({ maxLength: 8 }),
   sort: z
     .string()
     .max(100)

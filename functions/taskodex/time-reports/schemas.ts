@@ -18,7 +18,8 @@ export const TimeReportQuery = z
     billable: z
       .stringbool()
       .optional()
-      .meta({ description: 'Only billable (true) or non-billable (false) time.' }),
+      // maxLength: the longest word a boolean flag accepts is `disabled`.
+      .meta({ description: 'Only billable (true) or non-billable (false) time.', maxLength: 8 }),
     userId: z
       .uuid()
       .optional()

@@ -4,6 +4,7 @@ import { TimeEntry } from '../time-entries/schemas';
 
 const Week = z
   .string()
+  .max(8, 'An ISO week like 2026-W48.')
   .regex(/^\d{4}-W\d{2}$/, 'An ISO week like 2026-W48.')
   .meta({ description: 'ISO week, e.g. 2026-W48 (Monday first, UTC days).', example: '2026-W48' });
 
