@@ -139,7 +139,7 @@ export const TotpSetupResponse = z.object({
 
 export const TotpVerifyBody = z.strictObject({
   code: Code,
-  deviceName: displayText().min(1).max(64).optional(),
+  deviceName: z.string().trim().min(1).max(64).optional(),
 });
 
 export const TotpVerifyResponse = z.object({ mfaEnabled: z.literal(true) });
