@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { TIER_LIMITS } from '@halooid/shared/tiers';
 import {
   CreatedWebhook,
   CreateWebhookBody,
@@ -41,7 +42,8 @@ export const webhooksService = defineService({
       description:
         'Deliveries are signed with `Halooid-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; the secret is in this response only. ' +
         'The URL must reach a public address (https in AWS); redirects are not followed. ' +
-        'Each plan allows a number of webhooks (free 5, pro 25, enterprise 100); one more is a 422 `webhook_limit_reached`.',
+        `Each plan allows a number of webhooks (free ${TIER_LIMITS.free.maxWebhooks}, pro ${TIER_LIMITS.pro.maxWebhooks}, ` +
+        `enterprise ${TIER_LIMITS.enterprise.maxWebhooks}); one more is a 422 \`webhook_limit_reached\`.`,
       body: CreateWebhookBody,
       status: 201,
       response: CreatedWebhook,
