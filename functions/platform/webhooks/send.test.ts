@@ -76,6 +76,15 @@ describe('sending a webhook', () => {
     expect(hits).toEqual([]);
   });
 
+  it('checks the resolved addresses on https connections too', async () => {
+    const result = await send(`https://secure.example:${port}/hook`, async () => ['10.0.0.1']);
+
+    expect(result.error).toBe(
+      'The host secure.example resolves to 10.0.0.1, a private address, which webhooks may not target.',
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('does not follow a redirect: a 3xx is a failed attempt and its target is never requested', async () => {
     const result = await send(`http://127.0.0.1:${port}/redirect`);
 
