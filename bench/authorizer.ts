@@ -6,6 +6,7 @@ import {
 } from '@halooid/functions/platform/authorizer/access-cache';
 import { type AuthorizeDeps, authorize } from '@halooid/functions/platform/authorizer/authorize';
 import { postgresAccessSources } from '@halooid/functions/platform/authorizer/postgres-sources';
+import { cachedRevocations } from '@halooid/functions/platform/authorizer/revocation-cache';
 import { routePermissions } from '@halooid/functions/platform/authorizer/route-permissions';
 import { SERVICES } from '@halooid/functions/registry';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
@@ -67,7 +68,9 @@ const accessTokenVerifier: AccessTokenVerifier = {
       sub: String(payload.sub),
       username: String(payload.username ?? payload.sub),
       clientId: String(payload.client_id),
+      issuedAt: Number(payload.iat),
       expiresAt: Number(payload.exp),
+      sessionId: String(payload.jti),
     };
   },
 };
@@ -112,7 +115,9 @@ const ROUTES = routePermissions(SERVICES);
 function deps(sources: AccessSources): AuthorizeDeps {
   // The shared layer is the in-memory cache the authorizer uses when no Redis is configured.
   const access = cachedAccess(sources, { shared: new MemoryCache() });
-  return { routes: ROUTES, verifier: cachedVerifier(accessTokenVerifier), ...access };
+  // Revocations as the handler checks them (2 s in-process cache), over a store with nothing revoked.
+  const revoked = cachedRevocations(async () => ({ sessionRevoked: false }));
+  return { routes: ROUTES, verifier: cachedVerifier(accessTokenVerifier), revoked, ...access };
 }
 
 async function allow(decision: ReturnType<typeof authorize>) {

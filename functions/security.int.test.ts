@@ -31,7 +31,8 @@ import {
  * real local platform (gateway → authorizer → function → Postgres). Routes
  * are read from the registry when the file is collected, so a route added
  * later is covered without touching this file:
- *   1. no credentials (or a bad token) → 401 problem+json, for every non-PUBLIC route;
+ *   1. no credentials (or a bad token) → 401 problem+json, for every non-PUBLIC route,
+ *      and so is an access token whose session was signed out;
  *   2. a signed-in member whose role lacks the route's permission → 403, and an
  *      API key whose scope lacks it → 403; AUTHENTICATED routes refuse API keys;
  *   3. another tenant's resource ids → 404, for every route with path parameters;
@@ -175,6 +176,33 @@ describe('1. without credentials → 401', () => {
       }),
       401,
     );
+  });
+});
+
+describe('1b. a revoked access token (its session signed out) → 401', () => {
+  let revoked: Session;
+
+  beforeAll(async () => {
+    revoked = await platform.login('owner@acme.example');
+    const logout = await platform.request('POST', '/v1/auth/logout', {
+      headers: { authorization: `Bearer ${revoked.accessToken}` },
+      body: { refreshToken: revoked.refreshToken },
+    });
+    expect(logout.status, logout.text).toBe(204);
+    // The authorizer re-reads revocations every 2 s; from then on every route refuses the token.
+    expect(
+      await statusWithin(
+        15_000, // generous for a loaded machine; it returns as soon as the revocation bites
+        () => platform.request('GET', '/v1/taskodex/tasks', { headers: revoked.headers('acme') }),
+        401,
+      ),
+    ).toBe(401);
+  });
+
+  it.each(byName(ROUTES.filter((walked) => !isPublic(walked.route))))('%s', async (_, { route }) => {
+    const { path, body } = sampleCall(route);
+
+    expectProblem(await send(route.method, path, { body, headers: revoked.headers('acme') }), 401);
   });
 });
 

@@ -2,6 +2,7 @@ import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { statusWithin } from '@halooid/local/testing/eventually';
 import { startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, OTHER_PASSWORD, totp, uniqueEmail } from './totp.test-helper';
@@ -54,6 +55,16 @@ async function newAccount(label: string, password = GOOD_PASSWORD) {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A call through the gateway and the real authorizer: a tenant route as the account's Owner. */
+const tenantCall = (token: string, tenantId: string) =>
+  platform.request('GET', '/v1/tenants/current', { headers: { ...bearer(token), 'x-tenant-id': tenantId } });
+
+/**
+ * The promise is "within about 2 s" (the authorizer re-reads revocations every 2 s);
+ * the acceptance bound is 5 s, polled so a quick machine answers at once.
+ */
+const REVOCATION_BOUND_MS = 5_000;
 
 describe('sign-up → confirm → login', () => {
   it('creates the user and a tenant with system roles, the user as Owner', async () => {
@@ -281,6 +292,63 @@ describe('sessions', () => {
     expect(after.status).toBe(401);
   });
 
+  it('logout everywhere refuses every access token of the user within 5 s; a fresh login works at once', async () => {
+    const account = await newAccount('everywhere');
+    const tenantId = account.tenants[0]?.id ?? '';
+    const other = await post('/v1/auth/login', { email: account.email, password: account.password });
+    expect((await tenantCall(account.accessToken, tenantId)).status).toBe(200); // decisions now cached
+    expect((await tenantCall(other.body.accessToken, tenantId)).status).toBe(200);
+
+    const logout = await post('/v1/auth/logout', { everywhere: true }, bearer(account.accessToken));
+    const fresh = await post('/v1/auth/login', { email: account.email, password: account.password });
+
+    expect(logout.status).toBe(204);
+    expect(fresh.status).toBe(200);
+    expect(
+      await statusWithin(REVOCATION_BOUND_MS, () => tenantCall(account.accessToken, tenantId), 401),
+    ).toBe(401);
+    expect(
+      await statusWithin(REVOCATION_BOUND_MS, () => tenantCall(other.body.accessToken, tenantId), 401),
+    ).toBe(401);
+    // Read after the revocation is known everywhere: the sign-in that followed it counts.
+    expect((await tenantCall(fresh.body.accessToken, tenantId)).status).toBe(200);
+    const me = await platform.request('GET', '/v1/me', { headers: bearer(account.accessToken) });
+    expect(me.status).toBe(401);
+    expect(me.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('logout of one session refuses that session’s token within 5 s, not another session’s', async () => {
+    const account = await newAccount('one-session');
+    const tenantId = account.tenants[0]?.id ?? '';
+    const other = await post('/v1/auth/login', { email: account.email, password: account.password });
+    expect((await tenantCall(account.accessToken, tenantId)).status).toBe(200);
+    expect((await tenantCall(other.body.accessToken, tenantId)).status).toBe(200);
+
+    const logout = await post(
+      '/v1/auth/logout',
+      { refreshToken: account.refreshToken },
+      bearer(account.accessToken),
+    );
+
+    expect(logout.status).toBe(204);
+    expect(
+      await statusWithin(REVOCATION_BOUND_MS, () => tenantCall(account.accessToken, tenantId), 401),
+    ).toBe(401);
+    expect((await tenantCall(other.body.accessToken, tenantId)).status).toBe(200);
+    expect((await post('/v1/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(200);
+  });
+
+  it('logout everywhere needs the access token that says who: 401 without it', async () => {
+    const account = await newAccount('everywhere-anonymous');
+
+    const anonymous = await post('/v1/auth/logout', { everywhere: true });
+    const forged = await post('/v1/auth/logout', { everywhere: true }, bearer('not.a.token'));
+
+    expect(anonymous.status).toBe(401);
+    expect(forged.status).toBe(401);
+    expect((await tenantCall(account.accessToken, account.tenants[0]?.id ?? '')).status).toBe(200);
+  });
+
   it('refuses a made-up refresh token with 401', async () => {
     const response = await post('/v1/auth/refresh', { refreshToken: 'not-a-token' });
 
@@ -289,8 +357,8 @@ describe('sessions', () => {
 });
 
 describe('passwords', () => {
-  it('resets a forgotten password with the mailbox code', async () => {
-    const { email, password } = await newAccount('forgot');
+  it('resets a forgotten password with the mailbox code, ending every earlier session', async () => {
+    const { email, password, accessToken } = await newAccount('forgot');
 
     const forgot = await post('/v1/auth/password/forgot', { email });
     const unknown = await post('/v1/auth/password/forgot', { email: uniqueEmail('nobody') });
@@ -310,10 +378,15 @@ describe('passwords', () => {
     const reset = await post('/v1/auth/password/reset', { email, code, password: OTHER_PASSWORD });
     expect(reset.status).toBe(204);
     expect((await post('/v1/auth/login', { email, password })).status).toBe(401);
-    expect((await post('/v1/auth/login', { email, password: OTHER_PASSWORD })).status).toBe(200);
+    const fresh = await post('/v1/auth/login', { email, password: OTHER_PASSWORD });
+    expect(fresh.status).toBe(200);
+    // Every session from before the reset ends; the one after it works.
+    const tenantId = fresh.body.tenants[0]?.id ?? '';
+    expect(await statusWithin(REVOCATION_BOUND_MS, () => tenantCall(accessToken, tenantId), 401)).toBe(401);
+    expect((await tenantCall(fresh.body.accessToken, tenantId)).status).toBe(200);
   });
 
-  it('changes the password of the signed-in user', async () => {
+  it('changes the password of the signed-in user, ending every earlier session', async () => {
     const { email, password, accessToken } = await newAccount('change');
     const change = (body: unknown, headers: Record<string, string> = bearer(accessToken)) =>
       post('/v1/auth/password/change', body, headers);
@@ -330,7 +403,12 @@ describe('passwords', () => {
     expect(weak.body.errors[0].field).toBe('body.newPassword');
     expect(changed.status).toBe(204);
     expect((await post('/v1/auth/login', { email, password })).status).toBe(401);
-    expect((await post('/v1/auth/login', { email, password: OTHER_PASSWORD })).status).toBe(200);
+    const fresh = await post('/v1/auth/login', { email, password: OTHER_PASSWORD });
+    expect(fresh.status).toBe(200);
+    // The token that changed the password ends with every other session from before the change.
+    const tenantId = fresh.body.tenants[0]?.id ?? '';
+    expect(await statusWithin(REVOCATION_BOUND_MS, () => tenantCall(accessToken, tenantId), 401)).toBe(401);
+    expect((await tenantCall(fresh.body.accessToken, tenantId)).status).toBe(200);
   });
 });
 

@@ -1,7 +1,10 @@
 import {
   AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  AdminUserGlobalSignOutCommand,
   ChangePasswordCommand,
   CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
@@ -39,6 +42,22 @@ function cognitoError(name: string, message = name): Error {
 interface Recorded {
   scopes: unknown[];
   queries: string[];
+  /** Calls to the revocation store, in order: `user:<sub>` and `session:<id>@<expiresAt>`. */
+  revocations?: string[];
+}
+
+function recordingRevocations(recorded: Recorded): AuthDeps['revocations'] {
+  recorded.revocations ??= [];
+  const calls = recorded.revocations;
+  return {
+    async revokeUser(userId) {
+      calls.push(`user:${userId}`);
+      return 1;
+    },
+    async revokeSession(sessionId, expiresAt) {
+      calls.push(`session:${sessionId}@${expiresAt}`);
+    },
+  };
 }
 
 function makeDeps(
@@ -55,7 +74,19 @@ function makeDeps(
     cognito: new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
     clientId: 'client',
     userPoolId: 'eu-west-1_pool',
-    verifier: { verify: async () => ({ sub: SUB, username: SUB, clientId: 'client', expiresAt: 0 }) },
+    verifier: {
+      verify: async (token) => {
+        if (token === 'dead') throw new Error('expired');
+        return {
+          sub: SUB,
+          username: SUB,
+          clientId: 'client',
+          issuedAt: 1_999_999_000,
+          expiresAt: 2_000_000_000,
+          sessionId: `session-of-${token}`,
+        };
+      },
+    },
     transaction: async (scope, work) => {
       recorded.scopes.push(scope);
       return work(tx);
@@ -63,6 +94,7 @@ function makeDeps(
     cache: new MemoryCache(),
     limits: ABUSE_LIMITS,
     globalSignOut: true,
+    revocations: recordingRevocations(recorded),
     ...overrides,
   };
 }
@@ -178,6 +210,7 @@ describe('lockout and rate limits', () => {
   it('lets a password reset by emailed code lift the lock', async () => {
     cognitoMock.on(InitiateAuthCommand).rejects(cognitoError('NotAuthorizedException'));
     cognitoMock.on(ForgotPasswordCommand).resolves({});
+    cognitoMock.on(AdminGetUserCommand).resolves({ UserAttributes: [{ Name: 'sub', Value: SUB }] });
     const deps = makeDeps();
     for (let i = 0; i < ABUSE_LIMITS.lockout.failures; i++) {
       await rejection(login({ email: 'ada@example.com', password: 'wrong' }, caller, deps));
@@ -313,25 +346,115 @@ describe('sign-up (paths cognito-local cannot produce)', () => {
 });
 
 describe('sessions and passwords', () => {
-  it('logout revokes the refresh token and, in AWS, signs out everywhere with the access token', async () => {
+  it('logout of one session revokes its refresh token and denylists that session only', async () => {
     cognitoMock.on(RevokeTokenCommand).resolves({});
-    cognitoMock.on(GlobalSignOutCommand).resolves({});
+    const recorded: Recorded = { scopes: [], queries: [] };
 
-    await logOut({ refreshToken: 'r', accessToken: 'a' }, makeDeps());
+    await logOut({ refreshToken: 'r', accessToken: 'a' }, makeDeps({}, recorded));
 
     expect(cognitoMock.commandCalls(RevokeTokenCommand)[0]?.args[0].input).toEqual({
       ClientId: 'client',
       Token: 'r',
     });
+    // The session of the presented token, kept until that token expires; no GlobalSignOut, no not-before.
+    expect(recorded.revocations).toEqual(['session:session-of-a@2000000000']);
+    expect(cognitoMock.commandCalls(GlobalSignOutCommand)).toHaveLength(0);
+  });
+
+  it('logout everywhere signs out in Cognito (AWS) and sets the user’s not-before', async () => {
+    cognitoMock.on(RevokeTokenCommand).resolves({});
+    cognitoMock.on(GlobalSignOutCommand).resolves({});
+    const recorded: Recorded = { scopes: [], queries: [] };
+
+    await logOut({ refreshToken: 'r', accessToken: 'a', everywhere: true }, makeDeps({}, recorded));
+
     expect(cognitoMock.commandCalls(GlobalSignOutCommand)[0]?.args[0].input).toEqual({ AccessToken: 'a' });
+    expect(recorded.revocations).toEqual([`user:${SUB}`]);
+  });
+
+  it('logout everywhere without a valid access token is a 401 and revokes nothing', async () => {
+    const recorded: Recorded = { scopes: [], queries: [] };
+    const deps = makeDeps({}, recorded);
+
+    const missing = await rejection(logOut({ refreshToken: 'r', everywhere: true }, deps));
+    const dead = await rejection(logOut({ accessToken: 'dead', everywhere: true }, deps));
+
+    expect([missing.status, dead.status]).toEqual([401, 401]);
+    expect(recorded.revocations).toEqual([]);
+    expect(cognitoMock.calls()).toHaveLength(0);
   });
 
   it('logout skips GlobalSignOut where it is off (cognito-local) and tolerates dead tokens', async () => {
     cognitoMock.on(RevokeTokenCommand).rejects(cognitoError('NotAuthorizedException'));
+    const recorded: Recorded = { scopes: [], queries: [] };
 
     await logOut({ refreshToken: 'r', accessToken: 'a' }, makeDeps({ globalSignOut: false }));
+    await logOut({ accessToken: 'dead' }, makeDeps({ globalSignOut: false }, recorded));
+    await logOut({ accessToken: 'a', everywhere: true }, makeDeps({ globalSignOut: false }, recorded));
 
     expect(cognitoMock.commandCalls(GlobalSignOutCommand)).toHaveLength(0);
+    // The dead token revokes nothing; everywhere still sets the not-before locally.
+    expect(recorded.revocations).toEqual([`user:${SUB}`]);
+  });
+
+  it('a password change ends every session: GlobalSignOut in AWS, then the not-before', async () => {
+    cognitoMock.on(ChangePasswordCommand).resolves({});
+    cognitoMock.on(GlobalSignOutCommand).resolves({});
+    const recorded: Recorded = { scopes: [], queries: [] };
+    const body = { currentPassword: 'old', newPassword: 'New-password-1!' };
+
+    await changePassword(body, { id: SUB, accessToken: 'a' }, caller, makeDeps({}, recorded));
+
+    expect(cognitoMock.commandCalls(GlobalSignOutCommand)[0]?.args[0].input).toEqual({ AccessToken: 'a' });
+    expect(recorded.revocations).toEqual([`user:${SUB}`]);
+  });
+
+  it('a refused password change revokes nothing', async () => {
+    cognitoMock
+      .on(ChangePasswordCommand)
+      .rejects(cognitoError('NotAuthorizedException', 'Incorrect username or password.'));
+    const recorded: Recorded = { scopes: [], queries: [] };
+    const body = { currentPassword: 'wrong', newPassword: 'New-password-1!' };
+
+    await rejection(changePassword(body, { id: SUB, accessToken: 'a' }, caller, makeDeps({}, recorded)));
+
+    expect(recorded.revocations).toEqual([]);
+  });
+
+  it('a password reset sets the not-before of the account’s sub and, in AWS, signs it out everywhere', async () => {
+    cognitoMock.on(ConfirmForgotPasswordCommand).resolves({});
+    cognitoMock.on(AdminGetUserCommand).resolves({ UserAttributes: [{ Name: 'sub', Value: SUB }] });
+    cognitoMock.on(AdminUserGlobalSignOutCommand).resolves({});
+    const recorded: Recorded = { scopes: [], queries: [] };
+
+    await resetPassword(
+      { email: 'Ada@Example.com', code: '123456', password: 'New-password-1!' },
+      caller,
+      makeDeps({}, recorded),
+    );
+
+    expect(cognitoMock.commandCalls(AdminGetUserCommand)[0]?.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_pool',
+      Username: 'ada@example.com',
+    });
+    expect(cognitoMock.commandCalls(AdminUserGlobalSignOutCommand)).toHaveLength(1);
+    expect(recorded.revocations).toEqual([`user:${SUB}`]);
+  });
+
+  it('a password reset with a wrong code revokes nothing', async () => {
+    cognitoMock.on(ConfirmForgotPasswordCommand).rejects(cognitoError('CodeMismatchException'));
+    const recorded: Recorded = { scopes: [], queries: [] };
+
+    const error = await rejection(
+      resetPassword(
+        { email: 'ada@example.com', code: '000000', password: 'New-password-1!' },
+        caller,
+        makeDeps({}, recorded),
+      ),
+    );
+
+    expect(error.status).toBe(400);
+    expect(recorded.revocations).toEqual([]);
   });
 
   it('refresh hands on a rotated refresh token', async () => {

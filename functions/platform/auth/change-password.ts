@@ -8,12 +8,16 @@ import type { AuthDeps, Caller } from './deps';
  * Changes the signed-in user's password. Cognito needs the access token (it
  * acts as the user, not as an admin) and the current password; guesses at
  * the current password with a stolen token are rate limited per user.
+ * Afterwards every session ends, this one included: in AWS GlobalSignOut
+ * revokes the refresh tokens, and everywhere the user's not-before refuses
+ * the access tokens issued so far (whoever knew the old password may hold
+ * one). It answers once a new sign-in would count.
  */
 export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   user: { id: string; accessToken: string },
   caller: Caller,
-  deps: Pick<AuthDeps, 'cognito' | 'cache' | 'limits'>,
+  deps: Pick<AuthDeps, 'cognito' | 'cache' | 'limits' | 'globalSignOut' | 'revocations'>,
 ): Promise<void> {
   await guardAttempt('password', { ip: caller.ip, account: `user:${user.id}` }, deps);
   try {
@@ -39,4 +43,8 @@ export async function changePassword(
     if (name === 'InvalidPasswordException') throw weakPassword('body.newPassword', error);
     throw mapCommonCognitoError(error);
   }
+  if (deps.globalSignOut) {
+    await deps.cognito.send(new (cognitoSdk().GlobalSignOutCommand)({ AccessToken: user.accessToken }));
+  }
+  await deps.revocations.revokeUser(user.id);
 }

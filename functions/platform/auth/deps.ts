@@ -1,4 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { RevocationStore } from '@halooid/shared/auth/revocations';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import type { TenantScope, Tx } from '@halooid/shared/db/transaction';
 import type { AbuseDeps } from './abuse-limits';
@@ -19,6 +20,8 @@ export interface AuthDeps extends AbuseDeps {
    * refresh token is what makes it stop working in both).
    */
   globalSignOut: boolean;
+  /** Server-side revocation of access tokens, which the authorizer checks on every decision. */
+  revocations: Pick<RevocationStore, 'revokeUser' | 'revokeSession'>;
 }
 
 /** Who is asking: the client's address, for per-IP limits and logs. */

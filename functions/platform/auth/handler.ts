@@ -1,4 +1,5 @@
 import { getCognitoClient } from '@halooid/shared/auth/cognito-client';
+import { dynamoRevocationStore } from '@halooid/shared/auth/revocations';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig, requireKeys } from '@halooid/shared/config';
@@ -41,6 +42,7 @@ const deps: AuthDeps = {
   cache: getCache(),
   limits: ABUSE_LIMITS,
   globalSignOut: !config.COGNITO_ENDPOINT,
+  revocations: dynamoRevocationStore(),
 };
 /** See sign-up.ts: both answers take at least this long. */
 const SIGN_UP_MIN_DURATION_MS = 300;
@@ -70,7 +72,11 @@ export const handler = createHttpHandler(authService, {
   },
   logout: async ({ body, headers, logger }) => {
     await logOut(
-      { refreshToken: refreshTokenOf(headers, body), accessToken: bearerToken(headers) },
+      {
+        refreshToken: refreshTokenOf(headers, body),
+        accessToken: bearerToken(headers),
+        everywhere: body?.everywhere === true,
+      },
       deps,
       logger,
     );

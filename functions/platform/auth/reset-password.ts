@@ -11,12 +11,18 @@ import type { AuthDeps, Caller } from './deps';
 
 /**
  * Sets a new password with the emailed code. Proving the mailbox is enough
- * to lift a login lockout, so a locked-out owner is never stuck.
+ * to lift a login lockout, so a locked-out owner is never stuck. Every
+ * session of the account ends: its access tokens through the user's
+ * not-before (found by the Cognito `sub`), its refresh tokens in AWS through
+ * AdminUserGlobalSignOut (cognito-local lacks it, `deps.globalSignOut`).
  */
 export async function resetPassword(
   input: { email: string; code: string; password: string },
   caller: Caller,
-  deps: Pick<AuthDeps, 'cognito' | 'clientId' | 'cache' | 'limits'>,
+  deps: Pick<
+    AuthDeps,
+    'cognito' | 'clientId' | 'userPoolId' | 'cache' | 'limits' | 'globalSignOut' | 'revocations'
+  >,
 ): Promise<void> {
   const account = accountKey(input.email);
   await guardAttempt('password', { ip: caller.ip, account }, deps);
@@ -35,4 +41,23 @@ export async function resetPassword(
     throw mapCommonCognitoError(error);
   }
   await clearFailedSignIns(account, deps);
+  await endEverySession(account, deps);
+}
+
+async function endEverySession(
+  username: string,
+  deps: Pick<AuthDeps, 'cognito' | 'userPoolId' | 'globalSignOut' | 'revocations'>,
+): Promise<void> {
+  const sdk = cognitoSdk();
+  const user = await deps.cognito.send(
+    new sdk.AdminGetUserCommand({ UserPoolId: deps.userPoolId, Username: username }),
+  );
+  const sub = user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  if (!sub) throw new Error('Cognito returned a user without a sub');
+  if (deps.globalSignOut) {
+    await deps.cognito.send(
+      new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: deps.userPoolId, Username: username }),
+    );
+  }
+  await deps.revocations.revokeUser(sub);
 }

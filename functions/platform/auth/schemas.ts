@@ -124,7 +124,15 @@ export const RefreshResponse = z.object({
   expiresIn: z.number().int(),
 });
 
-export const LogoutBody = z.strictObject({ refreshToken: RefreshToken.optional() }).optional();
+export const LogoutBody = z
+  .strictObject({
+    refreshToken: RefreshToken.optional(),
+    everywhere: z.boolean().optional().meta({
+      description:
+        'End every session of the user, not just this one: every access token issued so far is refused. Needs `Authorization: Bearer <access token>`.',
+    }),
+  })
+  .optional();
 
 export const ForgotPasswordBody = z.strictObject({ email: Email });
 

@@ -30,7 +30,7 @@ export const authService = defineService({
   product: 'platform',
   capability: 'auth',
   description: 'Sign-up, sign-in, sessions, passwords and TOTP MFA, over the Cognito user pool.',
-  resources: { database: true, cognito: true, cache: true },
+  resources: { database: true, cognito: true, cache: true, tables: ['revocations'] },
   permissions: [],
   routes: [
     defineRoute({
@@ -93,9 +93,9 @@ export const authService = defineService({
       method: 'POST',
       path: '/v1/auth/logout',
       permission: PUBLIC,
-      summary: 'Sign out: the refresh token stops working',
+      summary: 'Sign out this session, or every session',
       description:
-        'Revokes the refresh token (body or cookie) and clears the cookie. With `Authorization: Bearer <access token>` every other session of the user ends too (Cognito GlobalSignOut).',
+        'Revokes the refresh token (body or cookie) and clears the cookie. With `Authorization: Bearer <access token>` that access token (and every token of its sign-in session) is refused within seconds. With `{"everywhere": true}` (and the Bearer token, which says who you are) every session of the user ends: every access token issued so far is refused and, in AWS, every refresh token is revoked (Cognito GlobalSignOut). Answers once a new sign-in would count (at most about a second).',
       body: LogoutBody,
       status: 204,
       headers: WEB_CLIENT_HEADER,
@@ -117,7 +117,7 @@ export const authService = defineService({
       path: '/v1/auth/password/reset',
       permission: PUBLIC,
       summary: 'Set a new password with the emailed code',
-      description: `Also lifts a login lockout. ${RATE_LIMITED}`,
+      description: `Also lifts a login lockout, and ends every session of the account (its access tokens are refused within seconds). ${RATE_LIMITED}`,
       body: ResetPasswordBody,
       status: 204,
     }),
@@ -127,6 +127,8 @@ export const authService = defineService({
       path: '/v1/auth/password/change',
       permission: AUTHENTICATED,
       summary: 'Change the signed-in user’s password',
+      description:
+        'Ends every session of the user, this one included: access tokens issued so far are refused within seconds; sign in again with the new password.',
       body: ChangePasswordBody,
       status: 204,
     }),

@@ -1,3 +1,4 @@
+import { type RevocationState, revocationReason } from '@halooid/shared/auth/revocations';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
 import type { TenantState } from '@halooid/shared/tenancy';
@@ -19,7 +20,14 @@ const routes = new Map<string, RoutePermission>([
 const acceptingVerifier: AccessTokenVerifier = {
   async verify(token) {
     if (token !== 'good-token') throw new Error('bad signature');
-    return { sub: USER_ID, username: 'ada', clientId: 'client', expiresAt: 2_000_000_000 };
+    return {
+      sub: USER_ID,
+      username: 'ada',
+      clientId: 'client',
+      issuedAt: 1_999_999_100,
+      expiresAt: 2_000_000_000,
+      sessionId: 'session-1',
+    };
   },
 };
 
@@ -39,6 +47,9 @@ function deps(
   return {
     routes,
     verifier: acceptingVerifier,
+    async revoked() {
+      return undefined;
+    },
     async tenant(tenantId) {
       return tenantId === TENANT_ID ? TENANT : undefined;
     },
@@ -297,5 +308,57 @@ describe('authorize: API keys', () => {
     });
 
     expect(decision.effect).toBe('Deny');
+  });
+});
+
+describe('authorize: revoked tokens', () => {
+  // acceptingVerifier issues good-token at iat 1_999_999_100 in session-1.
+  const revokedBy = (state: RevocationState) =>
+    ({ revoked: async (token) => revocationReason(token, state) }) satisfies Partial<AuthorizeDeps>;
+
+  it('is Unauthorized when the token was issued before the user’s not-before, asking nothing else', async () => {
+    const calls: Array<[string, string]> = [];
+    const decision = await authorize(
+      request(),
+      deps(['*:*:*'], calls, revokedBy({ notBefore: 1_999_999_101, sessionRevoked: false })),
+    );
+
+    expect(decision).toMatchObject({ effect: 'Unauthorized', reason: expect.stringMatching(/signed out/) });
+    expect(calls).toEqual([]);
+  });
+
+  it('allows a token issued at or after the not-before', async () => {
+    const decision = await authorize(
+      request(),
+      deps(['*:*:*'], [], revokedBy({ notBefore: 1_999_999_100, sessionRevoked: false })),
+    );
+
+    expect(decision.effect).toBe('Allow');
+  });
+
+  it('is Unauthorized when the token’s session was signed out, on tenant-less routes too', async () => {
+    const meRoutes = new Map(routes).set(routeKey('GET', ME_RESOURCE), AUTHENTICATED);
+    const signedOut = { ...deps(['*:*:*'], [], revokedBy({ sessionRevoked: true })), routes: meRoutes };
+
+    const inTenant = await authorize(request(), signedOut);
+    const me = await authorize(request({ resource: ME_RESOURCE, tenantId: undefined }), signedOut);
+
+    expect(inTenant.effect).toBe('Unauthorized');
+    expect(me.effect).toBe('Unauthorized');
+  });
+
+  it('asks about the verified token’s own user, iat and session', async () => {
+    const asked: unknown[] = [];
+    await authorize(
+      request(),
+      deps(['*:*:*'], [], {
+        async revoked(token) {
+          asked.push({ sub: token.sub, issuedAt: token.issuedAt, sessionId: token.sessionId });
+          return undefined;
+        },
+      }),
+    );
+
+    expect(asked).toEqual([{ sub: USER_ID, issuedAt: 1_999_999_100, sessionId: 'session-1' }]);
   });
 });

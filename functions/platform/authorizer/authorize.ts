@@ -1,5 +1,5 @@
 import { permits } from '@halooid/shared/auth/permissions';
-import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
+import type { AccessTokenVerifier, VerifiedAccessToken } from '@halooid/shared/auth/token-verifier';
 import { isUuid } from '@halooid/shared/ids';
 import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
 import type { TenantState } from '@halooid/shared/tenancy';
@@ -39,6 +39,12 @@ export interface VerifiedApiKey {
 export interface AuthorizeDeps {
   routes: ReadonlyMap<string, RoutePermission>;
   verifier: AccessTokenVerifier;
+  /**
+   * Why a verified token was revoked (its user signed out everywhere or changed
+   * their password since it was issued, or its session signed out), or
+   * undefined while it counts. See revocation-cache.ts.
+   */
+  revoked(token: VerifiedAccessToken): Promise<string | undefined>;
   /** The tenant's status, tier, usage key and RBAC version; undefined when it does not exist. */
   tenant(tenantId: string): Promise<TenantState | undefined>;
   /** Grants of the user in the tenant, or undefined when they are not an active member. */
@@ -87,12 +93,16 @@ async function authorizeUser(
   permission: RoutePermission,
   deps: AuthorizeDeps,
 ): Promise<Decision> {
-  let userId: string;
+  let verified: VerifiedAccessToken;
   try {
-    userId = (await deps.verifier.verify(token)).sub;
+    verified = await deps.verifier.verify(token);
   } catch {
     return { effect: 'Unauthorized', reason: 'The access token is invalid or expired.' };
   }
+  // A revoked token is no credential at all: 401, so clients sign in again rather than show "forbidden".
+  const revoked = await deps.revoked(verified);
+  if (revoked) return { effect: 'Unauthorized', reason: revoked };
+  const userId = verified.sub;
   if (permission === AUTHENTICATED && !requestedTenant) {
     return { effect: 'Allow', principalId: userId, principalType: 'user', tenantId: '', grants: [] };
   }

@@ -1,4 +1,5 @@
 import { encodeGrants } from '@halooid/shared/auth/principal';
+import { dynamoRevocationStore } from '@halooid/shared/auth/revocations';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig } from '@halooid/shared/config';
@@ -10,6 +11,7 @@ import { cachedAccess, cachedVerifier } from './access-cache';
 import { apiKeySource } from './api-key-source';
 import { authorize } from './authorize';
 import { postgresAccessSources } from './postgres-sources';
+import { cachedRevocations } from './revocation-cache';
 import { routePermissions } from './route-permissions';
 
 const logger = createLogger('platform-authorizer');
@@ -19,6 +21,8 @@ const access = cachedAccess(
   { ...postgresAccessSources(), verifyKey: apiKeySource() },
   { shared: getCache() },
 );
+const revocations = dynamoRevocationStore();
+const revoked = cachedRevocations((userId, sessionId) => revocations.read(userId, sessionId));
 
 /**
  * API Gateway REQUEST authorizer. Gateway caching is off (TTL 0): the
@@ -36,7 +40,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
       authorization: headerValue(event.headers, 'authorization'),
       tenantId: headerValue(event.headers, 'x-tenant-id'),
     },
-    { routes, verifier, ...access },
+    { routes, verifier, revoked, ...access },
   );
   if (decision.effect === 'Unauthorized') {
     logger.info('Unauthenticated request', { reason: decision.reason, resource: event.resource });

@@ -7,6 +7,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { apiKeysCreateTableInput } from '@halooid/functions/platform/api-keys/table';
+import { revocationsCreateTableInput } from '@halooid/shared/auth/revocations';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 
 /**
@@ -16,6 +17,7 @@ import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 export function localTableDefinitions(): CreateTableCommandInput[] {
   return [
     apiKeysCreateTableInput(),
+    revocationsCreateTableInput(),
     {
       TableName: process.env.IDEMPOTENCY_TABLE || IDEMPOTENCY_TABLE.defaultName,
       KeySchema: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }],

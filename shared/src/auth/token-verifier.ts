@@ -8,7 +8,15 @@ export interface VerifiedAccessToken {
   sub: string;
   username: string;
   clientId: string;
+  /** `iat`, epoch seconds: compared with the user's not-before (revocations.ts). */
+  issuedAt: number;
   expiresAt: number;
+  /**
+   * The sign-in session the token belongs to: Cognito's `origin_jti`, shared by
+   * every access token refreshed from one sign-in; cognito-local has no
+   * `origin_jti`, so there it is the token's own `jti`.
+   */
+  sessionId: string;
 }
 
 export interface AccessTokenVerifier {
@@ -61,7 +69,9 @@ export function createAccessTokenVerifier(config: Config): AccessTokenVerifier {
         sub: String(payload.sub),
         username: String(payload.username ?? payload.sub),
         clientId: String(payload.client_id),
+        issuedAt: Number(payload.iat),
         expiresAt: Number(payload.exp),
+        sessionId: String(payload.origin_jti ?? payload.jti ?? ''),
       };
     },
   };

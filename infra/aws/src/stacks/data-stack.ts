@@ -1,4 +1,5 @@
 import { API_KEYS_TABLE, API_KEYS_TABLE_LOGICAL_NAME } from '@halooid/functions/platform/api-keys/table';
+import { REVOCATIONS_TABLE } from '@halooid/shared/auth/revocations';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -50,6 +51,11 @@ export const TABLES = {
   [IDEMPOTENCY_TABLE.logicalName]: {
     partitionKey: IDEMPOTENCY_TABLE.partitionKey,
     ttl: IDEMPOTENCY_TABLE.ttlAttribute,
+  },
+  /** Access-token revocations (user not-before, signed-out sessions), purged one token lifetime later. */
+  [REVOCATIONS_TABLE.logicalName]: {
+    partitionKey: REVOCATIONS_TABLE.partitionKey,
+    ttl: REVOCATIONS_TABLE.ttlAttribute,
   },
 } as const satisfies Record<string, TableSpec>;
 export type TableName = keyof typeof TABLES;

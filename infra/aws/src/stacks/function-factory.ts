@@ -33,7 +33,11 @@ export const DUE_SOON_ENTRY = path.join(FUNCTIONS_DIR, 'taskodex', 'due-soon', '
 export const WEBHOOK_WORKER_TIMEOUT = Duration.seconds(70);
 
 /** The authorizer is not an HTTP capability; these are the resources it uses. */
-export const AUTHORIZER_RESOURCES: ServiceResources = { database: true, cache: true, tables: ['api-keys'] };
+export const AUTHORIZER_RESOURCES: ServiceResources = {
+  database: true,
+  cache: true,
+  tables: ['api-keys', 'revocations'],
+};
 
 export interface FunctionFactoryProps {
   stage: StageConfig;

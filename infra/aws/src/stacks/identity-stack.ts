@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_LIFETIME_SECONDS } from '@halooid/shared/auth/token-lifetime';
 import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -76,8 +77,9 @@ export class IdentityStack extends Stack {
         authFlows: { userPassword: true, userSrp: true },
         preventUserExistenceErrors: true,
         enableTokenRevocation: true,
-        accessTokenValidity: Duration.minutes(15),
-        idTokenValidity: Duration.minutes(15),
+        // The one lifetime the revocation records are kept for (shared/src/auth/revocations.ts).
+        accessTokenValidity: Duration.seconds(ACCESS_TOKEN_LIFETIME_SECONDS),
+        idTokenValidity: Duration.seconds(ACCESS_TOKEN_LIFETIME_SECONDS),
         refreshTokenValidity: Duration.days(30),
         readAttributes: readable,
         writeAttributes: writable,
