@@ -23,6 +23,8 @@ describe('parseConfig', () => {
       DB_PORT: 5432,
       DB_NAME: 'halooid',
       DB_USER: 'halooid_app_login',
+      // The connection is the login (AWS); only the local runtime assumes logins per transaction.
+      DB_LOGIN_MODE: 'connect',
     });
   });
 

@@ -23,7 +23,15 @@ const configSchema = z.object({
   DB_HOST: z.string().min(1).optional(),
   DB_PORT: z.coerce.number().int().min(1).max(65_535).default(5432),
   DB_NAME: z.string().min(1).default('halooid'),
+  /** The login this function signs in as at DB_HOST: halooid_app_login (requests) or halooid_worker_login (jobs). */
   DB_USER: z.string().min(1).default('halooid_app_login'),
+  /**
+   * How a transaction gets its login. `connect` (AWS): the connection already is the function's
+   * login. `assume` (the local runtime and CI, which connect as the database owner, a superuser):
+   * each transaction first takes on the login its kind uses in AWS (SET LOCAL SESSION
+   * AUTHORIZATION), so Postgres checks role membership exactly as it does there.
+   */
+  DB_LOGIN_MODE: z.enum(['connect', 'assume']).default('connect'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   /** Namespace of every cache key, so stages (or test runs) can share one Redis. */

@@ -30,13 +30,17 @@ export interface TenantSummary {
   slug: string;
 }
 
-/** The tenants a user belongs to (RLS lets a user see their own memberships across tenants). */
+/**
+ * The tenants a user belongs to. Row-level security keeps tenants and
+ * memberships to the current tenant; the one way across is
+ * platform.my_tenants() (platform/0007), which returns the transaction's own
+ * user's active memberships, so the transaction must be that user's.
+ */
 export async function tenantsOfUser(tx: Tx, userId: string): Promise<TenantSummary[]> {
   const { rows } = await tx.query<TenantSummary>(
-    `select t.id, t.name, t.slug
-       from platform.memberships m join platform.tenants t on t.id = m.tenant_id
-      where m.user_id = $1 and m.status = 'active'
-      order by t.name, t.id`,
+    `select id, name, slug from platform.my_tenants()
+      where platform.current_user_id() = $1::uuid
+      order by name, id`,
     [userId],
   );
   return rows;

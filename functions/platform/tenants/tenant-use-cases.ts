@@ -51,17 +51,12 @@ export async function getMe(deps: { tx: Tx; principal: Principal; catalog: reado
   );
   const user = users[0];
   if (!user) throw new NotFoundError('User');
+  // Other tenants are invisible to halooid_app; platform.my_tenants() (platform/0007) is the one
+  // look-up across them: the transaction user's own active memberships and role names.
   const { rows: tenants } = await deps.tx.query<MeTenantRow>(
-    `select t.id, t.name, t.slug,
-            coalesce(json_agg(json_build_object('id', r.id, 'key', r.key, 'name', r.name) order by r.name)
-                     filter (where r.id is not null), '[]') as roles
-       from platform.memberships m
-       join platform.tenants t on t.id = m.tenant_id
-       left join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
-       left join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
-      where m.user_id = $1 and m.status = 'active'
-      group by t.id, t.name, t.slug
-      order by t.name, t.id`,
+    `select id, name, slug, roles from platform.my_tenants()
+      where platform.current_user_id() = $1::uuid
+      order by name, id`,
     [userId],
   );
   return {

@@ -108,6 +108,18 @@ describe('functions from the manifests', () => {
     expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).toContain('/halooid_app_login');
   });
 
+  it('gives request functions the request login only: no API function may sign in as the worker login', () => {
+    const functions = [...app.stacks.api.functions.values()].map(({ fn }) => fn);
+    functions.push(app.stacks.api.authorizerFunction);
+    for (const fn of functions) {
+      const { props, statements } = lambdaOf(fn);
+      if (props.Environment.Variables.DB_USER === undefined) continue;
+      expect(props.Environment.Variables.DB_USER, fn.serviceName).toBe('halooid_app_login');
+      expect(JSON.stringify(statements), fn.serviceName).toContain('/halooid_app_login');
+    }
+    expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).not.toContain('halooid_worker_login');
+  });
+
   it('gives cache users a TLS Redis URL of the serverless cache', () => {
     const meta = Object.values(resources(api, 'AWS::Lambda::Function')).find(
       (fn) => fn.Properties.FunctionName === 'halooid-dev-platform-meta',
@@ -360,7 +372,9 @@ describe('events', () => {
         EVENT_BUS_NAME: busName(),
       });
       expect(actions(statements)).toContain('rds-db:connect');
+      // Consumers run in the event's tenant transaction: the request login, never the worker's.
       expect(JSON.stringify(statements)).toContain('/halooid_app_login');
+      expect(JSON.stringify(statements)).not.toContain('halooid_worker_login');
       expect(putEventsOnBus(statements)).toBe(true);
       // A run that throws: two Lambda retries, then its failed-runs queue.
       events.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -469,8 +483,11 @@ describe('events', () => {
       const { props, statements } = lambdaOf(fn);
       expect(props.Handler).toBe('index.handler');
       expect(props.VpcConfig).toBeDefined();
-      expect(props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_app_login' });
+      // They run as halooid_worker across tenants: the worker login, and IAM connect for it alone.
+      expect(props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_worker_login' });
       expect(actions(statements)).toContain('rds-db:connect');
+      expect(JSON.stringify(statements)).toContain('/halooid_worker_login');
+      expect(JSON.stringify(statements)).not.toContain('halooid_app_login');
       // The schedule is the retry: Lambda does not run a failed minute again.
       events.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: logicalId(fn) },
@@ -484,6 +501,16 @@ describe('events', () => {
     const worker = lambdaOf(app.stacks.events.webhookWorker);
     expect(worker.props.FunctionName).toBe('halooid-dev-platform-webhooks-worker');
     expect(worker.props.Timeout).toBe(70);
+    const dueSoon = lambdaOf(app.stacks.events.dueSoon);
+    expect(dueSoon.props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_worker_login' });
+    expect(JSON.stringify(dueSoon.statements)).toContain('/halooid_worker_login');
+  });
+
+  it('lets RDS Proxy sign in as both logins', () => {
+    const data = app.template(app.stacks.data);
+    const proxyPolicies = JSON.stringify(resources(data, 'AWS::IAM::Policy'));
+    expect(proxyPolicies).toContain('/halooid_app_login');
+    expect(proxyPolicies).toContain('/halooid_worker_login');
   });
 
   it('puts the webhook worker in the private subnets that reach the internet through NAT', () => {

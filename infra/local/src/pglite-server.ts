@@ -19,6 +19,11 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
 }): Promise<EmbeddedPostgres> {
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  // Transactions take on a login with SET LOCAL SESSION AUTHORIZATION (shared/src/db/transaction.ts).
+  // PGlite's single-user backend starts with no session authorization to go back to, so the end of
+  // the transaction would leave the login in place for every connection; setting it once here
+  // gives SET LOCAL the superuser to restore.
+  await db.exec('set session authorization postgres');
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',

@@ -105,6 +105,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       STAGE: process.env.STAGE || 'local',
       DATABASE_URL: databaseUrl,
       DB_POOL_MAX: '10',
+      // The URL's user owns the database; transactions take on the AWS logins (shared/src/db/logins.ts).
+      DB_LOGIN_MODE: 'assume',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       COGNITO_ENDPOINT: cognitoLocal.endpoint,
       REDIS_URL: options.redisUrl ?? '',

@@ -123,9 +123,12 @@ describe('the tenant transaction', () => {
 
     expect(inside).toEqual({ role: 'halooid_app', tenant: acmeId, user: userId });
     const ours = clients.find((sent) => sent.some((text) => text.startsWith('select current_user as role')));
-    // begin + role + settings in one round trip, then the work, then commit.
+    // begin + login + role + settings in one round trip, then the work, then commit. The local
+    // runtime connects as the owner, so the transaction takes on the request login first.
     expect(ours).toHaveLength(3);
-    expect(ours?.[0]).toMatch(/^begin; set local role halooid_app; select set_config\('app.tenant_id'/);
+    expect(ours?.[0]).toMatch(
+      /^begin; set local session authorization halooid_app_login; set local role halooid_app; select set_config\('app.tenant_id'/,
+    );
     expect(ours?.[2]).toBe('commit');
   });
 

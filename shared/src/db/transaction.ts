@@ -1,7 +1,11 @@
 import type pg from 'pg';
+import { getConfig } from '../config';
 import { ServiceUnavailableError } from '../errors';
 import { isConnectionError } from './errors';
+import { APP_ROLE, REQUEST_LOGIN, WORKER_LOGIN, WORKER_ROLE } from './logins';
 import { getPool } from './pool';
+
+export { APP_ROLE, WORKER_ROLE } from './logins';
 
 /** The only database handle use cases get: queries inside one transaction. */
 export interface Tx {
@@ -17,9 +21,6 @@ export interface TenantScope {
   /** The calling user; lets a user see their own memberships across tenants (login, tenant switcher). */
   userId?: string;
 }
-
-/** The role every request runs as: no BYPASSRLS, owns nothing, so every tenant policy applies to it. */
-export const APP_ROLE = 'halooid_app';
 
 /**
  * Runs `work` in one transaction as `halooid_app` with the tenant set
@@ -47,12 +48,16 @@ export async function withTenantTransaction<T>(scope: TenantScope, work: (tx: Tx
   if (isSafeLiteral(tenantId)) {
     return runTransaction(work, tenantBegin(tenantId, userId), async () => {});
   }
-  return runTransaction(work, `begin; set local role ${APP_ROLE}`, async (client) => {
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
-      tenantId,
-      userId,
-    ]);
-  });
+  return runTransaction(
+    work,
+    `begin; ${assumeLogin(REQUEST_LOGIN)}set local role ${APP_ROLE}`,
+    async (client) => {
+      await client.query(
+        `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`,
+        [tenantId, userId],
+      );
+    },
+  );
 }
 
 /** Empty (no tenant / no user) or a canonical UUID: the only values ever written into SQL text. */
@@ -65,9 +70,33 @@ const UUID_LITERAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /** The one-round-trip start of a tenant transaction; callers have checked both ids with isSafeLiteral. */
 export function tenantBegin(tenantId: string, userId: string): string {
   return (
-    `begin; set local role ${APP_ROLE}; ` +
+    `begin; ${assumeLogin(REQUEST_LOGIN)}set local role ${APP_ROLE}; ` +
     `select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true)`
   );
+}
+
+/**
+ * One transaction as `halooid_worker`, for platform jobs that by design span
+ * tenants (outbox relay, webhook worker, due-soon). Only the worker login may
+ * become that role: from a request function's login the SET ROLE is refused.
+ */
+export function withWorkerTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runTransaction(
+    work,
+    `begin; ${assumeLogin(WORKER_LOGIN)}set local role ${WORKER_ROLE}`,
+    async () => {},
+  );
+}
+
+/**
+ * In `assume` mode (DB_LOGIN_MODE, the local runtime) the connection is the
+ * database owner, so the transaction first becomes the login the function
+ * would sign in as in AWS; SET ROLE then checks that login's memberships.
+ * Transaction-local, like everything else the transaction sets. In `connect`
+ * mode (AWS) the connection already is that login: nothing to add.
+ */
+function assumeLogin(login: typeof REQUEST_LOGIN | typeof WORKER_LOGIN): string {
+  return getConfig().DB_LOGIN_MODE === 'assume' ? `set local session authorization ${login}; ` : '';
 }
 
 /**

@@ -66,7 +66,7 @@ export const TABLE_DATA_ACTIONS = [
 export interface DatabaseBinding {
   proxy: rds.IDatabaseProxy;
   databaseName: string;
-  /** The IAM-auth login the functions use (functions/platform/migrations/0002_app_login_role.sql). */
+  /** The IAM-auth login (shared/src/db/logins.ts): the request login, or the worker login for cross-tenant jobs. */
   user: string;
 }
 
@@ -168,7 +168,7 @@ export class HouseFunction extends lambda.Function {
     ]);
   }
 
-  /** Postgres through RDS Proxy with IAM auth: rds-db:connect for the app login only, no password anywhere. */
+  /** Postgres through RDS Proxy with IAM auth: rds-db:connect for the binding's one login, no password anywhere. */
   bindDatabase(db: DatabaseBinding): this {
     db.proxy.grantConnect(this, db.user);
     this.addEnvironment('DB_HOST', db.proxy.endpoint);

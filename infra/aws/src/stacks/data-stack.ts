@@ -1,5 +1,6 @@
 import { API_KEYS_TABLE, API_KEYS_TABLE_LOGICAL_NAME } from '@halooid/functions/platform/api-keys/table';
 import { REVOCATIONS_TABLE } from '@halooid/shared/auth/revocations';
+import { REQUEST_LOGIN, WORKER_LOGIN } from '@halooid/shared/db/logins';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -19,8 +20,10 @@ import { pascal } from './events-stack';
 import type { NetworkStack } from './network-stack';
 
 export const DATABASE_NAME = 'halooid';
-/** Created by functions/platform/migrations/0002_app_login_role.sql; signs in with IAM tokens only. */
-export const APP_DB_USER = 'halooid_app_login';
+/** Request functions' login (platform/0002): can become halooid_app only; signs in with IAM tokens only. */
+export const APP_DB_USER = REQUEST_LOGIN;
+/** The cross-tenant jobs' login (platform/0007): can become halooid_worker; IAM tokens only. */
+export const WORKER_DB_USER = WORKER_LOGIN;
 const MASTER_USER = 'halooid_admin';
 
 export interface TableSpec {
@@ -80,7 +83,10 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   readonly cluster: rds.DatabaseCluster;
   readonly proxy: rds.DatabaseProxy;
+  /** Postgres as the request login: API capabilities, the authorizer, event subscribers. */
   readonly database: DatabaseBinding;
+  /** Postgres as the worker login: only the jobs that span tenants (relay, webhook worker, due-soon). */
+  readonly workerDatabase: DatabaseBinding;
   readonly cache: CacheBinding;
   readonly cacheName: string;
   readonly tables: Record<TableName, dynamodb.Table>;
@@ -155,19 +161,19 @@ export class DataStack extends Stack {
 
     const proxyRole = new iam.Role(this, 'ProxyRole', {
       assumedBy: new iam.ServicePrincipal('rds.amazonaws.com'),
-      description: 'RDS Proxy: connects to Aurora as the IAM-auth app login (end-to-end IAM auth)',
+      description: 'RDS Proxy: connects to Aurora as the IAM-auth app logins (end-to-end IAM auth)',
     });
     proxyRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ['rds-db:connect'],
-        resources: [
+        resources: [APP_DB_USER, WORKER_DB_USER].map((user) =>
           this.formatArn({
             service: 'rds-db',
             resource: 'dbuser',
-            resourceName: `${this.cluster.clusterResourceIdentifier}/${APP_DB_USER}`,
+            resourceName: `${this.cluster.clusterResourceIdentifier}/${user}`,
             arnFormat: ArnFormat.COLON_RESOURCE_NAME,
           }),
-        ],
+        ),
       }),
     );
     this.proxy = new rds.DatabaseProxy(this, 'Proxy', {
@@ -184,6 +190,7 @@ export class DataStack extends Stack {
       borrowTimeout: Duration.seconds(10),
     });
     this.database = { proxy: this.proxy, databaseName: DATABASE_NAME, user: APP_DB_USER };
+    this.workerDatabase = { proxy: this.proxy, databaseName: DATABASE_NAME, user: WORKER_DB_USER };
 
     const cache = new elasticache.CfnServerlessCache(this, 'Cache', {
       serverlessCacheName: `halooid-${stage.name}`,

@@ -50,7 +50,8 @@ export interface FunctionFactoryProps {
 /**
  * Turns a manifest's `resources` into a house function with exactly those
  * resources: VPC placement and security groups for Postgres and the cache,
- * rds-db:connect for the app login, Cognito admin actions on the pool,
+ * rds-db:connect for one login (the request login; the worker login only for
+ * the cross-tenant jobs below), Cognito admin actions on the pool,
  * read/write on the named tables. A new capability needs no code here.
  */
 export class FunctionFactory {
@@ -113,8 +114,8 @@ export class FunctionFactory {
 
   /**
    * The scheduled outbox relay: publishes platform.outbox rows the request
-   * that wrote them left unpublished. Runs as halooid_worker through the app
-   * login (migration platform/0005 grants the role to it).
+   * that wrote them left unpublished. Runs as halooid_worker, so it signs in
+   * as the worker login (platform/0007), the only login that may become it.
    */
   relay(scope: Construct, id: string): HouseFunction {
     return this.scheduled(
@@ -123,6 +124,7 @@ export class FunctionFactory {
         entry: RELAY_ENTRY,
         description: 'Publishes outbox rows left unpublished to the bus, oldest first; purges old ones',
         resources: { database: true },
+        login: 'worker',
         timeout: Duration.seconds(55),
         memorySize: 512,
       }),
@@ -141,6 +143,7 @@ export class FunctionFactory {
         description: 'Sends due webhook deliveries for about 55 s per run, with the retry schedule',
         // Opens the sealed signing secrets.
         resources: { database: true, dataKeys: true },
+        login: 'worker',
         timeout: WEBHOOK_WORKER_TIMEOUT,
         memorySize: 512,
       }),
@@ -155,6 +158,7 @@ export class FunctionFactory {
         entry: DUE_SOON_ENTRY,
         description: 'Records task.due_soon for open assigned tasks due tomorrow, once per task and due date',
         resources: { database: true },
+        login: 'worker',
         timeout: Duration.minutes(5),
         memorySize: 512,
       }),
@@ -176,6 +180,8 @@ export class FunctionFactory {
       handler?: string;
       description: string;
       resources: ServiceResources;
+      /** The database login: `request` unless the function runs cross-tenant jobs as halooid_worker. */
+      login?: 'request' | 'worker';
       timeout?: Duration;
       memorySize?: number;
     },
@@ -196,7 +202,7 @@ export class FunctionFactory {
       vpc: securityGroups.length > 0 ? network.vpc : undefined,
       securityGroups: securityGroups.length > 0 ? securityGroups : undefined,
     });
-    if (resources.database) fn.bindDatabase(data.database);
+    if (resources.database) fn.bindDatabase(spec.login === 'worker' ? data.workerDatabase : data.database);
     if (resources.cache) fn.bindCache(data.cache);
     if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
     if (resources.dataKeys) fn.bindDataKeys(data.dataKeys);

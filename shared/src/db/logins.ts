@@ -1,0 +1,17 @@
+/**
+ * The two database logins. Request functions (API capabilities, the
+ * authorizer, event subscribers) sign in as REQUEST_LOGIN, which can become
+ * only `halooid_app`; the cross-tenant jobs (outbox relay, webhook worker,
+ * due-soon) sign in as WORKER_LOGIN, which can become `halooid_worker` and
+ * `halooid_app`. An SQL injection in request code therefore cannot switch to
+ * the worker role and its cross-tenant policies: Postgres refuses the SET
+ * ROLE. Created by functions/platform/migrations/0002 and 0007.
+ */
+export const REQUEST_LOGIN = 'halooid_app_login';
+export const WORKER_LOGIN = 'halooid_worker_login';
+
+/** The role every request runs as: no BYPASSRLS, owns nothing, so every tenant policy applies to it. */
+export const APP_ROLE = 'halooid_app';
+
+/** The role of platform jobs that by design span tenants: no BYPASSRLS; policies open only the rows they need. */
+export const WORKER_ROLE = 'halooid_worker';
