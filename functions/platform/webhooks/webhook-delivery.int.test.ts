@@ -197,6 +197,44 @@ describe('DNS rebinding at send time', () => {
   });
 });
 
+describe('webhook URLs through the API', () => {
+  it('refuses the addresses an SSRF probe got accepted, on create and on change', async () => {
+    const port = new URL(fast.base).port;
+    const probe = [
+      `http://[::ffff:169.254.169.254]:${port}/`,
+      `http://[::ffff:10.0.0.1]:${port}/`,
+      `http://[::ffff:192.168.1.1]:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+      `http://[::ffff:7f00:1]:${port}/`,
+      `http://[::a9fe:a9fe]:${port}/`,
+      `http://[64:ff9b::a9fe:a9fe]:${port}/`,
+      `http://[2002:a9fe:a9fe::1]:${port}/`,
+      `http://[fec0::1]:${port}/`,
+      `http://2852039166:${port}/`,
+      `http://127.1:${port}/`,
+      `http://evil.example@127.0.0.1:${port}/`,
+      `http://127.0.0.1:${port}#@evil.example`,
+    ];
+    const hook = await createWebhook(acmeOwner, 'acme', `${fast.base}/kept`);
+
+    for (const url of probe) {
+      const created = await platform.request('POST', '/v1/webhooks', {
+        headers: acmeOwner.headers('acme'),
+        body: { url, events: ['*'] },
+      });
+      const changed = await platform.request('PATCH', `/v1/webhooks/${hook}`, {
+        headers: acmeOwner.headers('acme'),
+        body: { url },
+      });
+
+      expect([url, created.status, created.body.errors?.[0]?.code]).toEqual([url, 400, 'url_refused']);
+      expect([url, changed.status, changed.body.errors?.[0]?.code]).toEqual([url, 400, 'url_refused']);
+    }
+    const { rows } = await platform.db.query('select url from platform.webhooks');
+    expect(rows).toEqual([{ url: `${fast.base}/kept` }]);
+  });
+});
+
 describe('webhooks per tenant', () => {
   it("creating one more webhook than the tier allows is a 422; the cap follows the tenant's tier", async () => {
     const globexId = globexOwner.tenants.find((tenant) => tenant.slug === 'globex')?.id;
