@@ -110,7 +110,8 @@ export const REGISTRY_INDEX: RegistryIndex = {
         },
         {
           name: 'platform:billing:write',
-          description: 'Change the tier (plan) of the tenant.',
+          description:
+            'Change the tier (plan) of a tenant. Operator scope only (billing, the operator console): no tenant role can hold it.',
         },
         {
           name: 'platform:member:read',
@@ -118,7 +119,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
         },
         {
           name: 'platform:member:write',
-          description: 'Invite and remove members, change their roles.',
+          description: 'Invite, suspend and remove members, change their roles.',
         },
       ],
       routes: [
@@ -156,6 +157,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'setMemberRoles',
           method: 'PUT',
           path: '/v1/tenants/current/members/{userId}/roles',
+          permission: 'platform:member:write',
+        },
+        {
+          operationId: 'setMemberStatus',
+          method: 'PATCH',
+          path: '/v1/tenants/current/members/{userId}',
           permission: 'platform:member:write',
         },
         {

@@ -6,6 +6,7 @@ import {
   type TestPlatform,
   type TestResponse,
 } from '@halooid/local/testing/test-platform';
+import { displayTextPaths } from '@halooid/shared/display-text';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from './registry';
@@ -405,4 +406,84 @@ describe('6. the /dev tools answer only to a loopback Host (DNS rebinding)', () 
       expect(JSON.parse(response.body)).toHaveProperty('items');
     },
   );
+});
+
+describe('7. names and titles refuse direction controls and invisible characters', () => {
+  /** Every display-text field of every route body, found in the zod schemas (shared/src/display-text.ts). */
+  const FIELDS = ROUTES.flatMap((walked) =>
+    walked.route.body ? displayTextPaths(walked.route.body).map((path) => ({ ...walked, path })) : [],
+  );
+
+  /** A copy of `body` with `value` at `path`, creating the objects and arrays on the way. */
+  function withValueAt(body: unknown, path: readonly string[], value: string): unknown {
+    const copy = structuredClone(body ?? {}) as Record<string, unknown>;
+    let node: Record<string, unknown> = copy;
+    path.forEach((key, index) => {
+      if (index === path.length - 1) node[key] = value;
+      else {
+        node[key] ??= path[index + 1] === '0' ? [] : {};
+        node = node[key] as Record<string, unknown>;
+      }
+    });
+    return copy;
+  }
+
+  it('finds the names and titles people read', () => {
+    const found = FIELDS.map((field) => `${field.route.operationId} ${field.path.join('.')}`);
+
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'signUp name',
+        'signUp tenantName',
+        'updateCurrentTenant name',
+        'inviteMember name',
+        'createRole name',
+        'createApiKey name',
+        'createWebhook description',
+        'createProject name',
+        'replaceProjectWorkflow states.0.name',
+        'createTask title',
+        'updateTask title',
+        'createView name',
+      ]),
+    );
+  });
+
+  it.each(FIELDS.map((field) => [`${field.name} body.${field.path.join('.')}`, field] as const))(
+    '%s',
+    async (_, { route, path }) => {
+      const headers = isPublic(route) ? {} : acmeOwner.headers('acme');
+      for (const [text, codePoint] of [
+        ['Invoice\u202Efdp.exe', 'U+202E'],
+        ['ad\u200Bmin', 'U+200B'],
+        ['\u2067Acme\u2069', 'U+2067'],
+      ]) {
+        const response = await send(route.method, sampleCall(route).path, {
+          headers,
+          body: withValueAt(minimalBody(route), path, text as string),
+        });
+
+        expectProblem(response, 400);
+        expect(response.body.errors).toContainEqual({
+          field: `body.${path.join('.')}`,
+          code: 'hidden_character',
+          message: expect.stringContaining(codePoint as string),
+        });
+      }
+    },
+  );
+
+  it('stores a title normalised to NFC', async () => {
+    const created = await send('POST', '/v1/taskodex/tasks', {
+      headers: acmeOwner.headers('acme'),
+      body: { title: 'Cafe\u0301 menu' },
+    });
+
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.title).toBe('Caf\u00E9 menu');
+    const { rows } = await platform.db.query('select title from taskodex.tasks where id = $1', [
+      created.body.id,
+    ]);
+    expect(rows[0]?.title).toBe('Caf\u00E9 menu');
+  });
 });

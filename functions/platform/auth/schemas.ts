@@ -1,3 +1,4 @@
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 
 /**
@@ -52,8 +53,8 @@ const RefreshToken = z.string().min(1).max(8192);
 export const SignUpBody = z.strictObject({
   email: Email,
   password: NewPassword,
-  name: z.string().trim().min(1).max(200).meta({ example: 'Ada Lovelace' }),
-  tenantName: z.string().trim().min(1).max(200).meta({ example: 'Acme' }),
+  name: displayText().min(1).max(200).meta({ example: 'Ada Lovelace' }),
+  tenantName: displayText().min(1).max(200).meta({ example: 'Acme' }),
 });
 
 export const PendingResponse = z.object({
@@ -147,7 +148,7 @@ export const TotpSetupResponse = z.object({
 
 export const TotpVerifyBody = z.strictObject({
   code: Code,
-  deviceName: z.string().trim().min(1).max(64).optional(),
+  deviceName: displayText().min(1).max(64).optional(),
 });
 
 export const TotpVerifyResponse = z.object({ mfaEnabled: z.literal(true) });

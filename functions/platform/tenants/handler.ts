@@ -5,7 +5,7 @@ import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { INDEXED_SERVICES } from '../../registry-names';
 import { permissionCatalog } from '../rbac/permission-catalog';
-import { findMembers, inviteMember, removeMember, setMemberRoles } from './member-use-cases';
+import { findMembers, inviteMember, removeMember, setMemberRoles, setMemberStatus } from './member-use-cases';
 import { tenantsService } from './service';
 import { changeTenant, getCurrentTenant, getMe } from './tenant-use-cases';
 
@@ -55,6 +55,15 @@ export const handler = createHttpHandler(tenantsService, {
   setMemberRoles: async (request) => ({
     body: await inTenant(request, (tx) =>
       setMemberRoles(request.params.userId, request.body.roleIds, {
+        tx,
+        principal: request.principal,
+        actor: actorOf(request),
+      }),
+    ),
+  }),
+  setMemberStatus: async (request) => ({
+    body: await inTenant(request, (tx) =>
+      setMemberStatus(request.params.userId, request.body.status, {
         tx,
         principal: request.principal,
         actor: actorOf(request),

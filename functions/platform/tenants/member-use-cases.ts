@@ -22,6 +22,7 @@ import {
   listMembers,
   ownerIds,
   replaceMemberRoles,
+  updateMembershipStatus,
 } from './tenant-repository';
 
 export interface MemberDeps {
@@ -204,6 +205,41 @@ export async function setMemberRoles(
     targetType: 'user',
     targetId: userId,
     details: { before: current.map((role) => role.key), after: next.map((role) => role.key) },
+  });
+  return requireMember(tx, userId);
+}
+
+/**
+ * Suspends or reactivates a member. Suspension is membership-level: the
+ * authorizer stops granting anything in this tenant (grants are read for
+ * active members only) as soon as the bumped RBAC version is re-read, about
+ * 2 s; the person's other tenants are untouched. Like removal it needs reach
+ * over every role the member holds, nobody suspends themselves, and the last
+ * active Owner cannot be suspended.
+ */
+export async function setMemberStatus(
+  userId: string,
+  status: 'active' | 'suspended',
+  deps: MemberDeps,
+): Promise<Member> {
+  const { tx, principal } = deps;
+  if (userId === principal.principalId) throw new ForbiddenError('You cannot change your own status.');
+  const member = await requireMember(tx, userId);
+  if (member.status === status) return member;
+  const held = await findRoleRows(
+    tx,
+    member.roles.map((role) => role.id),
+  );
+  assertCanGrantRoles(principal.grants, held, 'remove');
+  if (status !== 'active' && held.some((role) => role.system && role.key === 'owner'))
+    await assertNotLastOwner(tx, userId, 'suspended');
+  await updateMembershipStatus(tx, userId, status);
+  await bumpRbacVersion(tx);
+  await recordAudit(tx, deps.actor, {
+    action: status === 'active' ? 'member.reactivated' : 'member.suspended',
+    targetType: 'user',
+    targetId: userId,
+    details: { email: member.email, before: member.status, after: status },
   });
   return requireMember(tx, userId);
 }

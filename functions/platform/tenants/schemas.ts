@@ -1,4 +1,5 @@
 import { pageOf, paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
 import { jsonObject } from '@halooid/shared/json-value';
 import * as z from 'zod';
 
@@ -30,7 +31,7 @@ export type Tenant = z.infer<typeof Tenant>;
 
 export const UpdateTenantBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: displayText().min(1).max(200).optional(),
     settings: jsonObject({ maxDepth: 8, maxBytes: 16_384 }).optional(),
     enabledProducts: z
       .array(z.enum(PRODUCTS))
@@ -64,7 +65,7 @@ const RoleIds = z
 
 export const InviteMemberBody = z.strictObject({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: displayText().min(1).max(200).optional(),
   roleIds: RoleIds,
 });
 export type InviteMemberInput = z.output<typeof InviteMemberBody>;

@@ -6,6 +6,7 @@ import {
   Member,
   MemberPage,
   MemberParams,
+  SetMemberStatusBody,
   SetRolesBody,
   Tenant,
   UpdateTenantBody,
@@ -22,9 +23,16 @@ export const tenantsService = defineService({
       name: 'platform:tenant:write',
       description: 'Rename the tenant, change settings and enabled products.',
     },
-    { name: 'platform:billing:write', description: 'Change the tier (plan) of the tenant.' },
+    {
+      name: 'platform:billing:write',
+      description:
+        'Change the tier (plan) of a tenant. Operator scope only (billing, the operator console): no tenant role can hold it.',
+    },
     { name: 'platform:member:read', description: 'See the members of the tenant.' },
-    { name: 'platform:member:write', description: 'Invite and remove members, change their roles.' },
+    {
+      name: 'platform:member:write',
+      description: 'Invite, suspend and remove members, change their roles.',
+    },
   ],
   routes: [
     defineRoute({
@@ -50,7 +58,8 @@ export const tenantsService = defineService({
       path: '/v1/tenants/current',
       permission: 'platform:tenant:write',
       summary: 'Change the tenant',
-      description: 'Changing `tier` also needs platform:billing:write.',
+      description:
+        'Name, settings and enabled products. The tier is managed by billing: a body with `tier` is 403 for every role.',
       body: UpdateTenantBody,
       response: Tenant,
     }),
@@ -84,6 +93,18 @@ export const tenantsService = defineService({
       description: 'Nobody changes their own roles; the last Owner stays Owner.',
       params: MemberParams,
       body: SetRolesBody,
+      response: Member,
+    }),
+    defineRoute({
+      operationId: 'setMemberStatus',
+      method: 'PATCH',
+      path: '/v1/tenants/current/members/{userId}',
+      permission: 'platform:member:write',
+      summary: 'Suspend or reactivate a member',
+      description:
+        'A suspended member keeps their roles but every request of theirs to this tenant is refused within seconds. Nobody suspends themselves; the last active Owner stays active.',
+      params: MemberParams,
+      body: SetMemberStatusBody,
       response: Member,
     }),
     defineRoute({

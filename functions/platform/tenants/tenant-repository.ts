@@ -34,13 +34,21 @@ export async function findCurrentTenant(tx: Tx): Promise<Tenant | undefined> {
   );
 }
 
-export async function updateCurrentTenant(tx: Tx, changes: UpdateTenantInput): Promise<void> {
+/** What a tenant may change about itself; never the tier (setCurrentTenantTier, billing's). */
+export async function updateCurrentTenant(tx: Tx, changes: Omit<UpdateTenantInput, 'tier'>): Promise<void> {
   await tx.query(
     `update platform.tenants
         set name = coalesce($1, name), settings = coalesce($2, settings),
-            enabled_products = coalesce($3, enabled_products), tier = coalesce($4, tier), updated_at = now()
+            enabled_products = coalesce($3, enabled_products), updated_at = now()
       where id = platform.current_tenant_id()`,
-    [changes.name ?? null, changes.settings ?? null, changes.enabledProducts ?? null, changes.tier ?? null],
+    [changes.name ?? null, changes.settings ?? null, changes.enabledProducts ?? null],
+  );
+}
+
+export async function setCurrentTenantTier(tx: Tx, tier: Tenant['tier']): Promise<void> {
+  await tx.query(
+    'update platform.tenants set tier = $1, updated_at = now() where id = platform.current_tenant_id()',
+    [tier],
   );
 }
 
@@ -124,6 +132,18 @@ export async function replaceMemberRoles(tx: Tx, userId: string, roleIds: readon
     `insert into platform.member_roles (tenant_id, user_id, role_id)
      select platform.current_tenant_id(), $1, unnest($2::uuid[])`,
     [userId, roleIds],
+  );
+}
+
+export async function updateMembershipStatus(
+  tx: Tx,
+  userId: string,
+  status: 'active' | 'suspended',
+): Promise<void> {
+  await tx.query(
+    `update platform.memberships set status = $2, updated_at = now()
+      where tenant_id = platform.current_tenant_id() and user_id = $1`,
+    [userId, status],
   );
 }
 

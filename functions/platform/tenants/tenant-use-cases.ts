@@ -1,8 +1,8 @@
-import { type AuditActor, bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
-import { effectivePermissions, permits } from '@halooid/shared/auth/permissions';
+import { type AuditActor, recordAudit } from '@halooid/shared/audit';
+import { effectivePermissions } from '@halooid/shared/auth/permissions';
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { ForbiddenError, NotFoundError } from '@halooid/shared/errors';
+import { AppError, NotFoundError } from '@halooid/shared/errors';
 import type { Tenant, UpdateTenantInput } from './schemas';
 import { findCurrentTenant, updateCurrentTenant } from './tenant-repository';
 
@@ -12,24 +12,32 @@ export async function getCurrentTenant(tx: Tx): Promise<Tenant> {
   return tenant;
 }
 
-/** Tier is billing: it needs platform:billing:write on top of the route's platform:tenant:write. */
+/**
+ * Name, settings and products. The tier is billing's, not the tenant's: no
+ * tenant role changes it, the Owner included (it sets the rate limit and
+ * quota), so a body naming it is a 403 saying where tiers change
+ * (change-tenant-tier.ts, the operator console and billing).
+ */
 export async function changeTenant(
   input: UpdateTenantInput,
   deps: { tx: Tx; principal: Principal; actor: AuditActor },
 ): Promise<Tenant> {
-  if (input.tier !== undefined && !permits(deps.principal.grants, 'platform:billing:write')) {
-    throw new ForbiddenError('Changing the tier needs the platform:billing:write permission.');
+  if (input.tier !== undefined) {
+    throw new AppError(
+      403,
+      'tier_managed_by_billing',
+      'The tier is managed by billing: it changes with the subscription (or by a Halooid operator), never through the tenant API, whatever your role.',
+      { errors: [{ field: 'body.tier', message: 'Not changeable here.', code: 'tier_managed_by_billing' }] },
+    );
   }
   const before = await getCurrentTenant(deps.tx);
   await updateCurrentTenant(deps.tx, input);
-  // The tier travels in authorization decisions (usage plans): re-decide.
-  if (input.tier !== undefined && input.tier !== before.tier) await bumpRbacVersion(deps.tx);
   await recordAudit(deps.tx, deps.actor, {
     action: 'tenant.updated',
     targetType: 'tenant',
     targetId: before.id,
     details: {
-      before: { name: before.name, tier: before.tier, enabledProducts: before.enabledProducts },
+      before: { name: before.name, enabledProducts: before.enabledProducts },
       after: input,
     },
   });

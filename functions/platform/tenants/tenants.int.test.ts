@@ -1,6 +1,8 @@
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeTenantTier } from './change-tenant-tier';
 
 let platform: TestPlatform;
 let owner: Session;
@@ -89,19 +91,60 @@ describe('the current tenant', () => {
     expect(audit.rows.map((row) => row.actor_id)).toContain(admin.userId);
   });
 
-  it('lets only billing (the Owner) change the tier', async () => {
-    const byAdmin = await platform.request('PATCH', '/v1/tenants/current', {
-      headers: as(admin),
-      body: { tier: 'enterprise' },
-    });
+  it('refuses a tier change to every tenant role, the Owner included; other fields still patch', async () => {
     const byOwner = await platform.request('PATCH', '/v1/tenants/current', {
       headers: as(owner),
       body: { tier: 'enterprise' },
     });
+    const byAdmin = await platform.request('PATCH', '/v1/tenants/current', {
+      headers: as(admin),
+      body: { tier: 'enterprise' },
+    });
+    const mixed = await platform.request('PATCH', '/v1/tenants/current', {
+      headers: as(owner),
+      body: { tier: 'enterprise', name: 'Acme Unlimited' },
+    });
+    const rename = await platform.request('PATCH', '/v1/tenants/current', {
+      headers: as(owner),
+      body: { name: 'Acme Corporation' },
+    });
 
-    expect(byAdmin.status).toBe(403);
-    expect(byOwner.status).toBe(200);
-    expect(byOwner.body.tier).toBe('enterprise');
+    for (const refused of [byOwner, byAdmin, mixed]) {
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body.code).toBe('tier_managed_by_billing');
+      expect(refused.body.detail).toMatch(/managed by billing/);
+    }
+    expect(rename.status).toBe(200);
+    expect(rename.body).toMatchObject({ name: 'Acme Corporation', tier: 'pro' });
+    const stored = await platform.db.query("select name, tier from platform.tenants where slug = 'acme'");
+    expect(stored.rows[0]).toEqual({ name: 'Acme Corporation', tier: 'pro' });
+  });
+
+  it('changes the tier only through the billing port, audited as the system', async () => {
+    const acmeId = owner.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+    const billing = { principal: { principalId: 'billing:test', principalType: 'system' as const } };
+
+    const raised = await changeTenantTier(
+      { transaction: withTenantTransaction },
+      acmeId,
+      'enterprise',
+      billing,
+    );
+    const seen = await platform.request('GET', '/v1/tenants/current', { headers: as(owner) });
+    await changeTenantTier({ transaction: withTenantTransaction }, acmeId, 'pro', billing);
+
+    expect(raised.tier).toBe('enterprise');
+    expect(seen.body.tier).toBe('enterprise');
+    const audit = await platform.db.query(
+      `select actor_id, actor_type, details from platform.audit_log
+        where tenant_id = $1 and action = 'tenant.tier_changed' order by occurred_at, id`,
+      [acmeId],
+    );
+    expect(audit.rows).toEqual([
+      { actor_id: 'billing:test', actor_type: 'system', details: { before: 'pro', after: 'enterprise' } },
+      { actor_id: 'billing:test', actor_type: 'system', details: { before: 'enterprise', after: 'pro' } },
+    ]);
   });
 
   it('refuses a body that tries to set the tenant id, status or a role', async () => {
@@ -127,6 +170,79 @@ describe('the current tenant', () => {
 
     expect(read.status).toBe(200);
     expect(write.status).toBe(403);
+  });
+});
+
+describe('suspending members', () => {
+  const memberPath = (session: Session) => `/v1/tenants/current/members/${session.userId}`;
+  const tasks = (session: Session, slug: string) =>
+    platform.request('GET', '/v1/taskodex/tasks', { headers: session.headers(slug) });
+
+  it('refuses a suspended member in this tenant within 5 s, not in their other tenant; reactivation lets them back', async () => {
+    // Maya is a Member of Acme and of Globex.
+    expect((await tasks(member, 'acme')).status).toBe(200); // the decision is now cached
+    expect((await tasks(member, 'globex')).status).toBe(200);
+
+    const suspended = await platform.request('PATCH', memberPath(member), {
+      headers: as(admin),
+      body: { status: 'suspended' },
+    });
+
+    expect(suspended.status).toBe(200);
+    expect(suspended.body).toMatchObject({ userId: member.userId, status: 'suspended' });
+    expect(await statusWithin(5_000, () => tasks(member, 'acme'), 403)).toBe(403);
+    expect((await tasks(member, 'globex')).status).toBe(200);
+    const audit = await platform.db.query(
+      "select actor_id, target_id from platform.audit_log where action = 'member.suspended'",
+    );
+    expect(audit.rows).toEqual([{ actor_id: admin.userId, target_id: member.userId }]);
+
+    const reactivated = await platform.request('PATCH', memberPath(member), {
+      headers: as(admin),
+      body: { status: 'active' },
+    });
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.body.status).toBe('active');
+    expect(await statusWithin(5_000, () => tasks(member, 'acme'), 200)).toBe(200);
+  });
+
+  it('refuses suspending yourself, an Admin suspending the Owner, and a Member suspending anyone', async () => {
+    const self = await platform.request('PATCH', memberPath(admin), {
+      headers: as(admin),
+      body: { status: 'suspended' },
+    });
+    const ownerByAdmin = await platform.request('PATCH', memberPath(owner), {
+      headers: as(admin),
+      body: { status: 'suspended' },
+    });
+    const byMember = await platform.request('PATCH', memberPath(admin), {
+      headers: as(member),
+      body: { status: 'suspended' },
+    });
+
+    expect(self.status).toBe(403);
+    expect(ownerByAdmin.status).toBe(403);
+    expect(byMember.status).toBe(403);
+    const statuses = await platform.db.query(
+      "select distinct m.status from platform.memberships m join platform.tenants t on t.id = m.tenant_id where t.slug = 'acme'",
+    );
+    expect(statuses.rows).toEqual([{ status: 'active' }]);
+  });
+
+  it('answers 404 for someone who is not a member and 400 for an unknown status', async () => {
+    const missing = await platform.request(
+      'PATCH',
+      '/v1/tenants/current/members/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+      { headers: as(admin), body: { status: 'suspended' } },
+    );
+    const unknown = await platform.request('PATCH', memberPath(member), {
+      headers: as(admin),
+      body: { status: 'disabled' },
+    });
+
+    expect(missing.status).toBe(404);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('body.status');
   });
 });
 

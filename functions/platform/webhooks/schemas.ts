@@ -1,4 +1,5 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 
 const Url = z
@@ -39,7 +40,7 @@ export const CreateWebhookBody = z.strictObject({
   url: Url,
   events: Events,
   enabled: z.boolean().default(true),
-  description: z.string().max(500).default(''),
+  description: displayText().max(500).default(''),
 });
 export type CreateWebhookInput = z.output<typeof CreateWebhookBody>;
 
@@ -48,7 +49,7 @@ export const UpdateWebhookBody = z
     url: Url.optional(),
     events: Events.optional(),
     enabled: z.boolean().optional(),
-    description: z.string().max(500).optional(),
+    description: displayText().max(500).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field.' });
 export type UpdateWebhookInput = z.output<typeof UpdateWebhookBody>;

@@ -1,9 +1,10 @@
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 import { Task, TaskPriority, TaskStatus } from '../tasks/schemas';
 
 export const MAX_BULK_TASKS = 100;
 
-const Label = z.string().trim().min(1).max(50);
+const Label = displayText().min(1).max(50);
 const LabelList = z
   .array(Label)
   .max(20)

@@ -1,4 +1,5 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 import { VersionField } from '../common/versioning';
 import { StateGroup, TaskPriority, TaskStatus } from '../tasks/schemas';
@@ -18,7 +19,7 @@ export const ViewFilters = z
   })
   .meta({ description: 'The filters of `GET /v1/taskodex/tasks`; lists are arrays here.' });
 
-const Name = z.string().trim().min(1, 'Name the view.').max(100);
+const Name = displayText().min(1, 'Name the view.').max(100);
 const Sort = z
   .string()
   .max(200)

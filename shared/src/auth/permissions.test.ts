@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePermissions, grantMatches, permits } from './permissions';
+import { effectivePermissions, grantMatches, OPERATOR_PERMISSIONS, permits } from './permissions';
+import { SYSTEM_ROLES } from './system-roles';
 
 describe('grantMatches', () => {
   it('matches an exact permission', () => {
@@ -38,6 +39,30 @@ describe('grantMatches', () => {
 
   it('treats * only as a whole segment, not a prefix wildcard', () => {
     expect(grantMatches('taskodex:ta*:read', 'taskodex:task:read')).toBe(false);
+  });
+});
+
+describe('operator permissions (the tier is billing’s, not a tenant’s)', () => {
+  it.each([
+    ['*:*:*'],
+    ['platform:*:*'],
+    ['*:billing:*'],
+    ['platform:billing:*'],
+    ['*:*:write'],
+    ['platform:billing:write'],
+  ])('%s does not match platform:billing:write', (grant) => {
+    expect(grantMatches(grant, 'platform:billing:write')).toBe(false);
+  });
+
+  it('no system role holds any of them, the Owner included', () => {
+    for (const role of SYSTEM_ROLES) {
+      for (const permission of OPERATOR_PERMISSIONS) expect(permits(role.grants, permission)).toBe(false);
+    }
+  });
+
+  it('the Owner keeps every other platform permission', () => {
+    expect(permits(['*:*:*'], 'platform:tenant:write')).toBe(true);
+    expect(permits(['*:*:*'], 'platform:member:write')).toBe(true);
   });
 });
 

@@ -20,7 +20,8 @@ export const SYSTEM_ROLES = [
   {
     key: 'owner',
     name: 'Owner',
-    description: 'Everything, including billing and tier. Every tenant keeps at least one.',
+    // `*:*:*` covers every tenant permission; operator ones (the tier) match no tenant grant (permissions.ts).
+    description: 'Everything in the tenant. The tier is managed by billing. Every tenant keeps at least one.',
     grants: ['*:*:*'],
   },
   {
