@@ -38,7 +38,10 @@ export const UpdateTenantBody = z
       .max(PRODUCTS.length)
       .transform((list) => [...new Set(list)])
       .optional(),
-    tier: z.enum(TIERS).optional().meta({ description: 'Needs platform:billing:write (Owners).' }),
+    tier: z
+      .enum(TIERS)
+      .optional()
+      .meta({ description: 'Not changeable by the tenant (403): the tier is managed by billing.' }),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field.' });
 export type UpdateTenantInput = z.output<typeof UpdateTenantBody>;
@@ -71,3 +74,6 @@ export const InviteMemberBody = z.strictObject({
 export type InviteMemberInput = z.output<typeof InviteMemberBody>;
 
 export const SetRolesBody = z.strictObject({ roleIds: RoleIds });
+
+/** A suspended member keeps their roles and history but is refused in this tenant until reactivated. */
+export const SetMemberStatusBody = z.strictObject({ status: z.enum(['active', 'suspended']) });
