@@ -25,7 +25,15 @@ describe('parseConfig', () => {
       DB_USER: 'halooid_app_login',
       // The connection is the login (AWS); only the local runtime assumes logins per transaction.
       DB_LOGIN_MODE: 'connect',
+      // The socket address is the client unless the function sits behind CloudFront.
+      TRUST_CLOUDFRONT_HEADER: false,
     });
+  });
+
+  it('turns the CloudFront client-IP header on only for the exact word true', () => {
+    expect(parseConfig({ TRUST_CLOUDFRONT_HEADER: 'true' }).TRUST_CLOUDFRONT_HEADER).toBe(true);
+    expect(parseConfig({ TRUST_CLOUDFRONT_HEADER: 'false' }).TRUST_CLOUDFRONT_HEADER).toBe(false);
+    expect(() => parseConfig({ TRUST_CLOUDFRONT_HEADER: 'yes' })).toThrow(/TRUST_CLOUDFRONT_HEADER/);
   });
 
   it('reads and coerces set values', () => {

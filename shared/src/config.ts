@@ -62,6 +62,15 @@ const configSchema = z.object({
     .optional(),
   /** In AWS: the Secrets Manager secret holding the data keys, read once on first use (never the value itself). */
   DATA_ENCRYPTION_KEYS_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /**
+   * Behind CloudFront (AWS): take the client address from the viewer-IP header CloudFront's
+   * function sets, not the socket (an edge server). Only safe because WAF refuses requests that
+   * bypass CloudFront (the origin-verify header); locally there is no CloudFront, so it stays off.
+   */
+  TRUST_CLOUDFRONT_HEADER: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

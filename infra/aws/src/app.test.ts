@@ -120,6 +120,14 @@ describe('functions from the manifests', () => {
     expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).not.toContain('halooid_worker_login');
   });
 
+  it('takes the client IP from the CloudFront header in every API function', () => {
+    for (const { service, fn } of app.stacks.api.functions.values()) {
+      expect(lambdaOf(fn).props.Environment.Variables.TRUST_CLOUDFRONT_HEADER, serviceName(service)).toBe(
+        'true',
+      );
+    }
+  });
+
   it('gives cache users a TLS Redis URL of the serverless cache', () => {
     const meta = Object.values(resources(api, 'AWS::Lambda::Function')).find(
       (fn) => fn.Properties.FunctionName === 'halooid-dev-platform-meta',
@@ -238,7 +246,16 @@ describe('API', () => {
     api.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
       Rules: Match.arrayWith([
-        Match.objectLike({ Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) } }),
+        Match.objectLike({
+          Name: 'RatePerIp',
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              // Per viewer, from the header CloudFront's function sets: never the edge address, never X-Forwarded-For.
+              AggregateKeyType: 'FORWARDED_IP',
+              ForwardedIPConfig: { HeaderName: 'x-halooid-viewer-ip', FallbackBehavior: 'MATCH' },
+            }),
+          },
+        }),
         Match.objectLike({
           Statement: {
             ManagedRuleGroupStatement: Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
@@ -248,6 +265,42 @@ describe('API', () => {
     });
     const [association] = Object.values(resources(api, 'AWS::WAFv2::WebACLAssociation'));
     expect(JSON.stringify(association?.Properties.ResourceArn)).toContain('/stages/');
+  });
+
+  it('blocks, before any other rule, every API request without the origin-verify header CloudFront adds', () => {
+    const [acl] = Object.values(resources(api, 'AWS::WAFv2::WebACL'));
+    const rules = acl?.Properties.Rules as {
+      Name: string;
+      Priority: number;
+      Action: object;
+      Statement: object;
+    }[];
+    const first = [...rules].sort((a, b) => a.Priority - b.Priority)[0];
+    const secretId = logicalId(app.stacks.api.originVerify.secret);
+
+    expect(first).toMatchObject({
+      Name: 'OriginVerify',
+      Action: { Block: {} },
+      Statement: {
+        NotStatement: {
+          Statement: {
+            ByteMatchStatement: {
+              FieldToMatch: { SingleHeader: { Name: 'x-origin-verify' } },
+              PositionalConstraint: 'EXACTLY',
+            },
+          },
+        },
+      },
+    });
+    // The value is the secret's, resolved by CloudFormation at deploy: never in the template.
+    const search = JSON.stringify(first?.Statement);
+    expect(search).toContain('{{resolve:secretsmanager:');
+    expect(search).toContain(`{"Ref":"${secretId}"}`);
+    expect(search).toContain(':SecretString:current::}}');
+    api.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'halooid/dev/origin-verify',
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'current' }),
+    });
   });
 });
 
@@ -572,6 +625,51 @@ describe('web', () => {
         RestrictPublicBuckets: true,
       }),
     });
+  });
+
+  it('adds the origin-verify header to every API request, valued from the secret WAF checks', () => {
+    const web = app.template(app.stacks.web);
+    const [distribution] = Object.values(resources(web, 'AWS::CloudFront::Distribution'));
+    const config = distribution?.Properties.DistributionConfig as {
+      CacheBehaviors: { PathPattern: string; TargetOriginId: string }[];
+      Origins: {
+        Id: string;
+        CustomOriginConfig?: object;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+      }[];
+    };
+    const v1 = config.CacheBehaviors.find((b) => b.PathPattern === '/v1/*');
+    const apiOrigin = config.Origins.find((o) => o.Id === v1?.TargetOriginId);
+    const header = apiOrigin?.OriginCustomHeaders?.find((h) => h.HeaderName === 'x-origin-verify');
+
+    const value = JSON.stringify(header?.HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain(':SecretString:current::}}');
+    // The same secret as the WAF rule's: the API stack's, passed across as its output.
+    expect(value).toContain(app.stacks.api.stackName);
+    expect(value).toContain('OriginVerifySecret');
+    // The site bucket gets no such header: only the API checks it.
+    const siteOrigins = config.Origins.filter((o) => o.Id !== v1?.TargetOriginId);
+    expect(siteOrigins.every((o) => !o.OriginCustomHeaders?.length)).toBe(true);
+  });
+
+  it("sets the viewer-IP header from CloudFront's own view of the viewer on every /v1/* request", () => {
+    const web = app.template(app.stacks.web);
+    const [distribution] = Object.values(resources(web, 'AWS::CloudFront::Distribution'));
+    const config = distribution?.Properties.DistributionConfig as {
+      CacheBehaviors: {
+        PathPattern: string;
+        FunctionAssociations?: { EventType: string; FunctionARN: { 'Fn::GetAtt': [string, string] } }[];
+      }[];
+    };
+    const v1 = config.CacheBehaviors.find((b) => b.PathPattern === '/v1/*');
+    const association = v1?.FunctionAssociations?.find((a) => a.EventType === 'viewer-request');
+    const fnId = association?.FunctionARN['Fn::GetAtt'][0] ?? '';
+    const code = String(web.toJSON().Resources[fnId]?.Properties.FunctionCode);
+
+    // Assigned, not appended: a value the client sent under that name is overwritten.
+    expect(code).toContain("r.headers['x-halooid-viewer-ip'] = { value: event.viewer.ip }");
+    expect(code).not.toMatch(/x-forwarded-for/i);
   });
 });
 

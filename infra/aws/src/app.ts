@@ -29,6 +29,10 @@ export interface HalooidAppOptions {
   cognitoDomainPrefix?: string;
   /** Omitted: environment-agnostic stacks, deployed to the account and region of the caller's credentials. */
   env?: Environment;
+  /** The origin-verify secret version to resolve (rotation deploys name it; docs/deploy.md). */
+  originVerifyVersion?: string;
+  /** During an origin-verify rotation: WAF accepts the previous value as well as the current one. */
+  originVerifyAcceptPrevious?: boolean;
 }
 
 export interface HalooidStacks {
@@ -54,6 +58,8 @@ export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'services'
     alarmEmail: context('alarmEmail'),
     cognitoDomainPrefix: context('cognitoDomainPrefix'),
     webBuildDir: context('webBuildDir'),
+    originVerifyVersion: context('originVerifyVersion'),
+    originVerifyAcceptPrevious: context('originVerifyAcceptPrevious') === 'true',
   };
 }
 
@@ -97,6 +103,10 @@ export function buildHalooid(app: App, options: HalooidAppOptions): HalooidStack
     functions,
     bus: events.bus,
     enforceUsagePlans: options.enforceUsagePlans ?? false,
+    originVerify: {
+      versionId: options.originVerifyVersion,
+      acceptPrevious: options.originVerifyAcceptPrevious ?? false,
+    },
   });
   // Migrations (a trigger in the data stack) finish before any API function changes.
   api.addStackDependency(data, 'migrations run before the API functions update');
@@ -104,6 +114,7 @@ export function buildHalooid(app: App, options: HalooidAppOptions): HalooidStack
     ...common,
     description: describe('CloudFront + S3 web app, /v1/* to the API'),
     api: api.api,
+    originVerify: api.originVerify,
     webBuildDir: options.webBuildDir ?? path.join(REPO_ROOT, 'web', 'build'),
   });
   const observability = new ObservabilityStack(app, `${prefix}-Observability`, {

@@ -20,6 +20,7 @@ import { createLogger, createMetrics, type Logger, type Metrics, requestLogger }
 import { hitRateLimit } from '../rate-limit';
 import { API_KEY_RATE_LIMIT } from '../tiers';
 import { readJsonBody } from './body';
+import { clientIp } from './client-ip';
 import { checkDeclaredHeaders } from './declared-headers';
 import { idempotencyFor } from './idempotency';
 import { loggableError } from './loggable-error';
@@ -170,7 +171,7 @@ export function createHttpHandler<S extends ServiceManifest>(
         principal,
         headers: lowerCaseHeaders(event.headers),
         correlationId,
-        sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown',
+        sourceIp: clientIp(event, { trustCloudFront: getConfig().TRUST_CLOUDFRONT_HEADER }),
         logger: log,
       } as HandlerRequest<AnyRoute>);
 

@@ -8,6 +8,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { HouseFunction } from '../constructs/house-function';
 import { suppress } from '../constructs/nag';
+import { OriginVerify, VIEWER_IP_HEADER } from '../constructs/origin-verify';
 import type { StageConfig } from '../stage';
 import { pascal } from './events-stack';
 import type { FunctionFactory } from './function-factory';
@@ -32,6 +33,8 @@ export interface ApiStackProps extends StackProps {
    * each tenant's key (context `enforceUsagePlans=true`).
    */
   enforceUsagePlans: boolean;
+  /** The origin-verify secret version to resolve, and whether WAF accepts the previous value (rotation). */
+  originVerify?: { versionId?: string; acceptPrevious?: boolean };
 }
 
 const PROBLEM = 'https://docs.halooid.dev/problems/';
@@ -115,10 +118,13 @@ export class ApiStack extends Stack {
   readonly functions = new Map<string, { service: ServiceManifest; fn: HouseFunction }>();
   readonly usagePlans: Record<Tier, apigw.UsagePlan>;
   readonly webAcl: wafv2.CfnWebACL;
+  /** The header value CloudFront must add; WAF blocks API requests without it. */
+  readonly originVerify: OriginVerify;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { stage } = props;
+    this.originVerify = new OriginVerify(this, 'OriginVerify', { stage, ...props.originVerify });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: stage.logRetention,
@@ -176,6 +182,8 @@ export class ApiStack extends Stack {
       if (this.functions.has(name)) throw new Error(`Two manifests declare ${name}`);
       const fn = props.functions.capability(this, `${pascal(name)}Fn`, service);
       if (service.emits?.length) fn.bindEventBus(props.bus);
+      // Reached only through CloudFront (WAF's origin-verify rule): the client is CloudFront's viewer-IP header.
+      fn.addEnvironment('TRUST_CLOUDFRONT_HEADER', 'true');
       this.functions.set(name, { service, fn });
       const integration = new apigw.LambdaIntegration(fn, {
         proxy: true,
@@ -321,27 +329,34 @@ export class ApiStack extends Stack {
       defaultAction: { allow: {} },
       visibilityConfig: visibility(`halooid-${stage.name}-api`),
       rules: [
+        // First: anything that did not come through CloudFront is blocked before it is counted or inspected.
+        this.originVerify.wafRule(0),
         {
+          // Behind CloudFront the source address is an edge server shared by thousands of
+          // viewers, so the count is per viewer: the address CloudFront's function put in the
+          // viewer-IP header (X-Forwarded-For's first entry is whatever the client wrote, and
+          // WAF reads only the first). Without the header, MATCH: counted, never exempt.
           name: 'RatePerIp',
-          priority: 0,
+          priority: 1,
           action: { block: {} },
           statement: {
             rateBasedStatement: {
               limit: stage.wafRateLimit,
-              aggregateKeyType: 'IP',
+              aggregateKeyType: 'FORWARDED_IP',
+              forwardedIpConfig: { headerName: VIEWER_IP_HEADER, fallbackBehavior: 'MATCH' },
               evaluationWindowSec: 300,
             },
           },
           visibilityConfig: visibility('RatePerIp'),
         },
-        managed(1, 'AWSManagedRulesAmazonIpReputationList'),
+        managed(2, 'AWSManagedRulesAmazonIpReputationList'),
         // The body-size rule of the common set blocks anything over 8 KB; the
         // functions enforce the platform's 1 MB limit themselves, so it only counts.
-        managed(2, 'AWSManagedRulesCommonRuleSet', [
+        managed(3, 'AWSManagedRulesCommonRuleSet', [
           { name: 'SizeRestrictions_BODY', actionToUse: { count: {} } },
         ]),
-        managed(3, 'AWSManagedRulesKnownBadInputsRuleSet'),
-        managed(4, 'AWSManagedRulesSQLiRuleSet'),
+        managed(4, 'AWSManagedRulesKnownBadInputsRuleSet'),
+        managed(5, 'AWSManagedRulesSQLiRuleSet'),
       ],
     });
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {

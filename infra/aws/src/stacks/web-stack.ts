@@ -7,11 +7,14 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { suppress } from '../constructs/nag';
+import { ORIGIN_VERIFY_HEADER, type OriginVerify, VIEWER_IP_HEADER } from '../constructs/origin-verify';
 import type { StageConfig } from '../stage';
 
 export interface WebStackProps extends StackProps {
   stage: StageConfig;
   api: apigw.RestApi;
+  /** The secret header value WAF on the API requires; CloudFront adds it to every `/v1/*` request. */
+  originVerify: OriginVerify;
   /** The static web build (web/build). Uploaded only when the folder exists. */
   webBuildDir: string;
 }
@@ -94,6 +97,17 @@ export class WebStack extends Stack {
       ),
     });
 
+    // The API's only view of who the client is: the viewer address CloudFront saw, in a header the
+    // function always overwrites (a client's own value under that name never reaches the API).
+    // WAF's rate rule and the kernel's per-IP limits read it (shared/src/http/client-ip.ts).
+    const viewerIp = new cloudfront.Function(this, 'ViewerIp', {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Sets the viewer IP header for the API',
+      code: cloudfront.FunctionCode.fromInline(
+        `function handler(event) { var r = event.request; r.headers['${VIEWER_IP_HEADER}'] = { value: event.viewer.ip }; return r; }`,
+      ),
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: `Halooid ${stage.name}: web app and /v1 API`,
       defaultRootObject: 'index.html',
@@ -116,13 +130,20 @@ export class WebStack extends Stack {
       },
       additionalBehaviors: {
         '/v1/*': {
-          origin: new origins.RestApiOrigin(props.api, { readTimeout: Duration.seconds(30) }),
+          origin: new origins.RestApiOrigin(props.api, {
+            readTimeout: Duration.seconds(30),
+            // Replaces any header of that name a viewer sent; WAF blocks API requests without it.
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.value() },
+          }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
           compress: true,
+          functionAssociations: [
+            { function: viewerIp, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+          ],
         },
       },
     });
