@@ -8,8 +8,16 @@ import { taskodexEvents } from '../events';
 import { canSeeProject, findVisibleTask } from '../projects/access';
 import { recordActivity } from '../tasks/activity';
 import type { Task } from '../tasks/schemas';
-import { MAX_MENTIONS, mentionedUserIds } from './mentions';
-import { findComment, insertComment, listComments, softDeleteComment, updateCommentBody } from './repository';
+import { currentNames } from './mention-names';
+import { FORMER_MEMBER, MAX_MENTIONS, mentionedUserIds, plainMentions, withCurrentNames } from './mentions';
+import {
+  findComment,
+  insertComment,
+  listComments,
+  type StoredComment,
+  softDeleteComment,
+  updateCommentBody,
+} from './repository';
 import type { Comment, ListCommentsQuery } from './schemas';
 
 export interface CommentDeps {
@@ -59,9 +67,30 @@ async function checkedMentions(text: string, task: Task, deps: CommentDeps): Pro
   return ids;
 }
 
+/**
+ * Comments as the API shows them: every mention token carries the mentioned
+ * user's current name (not the one typed into the body), and `mentions`
+ * lists them. One query for the whole page.
+ */
+async function presented(comments: readonly StoredComment[], tx: Tx): Promise<Comment[]> {
+  const names = await currentNames(
+    tx,
+    comments.flatMap((comment) => comment.mentionedUserIds),
+  );
+  return comments.map((comment) => ({
+    ...comment,
+    body: comment.body === null ? null : withCurrentNames(comment.body, names),
+    mentions: comment.mentionedUserIds.map((userId) => ({
+      userId,
+      name: names.get(userId) ?? FORMER_MEMBER,
+    })),
+  }));
+}
+
 export async function findComments(taskId: string, query: ListCommentsQuery, deps: CommentDeps) {
   await visibleTask(taskId, deps);
-  return listComments(deps.tx, deps.principal.tenantId, taskId, query);
+  const page = await listComments(deps.tx, deps.principal.tenantId, taskId, query);
+  return { ...page, items: await presented(page.items, deps.tx) };
 }
 
 export async function addComment(taskId: string, body: string, deps: CommentDeps): Promise<Comment> {
@@ -80,11 +109,12 @@ export async function addComment(taskId: string, body: string, deps: CommentDeps
     title: task.title,
     commentId: comment.id,
     authorId: comment.authorId,
-    excerpt: excerptOf(body),
+    excerpt: excerptOf(body, await currentNames(deps.tx, mentions)),
     mentionedUserIds: mentions,
   });
   await commentActivity(taskId, comment.id, 'added', deps);
-  return comment;
+  const [shown] = await presented([comment], deps.tx);
+  return shown as Comment;
 }
 
 /** The comment of a visible task, or 404; deleted ones are still found (the thread shows them). */
@@ -114,11 +144,12 @@ export async function editComment(
     title: task.title,
     commentId,
     authorId: comment.authorId,
-    excerpt: excerptOf(body),
+    excerpt: excerptOf(body, await currentNames(deps.tx, mentions)),
     mentionedUserIds: added,
   });
   await commentActivity(taskId, commentId, 'edited', deps);
-  return updated;
+  const [shown] = await presented([updated], deps.tx);
+  return shown as Comment;
 }
 
 /** The author, or anyone who may delete tasks (moderation), soft-deletes a comment. */
@@ -156,11 +187,11 @@ function commentActivity(
   });
 }
 
-/** What a notification or webhook shows of a comment: the first line or so, mention tokens as names. */
-function excerptOf(body: string): string {
-  const plain = body
-    .replace(/@\[([^\]\n]{1,200})\]\([0-9a-fA-F-]{36}\)/g, '@$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * What a notification or webhook shows of a comment: the first line or so,
+ * mention tokens as the mentioned users' current names (never the typed ones).
+ */
+function excerptOf(body: string, names: ReadonlyMap<string, string>): string {
+  const plain = plainMentions(body, names).replace(/\s+/g, ' ').trim();
   return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
 }

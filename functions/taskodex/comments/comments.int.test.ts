@@ -84,10 +84,52 @@ describe('comments', () => {
     expect(await statusWithin(10_000, () => mentionOf(admin), 200)).toBe(200);
     expect((await mentionOf(admin)).found).toMatchObject({
       title: 'You were mentioned on "Mention target"',
-      body: '@Adam Admin can you review? cc @me',
+      // Names as they are now, not as typed: `@[me](…)` shows Maya's name.
+      body: '@Adam Admin can you review? cc @Maya Member',
       actorId: member.userId,
     });
     expect((await mentionOf(member)).status).toBe(404);
+  });
+
+  it("shows the mentioned user's current name, never the name typed into the token", async () => {
+    const task = await newTask(member, { title: 'Spoofed mention' });
+
+    const created = await comment(
+      member,
+      task.id,
+      `Approved by @[The CEO](${admin.userId}) and @[x](${member.userId})`,
+    );
+    await platform.db.query(`update platform.users set name = 'Adam Renamed' where id = $1`, [admin.userId]);
+    const list = await platform.request('GET', `/v1/taskodex/tasks/${task.id}/comments`, {
+      headers: viewer.headers('acme'),
+    });
+    await platform.db.query(`update platform.users set name = 'Adam Admin' where id = $1`, [admin.userId]);
+
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.body).toBe(
+      `Approved by @[Adam Admin](${admin.userId}) and @[Maya Member](${member.userId})`,
+    );
+    expect(created.body.mentions).toEqual([
+      { userId: admin.userId, name: 'Adam Admin' },
+      { userId: member.userId, name: 'Maya Member' },
+    ]);
+    // A later rename shows too: the name comes from the users table on every read.
+    expect(list.body.items[0].body).toBe(
+      `Approved by @[Adam Renamed](${admin.userId}) and @[Maya Member](${member.userId})`,
+    );
+    expect(list.body.items[0].mentions[0]).toEqual({ userId: admin.userId, name: 'Adam Renamed' });
+    expect(JSON.stringify(list.body)).not.toContain('The CEO');
+    // The notification's excerpt names Adam as he was called when it was sent, never "The CEO".
+    const notice = async () => {
+      const response = await platform.request('GET', '/v1/notifications', { headers: admin.headers('acme') });
+      const found = response.body.items.find(
+        (item: { type: string; resource: { id: string } | null }) =>
+          item.type === 'taskodex.task.comment_added' && item.resource?.id === task.id,
+      );
+      return { status: found ? 200 : 404, found };
+    };
+    expect(await statusWithin(10_000, notice, 200)).toBe(200);
+    expect((await notice()).found.body).toBe('Approved by @Adam Admin and @Maya Member');
   });
 
   it('refuses mentions of people outside the tenant or who cannot see the task (422)', async () => {
@@ -129,8 +171,9 @@ describe('comments', () => {
     expect(byAdmin.status).toBe(403);
     expect(byAuthor.status).toBe(200);
     expect(byAuthor.body).toMatchObject({
-      body: `final, @[Adam](${admin.userId})`,
+      body: `final, @[Adam Admin](${admin.userId})`,
       mentionedUserIds: [admin.userId],
+      mentions: [{ userId: admin.userId, name: 'Adam Admin' }],
     });
     expect(byAuthor.body.editedAt).not.toBeNull();
     const { rows } = await platform.db.query('select body from taskodex.task_comments where id = $1', [

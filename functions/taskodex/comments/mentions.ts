@@ -1,7 +1,10 @@
 /**
  * Mentions live in the comment text as `@[Display name](userId)` tokens: a
  * client renders them as chips, and the server reads who was mentioned from
- * the same text, so the two can never disagree.
+ * the same text, so the two can never disagree. The name in a token is only
+ * what the author's client typed: whatever the API hands out (comment
+ * bodies, excerpts in notifications and webhooks) shows the user's current
+ * name instead, so a token cannot make someone appear as someone else.
  */
 const MENTION =
   /@\[([^\]\n]{1,200})\]\(([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
@@ -14,4 +17,26 @@ export function mentionedUserIds(text: string): string[] {
   const ids = new Set<string>();
   for (const match of text.matchAll(MENTION)) if (match[2]) ids.add(match[2].toLowerCase());
   return [...ids];
+}
+
+/** What a token shows for someone who is no longer a member (their name is not ours to show). */
+export const FORMER_MEMBER = 'Former member';
+
+/** Brackets would end the token early; a name shows without them. */
+const tokenName = (name: string) => name.replace(/[[\]]/g, '');
+
+/** The text with each token's typed name replaced by the user's current name. */
+export function withCurrentNames(text: string, names: ReadonlyMap<string, string>): string {
+  return text.replace(MENTION, (_, _typed: string, id: string) => {
+    const name = names.get(id.toLowerCase());
+    return `@[${tokenName(name ?? FORMER_MEMBER)}](${id.toLowerCase()})`;
+  });
+}
+
+/** Plain text for a notification or webhook: each token as `@Current name`. */
+export function plainMentions(text: string, names: ReadonlyMap<string, string>): string {
+  return text.replace(
+    MENTION,
+    (_, _typed: string, id: string) => `@${names.get(id.toLowerCase()) ?? FORMER_MEMBER}`,
+  );
 }

@@ -21,7 +21,10 @@ const COLUMNS = `id, task_id, author_id, body, mentioned_user_ids, created_at, u
 /** A thread reads oldest first; the id breaks ties. */
 const COMMENT_SORTS: Record<string, SortColumn> = { createdAt: { sql: 'created_at', type: 'timestamptz' } };
 
-export function toComment(row: CommentRow): Comment {
+/** A comment as stored: mention tokens still carry the names typed into them (see presented()). */
+export type StoredComment = Omit<Comment, 'mentions'>;
+
+export function toComment(row: CommentRow): StoredComment {
   const deleted = row.deleted_at !== null;
   return {
     id: row.id,
@@ -47,7 +50,7 @@ export async function insertComment(
     body: string;
     mentionedUserIds: string[];
   },
-): Promise<Comment> {
+): Promise<StoredComment> {
   const { rows } = await tx.query<CommentRow>(
     `insert into taskodex.task_comments (tenant_id, id, task_id, author_id, body, mentioned_user_ids)
      values ($1, $2, $3, $4, $5, $6::uuid[])
@@ -64,7 +67,7 @@ export async function findComment(
   taskId: string,
   id: string,
   options: { forUpdate?: boolean } = {},
-): Promise<Comment | undefined> {
+): Promise<StoredComment | undefined> {
   const { rows } = await tx.query<CommentRow>(
     `select ${COLUMNS} from taskodex.task_comments
       where tenant_id = $1 and task_id = $2 and id = $3${options.forUpdate ? ' for update' : ''}`,
@@ -90,7 +93,7 @@ export async function updateCommentBody(
   id: string,
   body: string,
   mentionedUserIds: string[],
-): Promise<Comment> {
+): Promise<StoredComment> {
   const { rows } = await tx.query<CommentRow>(
     `update taskodex.task_comments
         set body = $3, mentioned_user_ids = $4::uuid[], edited_at = now(), updated_at = now()

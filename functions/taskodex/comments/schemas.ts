@@ -22,6 +22,10 @@ export const Comment = z.object({
     .boolean()
     .meta({ description: 'A deleted comment keeps its place in the thread, without text.' }),
   mentionedUserIds: z.array(z.uuid()),
+  mentions: z.array(z.strictObject({ userId: z.uuid(), name: z.string() })).meta({
+    description:
+      "Who the comment mentions, with each person's current name; the body's tokens carry the same names.",
+  }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   editedAt: z.iso.datetime().nullable(),
