@@ -37,7 +37,10 @@ import {
  *   2. a signed-in member whose role lacks the route's permission → 403, and an
  *      API key whose scope lacks it → 403; AUTHENTICATED routes refuse API keys;
  *   3. another tenant's resource ids → 404, for every route with path parameters;
- *   4. fuzzed bodies never get a 5xx.
+ *   4. fuzzed bodies never get a 5xx;
+ *   5. a body nested 10,000 levels deep is a 400 `too_deep` for every route with a body;
+ *   6. the /dev tools answer only to a loopback Host (DNS rebinding);
+ *   7. every name/title field (displayText) refuses direction controls and invisible characters.
  *
  * Arrangement done directly in SQL: both demo tenants are set to the
  * enterprise tier, so the per-tenant throttle of the local gateway does not
