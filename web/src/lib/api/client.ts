@@ -16,8 +16,8 @@ export interface SessionHooks {
 /**
  * Auth routes that must never carry the bearer token or be retried after a
  * refresh: a 401 there means wrong credentials, not an expired token. Logout
- * without the bearer revokes only this browser's refresh token, not the
- * user's other sessions.
+ * sends its bearer itself (session.signOut) so that this session's access
+ * token is revoked too; it is never replayed after a refresh.
  */
 const SESSIONLESS = new Set([
   '/v1/auth/signup',

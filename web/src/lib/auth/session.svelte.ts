@@ -167,8 +167,15 @@ class Session {
     return this.tenants.find((tenant) => tenant.slug === last) ?? this.tenants[0];
   }
 
+  /**
+   * Revokes this browser's refresh cookie and, with the access token sent
+   * along, this session's access token on the server (the authorizer refuses
+   * it within seconds instead of at its expiry).
+   */
   async signOut(): Promise<void> {
-    await this.api.POST('/v1/auth/logout', { body: {} }).catch(() => undefined);
+    const token = this.#accessToken;
+    const headers = token ? { Authorization: `Bearer ${token}` } : undefined;
+    await this.api.POST('/v1/auth/logout', { body: {}, headers }).catch(() => undefined);
     this.#clear();
   }
 

@@ -126,7 +126,7 @@ describe('the session', () => {
     expect(await session.selectTenant('initech')).toBe(false);
   });
 
-  it('signs out without the bearer token (other sessions live on) and forgets the session', async () => {
+  it('signs out with this session\'s bearer token (revoked server-side; logout itself is not "everywhere") and forgets the session', async () => {
     const { session, requests } = await sessionOver(
       routes({
         'POST /v1/auth/login': () => json(200, { accessToken: 'a1', expiresIn: 3600, tenants: [] }),
@@ -139,7 +139,8 @@ describe('the session', () => {
     await session.signOut();
 
     const logout = requests.find((request) => request.url.endsWith('/v1/auth/logout'));
-    expect(logout?.headers.get('authorization')).toBeNull();
+    expect(logout?.headers.get('authorization')).toBe('Bearer a1');
+    expect(await logout?.clone().json()).toEqual({});
     expect(logout?.headers.get('x-halooid-client')).toBe('web');
     expect(session.status).toBe('signed-out');
     expect(session.user).toBeUndefined();
