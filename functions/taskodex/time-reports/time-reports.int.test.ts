@@ -40,7 +40,7 @@ beforeAll(async () => {
     platform.login('member@acme.example'),
     platform.login('admin@acme.example'),
   ]);
-  await createProject('RPTA', 'Acme, "Big" Client\nPhase 2', true, 120);
+  await createProject('RPTA', 'Acme, "Big" Client; Phase 2', true, 120);
   await createProject('RPTB', '=Design sprint', true, 87.5);
   await createProject('RPTC', 'Internal', false, null);
   const task = async (title: string, project: string, labels: string[]) => {
@@ -192,11 +192,12 @@ describe('time report', () => {
     expect(response.headers.get('content-disposition')).toBe(
       'attachment; filename="time-by-project-2026-09-07-2026-09-13.csv"',
     );
-    // UTF-8 with a byte-order mark, so spreadsheets read accents right (fetch's text() hides it).
+    // UTF-8 with a byte-order mark, so spreadsheets read accents right (fetch's text() hides it);
+    // then the first cell, quoted like every cell (the OWASP CSV rule set).
     const raw = await fetch(`${platform.url}/v1/taskodex/reports/time?${RANGE}`, {
       headers: { ...admin.headers('acme'), accept: 'text/csv' },
     });
-    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x70]);
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x22]);
     expect(parseCsv(response.text)).toEqual([
       [
         'project',
@@ -209,7 +210,7 @@ describe('time report', () => {
         'entries',
       ],
       [
-        `RPTA · Acme, "Big" Client\nPhase 2`,
+        `RPTA · Acme, "Big" Client; Phase 2`,
         projects.RPTA?.id,
         '3.83',
         '3.33',
