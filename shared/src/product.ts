@@ -1,0 +1,76 @@
+import type { EventCatalog } from './events/catalog';
+import type { ServiceManifest, ServiceResources } from './manifest';
+
+/**
+ * A product's one declaration (`functions/<product>/product.ts`). The
+ * registry, CDK, the local runtime, the bundler, the authorizer's route
+ * table, OpenAPI, the RBAC catalog and system roles, tenants'
+ * `enabledProducts`, the security sweep, the demo seed and the web shell all
+ * read the product list built from these; nothing names a product twice.
+ *
+ * Handlers are named by file, relative to the product folder, so that the
+ * product manifest stays loadable without importing any handler code (CDK
+ * bundles the file; the local runtime imports it on demand).
+ */
+export interface ProductManifest {
+  /** Lower-case key: the first segment of its permissions and events source `halooid.<key>`, its folder name. */
+  key: string;
+  /** What people read: "Taskodex". */
+  displayName: string;
+  description: string;
+  /** The platform itself: always enabled, never listed among a tenant's products. */
+  alwaysEnabled?: boolean;
+  /** Its HTTP capabilities: each capability's `service.ts` manifest. */
+  capabilities: readonly ServiceManifest[];
+  /** Its event catalog (`functions/<product>/events.ts`), loadable without route schemas. */
+  events?: EventCatalog;
+  /** Scheduled jobs: EventBridge Scheduler in AWS, timers in the local runtime. */
+  schedules?: readonly ScheduledJob[];
+  /** Permission patterns each system role gets in this product, by system role key (`owner`, `member`, …). */
+  roleGrants?: Readonly<Record<string, readonly string[]>>;
+  /** Which of its events notify whom, delivered by the platform's notifyMember API. */
+  notifications?: readonly NotificationRule[];
+  /** Demo data for the local runtime (`npm run dev`), by file relative to the product folder. */
+  demoSeed?: string;
+  /** Its entry in the web app's navigation; omitted for products without screens. */
+  web?: WebNavigation;
+}
+
+export interface ScheduledJob {
+  /** Unique within the product: the function is `<product>-<name>`. */
+  name: string;
+  description: string;
+  /** An EventBridge Scheduler expression: `rate(1 minute)`, `cron(0 6 * * ? *)`. */
+  schedule: string;
+  /** The file exporting `handler`, relative to the product folder: `due-soon/handler.ts`. */
+  handler: string;
+  resources: ServiceResources;
+  /** `worker` for jobs that span tenants as halooid_worker; `request` otherwise. */
+  login?: 'request' | 'worker';
+  timeoutSeconds?: number;
+  memorySize?: number;
+  /** How often the local runtime runs it (the schedule is for AWS); it also runs once at start. */
+  localEveryMs?: number;
+}
+
+export interface NotificationRule {
+  /** EventBridge-style pattern over the event envelope (source and detail-type at least). */
+  pattern: Record<string, unknown>;
+  /** The file exporting the rule's `notify` function (uses notifyMember), relative to the product folder. */
+  handler: string;
+  description: string;
+}
+
+export interface WebNavigation {
+  /** The link text. */
+  label: string;
+  /** The path under `/t/<slug>/`, e.g. `taskodex`. */
+  path: string;
+  /** The permission a member needs to see the entry, e.g. `taskodex:task:read`. */
+  permission: string;
+}
+
+/** Identity at run time; keeps the literal types. */
+export function defineProduct<const P extends ProductManifest>(product: P): P {
+  return product;
+}
