@@ -22,7 +22,7 @@ describe('parseConfig', () => {
       CACHE_PREFIX: 'halooid:',
       DB_PORT: 5432,
       DB_NAME: 'halooid',
-      DB_USER: 'halooid_app_login',
+      DB_USER: 'halooid_request_login',
       // The connection is the login (AWS); only the local runtime assumes logins per transaction.
       DB_LOGIN_MODE: 'connect',
       // The socket address is the client unless the function sits behind CloudFront.

@@ -23,8 +23,8 @@ const configSchema = z.object({
   DB_HOST: z.string().min(1).optional(),
   DB_PORT: z.coerce.number().int().min(1).max(65_535).default(5432),
   DB_NAME: z.string().min(1).default('halooid'),
-  /** The login this function signs in as at DB_HOST: halooid_app_login (requests) or halooid_worker_login (jobs). */
-  DB_USER: z.string().min(1).default('halooid_app_login'),
+  /** The login this function signs in as at DB_HOST: halooid_request_login (requests) or halooid_worker_login (jobs). */
+  DB_USER: z.string().min(1).default('halooid_request_login'),
   /**
    * How a transaction gets its login. `connect` (AWS): the connection already is the function's
    * login. `assume` (the local runtime and CI, which connect as the database owner, a superuser):

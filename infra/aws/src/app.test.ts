@@ -1,6 +1,7 @@
 import { SERVICES } from '@halooid/functions/registry';
 import { createSubscriberHandler, type EventConsumer } from '@halooid/shared/events/consumer';
 import { PUBLIC, type ServiceManifest, serviceName } from '@halooid/shared/manifest';
+import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnMethod } from 'aws-cdk-lib/aws-apigateway';
@@ -101,11 +102,11 @@ describe('functions from the manifests', () => {
     );
     expect(tasks?.Properties.VpcConfig).toBeDefined();
     expect(tasks?.Properties.Environment).toMatchObject({
-      Variables: { DB_USER: 'halooid_app_login', DB_NAME: 'halooid', DB_PORT: '5432' },
+      Variables: { DB_USER: 'halooid_request_login', DB_NAME: 'halooid', DB_PORT: '5432' },
     });
     const connect = JSON.stringify(resources(api, 'AWS::IAM::Policy')).match(/"rds-db:connect"/g) ?? [];
     expect(connect.length).toBeGreaterThan(0);
-    expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).toContain('/halooid_app_login');
+    expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).toContain('/halooid_request_login');
   });
 
   it('gives request functions the request login only: no API function may sign in as the worker login', () => {
@@ -114,8 +115,8 @@ describe('functions from the manifests', () => {
     for (const fn of functions) {
       const { props, statements } = lambdaOf(fn);
       if (props.Environment.Variables.DB_USER === undefined) continue;
-      expect(props.Environment.Variables.DB_USER, fn.serviceName).toBe('halooid_app_login');
-      expect(JSON.stringify(statements), fn.serviceName).toContain('/halooid_app_login');
+      expect(props.Environment.Variables.DB_USER, fn.serviceName).toBe('halooid_request_login');
+      expect(JSON.stringify(statements), fn.serviceName).toContain('/halooid_request_login');
     }
     expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).not.toContain('halooid_worker_login');
   });
@@ -224,17 +225,39 @@ describe('API', () => {
       api.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: type });
   });
 
-  it('has usage plans for free, pro and enterprise with throttle and quota, keyed by the authorizer', () => {
-    const plans = Object.values(resources(api, 'AWS::ApiGateway::UsagePlan'));
-    expect(plans.map((p) => p.Properties.UsagePlanName).sort()).toEqual([
-      'halooid-dev-enterprise',
-      'halooid-dev-free',
-      'halooid-dev-pro',
-    ]);
-    for (const plan of plans) {
-      expect(plan.Properties.Throttle).toMatchObject({ RateLimit: expect.any(Number) });
-      expect(plan.Properties.Quota).toMatchObject({ Period: 'DAY', Limit: expect.any(Number) });
-    }
+  it('has usage plans for free, pro and enterprise with the numbers of TIER_LIMITS, keyed by the authorizer', () => {
+    // Written out by number on purpose: the plans once said 200,000/day and 250 req/s while the
+    // local gateway and RateLimit-Policy said 250,000 and 200. Both sides must equal this table.
+    const expected = {
+      free: { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
+      pro: { rateLimit: 50, burstLimit: 100, quotaPerDay: 250_000 },
+      enterprise: { rateLimit: 200, burstLimit: 400, quotaPerDay: 5_000_000 },
+    };
+    const fromTiers = Object.fromEntries(
+      Object.entries(TIER_LIMITS).map(([tier, { rateLimit, burstLimit, quotaPerDay }]) => [
+        tier,
+        { rateLimit, burstLimit, quotaPerDay },
+      ]),
+    );
+    const plans = Object.values(resources(api, 'AWS::ApiGateway::UsagePlan')) as unknown as {
+      Properties: {
+        UsagePlanName: string;
+        Throttle: { RateLimit: number; BurstLimit: number };
+        Quota: { Limit: number; Period: string };
+      };
+    }[];
+    const fromPlans = Object.fromEntries(
+      plans.map(({ Properties: p }) => {
+        expect(p.Quota.Period).toBe('DAY');
+        return [
+          p.UsagePlanName.replace(/^halooid-dev-/, ''),
+          { rateLimit: p.Throttle.RateLimit, burstLimit: p.Throttle.BurstLimit, quotaPerDay: p.Quota.Limit },
+        ];
+      }),
+    );
+
+    expect(fromTiers).toEqual(expected);
+    expect(fromPlans).toEqual(expected);
     api.hasResourceProperties('AWS::ApiGateway::RestApi', { ApiKeySourceType: 'AUTHORIZER' });
   });
 
@@ -420,13 +443,13 @@ describe('events', () => {
       expect(props.Handler).toBe('index.handler');
       expect(props.VpcConfig).toBeDefined();
       expect(props.Environment.Variables).toMatchObject({
-        DB_USER: 'halooid_app_login',
+        DB_USER: 'halooid_request_login',
         DB_NAME: 'halooid',
         EVENT_BUS_NAME: busName(),
       });
       expect(actions(statements)).toContain('rds-db:connect');
       // Consumers run in the event's tenant transaction: the request login, never the worker's.
-      expect(JSON.stringify(statements)).toContain('/halooid_app_login');
+      expect(JSON.stringify(statements)).toContain('/halooid_request_login');
       expect(JSON.stringify(statements)).not.toContain('halooid_worker_login');
       expect(putEventsOnBus(statements)).toBe(true);
       // A run that throws: two Lambda retries, then its failed-runs queue.
@@ -540,7 +563,7 @@ describe('events', () => {
       expect(props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_worker_login' });
       expect(actions(statements)).toContain('rds-db:connect');
       expect(JSON.stringify(statements)).toContain('/halooid_worker_login');
-      expect(JSON.stringify(statements)).not.toContain('halooid_app_login');
+      expect(JSON.stringify(statements)).not.toContain('halooid_request_login');
       // The schedule is the retry: Lambda does not run a failed minute again.
       events.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: logicalId(fn) },
@@ -562,7 +585,7 @@ describe('events', () => {
   it('lets RDS Proxy sign in as both logins', () => {
     const data = app.template(app.stacks.data);
     const proxyPolicies = JSON.stringify(resources(data, 'AWS::IAM::Policy'));
-    expect(proxyPolicies).toContain('/halooid_app_login');
+    expect(proxyPolicies).toContain('/halooid_request_login');
     expect(proxyPolicies).toContain('/halooid_worker_login');
   });
 

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('request and worker logins', () => {
-  it('runs requests as halooid_app_login, which cannot become halooid_worker', async () => {
+  it('runs requests as halooid_request_login, which cannot become halooid_worker', async () => {
     const who = await withTenantTransaction({ tenantId: acmeId }, async (tx) => {
       const { rows } = await tx.query<{ login: string; role: string }>(
         'select session_user as login, current_user as role',
@@ -51,7 +51,7 @@ describe('request and worker logins', () => {
       tx.query('set local role halooid_worker'),
     );
 
-    expect(who).toEqual({ login: 'halooid_app_login', role: 'halooid_app' });
+    expect(who).toEqual({ login: 'halooid_request_login', role: 'halooid_app' });
     await expect(escalation).rejects.toThrow(/permission denied to set role "halooid_worker"/);
   });
 
@@ -60,13 +60,23 @@ describe('request and worker logins', () => {
       `select rolname as login,
               pg_has_role(rolname, 'halooid_worker', 'MEMBER') as worker,
               pg_has_role(rolname, 'halooid_app', 'MEMBER') as app
-         from pg_roles where rolname in ('halooid_app_login', 'halooid_worker_login') order by rolname`,
+         from pg_roles where rolname in ('halooid_request_login', 'halooid_worker_login') order by rolname`,
     );
 
     expect(rows).toEqual([
-      { login: 'halooid_app_login', worker: false, app: true },
+      { login: 'halooid_request_login', worker: false, app: true },
       { login: 'halooid_worker_login', worker: true, app: true },
     ]);
+  });
+
+  it('keeps the old shared login, halooid_app_login, from signing in at all', async () => {
+    // Every newly migrated database re-runs platform/0005, which grants it halooid_worker
+    // again server-wide: it must not be a way in (platform/0008).
+    const { rows } = await platform.db.query<{ canLogin: boolean }>(
+      `select rolcanlogin as "canLogin" from pg_roles where rolname = 'halooid_app_login'`,
+    );
+
+    expect(rows).toEqual([{ canLogin: false }]);
   });
 
   it('runs cross-tenant jobs as halooid_worker_login, which can become halooid_worker', async () => {

@@ -5,9 +5,9 @@
  * due-soon) sign in as WORKER_LOGIN, which can become `halooid_worker` and
  * `halooid_app`. An SQL injection in request code therefore cannot switch to
  * the worker role and its cross-tenant policies: Postgres refuses the SET
- * ROLE. Created by functions/platform/migrations/0002 and 0007.
+ * ROLE. Created by functions/platform/migrations/0007 and 0008 (0008 says why requests do not use 0002's halooid_app_login).
  */
-export const REQUEST_LOGIN = 'halooid_app_login';
+export const REQUEST_LOGIN = 'halooid_request_login';
 export const WORKER_LOGIN = 'halooid_worker_login';
 
 /** The role every request runs as: no BYPASSRLS, owns nothing, so every tenant policy applies to it. */

@@ -24,7 +24,7 @@ describe('connectionSettings', () => {
       host: 'proxy.example.rds.amazonaws.com',
       port: 5432,
       database: 'halooid',
-      user: 'halooid_app_login',
+      user: 'halooid_request_login',
       ssl: { rejectUnauthorized: true },
     });
     expect(typeof settings.password).toBe('function');

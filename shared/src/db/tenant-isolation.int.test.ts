@@ -127,7 +127,7 @@ describe('the tenant transaction', () => {
     // runtime connects as the owner, so the transaction takes on the request login first.
     expect(ours).toHaveLength(3);
     expect(ours?.[0]).toMatch(
-      /^begin; set local session authorization halooid_app_login; set local role halooid_app; select set_config\('app.tenant_id'/,
+      /^begin; set local session authorization halooid_request_login; set local role halooid_app; select set_config\('app.tenant_id'/,
     );
     expect(ours?.[2]).toBe('commit');
   });
