@@ -3,6 +3,56 @@
 import type { RegistryIndex } from './scripts/build-registry-index';
 
 export const REGISTRY_INDEX: RegistryIndex = {
+  products: [
+    {
+      key: 'platform',
+      displayName: 'Platform',
+      alwaysEnabled: true,
+      roleGrants: {
+        admin: [
+          'platform:*:read',
+          'platform:tenant:write',
+          'platform:member:write',
+          'platform:role:write',
+          'platform:api-key:write',
+          'platform:webhook:write',
+        ],
+        member: [
+          'platform:tenant:read',
+          'platform:member:read',
+          'platform:role:read',
+          'platform:api-key:read',
+          'platform:api-key:write',
+        ],
+        viewer: ['platform:tenant:read', 'platform:member:read'],
+        project_manager: ['platform:tenant:read', 'platform:member:read'],
+        hr_manager: ['platform:tenant:read', 'platform:member:read'],
+        employee: ['platform:tenant:read'],
+        sales_rep: ['platform:tenant:read'],
+        support_agent: ['platform:tenant:read'],
+        warehouse_manager: ['platform:tenant:read'],
+        procurement_officer: ['platform:tenant:read'],
+      },
+      web: null,
+    },
+    {
+      key: 'taskodex',
+      displayName: 'Taskodex',
+      alwaysEnabled: false,
+      roleGrants: {
+        admin: ['taskodex:*:*'],
+        member: ['taskodex:*:read', 'taskodex:*:write', 'taskodex:*:delete'],
+        viewer: ['taskodex:*:read'],
+        project_manager: ['taskodex:*:*'],
+        employee: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
+      },
+      web: {
+        path: '/taskodex',
+        icon: 'tasks',
+        description: 'Projects, tasks and time tracking',
+      },
+    },
+  ],
   services: [
     {
       product: 'platform',

@@ -1,5 +1,6 @@
 import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { AnyRoute, HttpMethod, PermissionDefinition, ServiceManifest } from '@halooid/shared/manifest';
+import type { ProductManifest, WebNavigation } from '@halooid/shared/product';
 
 /**
  * The registry without its zod schemas: what the authorizer, rbac, tenants,
@@ -9,8 +10,18 @@ import type { AnyRoute, HttpMethod, PermissionDefinition, ServiceManifest } from
  * functions start without them (docs/decisions.md).
  */
 export interface RegistryIndex {
+  products: readonly IndexedProduct[];
   services: readonly IndexedService[];
   events: readonly IndexedEvent[];
+}
+
+/** A product without its capabilities' schemas: names, role grants, navigation. */
+export interface IndexedProduct {
+  key: string;
+  displayName: string;
+  alwaysEnabled: boolean;
+  roleGrants: Readonly<Record<string, readonly string[]>>;
+  web: WebNavigation | null;
 }
 
 export interface IndexedService {
@@ -39,8 +50,16 @@ export interface IndexedEvent {
 export function buildRegistryIndex(
   services: readonly ServiceManifest[],
   catalogs: readonly EventCatalog[],
+  products: readonly ProductManifest[],
 ): RegistryIndex {
   return {
+    products: products.map((product) => ({
+      key: product.key,
+      displayName: product.displayName,
+      alwaysEnabled: product.alwaysEnabled === true,
+      roleGrants: { ...product.roleGrants } as Record<string, readonly string[]>,
+      web: product.web ?? null,
+    })),
     services: services.map((service) => ({
       product: service.product,
       capability: service.capability,

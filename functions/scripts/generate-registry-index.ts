@@ -1,11 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EVENT_CATALOGS, SERVICES } from '../registry';
 import { buildRegistryIndex, renderRegistryIndex } from './build-registry-index';
+import { discoverProductKeys, renderProductList } from './product-list';
 
-/** `npm run generate`: writes functions/registry-index.generated.ts from the manifests and catalogs. */
+/**
+ * `npm run generate`: writes functions/products.generated.ts from the product
+ * folders, then functions/registry-index.generated.ts from their manifests and
+ * catalogs (the registry is imported only after the product list is fresh).
+ */
+const functionsDir = fileURLToPath(new URL('..', import.meta.url));
+const productList = fileURLToPath(new URL('../products.generated.ts', import.meta.url));
+writeFileSync(productList, renderProductList(discoverProductKeys(functionsDir)));
+console.log(`Wrote ${productList}`);
+
+const { EVENT_CATALOGS, PRODUCTS, SERVICES } = await import('../registry');
 const target = fileURLToPath(new URL('../registry-index.generated.ts', import.meta.url));
-writeFileSync(target, renderRegistryIndex(buildRegistryIndex(SERVICES, EVENT_CATALOGS)));
+writeFileSync(target, renderRegistryIndex(buildRegistryIndex(SERVICES, EVENT_CATALOGS, PRODUCTS)));
 execFileSync('npx', ['biome', 'format', '--write', target], { stdio: 'inherit' });
 console.log(`Wrote ${target}`);

@@ -1,4 +1,6 @@
+import type { SystemRoleKey } from './auth/system-roles';
 import type { EventCatalog } from './events/catalog';
+import type { EventPublisher } from './events/publisher';
 import type { ServiceManifest, ServiceResources } from './manifest';
 
 /**
@@ -26,11 +28,15 @@ export interface ProductManifest {
   events?: EventCatalog;
   /** Scheduled jobs: EventBridge Scheduler in AWS, timers in the local runtime. */
   schedules?: readonly ScheduledJob[];
-  /** Permission patterns each system role gets in this product, by system role key (`owner`, `member`, …). */
-  roleGrants?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Permission patterns each system role gets in this product, by system role
+   * key. The platform defines the roles (shared/src/auth/system-roles.ts) and
+   * the wildcard ones (owner `*:*:*`, auditor `*:*:read`) need nothing here.
+   */
+  roleGrants?: Readonly<Partial<Record<SystemRoleKey, readonly string[]>>>;
   /** Which of its events notify whom, delivered by the platform's notifyMember API. */
   notifications?: readonly NotificationRule[];
-  /** Demo data for the local runtime (`npm run dev`), by file relative to the product folder. */
+  /** Demo data for the local runtime (`npm run dev`): the file exporting `seedDemo` (DemoSeeder), relative to the product folder. */
   demoSeed?: string;
   /** Its entry in the web app's navigation; omitted for products without screens. */
   web?: WebNavigation;
@@ -50,8 +56,32 @@ export interface ScheduledJob {
   timeoutSeconds?: number;
   memorySize?: number;
   /** How often the local runtime runs it (the schedule is for AWS); it also runs once at start. */
-  localEveryMs?: number;
+  localEveryMs: number;
+  /**
+   * The file exporting `createLocalJob` (LocalJobFactory), relative to the
+   * product folder, when the local runtime must run the job differently from
+   * the Lambda entry (publish to the local bus, deliver continuously). Without
+   * it the local runtime calls the Lambda entry's `handler()`.
+   */
+  local?: string;
 }
+
+/** What the local runtime hands a job's `createLocalJob`. */
+export interface LocalJobContext {
+  /** The local bus, for jobs that publish. */
+  publisher: EventPublisher;
+  /** Per-job tuning from the local runtime's options (tests make jobs fast), e.g. `minAgeMs`. */
+  settings: Readonly<Record<string, number | undefined>>;
+}
+
+/** A job as the local runtime runs it: `run` once per tick (never two at once), `drain` at stop. */
+export interface LocalJob {
+  run(): Promise<unknown>;
+  /** Waits for work `run` started but did not await (a delivery pool). */
+  drain?(): Promise<void>;
+}
+
+export type LocalJobFactory = (context: LocalJobContext) => LocalJob;
 
 export interface NotificationRule {
   /** EventBridge-style pattern over the event envelope (source and detail-type at least). */
@@ -61,13 +91,18 @@ export interface NotificationRule {
   description: string;
 }
 
+/**
+ * A product's entry in the web shell's navigation (web/src/lib/products.generated.ts).
+ * The link text is the product's displayName; the entry shows when the user
+ * holds any `<key>:` permission in the tenant.
+ */
 export interface WebNavigation {
-  /** The link text. */
-  label: string;
-  /** The path under `/t/<slug>/`, e.g. `taskodex`. */
+  /** The path under `/t/<slug>`, e.g. `/taskodex`. */
   path: string;
-  /** The permission a member needs to see the entry, e.g. `taskodex:task:read`. */
-  permission: string;
+  /** An Icon name of the web app, or a character until the product gets one. */
+  icon: string;
+  /** One line under the name in the product switcher. */
+  description: string;
 }
 
 /** Identity at run time; keeps the literal types. */

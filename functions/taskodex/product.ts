@@ -1,0 +1,57 @@
+import { defineProduct } from '@halooid/shared/product';
+import { commentsService } from './comments/service';
+import { taskodexEvents } from './events';
+import { projectsService } from './projects/service';
+import { relationsService } from './relations/service';
+import { taskBulkService } from './task-bulk/service';
+import { taskTransferService } from './task-transfer/service';
+import { tasksService } from './tasks/service';
+import { timeEntriesService } from './time-entries/service';
+import { timeReportsService } from './time-reports/service';
+import { timesheetsService } from './timesheets/service';
+import { viewsService } from './views/service';
+
+/** Taskodex: projects, tasks, time tracking and timesheets. */
+export const taskodexProduct = defineProduct({
+  key: 'taskodex',
+  displayName: 'Taskodex',
+  description: 'Projects, tasks and time tracking',
+  capabilities: [
+    projectsService,
+    tasksService,
+    timeEntriesService,
+    timesheetsService,
+    timeReportsService,
+    commentsService,
+    relationsService,
+    taskBulkService,
+    taskTransferService,
+    viewsService,
+  ],
+  events: taskodexEvents,
+  schedules: [
+    {
+      name: 'due-soon',
+      description: 'Records task.due_soon for open assigned tasks due tomorrow, once per task and due date',
+      // Daily at 06:00 UTC; idempotent per task and due date, so a rerun is harmless.
+      schedule: 'cron(0 6 * * ? *)',
+      handler: 'due-soon/handler.ts',
+      resources: { database: true },
+      login: 'worker',
+      timeoutSeconds: 300,
+      memorySize: 512,
+      // Idempotent, so locally it simply runs at start and every hour.
+      localEveryMs: 3_600_000,
+    },
+  ],
+  roleGrants: {
+    admin: ['taskodex:*:*'],
+    // Works in Taskodex, but neither administers every project (taskodex:project:admin)
+    // nor approves timesheets (taskodex:timesheet:approve): those stay with managers.
+    member: ['taskodex:*:read', 'taskodex:*:write', 'taskodex:*:delete'],
+    viewer: ['taskodex:*:read'],
+    project_manager: ['taskodex:*:*'],
+    employee: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
+  },
+  web: { path: '/taskodex', icon: 'tasks', description: 'Projects, tasks and time tracking' },
+});
