@@ -1,5 +1,7 @@
 import type { ServiceManifest } from '@halooid/shared/manifest';
 import { PUBLIC, serviceName } from '@halooid/shared/manifest';
+import type { Tier } from '@halooid/shared/tenancy';
+import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as events from 'aws-cdk-lib/aws-events';
@@ -12,14 +14,6 @@ import { OriginVerify, VIEWER_IP_HEADER } from '../constructs/origin-verify';
 import type { StageConfig } from '../stage';
 import { pascal } from './events-stack';
 import type { FunctionFactory } from './function-factory';
-
-/** Throttle (per tenant, through the authorizer's usageIdentifierKey) and daily quota per tier. */
-export const TIERS = {
-  free: { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
-  pro: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
-  enterprise: { rateLimit: 250, burstLimit: 500, quotaPerDay: 5_000_000 },
-} as const;
-export type Tier = keyof typeof TIERS;
 
 export interface ApiStackProps extends StackProps {
   stage: StageConfig;
@@ -221,8 +215,10 @@ export class ApiStack extends Stack {
 
     this.addGatewayResponses();
 
+    // Throttle (per tenant, through the authorizer's usageIdentifierKey) and daily quota per tier:
+    // the same TIER_LIMITS the local gateway enforces and the kernel advertises in RateLimit-Policy.
     this.usagePlans = {} as Record<Tier, apigw.UsagePlan>;
-    for (const [tier, limits] of Object.entries(TIERS) as [Tier, (typeof TIERS)[Tier]][]) {
+    for (const [tier, limits] of Object.entries(TIER_LIMITS) as [Tier, (typeof TIER_LIMITS)[Tier]][]) {
       this.usagePlans[tier] = this.api.addUsagePlan(`${pascal(tier)}Plan`, {
         name: `halooid-${stage.name}-${tier}`,
         description: `Tenants on the ${tier} tier`,
