@@ -30,3 +30,34 @@ export function renderProductList(keys: readonly string[]): string {
     '',
   ].join('\n');
 }
+
+/**
+ * Which of the `service.ts` and `product.ts` files found under functions/
+ * (paths relative to it, `/`-separated) the product list does not reach: a
+ * service.ts whose capability no product lists, or a product.ts that is not
+ * `<key>/product.ts` of a listed product. Such a file would silently not
+ * deploy.
+ */
+export function unreachableManifestFiles(
+  files: readonly string[],
+  products: readonly { key: string; capabilities: readonly { product: string; capability: string }[] }[],
+): string[] {
+  const reachable = new Set(
+    products.flatMap((product) => [
+      `${product.key}/product.ts`,
+      ...product.capabilities
+        .filter((service) => service.product === product.key)
+        .map((service) => `${service.product}/${service.capability}/service.ts`),
+    ]),
+  );
+  return files.filter((file) => !reachable.has(file));
+}
+
+/** Every service.ts and product.ts under functions/, relative to it; the scaffold's templates and dependencies aside. */
+export function findManifestFiles(functionsDir: string): string[] {
+  return readdirSync(functionsDir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => /(^|\/)(service|product)\.ts$/.test(file))
+    .filter((file) => !file.startsWith('scripts/') && !file.split('/').includes('node_modules'))
+    .sort();
+}
