@@ -1,4 +1,3 @@
-import { roleGrants } from './auth/system-roles';
 import type { Tx } from './db/transaction';
 
 /**
@@ -103,10 +102,4 @@ export async function memberRoles(tx: Tx, userId: string): Promise<MemberRole[] 
   const row = rows[0];
   if (row?.status !== 'active') return undefined;
   return row.roles;
-}
-
-/** Grants of a user in the current tenant (system roles resolved from code); undefined when not an active member. */
-export async function grantsInTenant(tx: Tx, userId: string): Promise<string[] | undefined> {
-  const roles = await memberRoles(tx, userId);
-  return roles && [...new Set(roles.flatMap((role) => roleGrants(role)))];
 }

@@ -6,10 +6,10 @@ import { startTestPlatform, type TestPlatform } from '@halooid/local/testing/tes
 import { encodeGrants, type Principal } from '@halooid/shared/auth/principal';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient } from '@halooid/shared/dynamodb';
-import { grantsInTenant } from '@halooid/shared/tenancy';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../../registry';
+import { grantsInTenant } from '../../system-roles';
 import { hashSecret, newKeyMaterial } from './key-format';
 import { createApiKeyRepository } from './repository';
 import { apiKeysService } from './service';

@@ -1,5 +1,6 @@
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
-import { grantsInTenant, tenantState } from '@halooid/shared/tenancy';
+import { tenantState } from '@halooid/shared/tenancy';
+import { grantsInTenant } from '../../system-roles';
 import type { AccessSources } from './access-cache';
 
 /**

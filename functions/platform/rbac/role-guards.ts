@@ -1,6 +1,6 @@
 import { permits } from '@halooid/shared/auth/permissions';
-import { roleGrants } from '@halooid/shared/auth/system-roles';
 import { ForbiddenError } from '@halooid/shared/errors';
+import { roleGrants } from '../../system-roles';
 
 /**
  * The rule against escalation: a person can hand out, or take away, only

@@ -1,9 +1,9 @@
 import { type AuditActor, bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
 import { effectivePermissions } from '@halooid/shared/auth/permissions';
 import type { Principal } from '@halooid/shared/auth/principal';
-import { roleGrants } from '@halooid/shared/auth/system-roles';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
+import { roleGrants } from '../../system-roles';
 import { assertCanGrant } from './role-guards';
 import {
   deleteRoleRow,

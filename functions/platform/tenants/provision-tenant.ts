@@ -1,4 +1,4 @@
-import { SYSTEM_ROLES, type SystemRoleKey } from '@halooid/shared/auth/system-roles';
+import { SYSTEM_ROLE_DEFINITIONS, type SystemRoleKey } from '@halooid/shared/auth/system-roles';
 import type { Tx } from '@halooid/shared/db/transaction';
 
 export interface NewTenant {
@@ -24,11 +24,11 @@ export async function provisionTenant(
     tenant.slug,
   ]);
   const roleIds = new Map<SystemRoleKey, string>();
-  for (const role of SYSTEM_ROLES) {
+  for (const role of SYSTEM_ROLE_DEFINITIONS) {
     const id = newId();
     roleIds.set(role.key, id);
     await tx.query(
-      // System role rows carry no grants: those come from code (system-roles.ts).
+      // System role rows carry no grants: those come from code (functions/system-roles.ts).
       `insert into platform.roles (tenant_id, id, key, name, description, system)
        values ($1, $2, $3, $4, $5, true)`,
       [tenant.id, id, role.key, role.name, role.description],

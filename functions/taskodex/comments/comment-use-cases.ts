@@ -3,7 +3,7 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import type { EventRecorder } from '@halooid/shared/events/outbox';
-import { grantsInTenant } from '@halooid/shared/tenancy';
+import { grantsInTenant } from '../../system-roles';
 import { taskodexEvents } from '../events';
 import { canSeeProject, findVisibleTask } from '../projects/access';
 import { recordActivity } from '../tasks/activity';

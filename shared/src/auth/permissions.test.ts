@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectivePermissions, grantMatches, OPERATOR_PERMISSIONS, permits } from './permissions';
-import { SYSTEM_ROLES } from './system-roles';
+import { SYSTEM_ROLE_DEFINITIONS } from './system-roles';
 
 describe('grantMatches', () => {
   it('matches an exact permission', () => {
@@ -54,8 +54,9 @@ describe('operator permissions (the tier is billing’s, not a tenant’s)', () 
     expect(grantMatches(grant, 'platform:billing:write')).toBe(false);
   });
 
-  it('no system role holds any of them, the Owner included', () => {
-    for (const role of SYSTEM_ROLES) {
+  // The roles with every product's grants: functions/system-roles.test.ts.
+  it('no system role definition holds any of them, the Owner included', () => {
+    for (const role of SYSTEM_ROLE_DEFINITIONS) {
       for (const permission of OPERATOR_PERMISSIONS) expect(permits(role.grants, permission)).toBe(false);
     }
   });

@@ -1,9 +1,12 @@
 /**
- * Roles every tenant has from the moment it exists, read-only. Their grants
- * live here, not in the database: a tenant's role row only names the key, so
- * changing a system role (or shipping a product it covers) needs no data
- * migration. Grants are patterns: `taskodex:*:*` covers task, project and
- * time-entry permissions, including ones added later. Custom roles hold
+ * Roles every tenant has from the moment it exists, read-only. The platform
+ * defines them here (key, name, description); what each one may do in a
+ * product is that product's to say (`roleGrants` in
+ * functions/<product>/product.ts), composed by functions/system-roles.ts.
+ * Grants live in code, not in the database: a tenant's role row only names
+ * the key, so changing a system role (or shipping a product it covers) needs
+ * no data migration. Grants are patterns: `taskodex:*:*` covers task, project
+ * and time-entry permissions, including ones added later. Custom roles hold
  * exact permissions in the database.
  */
 export interface SystemRole {
@@ -13,10 +16,11 @@ export interface SystemRole {
   grants: readonly string[];
 }
 
-const PRODUCTS = ['taskodex', 'qultrix', 'adminhub', 'customerconnect', 'invantray'] as const;
-const everyProduct = (action: string) => PRODUCTS.map((product) => `${product}:*:${action}`);
-
-export const SYSTEM_ROLES = [
+/**
+ * The roles, with the grants that belong to no product: the wildcards of the
+ * Owner and the Auditor, which cover every product by themselves.
+ */
+export const SYSTEM_ROLE_DEFINITIONS = [
   {
     key: 'owner',
     name: 'Owner',
@@ -28,99 +32,61 @@ export const SYSTEM_ROLES = [
     key: 'admin',
     name: 'Admin',
     description: 'Every product and tenant administration (members, roles, API keys, settings), not billing.',
-    grants: [
-      ...everyProduct('*'),
-      'platform:*:read',
-      'platform:tenant:write',
-      'platform:member:write',
-      'platform:role:write',
-      'platform:api-key:write',
-      'platform:webhook:write',
-    ],
+    grants: [],
   },
   {
     key: 'member',
     name: 'Member',
     description: 'Reads and changes work in every product; may create API keys within their own permissions.',
-    grants: [
-      ...everyProduct('*').filter((grant) => grant !== 'taskodex:*:*'),
-      // Works in Taskodex, but neither administers every project (taskodex:project:admin)
-      // nor approves timesheets (taskodex:timesheet:approve): those stay with managers.
-      'taskodex:*:read',
-      'taskodex:*:write',
-      'taskodex:*:delete',
-      'platform:tenant:read',
-      'platform:member:read',
-      'platform:role:read',
-      'platform:api-key:read',
-      'platform:api-key:write',
-    ],
+    grants: [],
   },
   {
     key: 'viewer',
     name: 'Viewer',
     description: 'Reads everything in the products, changes nothing.',
-    grants: [...everyProduct('read'), 'platform:tenant:read', 'platform:member:read'],
+    grants: [],
   },
   {
     key: 'project_manager',
     name: 'Project Manager',
     description: 'Runs Taskodex: projects, tasks, time tracking and timesheet approval.',
-    grants: ['taskodex:*:*', 'platform:tenant:read', 'platform:member:read'],
+    grants: [],
   },
   {
     key: 'hr_manager',
     name: 'HR Manager',
     description: 'Runs Qultrix: employee records, time off, reviews and recruitment.',
-    grants: ['qultrix:*:*', 'platform:tenant:read', 'platform:member:read'],
+    grants: [],
   },
   {
     key: 'employee',
     name: 'Employee',
     description: 'Works on tasks, logs time and requests time off.',
-    grants: [
-      'taskodex:*:read',
-      'taskodex:task:write',
-      'taskodex:time:write',
-      'qultrix:*:read',
-      'qultrix:time-off:write',
-      'platform:tenant:read',
-    ],
+    grants: [],
   },
   {
     key: 'sales_rep',
     name: 'Sales Rep',
     description: 'Works contacts, leads and opportunities in CustomerConnect.',
-    grants: [
-      'customerconnect:*:read',
-      'customerconnect:contact:*',
-      'customerconnect:lead:*',
-      'customerconnect:opportunity:*',
-      'platform:tenant:read',
-    ],
+    grants: [],
   },
   {
     key: 'support_agent',
     name: 'Support Agent',
     description: 'Handles customer service cases in CustomerConnect.',
-    grants: ['customerconnect:*:read', 'customerconnect:case:*', 'platform:tenant:read'],
+    grants: [],
   },
   {
     key: 'warehouse_manager',
     name: 'Warehouse Manager',
     description: 'Runs Invantray: inventory, warehouses and assets.',
-    grants: ['invantray:*:*', 'platform:tenant:read'],
+    grants: [],
   },
   {
     key: 'procurement_officer',
     name: 'Procurement Officer',
     description: 'Purchases in Invantray; reads stock.',
-    grants: [
-      'invantray:*:read',
-      'invantray:procurement:*',
-      'invantray:purchase-order:*',
-      'platform:tenant:read',
-    ],
+    grants: [],
   },
   {
     key: 'auditor',
@@ -130,20 +96,26 @@ export const SYSTEM_ROLES = [
   },
 ] as const satisfies readonly SystemRole[];
 
-export type SystemRoleKey = (typeof SYSTEM_ROLES)[number]['key'];
+export type SystemRoleKey = (typeof SYSTEM_ROLE_DEFINITIONS)[number]['key'];
 
-const BY_KEY: ReadonlyMap<string, SystemRole> = new Map(SYSTEM_ROLES.map((role) => [role.key, role]));
-
-export function systemRole(key: string): SystemRole | undefined {
-  return BY_KEY.get(key);
-}
-
-/** Grants of a role row: from code for system roles, from the row for custom ones. */
-export function roleGrants(role: {
-  key: string;
-  system: boolean;
-  grants: readonly string[] | null;
-}): readonly string[] {
-  if (role.system) return systemRole(role.key)?.grants ?? [];
-  return role.grants ?? [];
+/**
+ * Each role with its grants in every product: its own (the wildcards) first,
+ * then each product's, in the order given (other products before the
+ * platform, as the grants always read). Duplicates are dropped.
+ */
+export function composeSystemRoles(
+  products: readonly { key: string; roleGrants?: Readonly<Partial<Record<string, readonly string[]>>> }[],
+): SystemRole[] {
+  const ordered = [
+    ...products.filter((product) => product.key !== 'platform'),
+    ...products.filter((product) => product.key === 'platform'),
+  ];
+  return SYSTEM_ROLE_DEFINITIONS.map((role) => ({
+    key: role.key,
+    name: role.name,
+    description: role.description,
+    grants: [
+      ...new Set([...role.grants, ...ordered.flatMap((product) => product.roleGrants?.[role.key] ?? [])]),
+    ],
+  }));
 }
