@@ -1,6 +1,5 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import { getConfig } from '@halooid/shared/config';
-import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
 import type { AnyRoute } from '@halooid/shared/manifest';
 import { PERMISSION_NAMES } from '../../registry-names';
@@ -22,21 +21,15 @@ const catalog: ReadonlySet<string> = new Set(PERMISSION_NAMES);
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 function depsOf(
-  request: Pick<HandlerRequest<AnyRoute>, 'sourceIp' | 'correlationId'> & { principal: Principal },
+  request: Pick<HandlerRequest<AnyRoute>, 'sourceIp' | 'correlationId' | 'inTenant'> & {
+    principal: Principal;
+  },
 ) {
   const { principal } = request;
   const deps: ApiKeyDeps = {
     repo: createApiKeyRepository(),
     principal,
-    // app.user_id is a uuid setting: only a user's id goes there, never an API key's.
-    inTenant: (work) =>
-      withTenantTransaction(
-        {
-          tenantId: principal.tenantId,
-          ...(principal.principalType === 'user' ? { userId: principal.principalId } : {}),
-        },
-        work,
-      ),
+    inTenant: (work) => request.inTenant(({ tx }) => work(tx)),
     actor: { principal, ip: request.sourceIp, correlationId: request.correlationId },
     catalog,
     env: getConfig().STAGE,

@@ -1,7 +1,5 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { uuidv7 } from '@halooid/shared/ids';
+import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { INDEXED_SERVICES } from '../../registry-names';
 import { permissionCatalog } from './permission-catalog';
 import { createRole, deleteRole, listRoles, type RoleDeps, updateRole } from './role-use-cases';
@@ -10,33 +8,22 @@ import { rbacService } from './service';
 const catalogEntries = permissionCatalog(INDEXED_SERVICES);
 const catalog = catalogEntries.map((entry) => entry.name);
 
-function inTenant<T>(
-  request: { principal: Principal; sourceIp: string; correlationId: string },
-  work: (deps: RoleDeps) => Promise<T>,
-): Promise<T> {
-  const { principal } = request;
-  return withTenantTransaction({ tenantId: principal.tenantId, userId: principal.principalId }, (tx) =>
-    work({
-      tx,
-      principal,
-      actor: { principal, ip: request.sourceIp, correlationId: request.correlationId },
-      catalog,
-      newId: uuidv7,
-    }),
-  );
-}
+/** A request's dependencies plus the permission catalog roles are checked against. */
+const withCatalog = (deps: RequestDeps): RoleDeps => ({ ...deps, catalog });
 
 export const handler = createHttpHandler(rbacService, {
   listPermissions: async () => ({ body: { items: catalogEntries } }),
-  listRoles: async (request) => ({ body: { items: await inTenant(request, listRoles) } }),
-  createRole: async (request) => ({
-    body: await inTenant(request, (deps) => createRole(request.body, deps)),
+  listRoles: async ({ inTenant }) => ({
+    body: { items: await inTenant((deps) => listRoles(withCatalog(deps))) },
   }),
-  updateRole: async (request) => ({
-    body: await inTenant(request, (deps) => updateRole(request.params.roleId, request.body, deps)),
+  createRole: async ({ body, inTenant }) => ({
+    body: await inTenant((deps) => createRole(body, withCatalog(deps))),
   }),
-  deleteRole: async (request) => {
-    await inTenant(request, (deps) => deleteRole(request.params.roleId, deps));
+  updateRole: async ({ params, body, inTenant }) => ({
+    body: await inTenant((deps) => updateRole(params.roleId, body, withCatalog(deps))),
+  }),
+  deleteRole: async ({ params, inTenant }) => {
+    await inTenant((deps) => deleteRole(params.roleId, withCatalog(deps)));
     return { body: undefined };
   },
 });

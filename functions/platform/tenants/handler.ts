@@ -1,7 +1,7 @@
 import { getCognitoClient } from '@halooid/shared/auth/cognito-client';
 import type { Principal } from '@halooid/shared/auth/principal';
 import { getConfig, requireKeys } from '@halooid/shared/config';
-import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
+import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { INDEXED_SERVICES } from '../../registry-names';
 import { permissionCatalog } from '../rbac/permission-catalog';
@@ -24,23 +24,16 @@ const actorOf = (request: Caller) => ({
   correlationId: request.correlationId,
 });
 
-function inTenant<T>(request: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const { tenantId, principalId } = request.principal;
-  return withTenantTransaction({ tenantId: tenantId || undefined, userId: principalId }, work);
-}
-
 export const handler = createHttpHandler(tenantsService, {
-  getMe: async (request) => ({
-    body: await inTenant(request, (tx) => getMe({ tx, principal: request.principal, catalog })),
+  getMe: async ({ inTenant }) => ({
+    body: await inTenant(({ tx, principal }) => getMe({ tx, principal, catalog })),
   }),
-  getCurrentTenant: async (request) => ({ body: await inTenant(request, getCurrentTenant) }),
-  updateCurrentTenant: async (request) => ({
-    body: await inTenant(request, (tx) =>
-      changeTenant(request.body, { tx, principal: request.principal, actor: actorOf(request) }),
-    ),
+  getCurrentTenant: async ({ inTenant }) => ({ body: await inTenant(({ tx }) => getCurrentTenant(tx)) }),
+  updateCurrentTenant: async ({ body, inTenant }) => ({
+    body: await inTenant((deps) => changeTenant(body, deps)),
   }),
-  listMembers: async (request) => ({
-    body: await inTenant(request, (tx) => findMembers(request.query.limit, request.query.cursor, tx)),
+  listMembers: async ({ query, inTenant }) => ({
+    body: await inTenant(({ tx }) => findMembers(query.limit, query.cursor, tx)),
   }),
   inviteMember: async (request) => ({
     body: await inviteMember(request.body, {
@@ -52,28 +45,14 @@ export const handler = createHttpHandler(tenantsService, {
       actor: actorOf(request),
     }),
   }),
-  setMemberRoles: async (request) => ({
-    body: await inTenant(request, (tx) =>
-      setMemberRoles(request.params.userId, request.body.roleIds, {
-        tx,
-        principal: request.principal,
-        actor: actorOf(request),
-      }),
-    ),
+  setMemberRoles: async ({ params, body, inTenant }) => ({
+    body: await inTenant((deps) => setMemberRoles(params.userId, body.roleIds, deps)),
   }),
-  setMemberStatus: async (request) => ({
-    body: await inTenant(request, (tx) =>
-      setMemberStatus(request.params.userId, request.body.status, {
-        tx,
-        principal: request.principal,
-        actor: actorOf(request),
-      }),
-    ),
+  setMemberStatus: async ({ params, body, inTenant }) => ({
+    body: await inTenant((deps) => setMemberStatus(params.userId, body.status, deps)),
   }),
-  removeMember: async (request) => {
-    await inTenant(request, (tx) =>
-      removeMember(request.params.userId, { tx, principal: request.principal, actor: actorOf(request) }),
-    );
+  removeMember: async ({ params, inTenant }) => {
+    await inTenant((deps) => removeMember(params.userId, deps));
     return { body: undefined };
   },
 });

@@ -1,12 +1,10 @@
 import { recordAudit } from '@halooid/shared/audit';
-import type { Principal } from '@halooid/shared/auth/principal';
 import { getConfig } from '@halooid/shared/config';
-import { type Tx, withTenantTransaction } from '@halooid/shared/db/transaction';
+import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import { unknownEventFilters } from '@halooid/shared/events/catalog';
-import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
+import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { uuidv7 } from '@halooid/shared/ids';
-import type { AnyRoute } from '@halooid/shared/manifest';
 import { tenantState } from '@halooid/shared/tenancy';
 import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { EVENT_NAME_CATALOGS } from '../../registry-names';
@@ -26,24 +24,6 @@ import { sealWebhookSecret } from './secrets';
 import { webhooksService } from './service';
 import { newWebhookSecret } from './signature';
 import { refuseUrl, urlPolicyFor } from './url-guard';
-
-type Request = Pick<HandlerRequest<AnyRoute>, 'sourceIp' | 'correlationId'> & { principal: Principal };
-
-function inTenant<T>(principal: Principal, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withTenantTransaction(
-    {
-      tenantId: principal.tenantId,
-      ...(principal.principalType === 'user' ? { userId: principal.principalId } : {}),
-    },
-    work,
-  );
-}
-
-const actor = (request: Request) => ({
-  principal: request.principal,
-  ip: request.sourceIp,
-  correlationId: request.correlationId,
-});
 
 async function checkTarget(url: string | undefined, events: string[] | undefined): Promise<void> {
   const errors = [];
@@ -76,17 +56,16 @@ async function checkWebhookCap(tx: Tx, tenantId: string): Promise<void> {
 }
 
 export const handler = createHttpHandler(webhooksService, {
-  listWebhooks: async ({ query, principal }) => ({
-    body: await inTenant(principal, (tx) => listWebhooks(tx, principal.tenantId, query)),
+  listWebhooks: async ({ query, principal, inTenant }) => ({
+    body: await inTenant(({ tx }) => listWebhooks(tx, principal.tenantId, query)),
   }),
-  createWebhook: async (request) => {
-    const { body, principal } = request;
+  createWebhook: async ({ body, principal, inTenant }) => {
     await checkTarget(body.url, body.events);
     const secret = newWebhookSecret();
     const identity = { tenantId: principal.tenantId, id: uuidv7() };
     // Stored sealed with the data key; the plain secret exists only in this response.
     const sealed = sealWebhookSecret(await dataKeyring(), identity, secret);
-    const webhook = await inTenant(principal, async (tx) => {
+    const webhook = await inTenant(async ({ tx, actor }) => {
       await checkWebhookCap(tx, principal.tenantId);
       const created = await insertWebhook(tx, {
         ...body,
@@ -94,7 +73,7 @@ export const handler = createHttpHandler(webhooksService, {
         secret: sealed,
         createdBy: principal.principalId,
       });
-      await recordAudit(tx, actor(request), {
+      await recordAudit(tx, actor, {
         action: 'webhook.created',
         targetType: 'webhook',
         targetId: created.id,
@@ -107,16 +86,15 @@ export const handler = createHttpHandler(webhooksService, {
       headers: { Location: `/v1/webhooks/${webhook.id}`, 'Cache-Control': 'no-store' },
     };
   },
-  updateWebhook: async (request) => {
-    const { body, params, principal } = request;
+  updateWebhook: async ({ body, params, principal, inTenant }) => {
     // Another tenant's (or a missing) webhook is a 404 before anything about the body is said.
-    if (!(await inTenant(principal, (tx) => findWebhook(tx, principal.tenantId, params.webhookId))))
+    if (!(await inTenant(({ tx }) => findWebhook(tx, principal.tenantId, params.webhookId))))
       throw new NotFoundError('Webhook');
     await checkTarget(body.url, body.events);
-    const webhook = await inTenant(principal, async (tx) => {
+    const webhook = await inTenant(async ({ tx, actor }) => {
       const updated = await updateWebhook(tx, principal.tenantId, params.webhookId, body);
       if (!updated) throw new NotFoundError('Webhook');
-      await recordAudit(tx, actor(request), {
+      await recordAudit(tx, actor, {
         action: 'webhook.updated',
         targetType: 'webhook',
         targetId: updated.id,
@@ -126,27 +104,26 @@ export const handler = createHttpHandler(webhooksService, {
     });
     return { body: webhook };
   },
-  deleteWebhook: async (request) => {
-    await inTenant(request.principal, async (tx) => {
-      if (!(await deleteWebhook(tx, request.principal.tenantId, request.params.webhookId)))
+  deleteWebhook: async ({ params, principal, inTenant }) => {
+    await inTenant(async ({ tx, actor }) => {
+      if (!(await deleteWebhook(tx, principal.tenantId, params.webhookId)))
         throw new NotFoundError('Webhook');
-      await recordAudit(tx, actor(request), {
+      await recordAudit(tx, actor, {
         action: 'webhook.deleted',
         targetType: 'webhook',
-        targetId: request.params.webhookId,
+        targetId: params.webhookId,
       });
     });
     return { body: undefined };
   },
-  listWebhookDeliveries: async ({ params, query, principal }) => ({
-    body: await inTenant(principal, async (tx) => {
+  listWebhookDeliveries: async ({ params, query, principal, inTenant }) => ({
+    body: await inTenant(async ({ tx }) => {
       if (!(await findWebhook(tx, principal.tenantId, params.webhookId))) throw new NotFoundError('Webhook');
       return listDeliveries(tx, principal.tenantId, params.webhookId, query);
     }),
   }),
-  redeliverWebhookDelivery: async (request) => {
-    const { params, principal } = request;
-    const delivery = await inTenant(principal, async (tx) => {
+  redeliverWebhookDelivery: async ({ params, principal, inTenant }) => {
+    const delivery = await inTenant(async ({ tx, actor }) => {
       const original = await findDeliveryPayload(tx, principal.tenantId, params.webhookId, params.deliveryId);
       if (!original) throw new NotFoundError('Delivery');
       const created = await insertDelivery(tx, {
@@ -158,7 +135,7 @@ export const handler = createHttpHandler(webhooksService, {
         payload: original.payload,
         redeliveryOf: params.deliveryId,
       });
-      await recordAudit(tx, actor(request), {
+      await recordAudit(tx, actor, {
         action: 'webhook.redelivered',
         targetType: 'webhook',
         targetId: params.webhookId,

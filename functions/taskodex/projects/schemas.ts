@@ -1,8 +1,8 @@
 import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
+import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { VersionField } from '../common/versioning';
 import { StateGroup, TaskStatus } from '../tasks/schemas';
 
 export const PROJECT_STATUSES = ['active', 'on_hold', 'completed', 'archived'] as const;

@@ -1,8 +1,8 @@
 import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
+import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { VersionField } from '../common/versioning';
 
 /** The default workflow's state keys: tasks outside any project, and every new project unless it brings its own. */
 export const TASK_STATUSES = ['backlog', 'todo', 'in_progress', 'in_review', 'done', 'cancelled'] as const;

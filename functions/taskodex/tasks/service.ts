@@ -1,6 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
+import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
-import { IF_MATCH_HEADER } from '../common/versioning';
 import { ActivityPage, ListActivityQuery } from './activity';
 import { CreateTaskBody, ListTasksQuery, MoveTaskBody, Task, TaskParams, UpdateTaskBody } from './schemas';
 

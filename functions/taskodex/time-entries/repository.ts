@@ -1,6 +1,5 @@
-import { parseSort, type SortColumn } from '@halooid/shared/db/pagination';
+import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { filterOf, selectPage } from '../common/keyset-page';
 import type { ListTimeEntriesQuery, TimeEntry } from './schemas';
 
 /**

@@ -1,7 +1,7 @@
 import { calendarDate, instant, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
+import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { VersionField } from '../common/versioning';
 
 /** The longest single entry: a day. Longer work is several entries. */
 export const MAX_ENTRY_SECONDS = 24 * 60 * 60;

@@ -1,5 +1,4 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { inTenant } from '../common/in-tenant';
 import { timesheetsService } from './service';
 import {
   approveTimesheet,
@@ -10,19 +9,19 @@ import {
 } from './timesheet-use-cases';
 
 export const handler = createHttpHandler(timesheetsService, {
-  getTimesheet: async ({ query, principal }) => ({
-    body: await inTenant(principal, (deps) => getTimesheet(query, deps)),
+  getTimesheet: async ({ query, inTenant }) => ({
+    body: await inTenant((deps) => getTimesheet(query, deps)),
   }),
-  listTimesheetSubmissions: async ({ query, principal }) => ({
-    body: await inTenant(principal, (deps) => listTimesheetSubmissions(query, deps)),
+  listTimesheetSubmissions: async ({ query, inTenant }) => ({
+    body: await inTenant((deps) => listTimesheetSubmissions(query, deps)),
   }),
-  submitTimesheet: async ({ params, principal }) => ({
-    body: await inTenant(principal, (deps) => submitTimesheet(params.week, deps)),
+  submitTimesheet: async ({ params, inTenant }) => ({
+    body: await inTenant((deps) => submitTimesheet(params.week, deps)),
   }),
-  approveTimesheet: async ({ params, body, principal }) => ({
-    body: await inTenant(principal, (deps) => approveTimesheet(params.week, body.userId, deps)),
+  approveTimesheet: async ({ params, body, inTenant }) => ({
+    body: await inTenant((deps) => approveTimesheet(params.week, body.userId, deps)),
   }),
-  rejectTimesheet: async ({ params, body, principal }) => ({
-    body: await inTenant(principal, (deps) => rejectTimesheet(params.week, body, deps)),
+  rejectTimesheet: async ({ params, body, inTenant }) => ({
+    body: await inTenant((deps) => rejectTimesheet(params.week, body, deps)),
   }),
 });

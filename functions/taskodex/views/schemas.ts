@@ -1,7 +1,7 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
+import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { VersionField } from '../common/versioning';
 import { StateGroup, TaskPriority, TaskStatus } from '../tasks/schemas';
 
 export const VIEW_LAYOUTS = ['list', 'board', 'calendar'] as const;

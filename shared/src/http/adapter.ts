@@ -27,6 +27,7 @@ import { loggableError } from './loggable-error';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 import { RATE_LIMIT_POLICY, rateLimitHeaders, tierFromAuthorizer } from './rate-limit-headers';
 import { correlationIdOf, lowerCaseHeaders } from './request-context';
+import { type InTenant, inTenantFor } from './request-deps';
 import { parsePart } from './validation';
 
 /** What an implementation receives: validated input plus who is calling. */
@@ -38,6 +39,12 @@ export type HandlerRequest<R extends AnyRoute> = RouteInput<R> & {
   /** The client's address as API Gateway saw it (rate limits, audit). */
   sourceIp: string;
   logger: Logger;
+  /**
+   * Runs a use case in the caller's tenant transaction with the request's
+   * dependencies (request-deps.ts): the one way a handler reaches the database
+   * as the caller. A PUBLIC route without a principal gets a 401 from it.
+   */
+  inTenant: InTenant;
 };
 
 export interface HandlerResult<Body> {
@@ -166,13 +173,15 @@ export function createHttpHandler<S extends ServiceManifest>(
 
     const run = async (): Promise<APIGatewayProxyResult> => {
       const started = performance.now();
+      const sourceIp = clientIp(event, { trustCloudFront: getConfig().TRUST_CLOUDFRONT_HEADER });
       const result = await implementation({
         ...input,
         principal,
         headers: lowerCaseHeaders(event.headers),
         correlationId,
-        sourceIp: clientIp(event, { trustCloudFront: getConfig().TRUST_CLOUDFRONT_HEADER }),
+        sourceIp,
         logger: log,
+        inTenant: inTenantFor(principal, { sourceIp, correlationId }),
       } as HandlerRequest<AnyRoute>);
 
       const status = result.status ?? route.status ?? 200;

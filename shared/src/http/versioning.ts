@@ -1,10 +1,11 @@
-import { ValidationError } from '@halooid/shared/errors';
 import * as z from 'zod';
+import { ValidationError } from '../errors';
 
 /*
- * Optimistic concurrency, the same for every versioned Taskodex resource
- * (projects, tasks, time entries, views). Kept apart from in-tenant.ts so a
- * manifest can import IF_MATCH_HEADER without pulling in the database.
+ * Optimistic concurrency, the same for every versioned resource of every
+ * product (Taskodex: projects, tasks, time entries, views). Kept apart from
+ * request-deps.ts so a manifest can import IF_MATCH_HEADER and VersionField
+ * without pulling in the database.
  */
 
 /** The strong ETag of a versioned resource: its version, quoted. */

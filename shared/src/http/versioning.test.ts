@@ -1,5 +1,5 @@
-import { ValidationError } from '@halooid/shared/errors';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors';
 import { etag, expectedVersion } from './versioning';
 
 describe('expectedVersion', () => {
