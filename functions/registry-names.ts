@@ -10,6 +10,14 @@ import { REGISTRY_INDEX } from './registry-index.generated';
  */
 export const INDEXED_SERVICES = REGISTRY_INDEX.services;
 
+/**
+ * The products a tenant can enable (`enabledProducts`): every product of the
+ * list but the always-enabled platform.
+ */
+export const TENANT_PRODUCT_KEYS: readonly string[] = REGISTRY_INDEX.products
+  .filter((product) => !product.alwaysEnabled)
+  .map((product) => product.key);
+
 /** Every permission name the manifests declare. */
 export const PERMISSION_NAMES: readonly string[] = INDEXED_SERVICES.flatMap((service) =>
   service.permissions.map((permission) => permission.name),

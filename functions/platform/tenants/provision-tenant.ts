@@ -1,5 +1,6 @@
 import { SYSTEM_ROLE_DEFINITIONS, type SystemRoleKey } from '@halooid/shared/auth/system-roles';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { TENANT_PRODUCT_KEYS } from '../../registry-names';
 
 export interface NewTenant {
   id: string;
@@ -23,6 +24,13 @@ export async function provisionTenant(
     tenant.name,
     tenant.slug,
   ]);
+  // The column default (migration 0001) enables the products planned then; every product of the list too.
+  await tx.query(
+    `update platform.tenants
+        set enabled_products = enabled_products || array(select p from unnest($2::text[]) p where p <> all(enabled_products))
+      where id = $1`,
+    [tenant.id, TENANT_PRODUCT_KEYS],
+  );
   const roleIds = new Map<SystemRoleKey, string>();
   for (const role of SYSTEM_ROLE_DEFINITIONS) {
     const id = newId();

@@ -2,8 +2,17 @@ import { pageOf, paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { jsonObject } from '@halooid/shared/json-value';
 import * as z from 'zod';
+import { TENANT_PRODUCT_KEYS } from '../../registry-names';
 
-export const PRODUCTS = ['taskodex', 'qultrix', 'adminhub', 'customerconnect', 'invantray'] as const;
+/**
+ * The products a tenant may enable: the product list's, read from the
+ * schema-free index (importing the list itself would be a cycle, since the
+ * list holds this capability). Stored keys of products that do not exist
+ * (planned ones the first tenants were given by default) are filtered out of
+ * reads and kept on writes (tenant-repository.ts).
+ */
+export const PRODUCTS = TENANT_PRODUCT_KEYS;
+const ProductKey = z.enum(PRODUCTS as [string, ...string[]]);
 export const TIERS = ['free', 'pro', 'enterprise'] as const;
 
 const RoleRef = z.object({ id: z.uuid(), key: z.string(), name: z.string() });
@@ -23,7 +32,7 @@ export const Tenant = z.object({
   tier: z.enum(TIERS),
   status: z.enum(['active', 'disabled']),
   settings: z.record(z.string(), z.unknown()),
-  enabledProducts: z.array(z.enum(PRODUCTS)),
+  enabledProducts: z.array(ProductKey),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -34,7 +43,7 @@ export const UpdateTenantBody = z
     name: displayText().min(1).max(200).optional(),
     settings: jsonObject({ maxDepth: 8, maxBytes: 16_384 }).optional(),
     enabledProducts: z
-      .array(z.enum(PRODUCTS))
+      .array(ProductKey)
       .max(PRODUCTS.length)
       .transform((list) => [...new Set(list)])
       .optional(),

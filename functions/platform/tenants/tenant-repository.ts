@@ -1,5 +1,5 @@
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { Member, Tenant, UpdateTenantInput } from './schemas';
+import { type Member, PRODUCTS, type Tenant, type UpdateTenantInput } from './schemas';
 
 interface TenantRow {
   id: string;
@@ -8,7 +8,8 @@ interface TenantRow {
   tier: Tenant['tier'];
   status: Tenant['status'];
   settings: Record<string, unknown>;
-  enabled_products: Tenant['enabledProducts'];
+  /** May hold keys of products that do not exist (yet): see PRODUCTS. */
+  enabled_products: string[];
   created_at: Date;
   updated_at: Date;
 }
@@ -27,21 +28,28 @@ export async function findCurrentTenant(tx: Tx): Promise<Tenant | undefined> {
       tier: row.tier,
       status: row.status,
       settings: row.settings,
-      enabledProducts: row.enabled_products,
+      enabledProducts: row.enabled_products.filter((key) => PRODUCTS.includes(key)),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     }
   );
 }
 
-/** What a tenant may change about itself; never the tier (setCurrentTenantTier, billing's). */
+/**
+ * What a tenant may change about itself; never the tier (setCurrentTenantTier,
+ * billing's). A new `enabledProducts` replaces the known products only:
+ * stored keys of products that do not exist yet are not the caller's to drop.
+ */
 export async function updateCurrentTenant(tx: Tx, changes: Omit<UpdateTenantInput, 'tier'>): Promise<void> {
   await tx.query(
     `update platform.tenants
         set name = coalesce($1, name), settings = coalesce($2, settings),
-            enabled_products = coalesce($3, enabled_products), updated_at = now()
+            enabled_products = coalesce(
+              $3::text[] || array(select p from unnest(enabled_products) p where p <> all($4::text[])),
+              enabled_products),
+            updated_at = now()
       where id = platform.current_tenant_id()`,
-    [changes.name ?? null, changes.settings ?? null, changes.enabledProducts ?? null],
+    [changes.name ?? null, changes.settings ?? null, changes.enabledProducts ?? null, PRODUCTS],
   );
 }
 

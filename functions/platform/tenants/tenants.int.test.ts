@@ -75,7 +75,7 @@ describe('the current tenant', () => {
       body: {
         name: 'Acme Corporation',
         settings: { weekStartsOn: 'monday' },
-        enabledProducts: ['taskodex', 'qultrix'],
+        enabledProducts: ['taskodex'],
       },
     });
 
@@ -83,12 +83,43 @@ describe('the current tenant', () => {
     expect(response.body).toMatchObject({
       name: 'Acme Corporation',
       settings: { weekStartsOn: 'monday' },
-      enabledProducts: ['taskodex', 'qultrix'],
+      enabledProducts: ['taskodex'],
     });
     const audit = await platform.db.query(
       "select actor_id from platform.audit_log where action = 'tenant.updated'",
     );
     expect(audit.rows.map((row) => row.actor_id)).toContain(admin.userId);
+  });
+
+  it('shows only products of the product list, keeps stored planned ones on a change, and refuses them as input', async () => {
+    const stored = await platform.db.query(
+      "select enabled_products from platform.tenants where slug = 'globex'",
+    );
+    const globex = (await platform.login('owner@globex.example')).headers('globex');
+
+    const read = await platform.request('GET', '/v1/tenants/current', { headers: globex });
+    const refused = await platform.request('PATCH', '/v1/tenants/current', {
+      headers: globex,
+      body: { enabledProducts: ['taskodex', 'qultrix'] },
+    });
+    const cleared = await platform.request('PATCH', '/v1/tenants/current', {
+      headers: globex,
+      body: { enabledProducts: [] },
+    });
+    const after = await platform.db.query(
+      "select enabled_products from platform.tenants where slug = 'globex'",
+    );
+
+    // The demo tenant was made with the column default, which names products planned then.
+    expect(stored.rows[0].enabled_products).toEqual(expect.arrayContaining(['taskodex', 'qultrix']));
+    expect(read.status).toBe(200);
+    expect(read.body.enabledProducts).toEqual(['taskodex']);
+    expect(refused.status).toBe(400);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.enabledProducts).toEqual([]);
+    expect(after.rows[0].enabled_products).toEqual(
+      stored.rows[0].enabled_products.filter((key: string) => key !== 'taskodex'),
+    );
   });
 
   it('refuses a tier change to every tenant role, the Owner included; other fields still patch', async () => {
