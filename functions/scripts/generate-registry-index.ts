@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  catalogExportName,
+  notificationRulesOf,
+  renderEventIndex,
+  renderNotificationRules,
+} from './build-event-index';
 import { buildRegistryIndex, renderRegistryIndex } from './build-registry-index';
 import { discoverProductKeys, renderProductList } from './product-list';
 
@@ -19,3 +25,19 @@ const target = fileURLToPath(new URL('../registry-index.generated.ts', import.me
 writeFileSync(target, renderRegistryIndex(buildRegistryIndex(SERVICES, EVENT_CATALOGS, PRODUCTS)));
 execFileSync('npx', ['biome', 'format', '--write', target], { stdio: 'inherit' });
 console.log(`Wrote ${target}`);
+
+// The subscribers' schema-free path: catalogs and notification rules (build-event-index.ts).
+const rules = notificationRulesOf(PRODUCTS, functionsDir);
+const catalogs = [];
+for (const product of PRODUCTS)
+  if (product.events)
+    catalogs.push({
+      product: product.key,
+      exportName: await catalogExportName({ ...product, events: product.events }, functionsDir),
+    });
+const ruleData = fileURLToPath(new URL('../notification-rules.generated.ts', import.meta.url));
+const eventIndex = fileURLToPath(new URL('../event-index.generated.ts', import.meta.url));
+writeFileSync(ruleData, renderNotificationRules(rules));
+writeFileSync(eventIndex, renderEventIndex(catalogs, rules));
+execFileSync('npx', ['biome', 'check', '--write', ruleData, eventIndex], { stdio: 'inherit' });
+console.log(`Wrote ${ruleData} and ${eventIndex}`);

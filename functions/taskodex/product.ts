@@ -38,10 +38,45 @@ export const taskodexProduct = defineProduct({
       handler: 'due-soon/handler.ts',
       resources: { database: true },
       login: 'worker',
+      emitsEvents: true,
       timeoutSeconds: 300,
       memorySize: 512,
       // Idempotent, so locally it simply runs at start and every hour.
       localEveryMs: 3_600_000,
+    },
+  ],
+  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
+  notifications: [
+    {
+      name: 'notify-task-assignee',
+      description: 'The new assignee of a task hears about it',
+      pattern: {
+        source: ['halooid.taskodex'],
+        'detail-type': ['task.assigned'],
+        detail: { data: { assigneeId: [{ exists: true }] } },
+      },
+      handler: 'notifications/task-assignee.ts',
+    },
+    {
+      name: 'notify-task-due-soon',
+      description: 'The assignee of a task due tomorrow gets a reminder',
+      pattern: { source: ['halooid.taskodex'], 'detail-type': ['task.due_soon'] },
+      handler: 'notifications/task-due-soon.ts',
+    },
+    {
+      name: 'notify-mentioned-users',
+      description: 'Members a comment (newly) mentions hear about it',
+      pattern: {
+        source: ['halooid.taskodex'],
+        'detail-type': ['task.comment_added', 'task.comment_updated'],
+      },
+      handler: 'notifications/mentioned-users.ts',
+    },
+    {
+      name: 'notify-timesheet-decision',
+      description: 'The owner of a timesheet hears that it was approved or rejected',
+      pattern: { source: ['halooid.taskodex'], 'detail-type': ['timesheet.approved', 'timesheet.rejected'] },
+      handler: 'notifications/timesheet-decision.ts',
     },
   ],
   roleGrants: {

@@ -53,8 +53,19 @@ export interface ScheduledJob {
   resources: ServiceResources;
   /** `worker` for jobs that span tenants as halooid_worker; `request` otherwise. */
   login?: 'request' | 'worker';
+  /** Lambda's timeout (28 s unless stated). */
   timeoutSeconds?: number;
   memorySize?: number;
+  /** Records or publishes events: gets the bus (EVENT_BUS_NAME, events:PutEvents on it). */
+  emitsEvents?: boolean;
+  /**
+   * The CDK construct id (default: PascalCase `<product>-<name>`). Set only to
+   * keep a deployed job's id: a new id replaces the function, and a function
+   * with a fixed name cannot be created while the old one still exists.
+   */
+  cdkId?: string;
+  /** Runs close to its timeout by design (polls for work): no p99-duration alarm; a timeout still counts as an error. */
+  longRunning?: boolean;
   /** How often the local runtime runs it (the schedule is for AWS); it also runs once at start. */
   localEveryMs: number;
   /**
@@ -83,10 +94,22 @@ export interface LocalJob {
 
 export type LocalJobFactory = (context: LocalJobContext) => LocalJob;
 
+/**
+ * Which of a product's events notify whom. The platform's notifications
+ * subscriber gets one EventBridge rule per notification rule (the union over
+ * every product) and runs the rule's `notify` (shared/src/notifications.ts)
+ * with `notifyMember`; the platform itself names no product.
+ */
 export interface NotificationRule {
-  /** EventBridge-style pattern over the event envelope (source and detail-type at least). */
+  /**
+   * Unique across all products (a test checks): the subscription's name, so the
+   * notifications subscriber's inbox key (`platform-notifications.<name>`) and its
+   * EventBridge rule. Never rename one: a renamed rule takes redelivered events as new.
+   */
+  name: string;
+  /** EventBridge pattern over the bus event (`source` and `detail-type` at least). */
   pattern: Record<string, unknown>;
-  /** The file exporting the rule's `notify` function (uses notifyMember), relative to the product folder. */
+  /** The file exporting the rule's `notify` (NotifyHandler), relative to the product folder: `notifications/task-assignee.ts`. */
   handler: string;
   description: string;
 }

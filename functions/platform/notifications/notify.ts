@@ -1,6 +1,7 @@
 import type { Tx } from '@halooid/shared/db/transaction';
 import { type EventEnvelope, eventName } from '@halooid/shared/events/envelope';
 import { uuidv7 } from '@halooid/shared/ids';
+import type { NotificationMessage } from '@halooid/shared/notifications';
 import { isActiveMember } from '@halooid/shared/tenancy';
 import { insertNotification, isMuted, mutedTypes } from './repository';
 
@@ -36,19 +37,20 @@ export async function notifyUser(tx: Tx, input: NotifyInput): Promise<boolean> {
   });
 }
 
-/** What a consumer says about an event; the rest of the notification comes from the event itself. */
-export type EventMessage = Pick<NotifyInput, 'title' | 'body' | 'resource'>;
-
 /**
- * A notification about `event` for `userId`, if they are still an active
- * member of the event's tenant (someone removed since is silently skipped).
+ * The platform's notifyMember (shared/src/notifications.ts): a notification
+ * about `event` for `userId`, unless they are the event's actor (nobody hears
+ * about what they did themselves) or no longer an active member of the
+ * event's tenant (someone removed since is silently skipped); muting and
+ * one-per-(user, event) are notifyUser's.
  */
-export async function notifyMemberOfEvent(
+export async function notifyMember(
   tx: Tx,
   event: EventEnvelope,
   userId: string,
-  message: EventMessage,
+  message: NotificationMessage,
 ): Promise<boolean> {
+  if (userId === event.actor.id) return false;
   if (!(await isActiveMember(tx, userId))) return false;
   return notifyUser(tx, {
     ...message,

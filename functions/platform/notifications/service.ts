@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { AUTHENTICATED, defineRoute, defineService } from '@halooid/shared/manifest';
+import { NOTIFICATION_RULES } from '../../notification-rules.generated';
 import {
   ListNotificationsQuery,
   Notification,
@@ -12,7 +13,9 @@ import {
 /**
  * In-app notifications. Every route acts on the caller's own notifications in
  * the tenant of `X-Tenant-Id`, so any signed-in member may call them
- * (AUTHENTICATED); a call without a tenant is a 400.
+ * (AUTHENTICATED); a call without a tenant is a 400. Which events notify whom
+ * is each product's to say (its `notifications` rules); this capability
+ * delivers them (subscribers.ts) and keeps preferences.
  */
 export const notificationsService = defineService({
   product: 'platform',
@@ -67,36 +70,7 @@ export const notificationsService = defineService({
       response: NotificationPreferences,
     }),
   ],
-  subscriptions: [
-    {
-      name: 'notify-task-assignee',
-      pattern: {
-        source: ['halooid.taskodex'],
-        'detail-type': ['task.assigned'],
-        detail: { data: { assigneeId: [{ exists: true }] } },
-      },
-      handler: 'notifyTaskAssignee',
-    },
-    {
-      name: 'notify-task-due-soon',
-      pattern: { source: ['halooid.taskodex'], 'detail-type': ['task.due_soon'] },
-      handler: 'notifyTaskDueSoon',
-    },
-    {
-      name: 'notify-mentioned-users',
-      pattern: {
-        source: ['halooid.taskodex'],
-        'detail-type': ['task.comment_added', 'task.comment_updated'],
-      },
-      handler: 'notifyMentionedUsers',
-    },
-    {
-      name: 'notify-timesheet-decision',
-      pattern: {
-        source: ['halooid.taskodex'],
-        'detail-type': ['timesheet.approved', 'timesheet.rejected'],
-      },
-      handler: 'notifyTimesheetDecision',
-    },
-  ],
+  // Every product's notification rules (its product.ts `notifications`), through the schema-free
+  // generated list: the platform names no product, and CDK makes one EventBridge rule per entry.
+  subscriptions: NOTIFICATION_RULES.map(({ name, pattern }) => ({ name, pattern, handler: name })),
 });

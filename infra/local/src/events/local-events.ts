@@ -72,9 +72,10 @@ export async function startLocalEvents(
     if (!service.subscriptions?.length) continue;
     const module = (await import(
       `@halooid/functions/${service.product}/${service.capability}/subscribers`
-    )) as Record<string, EventConsumer | undefined>;
+    )) as Record<string, EventConsumer | undefined> & { consumers?: Record<string, EventConsumer> };
     for (const subscription of service.subscriptions) {
-      const consumer = module[subscription.handler];
+      // A consumer is a named export, or an entry of `consumers` when they are derived (notification rules).
+      const consumer = module.consumers?.[subscription.handler] ?? module[subscription.handler];
       if (!consumer?.consume)
         throw new Error(
           `${serviceName(service)}: subscribers.ts exports no consumer ${subscription.handler}`,

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EVENT_CATALOGS, NOTIFY_HANDLERS } from './event-index.generated';
+import { NOTIFICATION_RULES } from './notification-rules.generated';
+import { PRODUCTS } from './registry';
+import { notificationRulesOf } from './scripts/build-event-index';
+
+const functionsDir = fileURLToPath(new URL('.', import.meta.url));
+const STALE = 'The event index is stale: run npm run generate';
+
+describe('notification-rules.generated.ts and event-index.generated.ts', () => {
+  it("hold every product's notification rules, as its product.ts declares them", () => {
+    const fresh = notificationRulesOf(PRODUCTS, functionsDir);
+
+    expect(NOTIFICATION_RULES, STALE).toEqual(fresh);
+  });
+
+  it("hold every product's catalog, the very object its product.ts declares", () => {
+    const declared = PRODUCTS.flatMap((product) => (product.events ? [product.events] : []));
+
+    expect(EVENT_CATALOGS.length, STALE).toBe(declared.length);
+    for (const [index, catalog] of declared.entries()) expect(EVENT_CATALOGS[index], STALE).toBe(catalog);
+  });
+
+  it('map each rule to the notify its handler file exports, and nothing else', async () => {
+    expect(Object.keys(NOTIFY_HANDLERS), STALE).toEqual(NOTIFICATION_RULES.map((rule) => rule.name));
+    for (const rule of NOTIFICATION_RULES) {
+      const module = (await import(pathToFileURL(path.join(functionsDir, rule.handler)).href)) as {
+        notify?: unknown;
+      };
+      expect(module.notify, `${rule.handler} exports notify`).toBeTypeOf('function');
+      expect(NOTIFY_HANDLERS[rule.name], STALE).toBe(module.notify);
+    }
+  });
+
+  it('import only events.ts and notification rule files: the subscribers load no route schema', () => {
+    const source = readFileSync(new URL('./event-index.generated.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/from '(\.[^']+)'/g)].map((match) => match[1]);
+
+    const allowed = [
+      ...PRODUCTS.filter((product) => product.events).map((product) => `./${product.key}/events`),
+      ...NOTIFICATION_RULES.map((rule) => `./${rule.handler.replace(/\.ts$/, '')}`),
+    ];
+    expect(imports.sort()).toEqual(allowed.sort());
+  });
+
+  it('refuse two products declaring the same rule name, and a rule without its file', () => {
+    const rule = { name: 'notify-x', description: 'x', pattern: { source: ['halooid.a'] }, handler: 'x.ts' };
+    const product = (key: string) => ({ key, displayName: key, description: key, capabilities: [] });
+
+    expect(() =>
+      notificationRulesOf(
+        [
+          { ...product('a'), notifications: [rule] },
+          { ...product('b'), notifications: [rule] },
+        ],
+        functionsDir,
+      ),
+    ).toThrow(/declared by a and b/);
+    expect(() => notificationRulesOf([{ ...product('a'), notifications: [rule] }], functionsDir)).toThrow(
+      /no file functions\/a\/x.ts/,
+    );
+  });
+});
