@@ -36,9 +36,11 @@ export const platformProduct = defineProduct({
       schedule: 'rate(1 minute)',
       handler: 'events/relay-handler.ts',
       local: 'events/relay-local.ts',
+      cdkId: 'OutboxRelay',
       // Runs as halooid_worker (platform/0007), the only login that may become it.
       resources: { database: true },
       login: 'worker',
+      emitsEvents: true,
       timeoutSeconds: 55,
       memorySize: 512,
       localEveryMs: 1_000,
@@ -49,12 +51,14 @@ export const platformProduct = defineProduct({
       schedule: 'rate(1 minute)',
       handler: 'webhooks/worker-handler.ts',
       local: 'webhooks/worker-local.ts',
+      cdkId: 'WebhookWorker',
       // Opens the sealed signing secrets; sends through the NAT gateway.
       resources: { database: true, dataKeys: true },
       login: 'worker',
       // Polls for about 55 s, and a delivery in flight may take its full 10 s timeout.
       timeoutSeconds: 70,
       memorySize: 512,
+      longRunning: true,
       localEveryMs: 250,
     },
   ],

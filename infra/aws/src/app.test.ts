@@ -1,4 +1,4 @@
-import { SERVICES } from '@halooid/functions/registry';
+import { PRODUCTS } from '@halooid/functions/registry';
 import { createSubscriberHandler, type EventConsumer } from '@halooid/shared/events/consumer';
 import { PUBLIC, type ServiceManifest, serviceName } from '@halooid/shared/manifest';
 import { TIER_LIMITS } from '@halooid/shared/tiers';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_LIMIT_BYTES, bundleSizes } from './bundle-report';
 import type { HouseFunction } from './constructs/house-function';
 import { subscriberInput } from './stacks/events-stack';
-import { type Synthesized, synthesize, widgetsService } from './testing/synth';
+import { fakecoProduct, type Synthesized, synthesize, widgetsService } from './testing/synth';
 
 /**
  * The dev app synthesized once, bundles and all, from the real manifests plus
@@ -18,12 +18,14 @@ import { type Synthesized, synthesize, widgetsService } from './testing/synth';
  * it gets (a Lambda, routes, a rule with a DLQ) proves a new manifest needs
  * no infrastructure code.
  */
-const services = [...SERVICES, widgetsService];
+const products = [...PRODUCTS, fakecoProduct];
+const services = products.flatMap((product) => product.capabilities);
+const jobs = products.flatMap((product) => product.schedules ?? []);
 let app: Synthesized;
 let api: Template;
 
 beforeAll(() => {
-  app = synthesize({ stage: 'dev', services });
+  app = synthesize({ stage: 'dev', products });
   api = app.template(app.stacks.api);
 }, 240_000);
 
@@ -175,8 +177,9 @@ describe('functions from the manifests', () => {
   it('keeps every bundle under 1 MiB', () => {
     const sizes = bundleSizes(app.assembly);
     // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions
-    // + the scheduled relay, webhook worker and due-soon job.
-    expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + 3);
+    // + every product's scheduled jobs (the relay, the webhook worker, due-soon, the fake tick).
+    expect(jobs).toHaveLength(4);
+    expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + jobs.length);
     for (const size of sizes) expect(size.bytes, size.functionName).toBeLessThan(BUNDLE_LIMIT_BYTES);
   });
 });
@@ -387,8 +390,7 @@ describe('data', () => {
     const all = [
       ...[...app.stacks.api.functions.values()].map(({ fn }) => fn),
       ...app.stacks.events.subscribers.map(({ fn }) => fn),
-      app.stacks.events.relay,
-      app.stacks.events.webhookWorker,
+      ...[...app.stacks.events.jobs.values()].map(({ fn }) => fn),
       app.stacks.data.migrator,
     ];
     const readers = all.filter((fn) => {
@@ -545,7 +547,9 @@ describe('events', () => {
   it('schedules the outbox relay and the webhook worker every minute, each with the database', () => {
     const events = app.template(app.stacks.events);
     const schedules = Object.values(resources(events, 'AWS::Scheduler::Schedule'));
-    for (const fn of [app.stacks.events.relay, app.stacks.events.webhookWorker]) {
+    const relayFn = app.stacks.events.job('platform-outbox-relay').fn;
+    const workerFn = app.stacks.events.job('platform-webhooks-worker').fn;
+    for (const fn of [relayFn, workerFn]) {
       const schedule = schedules.find(
         (s) =>
           JSON.stringify((s.Properties.Target as { Arn: unknown }).Arn) ===
@@ -570,16 +574,43 @@ describe('events', () => {
         MaximumRetryAttempts: 0,
       });
     }
-    const relay = lambdaOf(app.stacks.events.relay);
+    const relay = lambdaOf(relayFn);
     expect(relay.props.FunctionName).toBe('halooid-dev-platform-outbox-relay');
     expect(relay.props.Environment.Variables.EVENT_BUS_NAME).toEqual(busName());
     expect(putEventsOnBus(relay.statements)).toBe(true);
-    const worker = lambdaOf(app.stacks.events.webhookWorker);
+    const worker = lambdaOf(workerFn);
     expect(worker.props.FunctionName).toBe('halooid-dev-platform-webhooks-worker');
     expect(worker.props.Timeout).toBe(70);
-    const dueSoon = lambdaOf(app.stacks.events.dueSoon);
+    const dueSoon = lambdaOf(app.stacks.events.job('taskodex-due-soon').fn);
     expect(dueSoon.props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_worker_login' });
     expect(JSON.stringify(dueSoon.statements)).toContain('/halooid_worker_login');
+  });
+
+  it("gives any product's scheduled job a function, its schedule and alarms, with no infra edit", () => {
+    const tick = app.stacks.events.job('fakeco-tick');
+    const { props } = lambdaOf(tick.fn);
+    const obs = app.template(app.stacks.observability);
+    const alarmsOf = (fn: HouseFunction) =>
+      Object.values(resources(obs, 'AWS::CloudWatch::Alarm'))
+        .map((alarm) => String(alarm.Properties.AlarmDescription))
+        .filter(
+          (description) =>
+            description.startsWith(`${fn.serviceName}:`) || description.startsWith(`${fn.serviceName} `),
+        );
+
+    expect(props.FunctionName).toBe('halooid-dev-fakeco-tick');
+    expect(props.Environment.Variables).toMatchObject({ DB_USER: 'halooid_request_login' });
+    expect(props.Environment.Variables.EVENT_BUS_NAME).toBeUndefined();
+    app.template(app.stacks.events).hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'halooid-dev-fakeco-tick',
+      ScheduleExpression: 'rate(5 minutes)',
+      ScheduleExpressionTimezone: 'Etc/UTC',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(tick.fn), 'Arn'] } }),
+    });
+    expect(alarmsOf(tick.fn)).toHaveLength(3);
+    // Due-soon is alarmed like every job; the webhook worker polls by design, so no p99 alarm.
+    expect(alarmsOf(app.stacks.events.job('taskodex-due-soon').fn)).toHaveLength(3);
+    expect(alarmsOf(app.stacks.events.job('platform-webhooks-worker').fn)).toHaveLength(2);
   });
 
   it('lets RDS Proxy sign in as both logins', () => {
@@ -590,7 +621,7 @@ describe('events', () => {
   });
 
   it('puts the webhook worker in the private subnets that reach the internet through NAT', () => {
-    const worker = lambdaOf(app.stacks.events.webhookWorker);
+    const worker = lambdaOf(app.stacks.events.job('platform-webhooks-worker').fn);
     const network = app.template(app.stacks.network);
     const natRoutes = Object.entries(resources(network, 'AWS::EC2::Route')).filter(
       ([, route]) => route.Properties.NatGatewayId,

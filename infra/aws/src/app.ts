@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ServiceManifest } from '@halooid/shared/manifest';
+import type { ProductManifest } from '@halooid/shared/product';
 import { type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { REPO_ROOT } from './paths';
@@ -16,9 +16,9 @@ import { stageConfig } from './stage';
 export interface HalooidAppOptions {
   /** `dev` or `prod` (`--context stage=...`). */
   stage: string;
-  /** The capability manifests: functions/registry.ts SERVICES, or fakes in tests. */
-  services: readonly ServiceManifest[];
-  /** Where a manifest's handler.ts/subscribers.ts live (default functions/<product>/<capability>/). */
+  /** The product list: functions/registry.ts PRODUCTS, plus fakes in tests. */
+  products: readonly ProductManifest[];
+  /** Where a product's files live (default functions/<product>/). */
   entry?: EntryResolver;
   /** The static web build; uploaded only when the folder exists (default web/build). */
   webBuildDir?: string;
@@ -46,7 +46,7 @@ export interface HalooidStacks {
 }
 
 /** Reads the app's options from `--context key=value` (and cdk.json). */
-export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'services'> {
+export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'products'> {
   const context = (key: string): string | undefined => {
     const value: unknown = app.node.tryGetContext(key);
     return value === undefined || value === null || value === '' ? undefined : String(value);
@@ -92,14 +92,14 @@ export function buildHalooid(app: App, options: HalooidAppOptions): HalooidStack
   const functions = new FunctionFactory({ stage, network, data, identity, entry: options.entry });
   const events = new EventsStack(app, `${prefix}-Events`, {
     ...common,
-    description: describe('EventBridge bus, archive, subscriptions, outbox relay, webhook worker'),
-    services: options.services,
+    description: describe("EventBridge bus, archive, subscriptions, every product's scheduled jobs"),
+    products: options.products,
     functions,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     ...common,
     description: describe('REST API, authorizer, capability functions, usage plans, WAF'),
-    services: options.services,
+    services: options.products.flatMap((product) => product.capabilities),
     functions,
     bus: events.bus,
     enforceUsagePlans: options.enforceUsagePlans ?? false,

@@ -1,4 +1,4 @@
-import { SERVICES } from '@halooid/functions/registry';
+import { PRODUCTS } from '@halooid/functions/registry';
 import { App } from 'aws-cdk-lib';
 import { buildHalooid, optionsFromContext } from './app';
 import { BUNDLE_LIMIT_BYTES, bundleSizes, formatBundleReport } from './bundle-report';
@@ -9,7 +9,7 @@ import { BUNDLE_LIMIT_BYTES, bundleSizes, formatBundleReport } from './bundle-re
  * the account and region of the caller's credentials.
  */
 const app = new App();
-buildHalooid(app, { ...optionsFromContext(app), services: SERVICES });
+buildHalooid(app, { ...optionsFromContext(app), products: PRODUCTS });
 const assembly = app.synth();
 
 const sizes = bundleSizes(assembly);

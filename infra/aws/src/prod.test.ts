@@ -1,11 +1,11 @@
-import { SERVICES } from '@halooid/functions/registry';
+import { PRODUCTS, SERVICES } from '@halooid/functions/registry';
 import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHalooid } from './app';
 import { subscriberInput } from './stacks/events-stack';
 import type { EntryResolver } from './stacks/function-factory';
-import { fixtureEntry, type Synthesized, synthesize, widgetsService } from './testing/synth';
+import { fakecoProduct, fixtureEntry, type Synthesized, synthesize, widgetsService } from './testing/synth';
 
 /** The prod shape, synthesized without bundling (the dev test proves the bundles). */
 let app: Synthesized;
@@ -52,7 +52,7 @@ describe('prod', () => {
     });
   });
 
-  it('wires every subscription and schedules the relay and the webhook worker', () => {
+  it('wires every subscription and schedules every product job: the relay, the webhook worker, due-soon', () => {
     const events = app.template(app.stacks.events);
     const subscriptions = SERVICES.flatMap((s) => s.subscriptions ?? []);
     expect(subscriptions.length).toBeGreaterThan(0);
@@ -69,7 +69,11 @@ describe('prod', () => {
         ],
       });
     }
-    events.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    events.resourceCountIs(
+      'AWS::Scheduler::Schedule',
+      PRODUCTS.flatMap((product) => product.schedules ?? []).length,
+    );
+    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(3);
     for (const name of ['halooid-prod-platform-outbox-relay', 'halooid-prod-platform-webhooks-worker'])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
@@ -77,7 +81,7 @@ describe('prod', () => {
       });
     events.hasResourceProperties('AWS::Scheduler::Schedule', {
       Name: 'halooid-prod-taskodex-due-soon',
-      ScheduleExpression: Match.stringLikeRegexp('^cron\\('),
+      ScheduleExpression: 'cron(0 6 * * ? *)',
     });
     events.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
   });
@@ -93,19 +97,19 @@ describe('manifest checks at synth', () => {
     expect(() =>
       buildHalooid(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), {
         stage: 'dev',
-        services: [bad],
+        products: [{ ...fakecoProduct, capabilities: [bad] }],
         entry: fixtureEntry,
       }),
     ).toThrow(/no-such-table/);
   });
 
   it('refuses a manifest with subscriptions but no subscribers.ts', () => {
-    const entry: EntryResolver = (service, file) =>
-      file === 'subscribers.ts' ? '/nowhere/subscribers.ts' : fixtureEntry(service, file);
+    const entry: EntryResolver = (product, file) =>
+      file.endsWith('/subscribers.ts') ? '/nowhere/subscribers.ts' : fixtureEntry(product, file);
     expect(() =>
       buildHalooid(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), {
         stage: 'dev',
-        services: [widgetsService],
+        products: [fakecoProduct],
         entry,
       }),
     ).toThrow(
@@ -114,6 +118,6 @@ describe('manifest checks at synth', () => {
   });
 
   it('refuses an unknown stage', () => {
-    expect(() => buildHalooid(new App(), { stage: 'qa', services: [] })).toThrow(/Unknown stage "qa"/);
+    expect(() => buildHalooid(new App(), { stage: 'qa', products: [] })).toThrow(/Unknown stage "qa"/);
   });
 });

@@ -109,6 +109,8 @@ export interface HouseFunctionProps {
  */
 export class HouseFunction extends lambda.Function {
   readonly serviceName: string;
+  /** The source file bundled into it (`npm run build` must bundle the same one: lambda-bundle.test.ts). */
+  readonly entry: string;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     const stage = props.stage;
@@ -143,6 +145,7 @@ export class HouseFunction extends lambda.Function {
       },
     });
     this.serviceName = props.serviceName;
+    this.entry = props.entry;
 
     suppress(this, [
       {

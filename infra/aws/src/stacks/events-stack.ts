@@ -1,6 +1,7 @@
 import type { ServiceManifest, Subscription } from '@halooid/shared/manifest';
 import { serviceName } from '@halooid/shared/manifest';
-import { type CfnElement, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ProductManifest, ScheduledJob } from '@halooid/shared/product';
+import { type CfnElement, CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -11,11 +12,12 @@ import type { Construct } from 'constructs';
 import type { HouseFunction } from '../constructs/house-function';
 import { suppress } from '../constructs/nag';
 import type { StageConfig } from '../stage';
-import type { FunctionFactory } from './function-factory';
+import { type FunctionFactory, jobName } from './function-factory';
 
 export interface EventsStackProps extends StackProps {
   stage: StageConfig;
-  services: readonly ServiceManifest[];
+  /** The product list: their capabilities' subscriptions and their scheduled jobs. */
+  products: readonly ProductManifest[];
   functions: FunctionFactory;
 }
 
@@ -24,9 +26,6 @@ export const SUBSCRIPTION_RETRY = { retryAttempts: 185, maxEventAge: Duration.ho
 
 /** Lambda's own retries when the subscriber throws, before its failed-run queue. */
 export const SUBSCRIBER_ASYNC_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
-
-/** How often the outbox relay and the webhook worker run. */
-export const WORKER_RATE = Duration.minutes(1);
 
 /**
  * What a rule hands its subscriber: the subscription's name and the whole bus
@@ -56,6 +55,13 @@ export interface SubscriberWiring {
   failedRuns: sqs.Queue;
 }
 
+export interface JobWiring {
+  product: ProductManifest;
+  job: ScheduledJob;
+  fn: HouseFunction;
+  schedule: scheduler.Schedule;
+}
+
 export interface SubscriptionWiring {
   service: ServiceManifest;
   subscription: Subscription;
@@ -69,18 +75,16 @@ export interface SubscriptionWiring {
  * subscriptions one subscriber Lambda (the `handler` of its subscribers.ts),
  * and per subscription one rule → that Lambda, with an input transformer
  * naming the subscription, a retry policy and an SQS dead-letter queue. Also
- * the two minute-by-minute platform workers: the outbox relay and the webhook
- * delivery worker, run by EventBridge Scheduler.
+ * every product's scheduled jobs (the platform's outbox relay and webhook
+ * worker, Taskodex's due-soon), run by EventBridge Scheduler.
  */
 export class EventsStack extends Stack {
   readonly bus: events.EventBus;
   readonly archive: events.Archive;
   readonly subscribers: SubscriberWiring[] = [];
   readonly subscriptions: SubscriptionWiring[] = [];
-  readonly relay: HouseFunction;
-  readonly webhookWorker: HouseFunction;
-  readonly dueSoon: HouseFunction;
-  readonly schedules: scheduler.Schedule[] = [];
+  /** Every product's scheduled jobs, by function name (`platform-outbox-relay`). */
+  readonly jobs = new Map<string, JobWiring>();
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
@@ -105,7 +109,7 @@ export class EventsStack extends Stack {
       return q;
     };
 
-    for (const service of props.services) {
+    for (const service of props.products.flatMap((product) => product.capabilities)) {
       const subscriptions = service.subscriptions ?? [];
       if (subscriptions.length === 0) continue;
       const name = serviceName(service);
@@ -146,47 +150,32 @@ export class EventsStack extends Stack {
       }
     }
 
-    this.relay = props.functions.relay(this, 'OutboxRelayFn');
-    this.relay.bindEventBus(this.bus);
-    this.schedule(stage, 'OutboxRelaySchedule', this.relay, 'Publishes outbox rows left unpublished');
-
-    // Sends to integrators' URLs through the NAT gateway; publishes no events.
-    this.webhookWorker = props.functions.webhookWorker(this, 'WebhookWorkerFn');
-    this.schedule(stage, 'WebhookWorkerSchedule', this.webhookWorker, 'Sends due webhook deliveries');
-
-    // Daily at 06:00 UTC; idempotent per task and due date, so a rerun is harmless.
-    this.dueSoon = props.functions.dueSoon(this, 'TaskodexDueSoonFn');
-    this.dueSoon.bindEventBus(this.bus);
-    this.schedule(
-      stage,
-      'TaskodexDueSoonSchedule',
-      this.dueSoon,
-      'Reminds assignees of tasks due tomorrow',
-      scheduler.ScheduleExpression.cron({ minute: '0', hour: '6' }),
-    );
+    for (const product of props.products) {
+      for (const job of product.schedules ?? []) {
+        const name = jobName(product, job);
+        const id = job.cdkId ?? pascal(name);
+        const fn = props.functions.job(this, `${id}Fn`, product, job);
+        if (job.emitsEvents) fn.bindEventBus(this.bus);
+        const schedule = this.schedule(stage, `${id}Schedule`, fn, job);
+        this.jobs.set(name, { product, job, fn, schedule });
+      }
+    }
 
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
   }
 
-  /** Every minute unless told otherwise, no Scheduler retries and no Lambda retries: the next run is the retry. */
-  private schedule(
-    stage: StageConfig,
-    id: string,
-    fn: HouseFunction,
-    description: string,
-    expression = scheduler.ScheduleExpression.rate(WORKER_RATE),
-  ): void {
-    this.schedules.push(
-      new scheduler.Schedule(this, id, {
-        scheduleName: `halooid-${stage.name}-${fn.serviceName}`,
-        description,
-        schedule: expression,
-        target: new schedulerTargets.LambdaInvoke(fn, {
-          retryAttempts: 0,
-          maxEventAge: Duration.minutes(1),
-        }),
+  /** The job's own expression, no Scheduler retries and no Lambda retries: the next run is the retry. */
+  private schedule(stage: StageConfig, id: string, fn: HouseFunction, job: ScheduledJob): scheduler.Schedule {
+    const schedule = new scheduler.Schedule(this, id, {
+      scheduleName: `halooid-${stage.name}-${fn.serviceName}`,
+      description: job.description,
+      // Expressions in product.ts are UTC, as every schedule was.
+      schedule: scheduler.ScheduleExpression.expression(job.schedule, TimeZone.ETC_UTC),
+      target: new schedulerTargets.LambdaInvoke(fn, {
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(1),
       }),
-    );
+    });
     // The target role is a stack-level singleton per function, made by LambdaInvoke.
     const functionArn = `<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>`;
     suppress(this, [
@@ -196,6 +185,14 @@ export class EventsStack extends Stack {
         appliesTo: [`Resource::${functionArn}:*`],
       },
     ]);
+    return schedule;
+  }
+
+  /** A product's scheduled job by function name; throws when there is none (tests, wiring). */
+  job(name: string): JobWiring {
+    const wiring = this.jobs.get(name);
+    if (!wiring) throw new Error(`No scheduled job ${name} (known: ${[...this.jobs.keys()].join(', ')})`);
+    return wiring;
   }
 }
 

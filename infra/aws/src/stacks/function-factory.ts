@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceManifest, ServiceResources } from '@halooid/shared/manifest';
 import { serviceName } from '@halooid/shared/manifest';
+import type { ProductManifest, ScheduledJob } from '@halooid/shared/product';
 import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -13,24 +14,18 @@ import { type DataStack, TABLES, type TableName, type TableSpec } from './data-s
 import type { IdentityStack } from './identity-stack';
 import type { NetworkStack } from './network-stack';
 
-/** Where a capability's code lives: functions/<product>/<capability>/<file>. */
-export type EntryResolver = (service: ServiceManifest, file: 'handler.ts' | 'subscribers.ts') => string;
-
-export const defaultEntry: EntryResolver = (service, file) =>
-  path.join(FUNCTIONS_DIR, service.product, service.capability, file);
-
-/** The outbox relay (functions/platform/events/relay-handler.ts `handler`). */
-export const RELAY_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'events', 'relay-handler.ts');
-
-/** The webhook delivery worker (functions/platform/webhooks/worker-handler.ts `handler`). */
-export const WEBHOOK_WORKER_ENTRY = path.join(FUNCTIONS_DIR, 'platform', 'webhooks', 'worker-handler.ts');
-export const DUE_SOON_ENTRY = path.join(FUNCTIONS_DIR, 'taskodex', 'due-soon', 'handler.ts');
-
 /**
- * The webhook worker polls for due deliveries for about 55 s, and a delivery
- * in flight may take its full 10 s timeout: 70 s leaves room for both.
+ * Where a product's code lives: `file` is relative to its folder
+ * (functions/<product>/), e.g. `tasks/handler.ts` or `due-soon/handler.ts`.
  */
-export const WEBHOOK_WORKER_TIMEOUT = Duration.seconds(70);
+export type EntryResolver = (product: string, file: string) => string;
+
+export const defaultEntry: EntryResolver = (product, file) => path.join(FUNCTIONS_DIR, product, file);
+
+/** The Lambda function name suffix of a product's scheduled job: `platform-outbox-relay`. */
+export function jobName(product: Pick<ProductManifest, 'key'>, job: Pick<ScheduledJob, 'name'>): string {
+  return `${product.key}-${job.name}`;
+}
 
 /** The authorizer is not an HTTP capability; these are the resources it uses. */
 export const AUTHORIZER_RESOURCES: ServiceResources = {
@@ -64,7 +59,7 @@ export class FunctionFactory {
   capability(scope: Construct, id: string, service: ServiceManifest): HouseFunction {
     return this.create(scope, id, {
       serviceName: serviceName(service),
-      entry: this.entry(service, 'handler.ts'),
+      entry: this.entry(service.product, `${service.capability}/handler.ts`),
       description: service.description,
       resources: service.resources,
     });
@@ -94,7 +89,7 @@ export class FunctionFactory {
     service: ServiceManifest,
     async: Pick<lambda.EventInvokeConfigOptions, 'onFailure' | 'retryAttempts' | 'maxEventAge'>,
   ): HouseFunction {
-    const entry = this.entry(service, 'subscribers.ts');
+    const entry = this.entry(service.product, `${service.capability}/subscribers.ts`);
     if (!existsSync(entry)) {
       throw new Error(
         `${serviceName(service)} declares subscriptions (${(service.subscriptions ?? []).map((s) => s.name).join(', ')}) but ${entry} does not exist: export handler = createSubscriberHandler(service, consumers) there.`,
@@ -113,54 +108,21 @@ export class FunctionFactory {
   }
 
   /**
-   * The scheduled outbox relay: publishes platform.outbox rows the request
-   * that wrote them left unpublished. Runs as halooid_worker, so it signs in
-   * as the worker login (platform/0007), the only login that may become it.
+   * A product's scheduled job (its `schedules` in product.ts): the `handler`
+   * export of its file, with the job's resources. Jobs that span tenants run
+   * as halooid_worker, so they sign in as the worker login (platform/0007),
+   * the only login that may become it.
    */
-  relay(scope: Construct, id: string): HouseFunction {
+  job(scope: Construct, id: string, product: ProductManifest, job: ScheduledJob): HouseFunction {
     return this.scheduled(
       this.create(scope, id, {
-        serviceName: 'platform-outbox-relay',
-        entry: RELAY_ENTRY,
-        description: 'Publishes outbox rows left unpublished to the bus, oldest first; purges old ones',
-        resources: { database: true },
-        login: 'worker',
-        timeout: Duration.seconds(55),
-        memorySize: 512,
-      }),
-    );
-  }
-
-  /**
-   * The webhook delivery worker: sends due deliveries (signed POSTs to
-   * integrators' URLs, out through the NAT gateway) with retries.
-   */
-  webhookWorker(scope: Construct, id: string): HouseFunction {
-    return this.scheduled(
-      this.create(scope, id, {
-        serviceName: 'platform-webhooks-worker',
-        entry: WEBHOOK_WORKER_ENTRY,
-        description: 'Sends due webhook deliveries for about 55 s per run, with the retry schedule',
-        // Opens the sealed signing secrets.
-        resources: { database: true, dataKeys: true },
-        login: 'worker',
-        timeout: WEBHOOK_WORKER_TIMEOUT,
-        memorySize: 512,
-      }),
-    );
-  }
-
-  /** Taskodex's daily due-soon job: tells assignees about tasks due tomorrow, once per task and date. */
-  dueSoon(scope: Construct, id: string): HouseFunction {
-    return this.scheduled(
-      this.create(scope, id, {
-        serviceName: 'taskodex-due-soon',
-        entry: DUE_SOON_ENTRY,
-        description: 'Records task.due_soon for open assigned tasks due tomorrow, once per task and due date',
-        resources: { database: true },
-        login: 'worker',
-        timeout: Duration.minutes(5),
-        memorySize: 512,
+        serviceName: jobName(product, job),
+        entry: this.entry(product.key, job.handler),
+        description: job.description,
+        resources: job.resources,
+        login: job.login,
+        timeout: job.timeoutSeconds === undefined ? undefined : Duration.seconds(job.timeoutSeconds),
+        memorySize: job.memorySize,
       }),
     );
   }

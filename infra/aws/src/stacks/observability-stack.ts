@@ -64,12 +64,8 @@ export class ObservabilityStack extends Stack {
       }
       return entry;
     };
-    view('platform').functions.push(
-      api.authorizerFunction,
-      data.migrator,
-      events.relay,
-      events.webhookWorker,
-    );
+    view('platform').functions.push(api.authorizerFunction, data.migrator);
+    for (const { product, fn } of events.jobs.values()) view(product.key).functions.push(fn);
     for (const { service, fn } of api.functions.values()) view(service.product).functions.push(fn);
     for (const { service, fn, failedRuns } of events.subscribers) {
       view(service.product).functions.push(fn);
@@ -79,7 +75,9 @@ export class ObservabilityStack extends Stack {
       view(wiring.service.product).deadLetterQueues.push(wiring.deadLetterQueue);
     // Long runs by design (the webhook worker polls for about 55 s of its 70 s):
     // no p99-duration alarm; a timeout still counts as an error.
-    const longRunning = new Set<HouseFunction>([events.webhookWorker]);
+    const longRunning = new Set<HouseFunction>(
+      [...events.jobs.values()].filter(({ job }) => job.longRunning).map(({ fn }) => fn),
+    );
 
     // Alarms: every function, every DLQ, the API and the database.
     const alarm = (

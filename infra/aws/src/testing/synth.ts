@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVICES } from '@halooid/functions/registry';
-import type { ServiceManifest } from '@halooid/shared/manifest';
+import { PRODUCTS } from '@halooid/functions/registry';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { defineProduct, type ProductManifest } from '@halooid/shared/product';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -39,8 +39,26 @@ export const widgetsService = defineService({
   ],
 });
 
-export const fixtureEntry: EntryResolver = (service, file) =>
-  service.product === 'fakeco' ? path.join(FIXTURES, service.capability, file) : defaultEntry(service, file);
+/** A product that exists only in tests: the widgets capability and a scheduled job, code in ./fixtures. */
+export const fakecoProduct = defineProduct({
+  key: 'fakeco',
+  displayName: 'FakeCo',
+  description: 'Test-only product',
+  capabilities: [widgetsService],
+  schedules: [
+    {
+      name: 'tick',
+      description: 'Test-only job',
+      schedule: 'rate(5 minutes)',
+      handler: 'tick/handler.ts',
+      resources: { database: true },
+      localEveryMs: 60_000,
+    },
+  ],
+});
+
+export const fixtureEntry: EntryResolver = (product, file) =>
+  product === 'fakeco' ? path.join(FIXTURES, file) : defaultEntry(product, file);
 
 export interface Synthesized {
   stacks: HalooidStacks;
@@ -57,7 +75,7 @@ export interface Synthesized {
  * cdk.json's feature flags); `bundle: false` skips esbuild for speed.
  */
 export function synthesize(
-  options: Partial<HalooidAppOptions> & { services?: readonly ServiceManifest[]; bundle?: boolean },
+  options: Partial<HalooidAppOptions> & { products?: readonly ProductManifest[]; bundle?: boolean },
 ): Synthesized {
   const cdkJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as {
     context: Record<string, unknown>;
@@ -70,7 +88,7 @@ export function synthesize(
     stage: 'dev',
     entry: fixtureEntry,
     ...options,
-    services: options.services ?? SERVICES,
+    products: options.products ?? PRODUCTS,
   });
   const assembly = app.synth();
   const templates = new Map<Stack, Template>();
