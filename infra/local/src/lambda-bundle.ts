@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { SERVICES } from '@halooid/functions/registry';
+import { PRODUCTS } from '@halooid/functions/registry';
 import { serviceName } from '@halooid/shared/manifest';
+import type { ProductManifest } from '@halooid/shared/product';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { REPO_ROOT } from './repo-root';
 
@@ -34,17 +35,40 @@ export const LAMBDA_BUNDLE_OPTIONS = {
   },
 } as const satisfies BuildOptions;
 
-/** Every HTTP capability's handler plus the authorizer, by function name. */
-export function functionEntries(): { name: string; entry: string }[] {
+/**
+ * Every function CDK deploys, by function name, from the product list: each
+ * capability's handler, each capability's event subscriber (when it has
+ * subscriptions), each product's scheduled jobs, plus the platform's
+ * authorizer and migrator. infra/aws/src/build-parity.test.ts compares it with the
+ * synthesized app, so a function CDK deploys and `npm run build` misses fails.
+ */
+export function functionEntries(
+  products: readonly ProductManifest[] = PRODUCTS,
+): { name: string; entry: string }[] {
+  const functions = path.join(REPO_ROOT, 'functions');
   return [
-    ...SERVICES.map((service) => ({
-      name: serviceName(service),
-      entry: path.join(REPO_ROOT, 'functions', service.product, service.capability, 'handler.ts'),
-    })),
-    {
-      name: 'platform-authorizer',
-      entry: path.join(REPO_ROOT, 'functions', 'platform', 'authorizer', 'handler.ts'),
-    },
+    ...products.flatMap((product) => [
+      ...product.capabilities.flatMap((service) => [
+        {
+          name: serviceName(service),
+          entry: path.join(functions, service.product, service.capability, 'handler.ts'),
+        },
+        ...(service.subscriptions?.length
+          ? [
+              {
+                name: `${serviceName(service)}-subscribers`,
+                entry: path.join(functions, service.product, service.capability, 'subscribers.ts'),
+              },
+            ]
+          : []),
+      ]),
+      ...(product.schedules ?? []).map((job) => ({
+        name: `${product.key}-${job.name}`,
+        entry: path.join(functions, product.key, job.handler),
+      })),
+    ]),
+    { name: 'platform-authorizer', entry: path.join(functions, 'platform', 'authorizer', 'handler.ts') },
+    { name: 'platform-migrator', entry: path.join(functions, 'platform', 'migrator', 'handler.ts') },
   ];
 }
 

@@ -109,7 +109,7 @@ export interface HouseFunctionProps {
  */
 export class HouseFunction extends lambda.Function {
   readonly serviceName: string;
-  /** The source file bundled into it (`npm run build` must bundle the same one: lambda-bundle.test.ts). */
+  /** The source file bundled into it (`npm run build` must bundle the same one: build-parity.test.ts). */
   readonly entry: string;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
