@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isUuid, uuidv7 } from './ids';
+import { isUuid, UUID_PATTERN, UUID_SOURCE, uuidv7 } from './ids';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -69,5 +72,44 @@ describe('isUuid', () => {
 
   it('accepts generated ids', () => {
     expect(isUuid(uuidv7())).toBe(true);
+  });
+});
+
+describe('one UUID pattern', () => {
+  /** Source files (tests aside, which may spell a stricter shape such as v7's) outside node_modules and builds. */
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter(
+        (entry) =>
+          entry.isFile() &&
+          /\.(ts|svelte|js)$/.test(entry.name) &&
+          !/\.test\.ts$/.test(entry.name) &&
+          !/(^|[\\/])(node_modules|build|\.svelte-kit|cdk\.out|dist)([\\/]|$)/.test(entry.parentPath),
+      )
+      .map((entry) => path.join(entry.parentPath, entry.name));
+  }
+  /** A hand-written UUID: 8 hex digits then a dash, in any regex spelling (`[0-9a-f]{8}-`, `[0-9a-fA-F]{8}-`, `[\da-f]{8}-`). */
+  const HAND_WRITTEN = /\]\{8\}-/;
+
+  it('is written only in shared/src/ids.ts; everything else uses isUuid, UUID_PATTERN or UUID_SOURCE', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const dirs = ['functions', 'shared/src', 'infra', 'web/src', 'mobile', 'bench'].map((dir) =>
+      path.join(root, dir),
+    );
+
+    const copies = dirs
+      .filter((dir) => existsSync(dir))
+      .flatMap(sourceFiles)
+      .filter((file) => HAND_WRITTEN.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(root, file));
+
+    expect(copies).toEqual([path.join('shared', 'src', 'ids.ts')]);
+  });
+
+  it('embeds as the same check (mention tokens use UUID_SOURCE)', () => {
+    const id = uuidv7().toUpperCase();
+
+    expect(UUID_PATTERN.test(id)).toBe(true);
+    expect(new RegExp(`^${UUID_SOURCE}$`).test(`${id}0`)).toBe(false);
   });
 });

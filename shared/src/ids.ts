@@ -46,7 +46,17 @@ function nextInSequence(now: number): number {
   return counter;
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The text form of a UUID, any version, either case: the shape Postgres' uuid
+ * type reads and writes. The one place it is written (ids.test.ts fails on a
+ * copy): code checks with isUuid or UUID_PATTERN, or embeds UUID_SOURCE in a
+ * larger pattern (mention tokens). Request fields use zod's `z.uuid()`, which
+ * also puts `format: uuid` in the API document.
+ */
+export const UUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A whole string that is a UUID (no flags: `test` keeps no state). */
+export const UUID_PATTERN = new RegExp(`^${UUID_SOURCE}$`);
 
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);

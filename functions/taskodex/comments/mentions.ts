@@ -1,3 +1,5 @@
+import { UUID_SOURCE } from '@halooid/shared/ids';
+
 /**
  * Mentions live in the comment text as `@[Display name](userId)` tokens: a
  * client renders them as chips, and the server reads who was mentioned from
@@ -6,8 +8,7 @@
  * bodies, excerpts in notifications and webhooks) shows the user's current
  * name instead, so a token cannot make someone appear as someone else.
  */
-const MENTION =
-  /@\[([^\]\n]{1,200})\]\(([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
+const MENTION = new RegExp(String.raw`@\[([^\]\n]{1,200})\]\((${UUID_SOURCE})\)`, 'g');
 
 /** At most this many different people per comment: a mention is a notification, not a broadcast. */
 export const MAX_MENTIONS = 50;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ValidationError } from '../errors';
+import { UUID_PATTERN } from '../ids';
 import type { Tx } from './transaction';
 
 /**
@@ -111,7 +112,7 @@ export function decodeCursor(terms: readonly SortTerm[], cursor: string): string
 
 /** Shapes of Postgres' text output per sort type (what encodeCursor wrote), loose enough for any server setting. */
 const VALUE_SHAPES: Record<SortColumn['type'], RegExp> = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: UUID_PATTERN,
   int: /^-?\d{1,10}$/,
   float8: /^(-?\d+(\.\d+)?(e[+-]?\d+)?|-?Infinity|NaN)$/i,
   date: /^(-?infinity|\d{4}-\d{2}-\d{2})$/,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { getConfig } from '../config';
 import { ServiceUnavailableError } from '../errors';
+import { isUuid } from '../ids';
 import { isConnectionError } from './errors';
 import { APP_ROLE, REQUEST_LOGIN, WORKER_LOGIN, WORKER_ROLE } from './logins';
 import { getPool } from './pool';
@@ -44,7 +45,7 @@ export async function withTenantTransaction<T>(scope: TenantScope, work: (tx: Tx
   // app.user_id is a uuid setting read by the policies that let a user see their
   // own memberships: an API key's principal id (`apikey:…`) is no user, and
   // setting it would make every such policy fail its cast, so it is left empty.
-  const userId = scope.userId && UUID_LITERAL.test(scope.userId) ? scope.userId : '';
+  const userId = scope.userId && isUuid(scope.userId) ? scope.userId : '';
   if (isSafeLiteral(tenantId)) {
     return runTransaction(work, tenantBegin(tenantId, userId), async () => {});
   }
@@ -62,10 +63,8 @@ export async function withTenantTransaction<T>(scope: TenantScope, work: (tx: Tx
 
 /** Empty (no tenant / no user) or a canonical UUID: the only values ever written into SQL text. */
 function isSafeLiteral(value: string): boolean {
-  return value === '' || UUID_LITERAL.test(value);
+  return value === '' || isUuid(value);
 }
-
-const UUID_LITERAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The one-round-trip start of a tenant transaction; callers have checked both ids with isSafeLiteral. */
 export function tenantBegin(tenantId: string, userId: string): string {

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { getPool } from '../db/pool';
 import { type TenantScope, type Tx, tenantBegin, withTenantTransaction } from '../db/transaction';
-import { uuidv7 } from '../ids';
+import { isUuid, uuidv7 } from '../ids';
 import { createLogger } from '../observability';
 import { type EventCatalog, type EventDataOf, type EventTypeOf, validateEventData } from './catalog';
 import type { EventActor, EventEnvelope } from './envelope';
@@ -163,8 +163,6 @@ export async function publishCommitted(
 const MARK_SENT = `update platform.outbox set published_at = now(), attempts = attempts + 1
   where tenant_id = $1 and id = any($2::uuid[]) and published_at is null`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Marks a tenant's published events sent. Every request that emits events
  * pays this after its commit, so it goes as one simple-query string (begin,
@@ -174,7 +172,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (docs/decisions.md); anything else takes the parameterised path.
  */
 async function markSent(tenantId: string, ids: readonly string[]): Promise<void> {
-  if (!UUID.test(tenantId) || !ids.every((id) => UUID.test(id))) {
+  if (!isUuid(tenantId) || !ids.every(isUuid)) {
     await withTenantTransaction({ tenantId }, (tx) => tx.query(MARK_SENT, [tenantId, ids]));
     return;
   }
