@@ -30,7 +30,12 @@ export async function startBenchPlatform(): Promise<BenchPlatform> {
     // Background work would land inside the measurements: relay and webhook
     // workers run once an hour instead of every 200 ms; requests still
     // publish their own events right after commit, as in production.
-    events: { relayIntervalMs: 3_600_000, webhookIntervalMs: 3_600_000 },
+    events: {
+      jobs: {
+        'platform-outbox-relay': { everyMs: 3_600_000 },
+        'platform-webhooks-worker': { everyMs: 3_600_000 },
+      },
+    },
   });
   const admin = new pg.Pool({ connectionString: platform.databaseUrl, max: 1 });
   // Held for the whole run: when the database stops first, its socket error must not crash the run.

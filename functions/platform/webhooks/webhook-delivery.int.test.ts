@@ -23,7 +23,18 @@ let globexOwner: Session;
 let fast: WebhookReceiver;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ events: { ...TEST_EVENT_OPTIONS, webhookIntervalMs: 3_600_000 } });
+  platform = await startTestPlatform({
+    events: {
+      ...TEST_EVENT_OPTIONS,
+      jobs: {
+        ...TEST_EVENT_OPTIONS.jobs,
+        'platform-webhooks-worker': {
+          ...TEST_EVENT_OPTIONS.jobs['platform-webhooks-worker'],
+          everyMs: 3_600_000,
+        },
+      },
+    },
+  });
   [acmeOwner, globexOwner] = await Promise.all([
     platform.login('owner@acme.example'),
     platform.login('owner@globex.example'),

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { SERVICES } from '@halooid/functions/registry';
+import { PRODUCTS, SERVICES } from '@halooid/functions/registry';
 import { getCognitoClient, resetCognitoClient } from '@halooid/shared/auth/cognito-client';
 import { closeCache } from '@halooid/shared/cache/get-cache';
 import { resetConfig } from '@halooid/shared/config';
@@ -16,6 +16,7 @@ import { startDynalite } from './dynalite';
 import { ensureLocalTables } from './dynamo-tables';
 import { localEncryptionKeys } from './encryption-key';
 import { type LocalEvents, type LocalEventsOptions, startLocalEvents } from './events/local-events';
+import { type LocalJobs, startLocalJobs } from './events/local-jobs';
 import { type AuthorizerHandler, type ProxyHandler, type RunningGateway, startGateway } from './gateway';
 import { localPages } from './local-pages';
 import { Mailbox } from './mailbox';
@@ -42,7 +43,7 @@ export interface LocalPlatformOptions {
   logLevel: string;
   /** Progress lines while starting (npm run dev prints them). */
   onProgress?: (message: string) => void;
-  /** Local bus retries, relay and webhook worker timing (tests make them fast). */
+  /** Local bus retries, and scheduled jobs' timing and settings (tests make them fast). */
   events?: LocalEventsOptions;
 }
 
@@ -56,8 +57,10 @@ export interface LocalPlatform {
   cognito: CognitoIdentityProviderClient;
   userPoolId: string;
   clientId: string;
-  /** The local event bus, relay and webhook worker. */
+  /** The local event bus. */
   events: LocalEvents;
+  /** Every product's scheduled jobs (the outbox relay, the webhook worker, due-soon, …) on timers. */
+  jobs: LocalJobs;
   stop(): Promise<void>;
 }
 
@@ -167,24 +170,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       (await import('@halooid/functions/platform/authorizer/handler')) as { handler: AuthorizerHandler }
     ).handler;
 
-    progress('starting the event bus');
-    const events = await startLocalEvents(SERVICES, options.events);
+    progress('starting the event bus and the scheduled jobs');
+    const events = await startLocalEvents(SERVICES, { bus: options.events?.bus });
     stops.push(events.stop);
-
-    // Taskodex's daily due-soon job (EventBridge Scheduler in AWS): idempotent per task and due
-    // date, so locally it simply runs at start and every hour.
-    const { runDueSoon } = await import('@halooid/functions/taskodex/due-soon/due-soon');
-    let dueSoonRun: Promise<unknown> = Promise.resolve();
-    const dueSoon = () => {
-      dueSoonRun = runDueSoon().catch(() => {});
-    };
-    const dueSoonTimer = setInterval(dueSoon, 3_600_000);
-    dueSoonTimer.unref();
-    stops.push(async () => {
-      clearInterval(dueSoonTimer);
-      await dueSoonRun;
-    });
-    dueSoon();
+    const jobs = await startLocalJobs(PRODUCTS, events.bus, options.events?.jobs);
+    stops.push(jobs.stop);
 
     const gateway: RunningGateway = await startGateway({
       routes: new RouteTable(SERVICES),
@@ -207,6 +197,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       userPoolId,
       clientId,
       events,
+      jobs,
       stop: stopAll,
     };
   } catch (error) {

@@ -10,13 +10,13 @@ import { type LocalPlatform, startLocalPlatform } from '../platform';
 import { claimsOf } from './tokens';
 
 /** Event timing for tests: quick bus retries, a relay every 200 ms, webhook retries at 1/20 of the real schedule. */
-export const TEST_EVENT_OPTIONS: LocalEventsOptions = {
+export const TEST_EVENT_OPTIONS = {
   bus: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 200 },
-  relayIntervalMs: 200,
-  relayMinAgeMs: 300,
-  webhookIntervalMs: 50,
-  webhookRetryScale: 0.05,
-};
+  jobs: {
+    'platform-outbox-relay': { everyMs: 200, settings: { minAgeMs: 300 } },
+    'platform-webhooks-worker': { everyMs: 50, settings: { retryScale: 0.05 } },
+  },
+} as const satisfies LocalEventsOptions;
 
 export interface Session {
   /** The user's id (their Cognito `sub`), as the platform stores it. */
