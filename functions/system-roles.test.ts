@@ -5,6 +5,9 @@ import { PERMISSION_NAMES } from './registry-names';
 import { roleGrants, SYSTEM_ROLES, systemRole } from './system-roles';
 
 const grantsOf = (key: string) => systemRole(key)?.grants ?? [];
+/** Only Taskodex's and the platform's part: a product added later adds its own grants without editing this test. */
+const knownGrantsOf = (key: string) =>
+  grantsOf(key).filter((grant) => grant.startsWith('*:') || /^(taskodex|platform):/.test(grant));
 
 describe('system roles composed from the product list', () => {
   it('are the platform’s roles, in its order, each with its name and description', () => {
@@ -16,7 +19,7 @@ describe('system roles composed from the product list', () => {
   it('give each role what Taskodex and the platform say, other products before the platform', () => {
     expect(grantsOf('owner')).toEqual(['*:*:*']);
     expect(grantsOf('auditor')).toEqual(['*:*:read']);
-    expect(grantsOf('admin')).toEqual([
+    expect(knownGrantsOf('admin')).toEqual([
       'taskodex:*:*',
       'platform:*:read',
       'platform:tenant:write',
@@ -25,12 +28,12 @@ describe('system roles composed from the product list', () => {
       'platform:api-key:write',
       'platform:webhook:write',
     ]);
-    expect(grantsOf('project_manager')).toEqual([
+    expect(knownGrantsOf('project_manager')).toEqual([
       'taskodex:*:*',
       'platform:tenant:read',
       'platform:member:read',
     ]);
-    expect(grantsOf('employee')).toEqual([
+    expect(knownGrantsOf('employee')).toEqual([
       'taskodex:*:read',
       'taskodex:task:write',
       'taskodex:time:write',

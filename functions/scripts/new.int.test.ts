@@ -204,8 +204,17 @@ describe('npm run new', () => {
   );
 
   it(
-    'passes its own unit and integration tests, and typechecks',
+    'passes its own tests and every repository-wide guard, and typechecks',
     async () => {
+      // The guards a new product must satisfy untouched: manifest checks, discovery, slice imports,
+      // generated files, system roles, Spectral over /v1/openapi.json, bundler = CDK.
+      const guards = [
+        ...readdirSync(path.join(copy.root, 'functions'))
+          .filter((file) => file.endsWith('.test.ts') && !file.endsWith('.int.test.ts'))
+          .map((file) => `functions/${file}`),
+        'functions/platform/meta/spectral.test.ts',
+        'infra/aws/src/build-parity.test.ts',
+      ];
       const report = path.join(copy.root, 'own-tests.json');
       await inCopy(
         'npx',
@@ -217,12 +226,18 @@ describe('npm run new', () => {
           '--project',
           'integration',
           `functions/${PRODUCT}`,
+          ...guards,
           '--reporter=json',
           `--outputFile=${report}`,
         ],
         3 * MINUTE,
       ).catch(() => undefined); // A failing test exits non-zero; the report says which.
-      const files: { name: string; status: string }[] = JSON.parse(readFileSync(report, 'utf8')).testResults;
+      const files: {
+        name: string;
+        status: string;
+        message: string;
+        assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+      }[] = JSON.parse(readFileSync(report, 'utf8')).testResults;
       writeFileSync(
         path.join(copy.root, 'tsconfig.scaffold.json'),
         JSON.stringify({
@@ -238,13 +253,25 @@ describe('npm run new', () => {
         () => 'ok',
         (error: { stdout: string }) => error.stdout,
       );
+      const ran = files.map((file) => path.relative(copy.root, file.name));
 
-      expect(files.map((file) => [path.relative(copy.root, file.name), file.status]).sort()).toEqual([
-        [`functions/${PRODUCT}/boxes/boxes.int.test.ts`, 'passed'],
-        [`functions/${PRODUCT}/boxes/boxes.test.ts`, 'passed'],
-        [`functions/${PRODUCT}/items/items.int.test.ts`, 'passed'],
-        [`functions/${PRODUCT}/items/items.test.ts`, 'passed'],
-      ]);
+      expect(ran).toEqual(
+        expect.arrayContaining([
+          `functions/${PRODUCT}/boxes/boxes.int.test.ts`,
+          `functions/${PRODUCT}/boxes/boxes.test.ts`,
+          `functions/${PRODUCT}/items/items.int.test.ts`,
+          `functions/${PRODUCT}/items/items.test.ts`,
+          ...guards,
+        ]),
+      );
+      const failed = files.filter((file) => file.status !== 'passed');
+      const why = (file: (typeof files)[number]) => [
+        file.message,
+        ...file.assertionResults
+          .filter((test) => test.status === 'failed')
+          .map((test) => `${test.fullName}: ${test.failureMessages[0]?.slice(0, 400)}`),
+      ];
+      expect(failed.map((file) => [path.relative(copy.root, file.name), why(file)])).toEqual([]);
       expect(typecheck).toBe('ok');
     },
     4 * MINUTE,

@@ -44,10 +44,11 @@ export const ${camelCase(key)}Product = defineProduct({
   description: 'Say in one line what ${displayName} is for.',
   capabilities: [${first.camel}Service],
   events: ${eventsExportName(key)},
-  // Owner (\`*:*:*\`) and auditor (\`*:*:read\`) cover every product already.
+  // Owner (\`*:*:*\`) and auditor (\`*:*:read\`) cover every product already. A grant
+  // must match a permission some capability declares (functions/system-roles.test.ts).
   roleGrants: {
     admin: ['${key}:*:*'],
-    member: ['${key}:*:read', '${key}:*:write', '${key}:*:delete'],
+    member: ['${key}:*:read', '${key}:*:write'],
     viewer: ['${key}:*:read'],
   },
   web: { path: '/${key}', icon: '${key.charAt(0).toUpperCase()}', description: 'Say in one line what ${displayName} is for.' },
