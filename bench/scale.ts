@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TASK_SORT, TASK_SORTS } from '@halooid/functions/taskodex/tasks/repository';
+import { DEFAULT_TASK_SORT, TASK_SORTS } from '@halooid/functions/taskodex/domain/task-repository';
 import { lambdaContext, proxyEvent } from '@halooid/local/api-gateway-events';
 import { encodeGrants } from '@halooid/shared/auth/principal';
 import { encodeCursor, orderBy, parseSort, sortValuesSelect } from '@halooid/shared/db/pagination';

@@ -1,8 +1,8 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { describe, expect, it } from 'vitest';
+import type { ApiKeyRecord, ApiKeyRepository } from '../domain/api-key-repository';
 import { type ApiKeyDeps, checkScopes, createApiKey, revokeApiKey, rotateApiKey } from './api-key-use-cases';
-import type { ApiKeyRecord, ApiKeyRepository } from './repository';
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const TENANT = '0190c3f5-4b8e-7a1c-9d2e-3f4a5b6c7d8e';

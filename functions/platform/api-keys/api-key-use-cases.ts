@@ -10,14 +10,14 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '@halooid/shared/errors';
-import { type ApiKeyEnv, type NewKeyMaterial, newKeyMaterial } from './key-format';
+import { type ApiKeyEnv, type NewKeyMaterial, newKeyMaterial } from '../domain/api-key-format';
 import {
   type ApiKeyListing,
   type ApiKeyRecord,
   type ApiKeyRepository,
   listKeyOf,
   purgeAtFor,
-} from './repository';
+} from '../domain/api-key-repository';
 import {
   type ApiKey,
   type CreateApiKeyInput,

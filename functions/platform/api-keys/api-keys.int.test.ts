@@ -10,11 +10,11 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../../registry';
 import { grantsInTenant } from '../../system-roles';
-import { hashSecret, newKeyMaterial } from './key-format';
-import { createApiKeyRepository } from './repository';
+import { hashSecret, newKeyMaterial } from '../domain/api-key-format';
+import { createApiKeyRepository } from '../domain/api-key-repository';
+import { apiKeysTableName } from '../domain/api-key-table';
+import { getApiKeyRecord, recordKeyUse, resetKeyUseMemo, verifyApiKey } from '../domain/verify-api-key';
 import { apiKeysService } from './service';
-import { apiKeysTableName } from './table';
-import { getApiKeyRecord, recordKeyUse, resetKeyUseMemo, verifyApiKey } from './verify-api-key';
 
 /**
  * The API-keys HTTP API against the real local platform: Postgres (audit,

@@ -3,6 +3,7 @@ import { getConfig } from '@halooid/shared/config';
 import { createHttpHandler, type HandlerRequest } from '@halooid/shared/http/adapter';
 import type { AnyRoute } from '@halooid/shared/manifest';
 import { PERMISSION_NAMES } from '../../registry-names';
+import { createApiKeyRepository } from '../domain/api-key-repository';
 import {
   type ApiKeyDeps,
   createApiKey,
@@ -11,7 +12,6 @@ import {
   revokeApiKey,
   rotateApiKey,
 } from './api-key-use-cases';
-import { createApiKeyRepository } from './repository';
 import { apiKeysService } from './service';
 
 /** Scopes a key may carry: every permission the manifests declare (this capability's own included). */

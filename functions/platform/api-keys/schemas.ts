@@ -1,7 +1,7 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
-import { KEY_ID_PATTERN } from './key-format';
+import { KEY_ID_PATTERN } from '../domain/api-key-format';
 
 export const API_KEY_STATUSES = ['active', 'revoked', 'expired'] as const;
 export const ApiKeyStatus = z.enum(API_KEY_STATUSES);

@@ -1,8 +1,8 @@
 import { checkManifests } from '@halooid/shared/manifest-checks';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../../registry';
+import { apiKeysCreateTableInput } from '../domain/api-key-table';
 import { apiKeysService } from './service';
-import { apiKeysCreateTableInput } from './table';
 
 describe('the api-keys manifest', () => {
   it('is sound beside every registered capability (what registering it will check)', () => {

@@ -1,5 +1,6 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { API_KEYS_TABLE_LOGICAL_NAME } from '../domain/api-key-table';
 import {
   ApiKey,
   ApiKeyParams,
@@ -9,7 +10,6 @@ import {
   RotateApiKeyBody,
   RotatedApiKey,
 } from './schemas';
-import { API_KEYS_TABLE_LOGICAL_NAME } from './table';
 
 export const apiKeysService = defineService({
   product: 'platform',

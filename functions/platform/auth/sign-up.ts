@@ -3,7 +3,7 @@ import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
 import type * as z from 'zod';
-import { provisionTenant } from '../tenants/provision-tenant';
+import { provisionTenant } from '../domain/provision-tenant';
 import { accountKey, guardAttempt } from './abuse-limits';
 import { cognitoErrorName, mapCommonCognitoError, weakPassword } from './cognito-errors';
 import type { AuthDeps, Caller } from './deps';

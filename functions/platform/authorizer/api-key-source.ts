@@ -1,6 +1,6 @@
 import { getConfig } from '@halooid/shared/config';
 import { createLogger } from '@halooid/shared/observability';
-import { createApiKeyVerifier } from '../api-keys/verify-api-key';
+import { createApiKeyVerifier } from '../domain/verify-api-key';
 
 const logger = createLogger('platform-authorizer');
 

@@ -5,7 +5,8 @@ import { unknownEventFilters } from '@halooid/shared/events/catalog';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import type { InTenant } from '@halooid/shared/http/request-deps';
 import { EVENT_NAME_CATALOGS } from '../../registry-names';
-import { listNotifications, markAllRead, markRead, mutedTypes, saveMutedTypes } from './repository';
+import { mutedTypes } from '../domain/notification-store';
+import { listNotifications, markAllRead, markRead, saveMutedTypes } from './repository';
 import { notificationsService } from './service';
 
 /** The caller's own rows in the tenant of the request; a call with no tenant cannot have notifications. */

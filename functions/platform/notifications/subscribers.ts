@@ -1,6 +1,6 @@
 import { createSubscriberHandler, defineConsumer, type EventConsumer } from '@halooid/shared/events/consumer';
 import { EVENT_CATALOGS, NOTIFY_HANDLERS } from '../../event-index.generated';
-import { notifyMember } from './notify';
+import { notifyMember } from '../domain/notify';
 import { notificationsService } from './service';
 
 /**

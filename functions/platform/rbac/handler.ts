@@ -1,7 +1,7 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { INDEXED_SERVICES } from '../../registry-names';
-import { permissionCatalog } from './permission-catalog';
+import { permissionCatalog } from '../domain/permission-catalog';
 import { createRole, deleteRole, listRoles, type RoleDeps, updateRole } from './role-use-cases';
 import { rbacService } from './service';
 

@@ -4,7 +4,7 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import { roleGrants } from '../../system-roles';
-import { assertCanGrant } from './role-guards';
+import { assertCanGrant } from '../domain/role-guards';
 import {
   deleteRoleRow,
   findRoleRows,
@@ -13,7 +13,7 @@ import {
   type RoleRow,
   roleKeyTaken,
   updateRoleRow,
-} from './roles-repository';
+} from '../domain/roles-repository';
 import type { CreateRoleInput, Role, UpdateRoleInput } from './schemas';
 
 export interface RoleDeps {

@@ -4,7 +4,7 @@ import { getConfig, requireKeys } from '@halooid/shared/config';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { INDEXED_SERVICES } from '../../registry-names';
-import { permissionCatalog } from '../rbac/permission-catalog';
+import { permissionCatalog } from '../domain/permission-catalog';
 import { findMembers, inviteMember, removeMember, setMemberRoles, setMemberStatus } from './member-use-cases';
 import { tenantsService } from './service';
 import { changeTenant, getCurrentTenant, getMe } from './tenant-use-cases';

@@ -12,8 +12,8 @@ import {
   ValidationError,
 } from '@halooid/shared/errors';
 import * as z from 'zod';
-import { assertCanGrantRoles } from '../rbac/role-guards';
-import { findRoleRows, type RoleRow } from '../rbac/roles-repository';
+import { assertCanGrantRoles } from '../domain/role-guards';
+import { findRoleRows, type RoleRow } from '../domain/roles-repository';
 import type { InviteMemberInput, Member } from './schemas';
 import {
   deleteMembership,

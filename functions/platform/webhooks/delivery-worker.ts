@@ -4,7 +4,7 @@ import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { withWorkerTransaction } from '@halooid/shared/events/worker-transaction';
 import { isUuid, uuidv7 } from '@halooid/shared/ids';
 import { createLogger } from '@halooid/shared/observability';
-import { notifyUser } from '../notifications/notify';
+import { notifyUser } from '../domain/notify';
 import { dataKeyring } from './data-keys';
 import { createDeliveryPool, type DeliveryPool } from './delivery-pool';
 import { openWebhookSecret, resealStaleSecrets } from './secrets';

@@ -4,10 +4,10 @@ import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import type { EventRecorder } from '@halooid/shared/events/outbox';
 import { grantsInTenant } from '../../system-roles';
+import { canSeeProject, findVisibleTask } from '../domain/project-access';
+import { recordActivity } from '../domain/task-activity';
+import type { Task } from '../domain/task-schemas';
 import { taskodexEvents } from '../events';
-import { canSeeProject, findVisibleTask } from '../projects/access';
-import { recordActivity } from '../tasks/activity';
-import type { Task } from '../tasks/schemas';
 import { currentNames } from './mention-names';
 import { FORMER_MEMBER, MAX_MENTIONS, mentionedUserIds, plainMentions, withCurrentNames } from './mentions';
 import {

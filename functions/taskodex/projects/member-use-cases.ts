@@ -1,10 +1,10 @@
 import { BusinessRuleError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import { isActiveMember } from '@halooid/shared/tenancy';
+import { canManageProject } from '../domain/project-access';
+import type { Member } from '../domain/project-schemas';
 import { taskodexEvents } from '../events';
-import { canManageProject } from './access';
 import { manageableProject, meOf, type ProjectDeps, visibleProject } from './project-use-cases';
 import { countAdmins, deleteMember, findMember, listMembers, touchProject, upsertMember } from './repository';
-import type { Member } from './schemas';
 
 /** Project membership: who sees a private project, and who runs a project (its admins). */
 export async function findMembers(projectId: string, deps: ProjectDeps): Promise<{ items: Member[] }> {

@@ -4,8 +4,15 @@ import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import type { EventRecorder } from '@halooid/shared/events/outbox';
 import { isActiveMember } from '@halooid/shared/tenancy';
+import { canManageProject, canSeeProject, isTaskodexAdmin } from '../domain/project-access';
+import type {
+  CreateProjectInput,
+  ListProjectsQuery,
+  Project,
+  UpdateProjectInput,
+} from '../domain/project-schemas';
+import { assertValidWorkflow, DEFAULT_WORKFLOW, saveWorkflow } from '../domain/workflow';
 import { taskodexEvents } from '../events';
-import { canManageProject, canSeeProject, isTaskodexAdmin } from './access';
 import {
   findProject,
   insertProject,
@@ -15,8 +22,6 @@ import {
   updateProject,
   upsertMember,
 } from './repository';
-import type { CreateProjectInput, ListProjectsQuery, Project, UpdateProjectInput } from './schemas';
-import { assertValidWorkflow, DEFAULT_WORKFLOW, saveWorkflow } from './workflow';
 
 /** What every project use case receives; the handler owns the transaction. */
 export interface ProjectDeps {

@@ -1,6 +1,12 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { CreateProjectInput, ListProjectsQuery, Member, Project, UpdateProjectInput } from './schemas';
+import type {
+  CreateProjectInput,
+  ListProjectsQuery,
+  Member,
+  Project,
+  UpdateProjectInput,
+} from '../domain/project-schemas';
 
 /**
  * SQL for projects and their members. Every statement filters by tenant_id

@@ -14,7 +14,7 @@ import {
   UpdateMemberBody,
   UpdateProjectBody,
   Workflow,
-} from './schemas';
+} from '../domain/project-schemas';
 
 const path = '/v1/taskodex/projects';
 

@@ -1,12 +1,12 @@
 import type { Tx } from '@halooid/shared/db/transaction';
 import { ConflictError, ValidationError } from '@halooid/shared/errors';
+import type { Project, PutWorkflowInput } from '../domain/project-schemas';
+import { recordChanges } from '../domain/task-changes';
+import { moveTasksOutOfStates } from '../domain/task-repository';
+import { assertValidWorkflow, loadWorkflow, saveWorkflow, type WorkflowState } from '../domain/workflow';
 import { taskodexEvents } from '../events';
-import { moveTasksOutOfStates } from '../tasks/repository';
-import { recordChanges } from '../tasks/task-use-cases';
 import { manageableProject, type ProjectDeps, visibleProject } from './project-use-cases';
 import { findProject, taskCountsByStatus, touchProject } from './repository';
-import type { Project, PutWorkflowInput } from './schemas';
-import { assertValidWorkflow, loadWorkflow, saveWorkflow, type WorkflowState } from './workflow';
 
 export async function getWorkflow(
   projectId: string,

@@ -2,10 +2,10 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { EventRecorder } from '@halooid/shared/events/outbox';
+import { findVisibleTask } from '../domain/project-access';
+import { recordActivity } from '../domain/task-activity';
+import type { Task } from '../domain/task-schemas';
 import { taskodexEvents } from '../events';
-import { findVisibleTask } from '../projects/access';
-import { recordActivity } from '../tasks/activity';
-import type { Task } from '../tasks/schemas';
 import {
   canonical,
   deleteRelation,

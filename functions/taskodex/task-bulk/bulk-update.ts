@@ -1,7 +1,8 @@
 import { AppError, type FieldError } from '@halooid/shared/errors';
-import { findVisibleTask } from '../projects/access';
-import type { Task, UpdateTaskInput } from '../tasks/schemas';
-import { applyChange, recordChanges, type TaskChange, type TaskDeps } from '../tasks/task-use-cases';
+import { findVisibleTask } from '../domain/project-access';
+import { applyChange, recordChanges, type TaskChange } from '../domain/task-changes';
+import type { TaskDeps } from '../domain/task-rules';
+import type { Task, UpdateTaskInput } from '../domain/task-schemas';
 import type { BulkPatch, BulkUpdateInput } from './schemas';
 
 /** Labels after the patch: a replacement, or additions and removals on the task's own labels. */

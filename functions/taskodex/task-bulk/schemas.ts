@@ -1,6 +1,6 @@
 import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
-import { Task, TaskPriority, TaskStatus } from '../tasks/schemas';
+import { Task, TaskPriority, TaskStatus } from '../domain/task-schemas';
 
 export const MAX_BULK_TASKS = 100;
 

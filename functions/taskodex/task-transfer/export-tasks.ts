@@ -1,7 +1,8 @@
 import { ValidationError } from '@halooid/shared/errors';
 import { type CsvValue, toCsv } from '@halooid/shared/http/csv';
-import type { Task } from '../tasks/schemas';
-import { findTasks, type TaskDeps } from '../tasks/task-use-cases';
+import { findTasks } from '../domain/find-tasks';
+import type { TaskDeps } from '../domain/task-rules';
+import type { Task } from '../domain/task-schemas';
 import { emailsOf } from './members';
 import type { ExportTasksQuery } from './schemas';
 

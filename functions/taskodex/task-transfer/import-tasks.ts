@@ -1,10 +1,10 @@
 import { AppError, BusinessRuleError, ForbiddenError, ValidationError } from '@halooid/shared/errors';
 import { CsvTooWideError, csvText, parseCsv } from '@halooid/shared/http/csv';
-import { canSeeProject, canWriteTasksIn } from '../projects/access';
-import { findProject } from '../projects/repository';
-import { loadWorkflow, type WorkflowState } from '../projects/workflow';
-import { CreateTaskBody, type CreateTaskInput, TASK_PRIORITIES } from '../tasks/schemas';
-import { createTask, type TaskDeps } from '../tasks/task-use-cases';
+import { createTask } from '../domain/create-task';
+import { canSeeProject, canWriteTasksIn, findProjectHeader } from '../domain/project-access';
+import type { TaskDeps } from '../domain/task-rules';
+import { CreateTaskBody, type CreateTaskInput, TASK_PRIORITIES } from '../domain/task-schemas';
+import { loadWorkflow, type WorkflowState } from '../domain/workflow';
 import { activeMembersByEmail } from './members';
 import type { ImportResult } from './schemas';
 
@@ -188,12 +188,12 @@ export async function importTasks(
 /** A project every row would be refused for is refused once, for the whole file. */
 async function checkTargetProject(projectId: string, deps: TaskDeps): Promise<void> {
   const { tx, principal } = deps;
-  const project = await findProject(tx, principal.tenantId, null, projectId);
+  const project = await findProjectHeader(tx, principal.tenantId, projectId);
   if (!project || !(await canSeeProject(tx, principal, projectId)))
     throw new BusinessRuleError('project_not_found', 'There is no such project.', [
       { field: 'query.projectId', message: 'No such project.', code: 'project_not_found' },
     ]);
-  if (project.archivedAt)
+  if (project.archived)
     throw new BusinessRuleError('project_archived', `Project ${project.key} is archived; restore it first.`, [
       { field: 'query.projectId', message: 'The project is archived.', code: 'project_archived' },
     ]);

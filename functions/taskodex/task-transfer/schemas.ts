@@ -1,6 +1,6 @@
 import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
 import * as z from 'zod';
-import { ListTasksQuery } from '../tasks/schemas';
+import { ListTasksQuery } from '../domain/task-schemas';
 
 /** The task list's filters and sort, without paging: an export is every matching task. */
 export const ExportTasksQuery = ListTasksQuery.omit({ limit: true, cursor: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKFLOW } from '../projects/workflow';
+import { DEFAULT_WORKFLOW } from '../domain/workflow';
 import { statusKeyOf } from './import-tasks';
 
 describe('statusKeyOf', () => {

@@ -1,8 +1,13 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
-import { listActivity } from './activity';
+import { createTask } from '../domain/create-task';
+import { findTasks } from '../domain/find-tasks';
+import { listActivity } from '../domain/task-activity';
+import { changeTask } from './change-task';
+import { deleteTask } from './delete-task';
+import { getTask } from './get-task';
+import { moveTask } from './move-task';
 import { tasksService } from './service';
-import { changeTask, createTask, deleteTask, findTasks, getTask, moveTask } from './task-use-cases';
 
 export const handler = createHttpHandler(tasksService, {
   createTask: async ({ body, inTenant }) => {

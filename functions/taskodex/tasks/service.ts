@@ -1,8 +1,15 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
-import { ActivityPage, ListActivityQuery } from './activity';
-import { CreateTaskBody, ListTasksQuery, MoveTaskBody, Task, TaskParams, UpdateTaskBody } from './schemas';
+import { ActivityPage, ListActivityQuery } from '../domain/task-activity';
+import {
+  CreateTaskBody,
+  ListTasksQuery,
+  MoveTaskBody,
+  Task,
+  TaskParams,
+  UpdateTaskBody,
+} from '../domain/task-schemas';
 
 export const tasksService = defineService({
   product: 'taskodex',

@@ -1,18 +1,15 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { csvResponse, wantsCsv } from '@halooid/shared/http/csv';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import { changeTimeEntry } from './change-time-entry';
+import { createTimeEntry } from './create-time-entry';
+import { deleteTimeEntry } from './delete-time-entry';
+import { exportTimeEntries, timeEntriesCsv } from './export-time-entries';
+import { findTimeEntries } from './find-time-entries';
+import { getTimeEntry } from './get-time-entry';
+import { markEntries } from './mark-entries';
 import { timeEntriesService } from './service';
-import {
-  changeTimeEntry,
-  createTimeEntry,
-  deleteTimeEntry,
-  exportTimeEntries,
-  findTimeEntries,
-  getTimeEntry,
-  markEntries,
-  stopTimeEntry,
-  timeEntriesCsv,
-} from './time-entry-use-cases';
+import { stopTimeEntry } from './stop-time-entry';
 
 export const handler = createHttpHandler(timeEntriesService, {
   createTimeEntry: async ({ body, inTenant }) => {

@@ -9,7 +9,7 @@ import {
   TimeEntry,
   TimeEntryParams,
   UpdateTimeEntryBody,
-} from './schemas';
+} from '../domain/time-entry-schemas';
 
 export const timeEntriesService = defineService({
   product: 'taskodex',

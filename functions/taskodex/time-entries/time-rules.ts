@@ -1,5 +1,5 @@
 import { ValidationError } from '@halooid/shared/errors';
-import { MAX_ENTRY_SECONDS } from './schemas';
+import { MAX_ENTRY_SECONDS } from '../domain/time-entry-schemas';
 
 /**
  * Pure time rules shared by timers, manual logs, edits and timesheets. Times

@@ -1,7 +1,7 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { toCsv } from '@halooid/shared/http/csv';
-import { assertMayRead, isApprover } from '../time-entries/time-entry-use-cases';
+import { assertMayRead, isApprover } from '../domain/time-access';
 import { reportGroups, reportTotals } from './repository';
 import type { TimeReport, TimeReportQuery } from './schemas';
 

@@ -1,6 +1,6 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
-import { TimeEntry } from '../time-entries/schemas';
+import { TimeEntry } from '../domain/time-entry-schemas';
 
 const Week = z
   .string()

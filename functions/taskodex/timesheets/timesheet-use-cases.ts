@@ -1,11 +1,11 @@
 import { AppError, BusinessRuleError, ConflictError, ValidationError } from '@halooid/shared/errors';
 import { hasMembership } from '@halooid/shared/tenancy';
+import { assertMayRead, assertUser, type TimeDeps } from '../domain/time-access';
+import { entriesBetween, lockUserTimer } from '../domain/time-entry-repository';
+import type { TimeEntry } from '../domain/time-entry-schemas';
+import { findTimesheet, listSubmissions, saveDecision, saveSubmitted } from '../domain/timesheet-repository';
 import { taskodexEvents } from '../events';
-import { entriesBetween, lockUserTimer } from '../time-entries/repository';
-import type { TimeEntry } from '../time-entries/schemas';
-import { assertMayRead, assertUser, type TimeDeps } from '../time-entries/time-entry-use-cases';
 import { type IsoWeek, isoWeekOf, isoWeekStarting, parseIsoWeek } from './iso-week';
-import { findTimesheet, listSubmissions, saveDecision, saveSubmitted } from './repository';
 import type { SubmissionsQuery, Timesheet } from './schemas';
 
 /**

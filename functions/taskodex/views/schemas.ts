@@ -2,7 +2,7 @@ import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { StateGroup, TaskPriority, TaskStatus } from '../tasks/schemas';
+import { StateGroup, TaskPriority, TaskStatus } from '../domain/task-schemas';
 
 export const VIEW_LAYOUTS = ['list', 'board', 'calendar'] as const;
 

@@ -8,8 +8,8 @@ import {
   NotFoundError,
   ValidationError,
 } from '@halooid/shared/errors';
-import { canSeeProject, hiddenProjectIds } from '../projects/access';
-import { DEFAULT_TASK_SORT, TASK_SORTS } from '../tasks/repository';
+import { canSeeProject, hiddenProjectIds } from '../domain/project-access';
+import { DEFAULT_TASK_SORT, TASK_SORTS } from '../domain/task-repository';
 import { deleteView, findView, insertView, listViews, updateView } from './repository';
 import type { CreateViewInput, ListViewsQuery, SavedView, UpdateViewInput } from './schemas';
 

@@ -1,4 +1,4 @@
-import { recordActivity } from '@halooid/functions/taskodex/tasks/activity';
+import { recordActivity } from '@halooid/functions/taskodex/domain/task-activity';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
 

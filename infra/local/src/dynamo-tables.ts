@@ -6,7 +6,7 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { apiKeysCreateTableInput } from '@halooid/functions/platform/api-keys/table';
+import { apiKeysCreateTableInput } from '@halooid/functions/platform/domain/api-key-table';
 import { revocationsCreateTableInput } from '@halooid/shared/auth/revocations';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 

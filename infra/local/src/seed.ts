@@ -4,8 +4,8 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { addMember, provisionTenant, upsertUser } from '@halooid/functions/platform/tenants/provision-tenant';
-import { DEFAULT_WORKFLOW } from '@halooid/functions/taskodex/projects/workflow';
+import { addMember, provisionTenant, upsertUser } from '@halooid/functions/platform/domain/provision-tenant';
+import { DEFAULT_WORKFLOW } from '@halooid/functions/taskodex/domain/workflow';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
 import { seedCollaboration } from './demo-collaboration';

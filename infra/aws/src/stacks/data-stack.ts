@@ -1,4 +1,4 @@
-import { API_KEYS_TABLE, API_KEYS_TABLE_LOGICAL_NAME } from '@halooid/functions/platform/api-keys/table';
+import { API_KEYS_TABLE, API_KEYS_TABLE_LOGICAL_NAME } from '@halooid/functions/platform/domain/api-key-table';
 import { REVOCATIONS_TABLE } from '@halooid/shared/auth/revocations';
 import { REQUEST_LOGIN, WORKER_LOGIN } from '@halooid/shared/db/logins';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
@@ -40,7 +40,7 @@ export interface TableSpec {
 /**
  * The DynamoDB tables, by the logical name manifests use in `resources.tables`.
  * Each is declared once by the code that uses it (API keys:
- * functions/platform/api-keys/table.ts; idempotency:
+ * functions/platform/domain/api-key-table.ts; idempotency:
  * shared/src/http/idempotency-store.ts) and built from that declaration here.
  * A function gets the physical name in `<LOGICAL_NAME>_TABLE`, e.g. IDEMPOTENCY_TABLE.
  */

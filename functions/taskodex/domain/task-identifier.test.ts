@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdentifier, toPrefixQuery } from './repository';
+import { parseIdentifier, toPrefixQuery } from './task-repository';
 
 describe('parseIdentifier', () => {
   it('reads a task number in any case, with spaces around it', () => {

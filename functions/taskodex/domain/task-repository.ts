@@ -1,6 +1,6 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { ListTasksQuery, Task } from './schemas';
+import type { ListTasksQuery, Task } from './task-schemas';
 
 /**
  * SQL for tasks. Every statement filters by tenant_id even though row-level

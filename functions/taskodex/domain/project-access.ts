@@ -1,8 +1,8 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { findTask } from '../tasks/repository';
-import type { Task } from '../tasks/schemas';
+import { findTask } from './task-repository';
+import type { Task } from './task-schemas';
 
 /**
  * Who may see what in Taskodex. A public project (and a task with no project)
@@ -101,4 +101,20 @@ export async function canManageProject(tx: Tx, principal: Principal, projectId: 
 export async function canWriteTasksIn(tx: Tx, principal: Principal, projectId: string): Promise<boolean> {
   if (isTaskodexAdmin(principal)) return true;
   return (await projectRoleOf(tx, principal, projectId)) !== 'viewer';
+}
+
+/**
+ * A project's key and whether it is archived, or undefined when the tenant has
+ * no such project. Says nothing about visibility: pair it with canSeeProject.
+ */
+export async function findProjectHeader(
+  tx: Tx,
+  tenantId: string,
+  projectId: string,
+): Promise<{ key: string; archived: boolean } | undefined> {
+  const { rows } = await tx.query<{ key: string; archived: boolean }>(
+    `select key, archived_at is not null as archived from taskodex.projects where tenant_id = $1 and id = $2`,
+    [tenantId, projectId],
+  );
+  return rows[0];
 }

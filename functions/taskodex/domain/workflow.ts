@@ -1,6 +1,6 @@
 import type { Tx } from '@halooid/shared/db/transaction';
 import { ValidationError } from '@halooid/shared/errors';
-import type { STATE_GROUPS } from '../tasks/schemas';
+import type { STATE_GROUPS } from './task-schemas';
 
 type StateGroup = (typeof STATE_GROUPS)[number];
 

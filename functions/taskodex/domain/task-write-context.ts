@@ -1,7 +1,7 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { ProjectRole } from '../projects/access';
-import type { WorkflowState } from '../projects/workflow';
+import type { ProjectRole } from './project-access';
+import type { WorkflowState } from './workflow';
 
 /**
  * Everything a task write checks before it writes, read in one statement:

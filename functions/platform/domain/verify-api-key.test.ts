@@ -4,8 +4,8 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatApiKey, hashSecret, newKeyMaterial } from './key-format';
-import type { ApiKeyRecord } from './repository';
+import { formatApiKey, hashSecret, newKeyMaterial } from './api-key-format';
+import type { ApiKeyRecord } from './api-key-repository';
 import { parseApiKey, recordKeyUse, resetKeyUseMemo, verifyApiKey } from './verify-api-key';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');

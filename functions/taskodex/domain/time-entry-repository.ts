@@ -1,6 +1,6 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { ListTimeEntriesQuery, TimeEntry } from './schemas';
+import type { ListTimeEntriesQuery, TimeEntry } from './time-entry-schemas';
 
 /**
  * SQL for time entries. Every statement filters by tenant_id (RLS is the

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentSdk, getDynamoClient, isConditionalCheckFailed } from '@halooid/shared/dynamodb';
 import { ValidationError } from '@halooid/shared/errors';
-import { API_KEYS_BY_TENANT_INDEX, apiKeysTableName } from './table';
+import { API_KEYS_BY_TENANT_INDEX, apiKeysTableName } from './api-key-table';
 
 /** One item of the API-keys table. Timestamps are ISO-8601 UTC strings, which sort and compare as text. */
 export interface ApiKeyRecord {

@@ -3,7 +3,7 @@ import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { StateGroup, TaskStatus } from '../tasks/schemas';
+import { StateGroup, TaskStatus } from './task-schemas';
 
 export const PROJECT_STATUSES = ['active', 'on_hold', 'completed', 'archived'] as const;
 export const PROJECT_ROLES = ['admin', 'member', 'viewer'] as const;

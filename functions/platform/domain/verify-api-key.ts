@@ -1,8 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type ApiKeyEnv, hashSecret, parseApiKey } from './key-format';
-import { type ApiKeyRecord, createApiKeyRepository, documentClient, touchLastUsed } from './repository';
-import { apiKeysTableName } from './table';
+import { type ApiKeyEnv, hashSecret, parseApiKey } from './api-key-format';
+import {
+  type ApiKeyRecord,
+  createApiKeyRepository,
+  documentClient,
+  touchLastUsed,
+} from './api-key-repository';
+import { apiKeysTableName } from './api-key-table';
 
 export { parseApiKey };
 

@@ -3,7 +3,7 @@ import { type EventEnvelope, eventName } from '@halooid/shared/events/envelope';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { NotificationMessage } from '@halooid/shared/notifications';
 import { isActiveMember } from '@halooid/shared/tenancy';
-import { insertNotification, isMuted, mutedTypes } from './repository';
+import { insertNotification, isMuted, mutedTypes } from './notification-store';
 
 export interface NotifyInput {
   tenantId: string;
