@@ -75,7 +75,7 @@ function domainReadme(product: string, displayName: string): string {
 
 Entities, rules and repositories that more than one ${product} capability
 needs live here. Capabilities import \`../domain/…\`; a capability never imports
-another capability (functions/slices.test.ts fails when one does). Code that one
+another capability (functions/slice-imports.test.ts fails when one does). Code that one
 capability alone uses stays in that capability's folder.
 `;
 }
