@@ -56,7 +56,7 @@ export function contextFor(deps: TaskDeps, query: WriteContextQuery): Promise<Wr
  * 422 naming the field, as for any reference in a body), not archived (an
  * archived project is frozen), and not one where the caller is only a viewer.
  * `context` must have been read for this project. The rules are
- * projects/access.ts's canSeeProject and canWriteTasksIn.
+ * project-access.ts's canSeeProject and canWriteTasksIn.
  */
 export function placementOf(
   deps: TaskDeps,

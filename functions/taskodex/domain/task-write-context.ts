@@ -8,7 +8,7 @@ import type { WorkflowState } from './workflow';
  * the target project (with the caller's role in it and its workflow), the
  * assignee's memberships and the parent task. Each part was its own query
  * (four to seven round trips); the rules applied to the answer stay in
- * task-use-cases.ts and are those of projects/access.ts (visibility: public,
+ * task-rules.ts and are those of project-access.ts (visibility: public,
  * a member, or a Taskodex admin; writing: not a viewer). Parts not asked for
  * come back null.
  */
