@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, requireKeys } from './config';
+import { ConfigError, parseConfig, requireKeys, tableName } from './config';
 
 function configErrorOf(action: () => unknown): ConfigError {
   try {
@@ -27,7 +27,38 @@ describe('parseConfig', () => {
       DB_LOGIN_MODE: 'connect',
       // The socket address is the client unless the function sits behind CloudFront.
       TRUST_CLOUDFRONT_HEADER: false,
+      RELAY_MIN_AGE_MS: 5_000,
+      WEBHOOK_RETRY_SCALE: 1,
+      DB_SSL: true,
+      tables: {},
     });
+  });
+
+  it('reads every <NAME>_TABLE variable as a DynamoDB table name, and refuses one that cannot be', () => {
+    const config = parseConfig({ IDEMPOTENCY_TABLE: 'halooid-dev-idempotency', ORDERS_LINES_TABLE: 'o.l_1' });
+
+    expect(config.tables).toEqual({
+      IDEMPOTENCY_TABLE: 'halooid-dev-idempotency',
+      ORDERS_LINES_TABLE: 'o.l_1',
+    });
+    expect(tableName('IDEMPOTENCY_TABLE', 'halooid-idempotency', config)).toBe('halooid-dev-idempotency');
+    expect(tableName('API_KEYS_TABLE', 'halooid-api-keys', config)).toBe('halooid-api-keys');
+    expect(configErrorOf(() => parseConfig({ API_KEYS_TABLE: 'no spaces allowed' })).problems).toEqual([
+      'API_KEYS_TABLE: must be a DynamoDB table name (got "no spaces allowed")',
+    ]);
+  });
+
+  it('validates the job and migrator settings instead of falling back silently', () => {
+    expect(
+      parseConfig({ RELAY_MIN_AGE_MS: '2000', WEBHOOK_RETRY_SCALE: '0.01', DB_SSL: 'false' }),
+    ).toMatchObject({
+      RELAY_MIN_AGE_MS: 2_000,
+      WEBHOOK_RETRY_SCALE: 0.01,
+      DB_SSL: false,
+    });
+    expect(() => parseConfig({ RELAY_MIN_AGE_MS: 'soon' })).toThrow(/RELAY_MIN_AGE_MS/);
+    expect(() => parseConfig({ WEBHOOK_RETRY_SCALE: '0' })).toThrow(/WEBHOOK_RETRY_SCALE/);
+    expect(() => parseConfig({ DB_SSL: 'no' })).toThrow(/DB_SSL/);
   });
 
   it('turns the CloudFront client-IP header on only for the exact word true', () => {

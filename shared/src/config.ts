@@ -71,9 +71,35 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** The EventBridge bus events go to (CDK sets it on functions that emit); unset, nothing publishes to AWS. */
+  EVENT_BUS_NAME: z.string().min(1).max(256).optional(),
+  /** A subscriber Lambda invoked with a raw event runs only this subscription (otherwise every one that matches). */
+  SUBSCRIPTION: z.string().min(1).max(128).optional(),
+  /** Outbox relay: publishes rows at least this old (ms), leaving the newest to the request that wrote them. */
+  RELAY_MIN_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** Webhook worker: multiplies the retry schedule (tests make it small). */
+  WEBHOOK_RETRY_SCALE: z.coerce.number().positive().max(100).default(1),
+  /** Migrator: the Aurora master secret it signs in with (never the value itself). */
+  DB_SECRET_ARN: z.string().min(1).optional(),
+  /** Migrator: TLS with certificate verification; only a local test turns it off. */
+  DB_SSL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/**
+ * DynamoDB table names: CDK sets `<LOGICAL_NAME>_TABLE` for each table a
+ * function declares (`resources.tables`), so the names are read by pattern,
+ * not listed here: a product's new table needs no edit to this file.
+ */
+const TABLE_VARIABLE = /^[A-Z][A-Z0-9_]*_TABLE$/;
+const tableNameSchema = z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name');
+
+export type Config = z.infer<typeof configSchema> & {
+  /** By variable name: `{ IDEMPOTENCY_TABLE: 'halooid-dev-idempotency' }`; read with tableName(). */
+  tables: Readonly<Record<string, string>>;
+};
 export type ConfigKey = keyof Config;
 
 export class ConfigError extends Error {
@@ -87,14 +113,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset", as they do in most shells and .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = configSchema.safeParse(present);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map(
+  const problems = result.success
+    ? []
+    : result.error.issues.map(
         (issue) => `${issue.path.join('.')}: ${issue.message} (got ${describe(env, issue.path)})`,
-      ),
-    );
+      );
+  const tables: Record<string, string> = {};
+  for (const [key, value] of Object.entries(present)) {
+    if (!TABLE_VARIABLE.test(key)) continue;
+    const name = tableNameSchema.safeParse(value);
+    if (name.success) tables[key] = name.data;
+    else problems.push(`${key}: ${name.error.issues[0]?.message} (got ${describe(env, [key])})`);
   }
-  return result.data;
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  return { ...result.data, tables };
+}
+
+/** The physical name of a DynamoDB table: `<variable>` when set (CDK), else the local/default name. */
+export function tableName(variable: string, defaultName: string, config: Config = getConfig()): string {
+  return config.tables[variable] ?? defaultName;
 }
 
 /** Never quoted in messages at all: the value is key material. */

@@ -1,3 +1,4 @@
+import { getConfig } from '@halooid/shared/config';
 import { relayOutbox } from '@halooid/shared/events/outbox';
 
 /**
@@ -7,6 +8,5 @@ import { relayOutbox } from '@halooid/shared/events/outbox';
  * did not mark sent, oldest first, and purges sent rows after 7 days.
  */
 export async function handler() {
-  const minAgeMs = Number(process.env.RELAY_MIN_AGE_MS ?? '5000');
-  return relayOutbox({ minAgeMs: Number.isFinite(minAgeMs) ? minAgeMs : 5_000 });
+  return relayOutbox({ minAgeMs: getConfig().RELAY_MIN_AGE_MS });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { getConfig } from '@halooid/shared/config';
 import { discoverMigrations, type MigrationResult, migrate } from '@halooid/shared/db/migrate';
 import { createLogger } from '@halooid/shared/observability';
 import pg from 'pg';
@@ -18,7 +19,7 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 let secrets: SecretsManagerClient | undefined;
 
 export async function handler(): Promise<MigrationResult> {
-  const env = migratorEnv(process.env);
+  const env = migratorEnv(getConfig());
   secrets ??= new SecretsManagerClient({ region: env.AWS_REGION });
   const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: env.DB_SECRET_ARN }));
   const result = await runMigrations(env, parseMasterSecret(SecretString), MIGRATIONS_DIR);

@@ -1,3 +1,4 @@
+import { parseConfig } from '@halooid/shared/config';
 import { describe, expect, it } from 'vitest';
 import { migratorEnv, parseMasterSecret } from './settings';
 
@@ -24,12 +25,14 @@ describe('migrator settings', () => {
   });
 
   it('requires the secret ARN and verifies TLS unless told otherwise', () => {
-    expect(() => migratorEnv({})).toThrow(/DB_SECRET_ARN/);
-    const env = migratorEnv({
-      DB_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x',
-      DB_PORT: '5432',
-    });
+    expect(() => migratorEnv(parseConfig({}))).toThrow(/DB_SECRET_ARN/);
+    const env = migratorEnv(
+      parseConfig({
+        DB_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:x',
+        DB_PORT: '5432',
+      }),
+    );
     expect(env).toMatchObject({ DB_SSL: true, DB_NAME: 'halooid', DB_PORT: 5432 });
-    expect(migratorEnv({ DB_SECRET_ARN: 'x', DB_SSL: 'false' }).DB_SSL).toBe(false);
+    expect(migratorEnv(parseConfig({ DB_SECRET_ARN: 'x', DB_SSL: 'false' })).DB_SSL).toBe(false);
   });
 });

@@ -1,23 +1,22 @@
+import { type Config, requireKeys } from '@halooid/shared/config';
 import * as z from 'zod';
 
-const envSchema = z.object({
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  DB_SECRET_ARN: z.string().min(1),
+/** What the migrator reads of the config (shared/src/config.ts validates every variable). */
+export interface MigratorEnv {
+  AWS_REGION: string;
+  DB_SECRET_ARN: string;
   /** The writer endpoint; the secret's host is the fallback. */
-  DB_HOST: z.string().min(1).optional(),
-  DB_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
-  DB_NAME: z.string().min(1).default('halooid'),
+  DB_HOST?: string;
+  /** CDK sets it; the secret's port is the fallback for a caller that has none. */
+  DB_PORT?: number;
+  DB_NAME: string;
   /** TLS with certificate verification; only a local test turns it off. */
-  DB_SSL: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
-});
-export type MigratorEnv = z.infer<typeof envSchema>;
+  DB_SSL: boolean;
+}
 
-export function migratorEnv(env: Record<string, string | undefined>): MigratorEnv {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  return envSchema.parse(present);
+/** The migrator's settings from the config: fails naming DB_SECRET_ARN when it is not set. */
+export function migratorEnv(config: Config): MigratorEnv {
+  return requireKeys(config, ['DB_SECRET_ARN']);
 }
 
 const secretSchema = z.object({

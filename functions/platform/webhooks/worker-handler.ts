@@ -1,3 +1,4 @@
+import { getConfig } from '@halooid/shared/config';
 import type { Context } from 'aws-lambda';
 import { runDeliveryWorker, webhookRetryDelays } from './delivery-worker';
 
@@ -8,9 +9,8 @@ import { runDeliveryWorker, webhookRetryDelays } from './delivery-worker';
  */
 export async function handler(_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) {
   const remaining = context?.getRemainingTimeInMillis?.() ?? 60_000;
-  const scale = Number(process.env.WEBHOOK_RETRY_SCALE ?? '1');
   const attempted = await runDeliveryWorker(Math.min(55_000, remaining - 12_000), {
-    retryDelaysMs: webhookRetryDelays(Number.isFinite(scale) && scale > 0 ? scale : 1),
+    retryDelaysMs: webhookRetryDelays(getConfig().WEBHOOK_RETRY_SCALE),
   });
   return { attempted };
 }

@@ -36,7 +36,13 @@ const html = (body: string): LocalResponse => ({
  * build with SPA fallback (CloudFront + S3 in AWS), or a landing page until
  * the web app is built.
  */
-export function localPages(options: { mailbox: Mailbox; webRoot: string; bus?: LocalEventBus }) {
+export function localPages(options: {
+  mailbox: Mailbox;
+  webRoot: string;
+  bus?: LocalEventBus;
+  /** Shown on the landing page: the one the seed gave the demo users (HALOOID_DEMO_PASSWORD, checked by main.ts). */
+  demoPassword: string;
+}) {
   return async (method: string, url: URL): Promise<LocalResponse | undefined> => {
     const events = options.bus && eventPages(options.bus, method, url);
     if (events) return events;
@@ -49,7 +55,7 @@ export function localPages(options: { mailbox: Mailbox; webRoot: string; bus?: L
     // SPA fallback, as CloudFront's: a path without a file extension is a client route.
     if (!path.extname(url.pathname) && !url.pathname.startsWith('/dev/')) {
       const index = await staticFile(options.webRoot, '/index.html');
-      return index ?? (url.pathname === '/' ? html(landingPage()) : undefined);
+      return index ?? (url.pathname === '/' ? html(landingPage(options.demoPassword)) : undefined);
     }
     return undefined;
   };

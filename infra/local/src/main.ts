@@ -18,6 +18,9 @@ const localSettings = z.object({
   HALOOID_WEB_BUILD: z.enum(['auto', 'always', 'never']).default('auto'),
 });
 
+/** The port main() was asked for, once its settings parsed: the "in use" message names it. */
+let port: number | undefined;
+
 async function main(): Promise<void> {
   const started = performance.now();
   const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
     throw new ConfigError(local.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const settings = local.data;
+  port = settings.PORT;
   // The web build runs beside the platform's start-up (both take seconds).
   const webBuild: Promise<WebBuildResult> =
     settings.HALOOID_WEB_BUILD === 'never'
@@ -97,9 +101,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(
-      `Port ${process.env.PORT || 3000} is in use. Stop the other process or set PORT=<free port>.`,
-    );
+    console.error(`Port ${port ?? 3000} is in use. Stop the other process or set PORT=<free port>.`);
   } else console.error('Halooid failed to start:', error);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
+import { DEMO_TENANTS } from './demo-data';
 
 const escapeHtml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -12,7 +12,7 @@ const STYLE = `<style>
 </style>`;
 
 /** Shown at `/` until the web app is built. */
-export function landingPage(): string {
+export function landingPage(demoPassword: string): string {
   const logins = DEMO_TENANTS.flatMap((tenant) =>
     tenant.users.map(
       (user) =>
@@ -23,7 +23,7 @@ export function landingPage(): string {
   <h1>Halooid is running locally</h1>
   <p>The API is under <code>/v1</code>. Start with <a href="/v1/health">/v1/health</a>, the <a href="/docs">API docs</a>
   or the <a href="/v1/openapi.json">OpenAPI document</a>. Emails the platform would send appear at <a href="/dev/mailbox">/dev/mailbox</a>.</p>
-  <h2>Demo logins</h2><p>Password <code>${escapeHtml(process.env.HALOOID_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD)}</code> for each.</p>
+  <h2>Demo logins</h2><p>Password <code>${escapeHtml(demoPassword)}</code> for each.</p>
   <table><tr><th>Tenant</th><th>Email</th><th>Role</th></tr>${logins}</table>
   </body></html>`;
 }

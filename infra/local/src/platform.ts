@@ -181,7 +181,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       handlers,
       authorizer,
       usagePlans: new UsagePlans(),
-      fallback: localPages({ mailbox, bus: events.bus, webRoot: path.join(REPO_ROOT, 'web', 'build') }),
+      fallback: localPages({
+        mailbox,
+        bus: events.bus,
+        webRoot: path.join(REPO_ROOT, 'web', 'build'),
+        demoPassword: options.demoPassword,
+      }),
       port: options.port,
     });
     stops.push(gateway.close);

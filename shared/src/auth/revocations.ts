@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tableName } from '../config';
 import { dynamoSdk, getDynamoClient, isConditionalCheckFailed } from '../dynamodb';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
 
@@ -26,8 +27,8 @@ export const REVOCATIONS_TABLE = {
   ttlAttribute: 'purgeAt',
 } as const;
 
-export function revocationsTableName(env: Record<string, string | undefined> = process.env): string {
-  return env.REVOCATIONS_TABLE || REVOCATIONS_TABLE.defaultName;
+export function revocationsTableName(): string {
+  return tableName('REVOCATIONS_TABLE', REVOCATIONS_TABLE.defaultName);
 }
 
 /** What the store knows about a token's user and session. */

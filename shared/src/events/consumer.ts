@@ -1,3 +1,4 @@
+import { getConfig } from '../config';
 import type { Tx } from '../db/transaction';
 import { type ServiceManifest, serviceName } from '../manifest';
 import { createLogger, type Logger } from '../observability';
@@ -89,7 +90,7 @@ export function createSubscriberHandler(
       throw new Error(`${serviceName(service)}: no consumer exported as ${subscription.handler}`);
   }
   return async (invocation: SubscriberInvocation): Promise<{ results: Record<string, ConsumeOutcome> }> => {
-    const named = 'subscription' in invocation ? invocation.subscription : process.env.SUBSCRIPTION;
+    const named = 'subscription' in invocation ? invocation.subscription : getConfig().SUBSCRIPTION;
     const event = 'subscription' in invocation ? invocation.event : invocation;
     const selected = subscriptions.filter((subscription) =>
       named ? subscription.name === named : matchesPattern(subscription.pattern, event),

@@ -1,4 +1,5 @@
 import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { getConfig } from '../config';
 import type { EventEnvelope } from './envelope';
 import { type EventPublisher, type PublishResult, registerPublisherFactory } from './publisher';
 
@@ -80,4 +81,4 @@ export class EventBridgePublisher implements EventPublisher {
   }
 }
 
-registerPublisherFactory(() => new EventBridgePublisher({ busName: process.env.EVENT_BUS_NAME ?? '' }));
+registerPublisherFactory(() => new EventBridgePublisher({ busName: getConfig().EVENT_BUS_NAME ?? '' }));

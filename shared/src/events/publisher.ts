@@ -1,3 +1,4 @@
+import { getConfig } from '../config';
 import type { EventEnvelope } from './envelope';
 
 /** Events that could not be published; they stay in the outbox for the relay. */
@@ -31,7 +32,7 @@ let factory: (() => EventPublisher) | undefined;
  */
 export function getPublisher(): EventPublisher {
   if (current) return current;
-  if (process.env.EVENT_BUS_NAME && factory) {
+  if (getConfig().EVENT_BUS_NAME && factory) {
     current = factory();
     return current;
   }

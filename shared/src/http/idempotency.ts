@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { getConfig } from '../config';
+import { getConfig, tableName } from '../config';
 import { getDynamoClient } from '../dynamodb';
 import { AppError, ConflictError, ValidationError } from '../errors';
 import { DynamoIdempotencyStore, IDEMPOTENCY_TABLE, type IdempotencyStore } from './idempotency-store';
@@ -31,7 +31,7 @@ let store: IdempotencyStore | undefined;
 function defaultStore(): IdempotencyStore {
   store ??= new DynamoIdempotencyStore(
     getDynamoClient,
-    process.env.IDEMPOTENCY_TABLE || IDEMPOTENCY_TABLE.defaultName,
+    tableName('IDEMPOTENCY_TABLE', IDEMPOTENCY_TABLE.defaultName),
   );
   return store;
 }
