@@ -8,12 +8,13 @@ import {
   renderNotificationRules,
 } from './build-event-index';
 import { buildRegistryIndex, renderRegistryIndex } from './build-registry-index';
-import { discoverProductKeys, renderProductList } from './product-list';
+import { discoverProductKeys, renderProductList, renderWebProductList } from './product-list';
 
 /**
  * `npm run generate`: writes functions/products.generated.ts from the product
  * folders, then functions/registry-index.generated.ts from their manifests and
- * catalogs (the registry is imported only after the product list is fresh).
+ * catalogs (the registry is imported only after the product list is fresh),
+ * and web/src/lib/products.generated.ts for the web shell.
  */
 const functionsDir = fileURLToPath(new URL('..', import.meta.url));
 const productList = fileURLToPath(new URL('../products.generated.ts', import.meta.url));
@@ -25,6 +26,20 @@ const target = fileURLToPath(new URL('../registry-index.generated.ts', import.me
 writeFileSync(target, renderRegistryIndex(buildRegistryIndex(SERVICES, EVENT_CATALOGS, PRODUCTS)));
 execFileSync('npx', ['biome', 'format', '--write', target], { stdio: 'inherit' });
 console.log(`Wrote ${target}`);
+
+const web = fileURLToPath(new URL('../../web/src/lib/products.generated.ts', import.meta.url));
+writeFileSync(
+  web,
+  renderWebProductList(
+    PRODUCTS.map((product) => ({
+      ...product,
+      alwaysEnabled: product.alwaysEnabled === true,
+      web: product.web ?? null,
+    })),
+  ),
+);
+execFileSync('npx', ['biome', 'format', '--write', web], { stdio: 'inherit' });
+console.log(`Wrote ${web}`);
 
 // The subscribers' schema-free path: catalogs and notification rules (build-event-index.ts).
 const rules = notificationRulesOf(PRODUCTS, functionsDir);

@@ -1,4 +1,5 @@
 import type { paths } from '$lib/api/schema';
+import { PRODUCT_LIST } from '$lib/products.generated';
 
 type Json<
   P extends keyof paths,
@@ -19,15 +20,15 @@ export type CreatedApiKey = Json<'/v1/api-keys', 'post', 201>;
 export type Webhook = Json<'/v1/webhooks', 'get'>['items'][number];
 export type Delivery = Json<'/v1/webhooks/{webhookId}/deliveries', 'get'>['items'][number];
 
-/** Product names as people read them. */
-export const PRODUCT_LABELS: Record<string, string> = {
-  platform: 'Platform',
-  taskodex: 'Taskodex',
-  qultrix: 'Qultrix',
-  adminhub: 'AdminHub',
-  customerconnect: 'CustomerConnect',
-  invantray: 'Invantray',
-};
+/** Product names as people read them, by key (from each product.ts). */
+export const PRODUCT_LABELS: Record<string, string> = Object.fromEntries(
+  PRODUCT_LIST.map((product) => [product.key, product.displayName]),
+);
+
+/** The products a tenant can switch on and off: all but the always-enabled platform. */
+export const TENANT_PRODUCTS = PRODUCT_LIST.filter((product) => !product.alwaysEnabled).map(
+  (product) => product.key,
+);
 
 export function groupByProduct(permissions: readonly Permission[]): [string, Permission[]][] {
   const groups = new Map<string, Permission[]>();

@@ -1,8 +1,10 @@
+import { PRODUCT_LIST } from '$lib/products.generated';
+
 /**
- * The products in the navigation. A product shows only when the user holds
- * at least one of its permissions in the current tenant, so products that
- * have not landed (no permissions in the catalog yet) stay hidden by
- * themselves. Add a product here when its first screen lands.
+ * The products in the navigation: every product whose product.ts declares a
+ * `web` entry (generated into $lib/products.generated.ts). A product shows
+ * only when the user holds at least one of its permissions in the current
+ * tenant.
  */
 export interface Product {
   id: string;
@@ -16,48 +18,20 @@ export interface Product {
   description: string;
 }
 
-export const PRODUCTS: readonly Product[] = [
-  {
-    id: 'taskodex',
-    label: 'Taskodex',
-    prefix: 'taskodex:',
-    path: '/taskodex',
-    icon: 'tasks',
-    description: 'Projects, tasks and time tracking',
-  },
-  {
-    id: 'qultrix',
-    label: 'Qultrix',
-    prefix: 'qultrix:',
-    path: '/qultrix',
-    icon: '☺',
-    description: 'People, time off and reviews',
-  },
-  {
-    id: 'adminhub',
-    label: 'AdminHub',
-    prefix: 'adminhub:',
-    path: '/adminhub',
-    icon: '⚙',
-    description: 'Monitoring, users and security',
-  },
-  {
-    id: 'customerconnect',
-    label: 'CustomerConnect',
-    prefix: 'customerconnect:',
-    path: '/customerconnect',
-    icon: '☎',
-    description: 'Contacts, leads and cases',
-  },
-  {
-    id: 'invantray',
-    label: 'Invantray',
-    prefix: 'invantray:',
-    path: '/invantray',
-    icon: '▦',
-    description: 'Inventory, warehouses and assets',
-  },
-];
+export const PRODUCTS: readonly Product[] = PRODUCT_LIST.flatMap((product) =>
+  product.web
+    ? [
+        {
+          id: product.key,
+          label: product.displayName,
+          prefix: `${product.key}:`,
+          path: product.web.path,
+          icon: product.web.icon,
+          description: product.web.description,
+        },
+      ]
+    : [],
+);
 
 /** Tenant administration sections, each behind the permission that lets you read it. */
 export const SETTINGS_SECTIONS = [
