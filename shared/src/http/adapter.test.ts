@@ -87,6 +87,13 @@ const service = defineService({
       response: z.object({ authenticated: z.boolean() }),
     }),
     defineRoute({
+      operationId: 'tenantWork',
+      method: 'GET',
+      path: '/v1/demo/tenant-work',
+      permission: PUBLIC,
+      summary: 'Runs work in the caller’s tenant transaction',
+    }),
+    defineRoute({
       operationId: 'lie',
       method: 'GET',
       path: '/v1/demo/lie',
@@ -128,6 +135,10 @@ beforeAll(() => {
     },
     ping: async ({ principal }) => ({ body: { authenticated: principal !== undefined } }),
     lie: async () => ({ body: { id: 42 } as unknown as z.input<typeof thing> }),
+    tenantWork: async ({ inTenant }) => {
+      await inTenant(async () => undefined);
+      return { body: undefined };
+    },
   });
 });
 
@@ -333,6 +344,13 @@ describe('createHttpHandler', () => {
     const result = await invoke({ method: 'GET', resource: '/v1/demo/ping' });
 
     expect(JSON.parse(result.body)).toEqual({ authenticated: true });
+  });
+
+  it('hands every request an inTenant built from its principal: none on a PUBLIC route is a 401', async () => {
+    const result = await invoke({ method: 'GET', resource: '/v1/demo/tenant-work', authorizer: null });
+
+    expect(result.statusCode).toBe(401);
+    expect(result.headers?.['Content-Type']).toBe('application/problem+json');
   });
 
   it('creates with the route status, a parsed body and extra headers', async () => {
