@@ -16,6 +16,13 @@ import {
 import type { Task } from './task-schemas';
 import { assertStatusIn } from './workflow';
 
+/*
+ * Changing a task and leaving its trace: applyChange checks and writes one
+ * change, recordChanges writes the timeline entries and events of any number
+ * of them. PATCH, the bulk update and a workflow replacement all go through
+ * here, so each leaves exactly the same trace.
+ */
+
 export type TaskEvent = EventOf<typeof taskodexEvents>;
 
 export function completedEvent(task: Task): TaskEvent {
@@ -26,7 +33,7 @@ export function completedEvent(task: Task): TaskEvent {
 }
 
 /** The fields the timeline and `task.updated` report; completedAt and statusGroup follow from status. */
-export const TRACKED_FIELDS = [
+const TRACKED_FIELDS = [
   'title',
   'description',
   'status',
@@ -86,7 +93,7 @@ export async function recordChanges(changed: readonly TaskChange[], deps: TaskDe
 }
 
 /** A change's events: updated, and assigned / status_changed / completed when they apply. */
-export function eventsOf(before: Task, after: Task, changes: string[]): TaskEvent[] {
+function eventsOf(before: Task, after: Task, changes: string[]): TaskEvent[] {
   const events: TaskEvent[] = [{ type: 'task.updated', data: { task: after, changes } }];
   if (before.assigneeId !== after.assigneeId)
     events.push({

@@ -16,8 +16,9 @@ import { DEFAULT_WORKFLOW, type WorkflowState } from './workflow';
  */
 
 /**
- * Task use cases. Each receives the open tenant transaction and the caller;
- * the handler owns the transaction, so a use case never commits half of its work.
+ * What a task use case receives (a subset of the request's RequestDeps): the
+ * open tenant transaction and the caller; the handler owns the transaction,
+ * so a use case never commits half of its work.
  */
 export interface TaskDeps {
   tx: Tx;
@@ -38,7 +39,7 @@ export interface Placement {
 }
 
 /** What a write with nothing to check (no project, assignee or parent) reads: nothing. */
-export const NOTHING_TO_CHECK: WriteContext = {
+const NOTHING_TO_CHECK: WriteContext = {
   project: null,
   assigneeActive: false,
   assigneeInProject: false,

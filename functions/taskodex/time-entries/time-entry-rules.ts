@@ -18,12 +18,12 @@ import { weekStartOf } from './time-rules';
  * lock checks, where an entry is booked, and stopping a running timer.
  */
 
-export function assertMayChange(principal: Principal, entry: TimeEntry): void {
+function assertMayChange(principal: Principal, entry: TimeEntry): void {
   if (entry.userId !== principal.principalId && !isApprover(principal))
     throw new ForbiddenError('You can only change your own time entries.');
 }
 
-export function lockedError(reason: string): ConflictError {
+function lockedError(reason: string): ConflictError {
   return new ConflictError(
     `This time entry is locked (${reason.replace('_', ' ')}) and can no longer be changed.`,
     'time_entry_locked',
@@ -38,13 +38,13 @@ export async function assertWeekOpen(deps: TimeDeps, userId: string, instant: Da
     );
 }
 
-export interface Target {
+interface Target {
   taskId: string | null;
   projectId: string | null;
   projectBillable: boolean;
 }
 
-export function targetError(field: string, code: string, message: string): BusinessRuleError {
+function targetError(field: string, code: string, message: string): BusinessRuleError {
   return new BusinessRuleError(code, message, [{ field, message, code }]);
 }
 
