@@ -88,5 +88,6 @@ export const taskodexProduct = defineProduct({
     project_manager: ['taskodex:*:*'],
     employee: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
   },
+  demoSeed: 'demo/seed.ts',
   web: { path: '/taskodex', icon: 'tasks', description: 'Projects, tasks and time tracking' },
 });

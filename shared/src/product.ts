@@ -1,4 +1,5 @@
 import type { SystemRoleKey } from './auth/system-roles';
+import type { Tx } from './db/transaction';
 import type { EventCatalog } from './events/catalog';
 import type { EventPublisher } from './events/publisher';
 import type { ServiceManifest, ServiceResources } from './manifest';
@@ -127,6 +128,21 @@ export interface WebNavigation {
   /** One line under the name in the product switcher. */
   description: string;
 }
+
+/** A demo tenant the local runtime just provisioned, handed to each product's demo seeder. */
+export interface DemoTenantContext {
+  tenantId: string;
+  slug: string;
+  /** Its people, the Owner first: ids (Cognito subs), names and system roles. */
+  users: readonly { id: string; email: string; name: string; role: SystemRoleKey }[];
+}
+
+/**
+ * A product's demo data (`seedDemo` of its `demoSeed` file): writes its rows
+ * for a demo tenant the platform has just made (members and roles included),
+ * in the same system transaction, only on the tenant's first start.
+ */
+export type DemoSeeder = (tx: Tx, tenant: DemoTenantContext) => Promise<void>;
 
 /** Identity at run time; keeps the literal types. */
 export function defineProduct<const P extends ProductManifest>(product: P): P {

@@ -1,6 +1,6 @@
-import { recordActivity } from '@halooid/functions/taskodex/domain/task-activity';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
+import { recordActivity } from '../domain/task-activity';
 
 /**
  * Conversation and links on the demo tasks: a few comments (one with a
