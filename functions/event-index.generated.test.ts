@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,37 @@ import { PRODUCTS } from './registry';
 import { notificationRulesOf } from './scripts/build-event-index';
 
 const functionsDir = fileURLToPath(new URL('.', import.meta.url));
+const sharedDir = fileURLToPath(new URL('../shared/src/', import.meta.url));
+
+/**
+ * Every repository file `entry` loads, following relative and `@halooid/*`
+ * imports (packages are not followed): what a bundle of it would hold.
+ */
+function importClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)'([^']+)'/g)) {
+      if (!specifier) continue;
+      const base = specifier.startsWith('.')
+        ? path.resolve(path.dirname(file), specifier)
+        : specifier.startsWith('@halooid/functions/')
+          ? path.join(functionsDir, specifier.slice('@halooid/functions/'.length))
+          : specifier.startsWith('@halooid/shared/')
+            ? path.join(sharedDir, specifier.slice('@halooid/shared/'.length))
+            : undefined;
+      if (!base) continue;
+      const resolved = [`${base}.ts`, base, path.join(base, 'index.ts')].find(
+        (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
+      );
+      if (resolved) visit(resolved);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
 const STALE = 'The event index is stale: run npm run generate';
 
 describe('notification-rules.generated.ts and event-index.generated.ts', () => {
@@ -62,5 +93,21 @@ describe('notification-rules.generated.ts and event-index.generated.ts', () => {
     expect(() => notificationRulesOf([{ ...product('a'), notifications: [rule] }], functionsDir)).toThrow(
       /no file functions\/a\/x.ts/,
     );
+  });
+
+  it("load, beyond shared/, only each product's events.ts, domain/ and rule files: no capability, manifest or registry", () => {
+    const ruleFiles = NOTIFICATION_RULES.map((rule) => rule.handler);
+    const allowed = (file: string) =>
+      file === 'event-index.generated.ts' ||
+      /^[a-z0-9-]+\/events\.ts$/.test(file) ||
+      /^[a-z0-9-]+\/domain\//.test(file) ||
+      ruleFiles.includes(file);
+
+    const loaded = importClosure(path.join(functionsDir, 'event-index.generated.ts'))
+      .filter((file) => file.startsWith(functionsDir))
+      .map((file) => path.relative(functionsDir, file).split(path.sep).join('/'));
+
+    expect(loaded).toContain('taskodex/events.ts');
+    expect(loaded.filter((file) => !allowed(file))).toEqual([]);
   });
 });

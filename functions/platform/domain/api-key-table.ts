@@ -1,4 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { tableName } from '@halooid/shared/config';
 
 /**
  * The API-keys table, declared once: infra/aws builds the CDK Table from it
@@ -36,8 +37,8 @@ export const API_KEYS_LIST_ATTRIBUTES = [
 ] as const;
 
 /** Table name from `API_KEYS_TABLE` (set by CDK per stage), `halooid-api-keys` when unset. */
-export function apiKeysTableName(env: Record<string, string | undefined> = process.env): string {
-  return env.API_KEYS_TABLE || API_KEYS_TABLE_DEFAULT_NAME;
+export function apiKeysTableName(): string {
+  return tableName('API_KEYS_TABLE', API_KEYS_TABLE_DEFAULT_NAME);
 }
 
 /** Key schema and index of the table, without name or billing (each consumer adds its own). */

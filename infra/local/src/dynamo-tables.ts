@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { apiKeysCreateTableInput } from '@halooid/functions/platform/domain/api-key-table';
 import { revocationsCreateTableInput } from '@halooid/shared/auth/revocations';
+import { tableName } from '@halooid/shared/config';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 
 /**
@@ -19,7 +20,7 @@ export function localTableDefinitions(): CreateTableCommandInput[] {
     apiKeysCreateTableInput(),
     revocationsCreateTableInput(),
     {
-      TableName: process.env.IDEMPOTENCY_TABLE || IDEMPOTENCY_TABLE.defaultName,
+      TableName: tableName('IDEMPOTENCY_TABLE', IDEMPOTENCY_TABLE.defaultName),
       KeySchema: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }],
       AttributeDefinitions: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, AttributeType: 'S' }],
       BillingMode: 'PAY_PER_REQUEST',
