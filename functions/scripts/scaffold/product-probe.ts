@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { synthesize } from '@halooid/aws/testing/synth';
 import { PRODUCTS, SERVICES } from '@halooid/functions/registry';
-import { REGISTRY_INDEX } from '@halooid/functions/registry-index.generated';
 import { walkRoutes } from '@halooid/functions/security-fixtures';
 import { RouteTable } from '@halooid/local/route-table';
 import { startTestPlatform } from '@halooid/local/testing/test-platform';
@@ -65,9 +64,11 @@ const cdk = (() => {
   }
 })();
 
-const web = REGISTRY_INDEX.products
-  .filter((indexed) => indexed.web !== null)
-  .map((indexed) => ({ key: indexed.key, displayName: indexed.displayName, path: indexed.web?.path }));
+// What the web shell's navigation lists (web/src/lib/shell/products.ts maps every entry with a `web` part).
+const { PRODUCT_LIST } = await import('../../../web/src/lib/products.generated');
+const web = PRODUCT_LIST.flatMap((entry) =>
+  entry.web ? [{ key: entry.key, displayName: entry.displayName, path: entry.web.path }] : [],
+);
 
 const platform = await startTestPlatform();
 try {

@@ -33,7 +33,8 @@ const WORKSPACES: Record<string, string> = {
   aws: 'infra/aws',
   web: 'web',
 };
-const SKIPPED = new Set(['node_modules', 'cdk.out', 'dist', '.halooid', 'build', '.svelte-kit']);
+/** Build output and data, never sources. (web/.svelte-kit stays: web/tsconfig.json extends its tsconfig.) */
+const SKIPPED = new Set(['node_modules', 'cdk.out', 'dist', '.halooid', 'build', 'output']);
 
 export function copyRepo(repoRoot: string): RepoCopy {
   const root = mkdtempSync(path.join(tmpdir(), 'halooid-scaffold-'));
