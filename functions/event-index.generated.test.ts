@@ -110,4 +110,12 @@ describe('notification-rules.generated.ts and event-index.generated.ts', () => {
     expect(loaded).toContain('taskodex/events.ts');
     expect(loaded.filter((file) => !allowed(file))).toEqual([]);
   });
+
+  it('load each catalog without route schemas: no schemas file, no request kernel (pagination, versioning, adapter)', () => {
+    const routeSchemaFiles = importClosure(path.join(functionsDir, 'event-index.generated.ts'))
+      .map((file) => path.relative(path.join(functionsDir, '..'), file).split(path.sep).join('/'))
+      .filter((file) => /(^|[/-])schemas\.ts$/.test(file) || /^shared\/src\/(db|http)\//.test(file));
+
+    expect(routeSchemaFiles).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 import { defineCatalog } from '@halooid/shared/events/catalog';
 import * as z from 'zod';
-import { Project } from './domain/project-schemas';
-import { Task, TaskStatus } from './domain/task-schemas';
-import { TimeEntry } from './domain/time-entry-schemas';
+import { Project } from './domain/project';
+import { Task, TaskStatus } from './domain/task';
+import { TimeEntry } from './domain/time-entry';
 
 const TaskRef = { taskId: z.uuid(), title: z.string() };
 const TimesheetRef = { userId: z.uuid(), week: z.string(), weekStart: z.iso.date() };

@@ -3,13 +3,11 @@ import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { StateGroup, TaskStatus } from './task-schemas';
+import { PROJECT_ROLES, PROJECT_STATUSES, Project, ProjectRole, ProjectStatus } from './project';
+import { StateGroup, TaskStatus } from './task';
 
-export const PROJECT_STATUSES = ['active', 'on_hold', 'completed', 'archived'] as const;
-export const PROJECT_ROLES = ['admin', 'member', 'viewer'] as const;
+export { PROJECT_ROLES, PROJECT_STATUSES, Project, ProjectRole, ProjectStatus };
 
-export const ProjectStatus = z.enum(PROJECT_STATUSES);
-export const ProjectRole = z.enum(PROJECT_ROLES);
 // The pattern sits on the input (any case) so the OpenAPI document shows it; the key is stored upper-case.
 const ProjectKey = z
   .string()
@@ -36,30 +34,6 @@ export const WorkflowStateSchema = z.strictObject({
   group: StateGroup,
 });
 const States = z.array(WorkflowStateSchema).min(1).max(30);
-
-export const Project = z.object({
-  id: z.uuid(),
-  key: z.string(),
-  name: z.string(),
-  description: z.string(),
-  leadId: z.uuid().nullable(),
-  status: ProjectStatus,
-  isPrivate: z.boolean(),
-  startDate: z.iso.date().nullable(),
-  targetDate: z.iso.date().nullable(),
-  clientName: z.string().nullable(),
-  billable: z.boolean().meta({ description: 'Default billable flag for time logged on this project.' }),
-  hourlyRate: z.number().nullable(),
-  archivedAt: z.iso.datetime().nullable(),
-  myRole: ProjectRole.nullable().meta({
-    description: "The caller's role in the project; null when not a member.",
-  }),
-  version: z.number().int(),
-  createdBy: z.uuid(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-export type Project = z.infer<typeof Project>;
 
 export const ProjectParams = z.strictObject({ projectId: z.uuid() });
 export const MemberParams = z.strictObject({ projectId: z.uuid(), userId: z.uuid() });

@@ -2,6 +2,9 @@ import { calendarDate, instant, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
+import { LOCK_REASONS, TimeEntry } from './time-entry';
+
+export { LOCK_REASONS, TimeEntry };
 
 /** The longest single entry: a day. Longer work is several entries. */
 export const MAX_ENTRY_SECONDS = 24 * 60 * 60;
@@ -26,35 +29,6 @@ const Duration = z
   .min(1)
   .max(MAX_ENTRY_SECONDS)
   .meta({ description: 'Seconds, at most 24 hours.', example: 5400 });
-
-export const LOCK_REASONS = ['exported', 'invoiced', 'timesheet_submitted', 'timesheet_approved'] as const;
-
-export const TimeEntry = z.object({
-  id: z.uuid(),
-  userId: z.uuid(),
-  taskId: z.uuid().nullable(),
-  projectId: z.uuid().nullable().meta({ description: "The task's project when a task is given." }),
-  description: z.string(),
-  startedAt: z.iso.datetime(),
-  endedAt: z.iso.datetime().nullable().meta({ description: 'Null while the timer runs.' }),
-  durationSeconds: z
-    .number()
-    .int()
-    .nullable()
-    .meta({ description: 'Null while the timer runs (elapsed time is now minus startedAt).' }),
-  running: z.boolean(),
-  billable: z.boolean(),
-  tags: z.array(z.string()),
-  exportedAt: z.iso.datetime().nullable(),
-  invoicedAt: z.iso.datetime().nullable(),
-  lockedReason: z.enum(LOCK_REASONS).nullable().meta({
-    description: 'Why the entry cannot be changed (exported, invoiced, or its week submitted/approved).',
-  }),
-  version: z.number().int(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-export type TimeEntry = z.infer<typeof TimeEntry>;
 
 export const TimeEntryParams = z.strictObject({ timeEntryId: z.uuid() });
 
