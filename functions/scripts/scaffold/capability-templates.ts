@@ -99,7 +99,7 @@ export const ${n.camel}Service = defineService({
       method: 'POST',
       path: '/v1/${n.product}/${n.capability}',
       permission: '${n.product}:${n.resource}:write',
-      summary: 'Create a ${n.resource}',
+      summary: 'Create ${n.aResource}',
       body: Create${n.Entity}Body,
       status: 201,
       response: ${n.Entity},
@@ -109,7 +109,7 @@ export const ${n.camel}Service = defineService({
       method: 'GET',
       path: '/v1/${n.product}/${n.capability}/{${n.entity}Id}',
       permission: '${n.product}:${n.resource}:read',
-      summary: 'Get a ${n.resource}',
+      summary: 'Get ${n.aResource}',
       description: "Another tenant's ${n.resource}, or none, is a 404.",
       params: ${n.Entity}Params,
       response: ${n.Entity},
@@ -239,7 +239,7 @@ import type { Create${n.Entity}Input, ${n.Entity} } from './schemas';
 ${DEPS_NOTE}
 export type Create${n.Entity}Deps = Pick<RequestDeps, 'tx' | 'principal' | 'newId'>;
 
-/** Adds a ${n.resource} to the caller's tenant; an API key's ${n.resource} has no user as its creator. */
+/** Adds ${n.aResource} to the caller's tenant; an API key's ${n.resource} has no user as its creator. */
 export function create${n.Entity}(input: Create${n.Entity}Input, deps: Create${n.Entity}Deps): Promise<${n.Entity}> {
   const { principal } = deps;
   return insert${n.Entity}(deps.tx, {
@@ -339,7 +339,7 @@ describe('${n.capability} use cases', () => {
     expect(statements[0]?.values).toEqual([principal.tenantId, row.id, 'First', principal.principalId]);
   });
 
-  it('answers 404 for a ${n.resource} the tenant does not have', async () => {
+  it('answers 404 for ${n.aResource} the tenant does not have', async () => {
     const { tx, statements } = fakeTx([]);
 
     await expect(get${n.Entity}(row.id, { tx, principal })).rejects.toBeInstanceOf(NotFoundError);
@@ -376,7 +376,7 @@ const create = (as: Session, tenant: string, body: Record<string, unknown>) =>
   platform.request('POST', '${base}', { headers: as.headers(tenant), body });
 
 describe('${n.capability}', () => {
-  it('creates a ${n.resource}, lists it newest first and reads it back with its ETag', async () => {
+  it('creates ${n.aResource}, lists it newest first and reads it back with its ETag', async () => {
     const first = await create(member, 'acme', { name: 'First ${n.resource}' });
     const second = await create(member, 'acme', { name: 'Second ${n.resource}' });
 
@@ -387,6 +387,8 @@ describe('${n.capability}', () => {
     expect(list.status).toBe(200);
     const ids = list.body.items.map((item: { id: string }) => item.id);
     expect(ids.indexOf(second.body.id)).toBeLessThan(ids.indexOf(first.body.id));
+    const search = await platform.request('GET', '${base}?q=second', { headers: member.headers('acme') });
+    expect(search.body.items.map((item: { id: string }) => item.id)).toEqual([second.body.id]);
     const read = await platform.request('GET', \`${base}/\${first.body.id}\`, { headers: viewer.headers('acme') });
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');

@@ -107,6 +107,8 @@ export interface CapabilityNames {
   camel: string;
   /** The resource in permissions and paths' parameter: `note`. */
   resource: string;
+  /** With its article, for prose: `a note`, `an item`. */
+  aResource: string;
   /** `Note`: the entity schema and type. */
   Entity: string;
   /** `note`: variables. */
@@ -126,6 +128,7 @@ export function capabilityNames(product: string, capability: string): Capability
     capability,
     camel: camelCase(capability),
     resource,
+    aResource: `${/^[aeiou]/.test(resource) ? 'an' : 'a'} ${resource.replaceAll('-', ' ')}`,
     Entity,
     entity: camelCase(resource),
     Plural: resource === capability ? `${Entity}List` : pascalCase(capability),

@@ -35,11 +35,13 @@ describe('names', () => {
       schema: 'zz_demo',
       camel: 'timeEntries',
       resource: 'time-entry',
+      aResource: 'a time entry',
       Entity: 'TimeEntry',
       entity: 'timeEntry',
       Plural: 'TimeEntries',
       table: 'time_entries',
     });
+    expect(capabilityNames('zz-demo', 'items').aResource).toBe('an item');
     // A name whose singular is itself still gets distinct operation ids.
     expect(capabilityNames('zz-demo', 'status').Plural).toBe('StatusList');
   });
