@@ -507,6 +507,19 @@ describe('events', () => {
     }
   });
 
+  it("gives the notifications subscriber one rule per product notification rule, with the product's pattern", () => {
+    const rules = Object.values(resources(app.template(app.stacks.events), 'AWS::Events::Rule'));
+    const declared = PRODUCTS.flatMap((product) => product.notifications ?? []);
+
+    expect(declared.map((rule) => rule.name)).toContain('notify-task-assignee');
+    for (const rule of declared) {
+      const name = `halooid-dev-platform-notifications-${rule.name}`;
+      expect(rules.find((r) => r.Properties.Name === name)?.Properties.EventPattern, name).toEqual(
+        rule.pattern,
+      );
+    }
+  });
+
   it("hands createSubscriberHandler exactly the input shape it expects (the envelope is the event's detail)", async () => {
     const envelope = { id: '0193a000-0000-7000-8000-000000000001', type: 'task.assigned', data: {} };
     const busEvent = {
