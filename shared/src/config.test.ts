@@ -41,8 +41,9 @@ describe('parseConfig', () => {
       IDEMPOTENCY_TABLE: 'halooid-dev-idempotency',
       ORDERS_LINES_TABLE: 'o.l_1',
     });
-    expect(tableName('IDEMPOTENCY_TABLE', 'halooid-idempotency', config)).toBe('halooid-dev-idempotency');
-    expect(tableName('API_KEYS_TABLE', 'halooid-api-keys', config)).toBe('halooid-api-keys');
+    expect(tableName('idempotency', 'halooid-idempotency', config)).toBe('halooid-dev-idempotency');
+    expect(tableName('orders.lines', 'halooid-lines', config)).toBe('o.l_1');
+    expect(tableName('api-keys', 'halooid-api-keys', config)).toBe('halooid-api-keys');
     expect(configErrorOf(() => parseConfig({ API_KEYS_TABLE: 'no spaces allowed' })).problems).toEqual([
       'API_KEYS_TABLE: must be a DynamoDB table name (got "no spaces allowed")',
     ]);

@@ -129,9 +129,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return { ...result.data, tables };
 }
 
-/** The physical name of a DynamoDB table: `<variable>` when set (CDK), else the local/default name. */
-export function tableName(variable: string, defaultName: string, config: Config = getConfig()): string {
-  return config.tables[variable] ?? defaultName;
+/** The variable that holds a table's physical name: `api-keys` → `API_KEYS_TABLE`. CDK sets it by this rule too. */
+export function tableVariable(logicalName: string): string {
+  return `${logicalName.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}_TABLE`;
+}
+
+/** The physical name of the table a manifest declares as `logicalName`: from CDK's variable, else the local/default name. */
+export function tableName(logicalName: string, defaultName: string, config: Config = getConfig()): string {
+  return config.tables[tableVariable(logicalName)] ?? defaultName;
 }
 
 /** Never quoted in messages at all: the value is key material. */

@@ -38,7 +38,7 @@ export const API_KEYS_LIST_ATTRIBUTES = [
 
 /** Table name from `API_KEYS_TABLE` (set by CDK per stage), `halooid-api-keys` when unset. */
 export function apiKeysTableName(): string {
-  return tableName('API_KEYS_TABLE', API_KEYS_TABLE_DEFAULT_NAME);
+  return tableName(API_KEYS_TABLE_LOGICAL_NAME, API_KEYS_TABLE_DEFAULT_NAME);
 }
 
 /** Key schema and index of the table, without name or billing (each consumer adds its own). */

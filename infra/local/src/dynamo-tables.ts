@@ -20,7 +20,7 @@ export function localTableDefinitions(): CreateTableCommandInput[] {
     apiKeysCreateTableInput(),
     revocationsCreateTableInput(),
     {
-      TableName: tableName('IDEMPOTENCY_TABLE', IDEMPOTENCY_TABLE.defaultName),
+      TableName: tableName(IDEMPOTENCY_TABLE.logicalName, IDEMPOTENCY_TABLE.defaultName),
       KeySchema: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }],
       AttributeDefinitions: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, AttributeType: 'S' }],
       BillingMode: 'PAY_PER_REQUEST',

@@ -28,7 +28,7 @@ export const REVOCATIONS_TABLE = {
 } as const;
 
 export function revocationsTableName(): string {
-  return tableName('REVOCATIONS_TABLE', REVOCATIONS_TABLE.defaultName);
+  return tableName(REVOCATIONS_TABLE.logicalName, REVOCATIONS_TABLE.defaultName);
 }
 
 /** What the store knows about a token's user and session. */

@@ -31,7 +31,7 @@ let store: IdempotencyStore | undefined;
 function defaultStore(): IdempotencyStore {
   store ??= new DynamoIdempotencyStore(
     getDynamoClient,
-    tableName('IDEMPOTENCY_TABLE', IDEMPOTENCY_TABLE.defaultName),
+    tableName(IDEMPOTENCY_TABLE.logicalName, IDEMPOTENCY_TABLE.defaultName),
   );
   return store;
 }

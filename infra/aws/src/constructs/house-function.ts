@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { LAMBDA_BUNDLE_OPTIONS } from '@halooid/local/lambda-bundle';
+import { tableVariable } from '@halooid/shared/config';
 import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -243,9 +244,8 @@ export class HouseFunction extends lambda.Function {
   }
 }
 
-export function tableEnvName(logicalName: string): string {
-  return `${logicalName.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}_TABLE`;
-}
+/** The variable a function reads the table's name from: the same rule the config reads it by. */
+export const tableEnvName = tableVariable;
 
 /**
  * The function's asset: a directory built by esbuild in-process at synth
