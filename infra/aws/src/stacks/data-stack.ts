@@ -1,4 +1,7 @@
-import { API_KEYS_TABLE, API_KEYS_TABLE_LOGICAL_NAME } from '@halooid/functions/platform/domain/api-key-table';
+import {
+  API_KEYS_TABLE,
+  API_KEYS_TABLE_LOGICAL_NAME,
+} from '@halooid/functions/platform/domain/api-key-table';
 import { REVOCATIONS_TABLE } from '@halooid/shared/auth/revocations';
 import { REQUEST_LOGIN, WORKER_LOGIN } from '@halooid/shared/db/logins';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
