@@ -11,7 +11,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@halooid/shared/errors';
-import * as z from 'zod';
+import { isUuid } from '@halooid/shared/ids';
 import { assertCanGrantRoles } from '../domain/role-guards';
 import { findRoleRows, type RoleRow } from '../domain/roles-repository';
 import type { InviteMemberInput, Member } from './schemas';
@@ -72,7 +72,7 @@ export async function findMembers(limit: number, cursor: string | undefined, tx:
       typeof after.email !== 'string' ||
       typeof after.userId !== 'string' ||
       after.email.includes('\0') ||
-      !z.uuid().safeParse(after.userId).success
+      !isUuid(after.userId)
     ) {
       throw new ValidationError('The cursor is not valid for this list.', [
         { field: 'query.cursor', message: 'Invalid cursor.', code: 'invalid_cursor' },
