@@ -1,20 +1,10 @@
 import type { Tx } from '@halooid/shared/db/transaction';
+import { peopleOf } from '../domain/tenant-people';
 
-/**
- * Emails of the tenant's members, both ways, for CSV columns that name people
- * by email. Reads the kernel's platform.users / memberships the way
- * shared/src/tenancy.ts does (RLS shows only the current tenant's members).
- */
+/** Emails of the tenant's members (and former members) by user id, for CSV columns that name people by email. */
 export async function emailsOf(tx: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; email: string }>(
-    `select u.id, u.email from platform.users u
-      where u.id = any($1::uuid[])
-        and exists (select 1 from platform.memberships m
-                     where m.tenant_id = platform.current_tenant_id() and m.user_id = u.id)`,
-    [[...new Set(userIds)]],
-  );
-  return new Map(rows.map((row) => [row.id, row.email]));
+  const people = await peopleOf(tx, userIds);
+  return new Map([...people].map(([id, person]) => [id, person.email]));
 }
 
 /** Active members by lower-cased email. */
