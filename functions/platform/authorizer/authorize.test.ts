@@ -316,7 +316,9 @@ describe('authorize: revoked tokens', () => {
   const revokedBy = (state: RevocationState) =>
     ({ revoked: async (token) => revocationReason(token, state) }) satisfies Partial<AuthorizeDeps>;
 
-  it('is Unauthorized when the token was issued before the user’s not-before, asking nothing else', async () => {
+  it('is Unauthorized when the token was issued before the user’s not-before, an Owner’s grants notwithstanding', async () => {
+    // The membership is read beside the revocation (the round trips overlap); a revoked
+    // token's answer is 401 whatever that read says.
     const calls: Array<[string, string]> = [];
     const decision = await authorize(
       request(),
@@ -324,7 +326,18 @@ describe('authorize: revoked tokens', () => {
     );
 
     expect(decision).toMatchObject({ effect: 'Unauthorized', reason: expect.stringMatching(/signed out/) });
-    expect(calls).toEqual([]);
+    expect(decision).not.toHaveProperty('grants');
+  });
+
+  it('is Unauthorized for a revoked token even when the membership read fails', async () => {
+    const decision = await authorize(request(), {
+      ...deps(['*:*:*'], [], revokedBy({ notBefore: 1_999_999_101, sessionRevoked: false })),
+      membership: async () => {
+        throw new Error('database down');
+      },
+    });
+
+    expect(decision).toMatchObject({ effect: 'Unauthorized' });
   });
 
   it('allows a token issued at or after the not-before', async () => {
