@@ -36,6 +36,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
       web: null,
     },
     {
+      key: 'qultrix',
+      displayName: 'Qultrix',
+      alwaysEnabled: false,
+      roleGrants: {
+        hr_manager: ['qultrix:*:*'],
+        admin: ['qultrix:*:*'],
+        member: ['qultrix:employee:read'],
+        viewer: ['qultrix:employee:read'],
+        employee: ['qultrix:employee:read'],
+      },
+      web: null,
+    },
+    {
       key: 'taskodex',
       displayName: 'Taskodex',
       alwaysEnabled: false,
@@ -401,6 +414,46 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'POST',
           path: '/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
           permission: 'platform:webhook:write',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
+      capability: 'employees',
+      permissions: [
+        {
+          name: 'qultrix:employee:read',
+          description: 'See employee records.',
+        },
+        {
+          name: 'qultrix:employee:write',
+          description: 'Create, change and terminate employee records.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listEmployees',
+          method: 'GET',
+          path: '/v1/qultrix/employees',
+          permission: 'qultrix:employee:read',
+        },
+        {
+          operationId: 'createEmployee',
+          method: 'POST',
+          path: '/v1/qultrix/employees',
+          permission: 'qultrix:employee:write',
+        },
+        {
+          operationId: 'getEmployee',
+          method: 'GET',
+          path: '/v1/qultrix/employees/{employeeId}',
+          permission: 'qultrix:employee:read',
+        },
+        {
+          operationId: 'updateEmployee',
+          method: 'PATCH',
+          path: '/v1/qultrix/employees/{employeeId}',
+          permission: 'qultrix:employee:write',
         },
       ],
     },
@@ -804,6 +857,29 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
   ],
   events: [
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'employee.created',
+      version: 1,
+      description: 'An employee record was created.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'employee.updated',
+      version: 1,
+      description:
+        'An employee record changed; `changes` names the fields that did (personal ones included).',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'employee.terminated',
+      version: 1,
+      description:
+        'An employee became terminated; `userId` is the linked platform user, whose access later products end.',
+    },
     {
       product: 'taskodex',
       source: 'halooid.taskodex',

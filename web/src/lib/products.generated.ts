@@ -10,6 +10,12 @@ export const PRODUCT_LIST = [
     web: null,
   },
   {
+    key: 'qultrix',
+    displayName: 'Qultrix',
+    alwaysEnabled: false,
+    web: null,
+  },
+  {
     key: 'taskodex',
     displayName: 'Taskodex',
     alwaysEnabled: false,

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+
+// An employee as the API returns it and events carry it: zod only, so the event catalog
+// loads it without the request schemas (employees/schemas.ts) or the kernel.
+
+export const EmployeeStatus = z.enum(['onboarding', 'active', 'on_leave', 'terminated']);
+export const EmploymentType = z.enum(['full_time', 'part_time', 'contractor', 'intern']);
+export const PhoneType = z.enum(['mobile', 'work', 'home']);
+
+const phone = { type: PhoneType, number: z.string() };
+const address = {
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().meta({ description: 'ISO 3166-1 alpha-2.' }),
+};
+const emergencyContact = {
+  name: z.string(),
+  relationship: z.string().optional(),
+  phone: z.string(),
+  email: z.string().optional(),
+};
+
+/** Identity and job: what events carry (no personal data, see events.ts). */
+const identity = {
+  id: z.uuid(),
+  employeeNumber: z.string().meta({ description: 'Per-tenant, such as EMP-0007; never reused.' }),
+  legalName: z.object({ given: z.string(), family: z.string() }),
+  preferredName: z.string().nullable(),
+  workEmail: z.string().nullable(),
+  status: EmployeeStatus,
+  type: EmploymentType,
+  hireDate: z.iso.date(),
+  department: z.string().nullable().meta({ description: 'Free text until the organization tables arrive.' }),
+  position: z.string().nullable(),
+  location: z.string().nullable(),
+  managerId: z.uuid().nullable().meta({ description: 'The employee this one reports to.' }),
+  userId: z.uuid().nullable().meta({ description: 'The platform user this employee signs in as, if any.' }),
+};
+
+export const EmployeeSnapshot = z.object(identity);
+
+export const Employee = z.object({
+  ...identity,
+  personalEmail: z.string().nullable(),
+  phones: z.array(z.object(phone)),
+  birthDate: z.iso.date().nullable(),
+  address: z.object(address).nullable(),
+  emergencyContacts: z.array(z.object(emergencyContact)),
+  probationEndDate: z.iso.date().nullable(),
+  terminationDate: z.iso.date().nullable(),
+  terminationReason: z.string().nullable(),
+  fte: z.string().meta({ description: 'Full-time equivalent, an exact decimal such as "1" or "0.5".' }),
+  createdBy: z.uuid().nullable(),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Employee = z.infer<typeof Employee>;
+
+/** The editable part of an employee: what the rules check and the repository writes. */
+export type EmployeeFields = Omit<
+  Employee,
+  'id' | 'employeeNumber' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/** The event form of an employee: identity and job only. */
+export function snapshotOf(employee: Employee): z.infer<typeof EmployeeSnapshot> {
+  return EmployeeSnapshot.parse(employee);
+}

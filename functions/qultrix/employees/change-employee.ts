@@ -1,0 +1,65 @@
+import { ConflictError, NotFoundError } from '@halooid/shared/errors';
+import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { snapshotOf } from '../domain/employee';
+import { qultrixEvents } from '../events';
+import { recordTermination } from './create-employee';
+import { assertReferences } from './employee-references';
+import { assertEmployeeRules, changedFields } from './employee-rules';
+import { selectEmployee, updateEmployee } from './repository';
+import type { ChangeEmployeeInput, Employee, EmployeeFields } from './schemas';
+
+export type ChangeEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'events'>;
+
+/**
+ * PATCH: the stored record read and locked, the change merged and checked as
+ * a whole, written only if `version` is still current (else 409), and
+ * `employee.updated` (with the changed field names) plus `employee.terminated`
+ * when the status became terminated, recorded in the same transaction. A PATCH
+ * that changes nothing writes nothing and keeps the version.
+ */
+export async function changeEmployee(
+  employeeId: string,
+  version: number,
+  input: Omit<ChangeEmployeeInput, 'version'>,
+  deps: ChangeEmployeeDeps,
+): Promise<Employee> {
+  const { tx, principal } = deps;
+  const current = await selectEmployee(tx, principal.tenantId, employeeId, { forUpdate: true });
+  if (!current) throw new NotFoundError('Employee');
+  if (current.version !== version)
+    throw new ConflictError(
+      `The employee changed since you read it (version ${current.version}, not ${version}). Read it again.`,
+      'version_conflict',
+    );
+  const {
+    id: _id,
+    employeeNumber: _n,
+    createdBy: _c,
+    version: _v,
+    createdAt: _ca,
+    updatedAt: _u,
+    ...before
+  } = current;
+  const after: EmployeeFields = { ...before, ...definedOnly(input) };
+  const changes = changedFields(before, after);
+  if (changes.length === 0) return current;
+  assertEmployeeRules(after);
+  await assertReferences(tx, principal.tenantId, employeeId, {
+    ...(changes.includes('workEmail') ? { workEmail: after.workEmail } : {}),
+    ...(changes.includes('userId') ? { userId: after.userId } : {}),
+    ...(changes.includes('managerId') ? { managerId: after.managerId } : {}),
+  });
+  const updated = await updateEmployee(tx, principal.tenantId, employeeId, version, after);
+  if (!updated) throw new NotFoundError('Employee');
+  await deps.events.record(qultrixEvents, 'employee.updated', { employee: snapshotOf(updated), changes });
+  if (updated.status === 'terminated' && current.status !== 'terminated')
+    await recordTermination(updated, deps);
+  return updated;
+}
+
+/** The fields the body sent (undefined means "leave as is"; null clears). */
+function definedOnly(input: Omit<ChangeEmployeeInput, 'version'>): Partial<EmployeeFields> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as Partial<EmployeeFields>;
+}

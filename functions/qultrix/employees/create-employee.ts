@@ -1,0 +1,64 @@
+import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { snapshotOf } from '../domain/employee';
+import { qultrixEvents } from '../events';
+import { assertReferences } from './employee-references';
+import { assertEmployeeRules } from './employee-rules';
+import { insertEmployee } from './repository';
+import type { CreateEmployeeInput, Employee, EmployeeFields } from './schemas';
+
+/** What this use case needs from the request (a subset, so tests can pass fakes). */
+export type CreateEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+
+/** The body with every optional field present (null when not sent): the record the rules judge. */
+export function fieldsOf(input: CreateEmployeeInput): EmployeeFields {
+  return {
+    ...input,
+    preferredName: input.preferredName ?? null,
+    workEmail: input.workEmail ?? null,
+    personalEmail: input.personalEmail ?? null,
+    birthDate: input.birthDate ?? null,
+    address: input.address ?? null,
+    probationEndDate: input.probationEndDate ?? null,
+    terminationDate: input.terminationDate ?? null,
+    terminationReason: input.terminationReason ?? null,
+    department: input.department ?? null,
+    position: input.position ?? null,
+    location: input.location ?? null,
+    managerId: input.managerId ?? null,
+    userId: input.userId ?? null,
+  };
+}
+
+/**
+ * Adds an employee to the caller's tenant with the next employee number, and
+ * records `employee.created` (and `employee.terminated` for a record entered
+ * as already terminated) in the same transaction.
+ */
+export async function createEmployee(
+  input: CreateEmployeeInput,
+  deps: CreateEmployeeDeps,
+): Promise<Employee> {
+  const { principal } = deps;
+  const fields = fieldsOf(input);
+  assertEmployeeRules(fields);
+  await assertReferences(deps.tx, principal.tenantId, null, fields);
+  const employee = await insertEmployee(deps.tx, {
+    ...fields,
+    tenantId: principal.tenantId,
+    id: deps.newId(),
+    createdBy: principal.principalType === 'user' ? principal.principalId : null,
+  });
+  await deps.events.record(qultrixEvents, 'employee.created', { employee: snapshotOf(employee) });
+  if (employee.status === 'terminated') await recordTermination(employee, deps);
+  return employee;
+}
+
+export function recordTermination(employee: Employee, deps: Pick<RequestDeps, 'events'>) {
+  return deps.events.record(qultrixEvents, 'employee.terminated', {
+    employeeId: employee.id,
+    employeeNumber: employee.employeeNumber,
+    userId: employee.userId,
+    terminationDate: employee.terminationDate ?? '',
+    terminationReason: employee.terminationReason ?? '',
+  });
+}

@@ -1,0 +1,305 @@
+import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
+import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
+import type { Tx } from '@halooid/shared/db/transaction';
+import { ConflictError } from '@halooid/shared/errors';
+import type { Employee, EmployeeFields, ListEmployeesQuery } from './schemas';
+
+/** SQL for qultrix.employees; every statement filters by tenant_id (RLS is the backstop). */
+interface EmployeeRow {
+  id: string;
+  employee_number: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  work_email: string | null;
+  personal_email: string | null;
+  phones: EmployeeFields['phones'];
+  birth_date: string | null;
+  address: EmployeeFields['address'];
+  emergency_contacts: EmployeeFields['emergencyContacts'];
+  status: EmployeeFields['status'];
+  employment_type: EmployeeFields['type'];
+  hire_date: string;
+  probation_end_date: string | null;
+  termination_date: string | null;
+  termination_reason: string | null;
+  department: string | null;
+  position: string | null;
+  location: string | null;
+  manager_id: string | null;
+  fte: string;
+  user_id: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+// Dates as text: a `date` must not pass through a JS Date and a time zone.
+const COLUMNS = `id, employee_number, given_name, family_name, preferred_name, work_email, personal_email,
+  phones, birth_date::text, address, emergency_contacts, status, employment_type, hire_date::text,
+  probation_end_date::text, termination_date::text, termination_reason, department, position, location,
+  manager_id, fte::text, user_id, created_by, version, created_at, updated_at`;
+
+const SORTS: Record<string, SortColumn> = {
+  name: { sql: "lower(family_name || ' ' || given_name)", type: 'text' },
+  employeeNumber: { sql: 'sequence', type: 'int' },
+  hireDate: { sql: 'hire_date', type: 'date' },
+  createdAt: { sql: 'created_at', type: 'timestamptz' },
+};
+
+/** numeric(4,3) reads back as "0.500": the API shows the shortest exact form ("0.5", "1"). */
+const fteOf = (text: string) => text.replace(/\.?0+$/, '') || '0';
+
+function toEmployee(row: EmployeeRow): Employee {
+  return {
+    id: row.id,
+    employeeNumber: row.employee_number,
+    legalName: { given: row.given_name, family: row.family_name },
+    preferredName: row.preferred_name,
+    workEmail: row.work_email,
+    personalEmail: row.personal_email,
+    phones: row.phones,
+    birthDate: row.birth_date,
+    address: row.address,
+    emergencyContacts: row.emergency_contacts,
+    status: row.status,
+    type: row.employment_type,
+    hireDate: row.hire_date,
+    probationEndDate: row.probation_end_date,
+    terminationDate: row.termination_date,
+    terminationReason: row.termination_reason,
+    department: row.department,
+    position: row.position,
+    location: row.location,
+    managerId: row.manager_id,
+    fte: fteOf(row.fte),
+    userId: row.user_id,
+    createdBy: row.created_by,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The values of the editable columns, in FIELD_COLUMNS order. */
+function fieldValues(fields: EmployeeFields): unknown[] {
+  return [
+    fields.legalName.given,
+    fields.legalName.family,
+    fields.preferredName,
+    fields.workEmail,
+    fields.personalEmail,
+    JSON.stringify(fields.phones),
+    fields.birthDate,
+    fields.address === null ? null : JSON.stringify(fields.address),
+    JSON.stringify(fields.emergencyContacts),
+    fields.status,
+    fields.type,
+    fields.hireDate,
+    fields.probationEndDate,
+    fields.terminationDate,
+    fields.terminationReason,
+    fields.department,
+    fields.position,
+    fields.location,
+    fields.managerId,
+    fields.fte,
+    fields.userId,
+  ];
+}
+const FIELD_COLUMNS = [
+  'given_name',
+  'family_name',
+  'preferred_name',
+  'work_email',
+  'personal_email',
+  'phones',
+  'birth_date',
+  'address',
+  'emergency_contacts',
+  'status',
+  'employment_type',
+  'hire_date',
+  'probation_end_date',
+  'termination_date',
+  'termination_reason',
+  'department',
+  'position',
+  'location',
+  'manager_id',
+  'fte',
+  'user_id',
+];
+
+/**
+ * A unique index lost to a concurrent write after the pre-checks passed: still
+ * a 409, never a 500 (the transaction is aborted, so the other row's id
+ * cannot be looked up here).
+ */
+function asConflict(error: unknown): never {
+  if (sqlState(error) === UNIQUE_VIOLATION) {
+    const constraint = (error as { constraint?: string }).constraint;
+    if (constraint === 'employees_work_email_idx')
+      throw new ConflictError('Another employee has this work email.', 'work_email_taken');
+    if (constraint === 'employees_user_idx')
+      throw new ConflictError('Another employee is linked to this user.', 'user_already_linked');
+  }
+  throw error;
+}
+
+/** Inserts; the trigger allocates the number (docs/decisions.md "Employee numbers"). */
+export async function insertEmployee(
+  tx: Tx,
+  employee: EmployeeFields & { tenantId: string; id: string; createdBy: string | null },
+): Promise<Employee> {
+  const values = fieldValues(employee);
+  const placeholders = values.map((_, index) => `$${index + 4}`).join(', ');
+  try {
+    const { rows } = await tx.query<EmployeeRow>(
+      `insert into qultrix.employees (tenant_id, id, created_by, ${FIELD_COLUMNS.join(', ')})
+       values ($1, $2, $3, ${placeholders})
+       returning ${COLUMNS}`,
+      [employee.tenantId, employee.id, employee.createdBy, ...values],
+    );
+    return toEmployee(rows[0] as EmployeeRow);
+  } catch (error) {
+    asConflict(error);
+  }
+}
+
+/** Writes every editable field and bumps the version, only if the version still matches. */
+export async function updateEmployee(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  version: number,
+  fields: EmployeeFields,
+): Promise<Employee | undefined> {
+  const values = fieldValues(fields);
+  const sets = FIELD_COLUMNS.map((column, index) => `${column} = $${index + 4}`).join(', ');
+  try {
+    const { rows } = await tx.query<EmployeeRow>(
+      `update qultrix.employees set ${sets}, version = version + 1, updated_at = now()
+        where tenant_id = $1 and id = $2 and version = $3
+        returning ${COLUMNS}`,
+      [tenantId, id, version, ...values],
+    );
+    return rows[0] ? toEmployee(rows[0]) : undefined;
+  } catch (error) {
+    asConflict(error);
+  }
+}
+
+export async function selectEmployee(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Employee | undefined> {
+  const { rows } = await tx.query<EmployeeRow>(
+    `select ${COLUMNS} from qultrix.employees where tenant_id = $1 and id = $2${options.forUpdate ? ' for update' : ''}`,
+    [tenantId, id],
+  );
+  return rows[0] ? toEmployee(rows[0]) : undefined;
+}
+
+/** The id of the employee (other than `exceptId`) holding this work email, compared case-insensitively. */
+export async function employeeWithWorkEmail(
+  tx: Tx,
+  tenantId: string,
+  workEmail: string,
+  exceptId: string | null,
+): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>(
+    `select id from qultrix.employees
+      where tenant_id = $1 and lower(work_email) = lower($2) and id is distinct from $3`,
+    [tenantId, workEmail, exceptId],
+  );
+  return rows[0]?.id;
+}
+
+/** The id of the employee (other than `exceptId`) linked to this user. */
+export async function employeeOfUser(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  exceptId: string | null,
+): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>(
+    `select id from qultrix.employees where tenant_id = $1 and user_id = $2 and id is distinct from $3`,
+    [tenantId, userId, exceptId],
+  );
+  return rows[0]?.id;
+}
+
+/** Is this user a member of the current tenant (platform.memberships; RLS shows no other tenant's)? */
+export async function isTenantMember(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+  const { rows } = await tx.query<{ member: boolean }>(
+    `select exists (select 1 from platform.memberships where tenant_id = $1 and user_id = $2) as member`,
+    [tenantId, userId],
+  );
+  return rows[0]?.member === true;
+}
+
+/**
+ * Walks the reports-to chain upward from `managerId` in one recursive query:
+ * whether that employee exists in the tenant, and whether `employeeId`
+ * appears in its chain (making it the manager would close a cycle). The stored
+ * tree is acyclic, so the walk ends; the depth bound is a second guard.
+ */
+export async function managerChain(
+  tx: Tx,
+  tenantId: string,
+  managerId: string,
+  employeeId: string | null,
+): Promise<{ exists: boolean; cycle: boolean }> {
+  const { rows } = await tx.query<{ exists: boolean; cycle: boolean }>(
+    `with recursive chain (id, manager_id, depth) as (
+       select id, manager_id, 1 from qultrix.employees where tenant_id = $1 and id = $2
+       union all
+       select e.id, e.manager_id, c.depth + 1
+         from chain c join qultrix.employees e on e.tenant_id = $1 and e.id = c.manager_id
+        where c.depth < 10000
+     )
+     select exists (select 1 from chain) as exists,
+            coalesce($3::uuid is not null and exists (select 1 from chain where id = $3::uuid), false) as cycle`,
+    [tenantId, managerId, employeeId],
+  );
+  return rows[0] ?? { exists: false, cycle: false };
+}
+
+/**
+ * Serialises manager changes within a tenant for the rest of the transaction:
+ * two concurrent PATCHes (A reports to B, B reports to A) would each see an
+ * acyclic tree and together make a cycle.
+ */
+export async function lockManagerTree(tx: Tx, tenantId: string): Promise<void> {
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended('qultrix.manager-tree:' || $1, 0))`, [
+    tenantId,
+  ]);
+}
+
+/** One keyset page of the tenant's employees, filtered and sorted by the allowlist. */
+export async function selectEmployees(tx: Tx, tenantId: string, query: ListEmployeesQuery) {
+  const filter = filterOf([tenantId], ['tenant_id = $1']);
+  // Bound, never spliced: a search term is data, even its % and _.
+  if (query.q) {
+    const term = filter.bind(query.q);
+    filter.where.push(
+      `(strpos(lower(given_name || ' ' || family_name || ' ' || coalesce(preferred_name, '') || ' '
+          || employee_number || ' ' || coalesce(work_email, '')), lower(${term})) > 0)`,
+    );
+  }
+  if (query.status) filter.where.push(`status = ${filter.bind(query.status)}`);
+  if (query.type) filter.where.push(`employment_type = ${filter.bind(query.type)}`);
+  if (query.managerId) filter.where.push(`manager_id = ${filter.bind(query.managerId)}`);
+  if (query.department) filter.where.push(`lower(department) = lower(${filter.bind(query.department)})`);
+  return selectPage(tx, filter, {
+    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from qultrix.employees`,
+    terms: parseSort(query.sort, SORTS, '-createdAt'),
+    cursor: query.cursor,
+    limit: query.limit,
+    map: (row: EmployeeRow & Record<string, unknown>) => toEmployee(row),
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeEmployeeBody, CreateEmployeeBody, Fte, ListEmployeesQuery } from './schemas';
+
+const minimal = { legalName: { given: 'Ada', family: 'Lovelace' }, hireDate: '2026-03-01' };
+
+describe('employee schemas', () => {
+  it('takes FTE as an exact decimal between 0 (exclusive) and 1', () => {
+    for (const ok of ['1', '1.0', '1.000', '0.5', '0.125', '0.001'])
+      expect(Fte.safeParse(ok).success).toBe(true);
+    for (const bad of ['0', '0.000', '1.5', '1.001', '2', '-0.5', '.5', '0.1234', '1e-1', 'abc', ''])
+      expect(Fte.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('fills defaults on create and refuses unknown fields', () => {
+    expect(CreateEmployeeBody.parse(minimal)).toMatchObject({
+      status: 'onboarding',
+      type: 'full_time',
+      fte: '1',
+      phones: [],
+      emergencyContacts: [],
+    });
+    expect(CreateEmployeeBody.safeParse({ ...minimal, tenantId: 'x' }).success).toBe(false);
+    expect(CreateEmployeeBody.safeParse({ ...minimal, employeeNumber: 'EMP-1' }).success).toBe(false);
+  });
+
+  it('refuses impossible dates, more than five emergency contacts and a bad country', () => {
+    expect(CreateEmployeeBody.safeParse({ ...minimal, hireDate: '2026-02-30' }).success).toBe(false);
+    expect(CreateEmployeeBody.safeParse({ ...minimal, birthDate: '1 May 1990' }).success).toBe(false);
+    const contact = { name: 'Bob', phone: '+1 555 0100' };
+    expect(
+      CreateEmployeeBody.safeParse({ ...minimal, emergencyContacts: Array(5).fill(contact) }).success,
+    ).toBe(true);
+    expect(
+      CreateEmployeeBody.safeParse({ ...minimal, emergencyContacts: Array(6).fill(contact) }).success,
+    ).toBe(false);
+    const address = { line1: '1 Main St', city: 'Berlin', country: 'de' };
+    expect(CreateEmployeeBody.safeParse({ ...minimal, address }).success).toBe(false);
+  });
+
+  it('lets a PATCH clear optional fields with null but not the required ones', () => {
+    expect(ChangeEmployeeBody.parse({ department: null, version: 2 })).toEqual({
+      department: null,
+      version: 2,
+    });
+    expect(ChangeEmployeeBody.safeParse({ hireDate: null }).success).toBe(false);
+    expect(ChangeEmployeeBody.safeParse({ legalName: null }).success).toBe(false);
+  });
+
+  it('bounds the list query', () => {
+    expect(ListEmployeesQuery.safeParse({ limit: '101' }).success).toBe(false);
+    expect(ListEmployeesQuery.safeParse({ status: 'fired' }).success).toBe(false);
+    expect(ListEmployeesQuery.parse({})).toMatchObject({ limit: 20 });
+  });
+});

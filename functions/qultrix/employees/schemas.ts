@@ -1,0 +1,166 @@
+import { calendarDate as calendarDay } from '@halooid/shared/calendar';
+import { paginationQuery } from '@halooid/shared/db/pagination';
+import { displayText } from '@halooid/shared/display-text';
+import { VersionField } from '@halooid/shared/http/versioning';
+import * as z from 'zod';
+import { EmployeeStatus, EmploymentType, PhoneType } from '../domain/employee';
+
+export { Employee, type EmployeeFields } from '../domain/employee';
+
+/**
+ * The employee as the API shows it, and what requests may send. Every request
+ * string has a maximum length (the Spectral rules in .spectral.yaml fail the
+ * build otherwise); names go through displayText, which refuses direction
+ * controls and invisible characters. Cross-field rules (dates, termination)
+ * live in employee-rules.ts, because a PATCH must check them on the merged
+ * record, not on the body alone.
+ */
+
+const name = (max: number) => displayText().min(1).max(max);
+const email = z.string().trim().max(254).pipe(z.email());
+/** A calendar date (YYYY-MM-DD, a real day, years 1900–9998). */
+const calendarDate = calendarDay();
+/** FTE as an exact decimal string between 0 (exclusive) and 1, at most three decimals. */
+export const Fte = z
+  .string()
+  .max(5)
+  .regex(/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/, 'An FTE between 0 and 1, such as "0.5".')
+  .refine((value) => Number(value) > 0, 'An FTE above 0.')
+  .meta({ description: 'Full-time equivalent as an exact decimal string, such as "1" or "0.5".' });
+
+export const LegalName = z.strictObject({ given: name(100), family: name(100) });
+
+export const Phone = z.strictObject({
+  type: PhoneType,
+  number: z
+    .string()
+    .trim()
+    .min(3)
+    .max(30)
+    .regex(/^\+?[0-9 ()./-]+$/, 'Digits, spaces and + ( ) . / - only.'),
+});
+
+export const Address = z.strictObject({
+  line1: name(200),
+  line2: name(200).optional(),
+  city: name(100),
+  region: name(100).optional(),
+  postalCode: z.string().trim().min(1).max(20).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, such as "DE".')
+    .max(2),
+});
+
+export const EmergencyContact = z.strictObject({
+  name: name(200),
+  relationship: name(100).optional(),
+  phone: Phone.shape.number,
+  email: email.optional(),
+});
+
+const employeeFields = {
+  legalName: LegalName,
+  preferredName: name(100).nullable(),
+  workEmail: email.nullable(),
+  personalEmail: email.nullable(),
+  phones: z.array(Phone).max(5),
+  birthDate: calendarDate.nullable(),
+  address: Address.nullable(),
+  emergencyContacts: z.array(EmergencyContact).max(5),
+  status: EmployeeStatus,
+  type: EmploymentType,
+  hireDate: calendarDate,
+  probationEndDate: calendarDate.nullable(),
+  terminationDate: calendarDate.nullable(),
+  terminationReason: name(500).nullable(),
+  department: name(100).nullable(),
+  position: name(100).nullable(),
+  location: name(100).nullable(),
+  managerId: z.uuid().nullable(),
+  fte: Fte,
+  userId: z.uuid().nullable(),
+};
+
+export const EmployeeParams = z.strictObject({ employeeId: z.uuid() });
+
+export const CreateEmployeeBody = z.strictObject({
+  legalName: LegalName,
+  preferredName: employeeFields.preferredName.optional(),
+  workEmail: employeeFields.workEmail.optional(),
+  personalEmail: employeeFields.personalEmail.optional(),
+  phones: employeeFields.phones.default([]),
+  birthDate: employeeFields.birthDate.optional(),
+  address: employeeFields.address.optional(),
+  emergencyContacts: employeeFields.emergencyContacts.default([]),
+  status: EmployeeStatus.default('onboarding'),
+  type: EmploymentType.default('full_time'),
+  hireDate: calendarDate,
+  probationEndDate: employeeFields.probationEndDate.optional(),
+  terminationDate: employeeFields.terminationDate.optional(),
+  terminationReason: employeeFields.terminationReason.optional(),
+  department: employeeFields.department.optional(),
+  position: employeeFields.position.optional(),
+  location: employeeFields.location.optional(),
+  managerId: employeeFields.managerId.optional(),
+  fte: Fte.default('1'),
+  userId: employeeFields.userId.optional(),
+});
+export type CreateEmployeeInput = z.output<typeof CreateEmployeeBody>;
+
+/** PATCH: any field; null clears an optional one. */
+export const ChangeEmployeeBody = z.strictObject({
+  legalName: employeeFields.legalName.optional(),
+  preferredName: employeeFields.preferredName.optional(),
+  workEmail: employeeFields.workEmail.optional(),
+  personalEmail: employeeFields.personalEmail.optional(),
+  phones: employeeFields.phones.optional(),
+  birthDate: employeeFields.birthDate.optional(),
+  address: employeeFields.address.optional(),
+  emergencyContacts: employeeFields.emergencyContacts.optional(),
+  status: employeeFields.status.optional(),
+  type: employeeFields.type.optional(),
+  hireDate: employeeFields.hireDate.optional(),
+  probationEndDate: employeeFields.probationEndDate.optional(),
+  terminationDate: employeeFields.terminationDate.optional(),
+  terminationReason: employeeFields.terminationReason.optional(),
+  department: employeeFields.department.optional(),
+  position: employeeFields.position.optional(),
+  location: employeeFields.location.optional(),
+  managerId: employeeFields.managerId.optional(),
+  fte: employeeFields.fte.optional(),
+  userId: employeeFields.userId.optional(),
+  version: VersionField,
+});
+export type ChangeEmployeeInput = z.output<typeof ChangeEmployeeBody>;
+
+const SORT_FIELDS = ['name', 'employeeNumber', 'hireDate', 'createdAt'] as const;
+
+export const ListEmployeesQuery = z.strictObject({
+  ...paginationQuery,
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Employees whose names, number or work email contain this.' }),
+  status: EmployeeStatus.optional(),
+  type: EmploymentType.optional(),
+  managerId: z.uuid().optional().meta({ description: 'Direct reports of this employee.' }),
+  department: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Employees of this department (case-insensitive, exact).' }),
+  sort: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({
+      description: `Comma-separated, \`-\` for descending: ${SORT_FIELDS.join(', ')}. Default -createdAt.`,
+    }),
+});
+export type ListEmployeesQuery = z.output<typeof ListEmployeesQuery>;

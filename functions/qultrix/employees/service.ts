@@ -1,0 +1,75 @@
+import { pageOf } from '@halooid/shared/db/pagination';
+import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
+import { defineRoute, defineService } from '@halooid/shared/manifest';
+import {
+  ChangeEmployeeBody,
+  CreateEmployeeBody,
+  Employee,
+  EmployeeParams,
+  ListEmployeesQuery,
+} from './schemas';
+
+/**
+ * Employee records: the people of a tenant, their contact details and their
+ * employment. Read and write are separate permissions because most of a
+ * company reads the directory while only HR writes it. There is no DELETE:
+ * an HR record is terminated (status, date, reason), never removed.
+ */
+export const employeesService = defineService({
+  product: 'qultrix',
+  capability: 'employees',
+  description: 'Employee records: identity, contact details and employment.',
+  resources: { database: true, tables: ['idempotency'] },
+  permissions: [
+    { name: 'qultrix:employee:read', description: 'See employee records.' },
+    { name: 'qultrix:employee:write', description: 'Create, change and terminate employee records.' },
+  ],
+  routes: [
+    defineRoute({
+      operationId: 'listEmployees',
+      method: 'GET',
+      path: '/v1/qultrix/employees',
+      permission: 'qultrix:employee:read',
+      summary: 'List employees',
+      description:
+        'Newest first unless `sort` says otherwise, a page at a time (`cursor` from the previous page); filter by status, type, manager or department, search with `q`.',
+      query: ListEmployeesQuery,
+      response: pageOf(Employee),
+    }),
+    defineRoute({
+      operationId: 'createEmployee',
+      method: 'POST',
+      path: '/v1/qultrix/employees',
+      permission: 'qultrix:employee:write',
+      summary: 'Create an employee',
+      description:
+        'Allocates the next employee number (EMP-0001, …). A work email or user another employee has is a 409 naming that employee; a manager outside the tenant is a 422.',
+      body: CreateEmployeeBody,
+      status: 201,
+      response: Employee,
+    }),
+    defineRoute({
+      operationId: 'getEmployee',
+      method: 'GET',
+      path: '/v1/qultrix/employees/{employeeId}',
+      permission: 'qultrix:employee:read',
+      summary: 'Get an employee',
+      description: "Another tenant's employee, or none, is a 404.",
+      params: EmployeeParams,
+      response: Employee,
+    }),
+    defineRoute({
+      operationId: 'updateEmployee',
+      method: 'PATCH',
+      path: '/v1/qultrix/employees/{employeeId}',
+      permission: 'qultrix:employee:write',
+      summary: 'Change or terminate an employee',
+      description:
+        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. Terminate with status `terminated`, `terminationDate` and `terminationReason` together. A manager who reports to this employee is a 422 `manager_cycle`.',
+      params: EmployeeParams,
+      body: ChangeEmployeeBody,
+      headers: IF_MATCH_HEADER,
+      response: Employee,
+    }),
+  ],
+});
