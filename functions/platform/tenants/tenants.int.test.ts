@@ -100,7 +100,7 @@ describe('the current tenant', () => {
     const read = await platform.request('GET', '/v1/tenants/current', { headers: globex });
     const refused = await platform.request('PATCH', '/v1/tenants/current', {
       headers: globex,
-      body: { enabledProducts: ['taskodex', 'qultrix'] },
+      body: { enabledProducts: ['taskodex', 'invantray'] },
     });
     const cleared = await platform.request('PATCH', '/v1/tenants/current', {
       headers: globex,
@@ -111,14 +111,16 @@ describe('the current tenant', () => {
     );
 
     // The demo tenant was made with the column default, which names products planned then.
-    expect(stored.rows[0].enabled_products).toEqual(expect.arrayContaining(['taskodex', 'qultrix']));
+    expect(stored.rows[0].enabled_products).toEqual(
+      expect.arrayContaining(['taskodex', 'qultrix', 'invantray']),
+    );
     expect(read.status).toBe(200);
-    expect(read.body.enabledProducts).toEqual(['taskodex']);
+    expect(read.body.enabledProducts).toEqual(['taskodex', 'qultrix']);
     expect(refused.status).toBe(400);
     expect(cleared.status).toBe(200);
     expect(cleared.body.enabledProducts).toEqual([]);
     expect(after.rows[0].enabled_products).toEqual(
-      stored.rows[0].enabled_products.filter((key: string) => key !== 'taskodex'),
+      stored.rows[0].enabled_products.filter((key: string) => key !== 'taskodex' && key !== 'qultrix'),
     );
   });
 
