@@ -37,12 +37,14 @@ describe('employee schemas', () => {
     expect(CreateEmployeeBody.safeParse({ ...minimal, address }).success).toBe(false);
   });
 
-  it('lets a PATCH clear optional fields with null but not the required ones', () => {
+  it('lets a PATCH clear optional fields with null but not the required ones, and needs a field to change', () => {
     expect(ChangeEmployeeBody.parse({ department: null, version: 2 })).toEqual({
       department: null,
       version: 2,
     });
     expect(ChangeEmployeeBody.safeParse({ hireDate: null }).success).toBe(false);
+    expect(ChangeEmployeeBody.safeParse({ version: 2 }).success).toBe(false);
+    expect(ChangeEmployeeBody.safeParse({}).success).toBe(false);
     expect(ChangeEmployeeBody.safeParse({ legalName: null }).success).toBe(false);
   });
 

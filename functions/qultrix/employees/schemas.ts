@@ -108,30 +108,34 @@ export const CreateEmployeeBody = z.strictObject({
 });
 export type CreateEmployeeInput = z.output<typeof CreateEmployeeBody>;
 
-/** PATCH: any field; null clears an optional one. */
-export const ChangeEmployeeBody = z.strictObject({
-  legalName: employeeFields.legalName.optional(),
-  preferredName: employeeFields.preferredName.optional(),
-  workEmail: employeeFields.workEmail.optional(),
-  personalEmail: employeeFields.personalEmail.optional(),
-  phones: employeeFields.phones.optional(),
-  birthDate: employeeFields.birthDate.optional(),
-  address: employeeFields.address.optional(),
-  emergencyContacts: employeeFields.emergencyContacts.optional(),
-  status: employeeFields.status.optional(),
-  type: employeeFields.type.optional(),
-  hireDate: employeeFields.hireDate.optional(),
-  probationEndDate: employeeFields.probationEndDate.optional(),
-  terminationDate: employeeFields.terminationDate.optional(),
-  terminationReason: employeeFields.terminationReason.optional(),
-  department: employeeFields.department.optional(),
-  position: employeeFields.position.optional(),
-  location: employeeFields.location.optional(),
-  managerId: employeeFields.managerId.optional(),
-  fte: employeeFields.fte.optional(),
-  userId: employeeFields.userId.optional(),
-  version: VersionField,
-});
+/** PATCH: any field, at least one; null clears an optional one. */
+export const ChangeEmployeeBody = z
+  .strictObject({
+    version: VersionField,
+    legalName: employeeFields.legalName.optional(),
+    preferredName: employeeFields.preferredName.optional(),
+    workEmail: employeeFields.workEmail.optional(),
+    personalEmail: employeeFields.personalEmail.optional(),
+    phones: employeeFields.phones.optional(),
+    birthDate: employeeFields.birthDate.optional(),
+    address: employeeFields.address.optional(),
+    emergencyContacts: employeeFields.emergencyContacts.optional(),
+    status: employeeFields.status.optional(),
+    type: employeeFields.type.optional(),
+    hireDate: employeeFields.hireDate.optional(),
+    probationEndDate: employeeFields.probationEndDate.optional(),
+    terminationDate: employeeFields.terminationDate.optional(),
+    terminationReason: employeeFields.terminationReason.optional(),
+    department: employeeFields.department.optional(),
+    position: employeeFields.position.optional(),
+    location: employeeFields.location.optional(),
+    managerId: employeeFields.managerId.optional(),
+    fte: employeeFields.fte.optional(),
+    userId: employeeFields.userId.optional(),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+    message: 'Send at least one field to change.',
+  });
 export type ChangeEmployeeInput = z.output<typeof ChangeEmployeeBody>;
 
 const SORT_FIELDS = ['name', 'employeeNumber', 'hireDate', 'createdAt'] as const;
