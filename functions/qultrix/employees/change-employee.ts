@@ -1,3 +1,4 @@
+import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { snapshotOf } from '../domain/employee';
@@ -8,13 +9,14 @@ import { assertEmployeeRules, changedFields } from './employee-rules';
 import { selectEmployee, updateEmployee } from './repository';
 import type { ChangeEmployeeInput, Employee, EmployeeFields } from './schemas';
 
-export type ChangeEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'events'>;
+export type ChangeEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'events'>;
 
 /**
  * PATCH: the stored record read and locked, the change merged and checked as
  * a whole, written only if `version` is still current (else 409), and
  * `employee.updated` (with the changed field names) plus `employee.terminated`
- * when the status became terminated, recorded in the same transaction. A PATCH
+ * when the status became terminated, and the audit record (changed field
+ * names, never values: they may be personal), in the same transaction. A PATCH
  * that changes nothing writes nothing and keeps the version.
  */
 export async function changeEmployee(
@@ -52,6 +54,15 @@ export async function changeEmployee(
   const updated = await updateEmployee(tx, principal.tenantId, employeeId, version, after);
   if (!updated) throw new NotFoundError('Employee');
   await deps.events.record(qultrixEvents, 'employee.updated', { employee: snapshotOf(updated), changes });
+  await recordAudit(tx, deps.actor, {
+    action:
+      updated.status === 'terminated' && current.status !== 'terminated'
+        ? 'employee.terminated'
+        : 'employee.updated',
+    targetType: 'employee',
+    targetId: employeeId,
+    details: { changes },
+  });
   if (updated.status === 'terminated' && current.status !== 'terminated')
     await recordTermination(updated, deps);
   return updated;

@@ -1,3 +1,4 @@
+import { recordAudit } from '@halooid/shared/audit';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { snapshotOf } from '../domain/employee';
 import { qultrixEvents } from '../events';
@@ -7,7 +8,7 @@ import { insertEmployee } from './repository';
 import type { CreateEmployeeInput, Employee, EmployeeFields } from './schemas';
 
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
-export type CreateEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type CreateEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'events'>;
 
 /** The body with every optional field present (null when not sent): the record the rules judge. */
 export function fieldsOf(input: CreateEmployeeInput): EmployeeFields {
@@ -32,7 +33,7 @@ export function fieldsOf(input: CreateEmployeeInput): EmployeeFields {
 /**
  * Adds an employee to the caller's tenant with the next employee number, and
  * records `employee.created` (and `employee.terminated` for a record entered
- * as already terminated) in the same transaction.
+ * as already terminated) and the audit record in the same transaction.
  */
 export async function createEmployee(
   input: CreateEmployeeInput,
@@ -49,6 +50,12 @@ export async function createEmployee(
     createdBy: principal.principalType === 'user' ? principal.principalId : null,
   });
   await deps.events.record(qultrixEvents, 'employee.created', { employee: snapshotOf(employee) });
+  await recordAudit(deps.tx, deps.actor, {
+    action: 'employee.created',
+    targetType: 'employee',
+    targetId: employee.id,
+    details: { employeeNumber: employee.employeeNumber },
+  });
   if (employee.status === 'terminated') await recordTermination(employee, deps);
   return employee;
 }

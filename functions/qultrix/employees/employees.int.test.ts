@@ -147,7 +147,7 @@ describe('employees', () => {
     expect(valid.body).toMatchObject({ managerId: top.body.id, version: 2 });
   });
 
-  it('updates with optimistic concurrency (stale version or If-Match → 409) and records the changed fields', async () => {
+  it('updates with optimistic concurrency (stale version or If-Match → 409); event and audit name the changed fields', async () => {
     const created = await create(admin, 'acme', person('Versioned', 'Person'));
 
     const first = await patch(
@@ -172,6 +172,18 @@ describe('employees', () => {
       [created.body.id],
     );
     expect(rows.map((row) => row.changes)).toEqual([['position']]);
+    const audit = await platform.db.query(
+      `select action, actor_id, details from platform.audit_log where target_id = $1 order by occurred_at, id`,
+      [created.body.id],
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'employee.created',
+        actor_id: admin.userId,
+        details: { employeeNumber: created.body.employeeNumber },
+      },
+      { action: 'employee.updated', actor_id: admin.userId, details: { changes: ['position'] } },
+    ]);
   });
 
   it('terminates with a date and reason together, recording employee.terminated', async () => {
@@ -210,6 +222,11 @@ describe('employees', () => {
         terminationReason: 'Resigned',
       },
     ]);
+    const audit = await platform.db.query(
+      `select action from platform.audit_log where target_id = $1 order by occurred_at, id`,
+      [created.body.id],
+    );
+    expect(audit.rows.map((row) => row.action)).toEqual(['employee.created', 'employee.terminated']);
   });
 
   it('filters, searches and pages the list in a stable sorted order', async () => {
