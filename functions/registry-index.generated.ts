@@ -455,6 +455,18 @@ export const REGISTRY_INDEX: RegistryIndex = {
           path: '/v1/qultrix/employees/{employeeId}',
           permission: 'qultrix:employee:write',
         },
+        {
+          operationId: 'getEmployeeNumbering',
+          method: 'GET',
+          path: '/v1/qultrix/employee-numbering',
+          permission: 'qultrix:employee:read',
+        },
+        {
+          operationId: 'changeEmployeeNumbering',
+          method: 'PUT',
+          path: '/v1/qultrix/employee-numbering',
+          permission: 'qultrix:employee:write',
+        },
       ],
     },
     {

@@ -70,3 +70,11 @@ export type EmployeeFields = Omit<
 export function snapshotOf(employee: Employee): z.infer<typeof EmployeeSnapshot> {
   return EmployeeSnapshot.parse(employee);
 }
+
+/** How a tenant's employee numbers are written: prefix + the sequence zero-padded to `digits`. */
+export const EmployeeNumbering = z.object({
+  prefix: z.string(),
+  digits: z.number().int(),
+  nextNumber: z.number().int().meta({ description: 'The sequence the next employee gets; read-only.' }),
+});
+export type EmployeeNumbering = z.infer<typeof EmployeeNumbering>;

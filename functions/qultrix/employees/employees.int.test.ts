@@ -321,4 +321,39 @@ describe('employees', () => {
     expect(notMember.status).toBe(422);
     expect(notMember.body.code).toBe('user_not_member');
   });
+
+  // Last: it changes Acme's format for every later create.
+  it('sets the number format for new employees only; existing numbers stay', async () => {
+    const before = await create(admin, 'acme', person('Before', 'Format'));
+
+    const badPrefix = await platform.request('PUT', '/v1/qultrix/employee-numbering', {
+      headers: admin.headers('acme'),
+      body: { prefix: 'EMP1', digits: 4 },
+    });
+    const byViewer = await platform.request('PUT', '/v1/qultrix/employee-numbering', {
+      headers: viewer.headers('acme'),
+      body: { prefix: 'ACME-', digits: 6 },
+    });
+    const changed = await platform.request('PUT', '/v1/qultrix/employee-numbering', {
+      headers: admin.headers('acme'),
+      body: { prefix: 'ACME-', digits: 6 },
+    });
+    const after = await create(admin, 'acme', person('After', 'Format'));
+    const reread = await platform.request('GET', `/v1/qultrix/employees/${before.body.id}`, {
+      headers: viewer.headers('acme'),
+    });
+    const format = await platform.request('GET', '/v1/qultrix/employee-numbering', {
+      headers: viewer.headers('acme'),
+    });
+
+    expect(badPrefix.status).toBe(400);
+    expect(badPrefix.body.errors[0].field).toBe('body.prefix');
+    expect(byViewer.status).toBe(403);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ prefix: 'ACME-', digits: 6 });
+    const sequence = Number(before.body.employeeNumber.slice('EMP-'.length));
+    expect(after.body.employeeNumber).toBe(`ACME-${String(sequence + 1).padStart(6, '0')}`);
+    expect(reread.body.employeeNumber).toBe(before.body.employeeNumber);
+    expect(format.body).toEqual({ prefix: 'ACME-', digits: 6, nextNumber: sequence + 2 });
+  });
 });

@@ -1,8 +1,10 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
 import { changeEmployee } from './change-employee';
+import { changeNumbering } from './change-numbering';
 import { createEmployee } from './create-employee';
 import { getEmployee } from './get-employee';
+import { getNumbering } from './get-numbering';
 import { listEmployees } from './list-employees';
 import { employeesService } from './service';
 
@@ -28,4 +30,8 @@ export const handler = createHttpHandler(employeesService, {
     const employee = await inTenant((deps) => changeEmployee(params.employeeId, version, changes, deps));
     return { body: employee, headers: etag(employee.version) };
   },
+  getEmployeeNumbering: async ({ inTenant }) => ({ body: await inTenant((deps) => getNumbering(deps)) }),
+  changeEmployeeNumbering: async ({ body, inTenant }) => ({
+    body: await inTenant((deps) => changeNumbering(body, deps)),
+  }),
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeEmployeeBody, CreateEmployeeBody, Fte, ListEmployeesQuery } from './schemas';
+import {
+  ChangeEmployeeBody,
+  ChangeNumberingBody,
+  CreateEmployeeBody,
+  Fte,
+  ListEmployeesQuery,
+} from './schemas';
 
 const minimal = { legalName: { given: 'Ada', family: 'Lovelace' }, hireDate: '2026-03-01' };
 
@@ -52,5 +58,14 @@ describe('employee schemas', () => {
     expect(ListEmployeesQuery.safeParse({ limit: '101' }).success).toBe(false);
     expect(ListEmployeesQuery.safeParse({ status: 'fired' }).success).toBe(false);
     expect(ListEmployeesQuery.parse({})).toMatchObject({ limit: 20 });
+  });
+
+  it('takes a number prefix that ends in a non-digit (or none), so numbers of two formats never collide', () => {
+    for (const prefix of ['EMP-', 'E', 'HR/', 'A1-', ''])
+      expect(ChangeNumberingBody.safeParse({ prefix, digits: 4 }).success, prefix).toBe(true);
+    for (const prefix of ['EMP1', '1', 'EMP 1-', 'x'.repeat(11), 'EMP-\u202E'])
+      expect(ChangeNumberingBody.safeParse({ prefix, digits: 4 }).success, prefix).toBe(false);
+    expect(ChangeNumberingBody.safeParse({ prefix: 'EMP-', digits: 0 }).success).toBe(false);
+    expect(ChangeNumberingBody.safeParse({ prefix: 'EMP-', digits: 10 }).success).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
 import { EmployeeStatus, EmploymentType, PhoneType } from '../domain/employee';
 
-export { Employee, type EmployeeFields } from '../domain/employee';
+export { Employee, type EmployeeFields, EmployeeNumbering } from '../domain/employee';
 
 /**
  * The employee as the API shows it, and what requests may send. Every request
@@ -168,3 +168,20 @@ export const ListEmployeesQuery = z.strictObject({
     }),
 });
 export type ListEmployeesQuery = z.output<typeof ListEmployeesQuery>;
+
+/**
+ * The numbering format. The prefix ends in a non-digit (or is empty), so the
+ * trailing digits of a number are its sequence alone and a format change can
+ * never produce a number an earlier format already issued.
+ */
+export const ChangeNumberingBody = z.strictObject({
+  prefix: z
+    .string()
+    .max(10)
+    .regex(
+      /^([A-Za-z0-9._/-]{0,9}[A-Za-z._/-])?$/,
+      'Letters, digits and . _ / - ending in a non-digit, such as "EMP-".',
+    ),
+  digits: z.number().int().min(1).max(9),
+});
+export type ChangeNumberingInput = z.output<typeof ChangeNumberingBody>;

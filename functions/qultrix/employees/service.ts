@@ -3,8 +3,10 @@ import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
 import {
   ChangeEmployeeBody,
+  ChangeNumberingBody,
   CreateEmployeeBody,
   Employee,
+  EmployeeNumbering,
   EmployeeParams,
   ListEmployeesQuery,
 } from './schemas';
@@ -70,6 +72,26 @@ export const employeesService = defineService({
       body: ChangeEmployeeBody,
       headers: IF_MATCH_HEADER,
       response: Employee,
+    }),
+    defineRoute({
+      operationId: 'getEmployeeNumbering',
+      method: 'GET',
+      path: '/v1/qultrix/employee-numbering',
+      permission: 'qultrix:employee:read',
+      summary: 'Get the employee-number format',
+      description: 'The prefix and zero-padding of employee numbers (default `EMP-` and 4: `EMP-0007`).',
+      response: EmployeeNumbering,
+    }),
+    defineRoute({
+      operationId: 'changeEmployeeNumbering',
+      method: 'PUT',
+      path: '/v1/qultrix/employee-numbering',
+      permission: 'qultrix:employee:write',
+      summary: 'Set the employee-number format',
+      description:
+        'Applies to numbers issued from now on; existing employees keep theirs and the sequence continues, so no number is issued twice.',
+      body: ChangeNumberingBody,
+      response: EmployeeNumbering,
     }),
   ],
 });
