@@ -78,5 +78,12 @@ describe('employee rules', () => {
 
     expect(changedFields(active, after)).toEqual(['phones', 'fte']);
     expect(changedFields(active, { ...active, legalName: { given: 'Ada', family: 'Lovelace' } })).toEqual([]);
+    // jsonb returns keys in its own order: the same address is no change.
+    const stored = { ...active, address: { city: 'Berlin', line1: 'Main St 1', country: 'DE' } };
+    const sent = { ...active, address: { line1: 'Main St 1', city: 'Berlin', country: 'DE' } };
+    expect(changedFields(stored, sent)).toEqual([]);
+    expect(changedFields(stored, { ...sent, address: { ...sent.address, city: 'Bonn' } })).toEqual([
+      'address',
+    ]);
   });
 });

@@ -41,9 +41,22 @@ export function assertEmployeeRules(employee: EmployeeFields): void {
   if (errors.length > 0) throw new ValidationError('The employee record is not consistent.', errors);
 }
 
-/** The field names whose values differ (deep, as JSON), in field order: an update event's `changes`. */
+/**
+ * The field names whose values differ, in field order: an update event's
+ * `changes`. Objects compare by content whatever their key order, because a
+ * stored address comes back from jsonb with its keys reordered.
+ */
 export function changedFields(before: EmployeeFields, after: EmployeeFields): (keyof EmployeeFields)[] {
   return (Object.keys(after) as (keyof EmployeeFields)[]).filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    (key) => canonical(before[key]) !== canonical(after[key]),
+  );
+}
+
+/** JSON with object keys sorted, so equal content gives equal text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
   );
 }
