@@ -42,9 +42,6 @@ export const REGISTRY_INDEX: RegistryIndex = {
       roleGrants: {
         hr_manager: ['qultrix:*:*'],
         admin: ['qultrix:*:*'],
-        member: ['qultrix:employee:read'],
-        viewer: ['qultrix:employee:read'],
-        employee: ['qultrix:employee:read'],
       },
       web: null,
     },

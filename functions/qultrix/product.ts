@@ -14,14 +14,12 @@ export const qultrixProduct = defineProduct({
   description: 'People records for HR: employees and their employment.',
   capabilities: [employeesService],
   events: qultrixEvents,
-  // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already. The
-  // Employee role reads employees; limiting that to their own record is row
-  // scope, which a later slice enforces in SQL (docs/qultrix.md).
+  // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already.
+  // Employee records hold personal data: only HR and admins read them until the
+  // self-service and manager-scope slice scopes rows in SQL (docs/qultrix.md);
+  // then Employee reads their own record and managers their reports.
   roleGrants: {
     hr_manager: ['qultrix:*:*'],
     admin: ['qultrix:*:*'],
-    member: ['qultrix:employee:read'],
-    viewer: ['qultrix:employee:read'],
-    employee: ['qultrix:employee:read'],
   },
 });
