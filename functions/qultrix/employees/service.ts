@@ -22,6 +22,7 @@ export const employeesService = defineService({
   capability: 'employees',
   description: 'Employee records: identity, contact details and employment.',
   resources: { database: true, tables: ['idempotency'] },
+  emits: [{ type: 'employee.created' }, { type: 'employee.updated' }, { type: 'employee.terminated' }],
   permissions: [
     { name: 'qultrix:employee:read', description: 'See employee records.' },
     { name: 'qultrix:employee:write', description: 'Create, change and terminate employee records.' },
