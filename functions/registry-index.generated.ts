@@ -43,7 +43,11 @@ export const REGISTRY_INDEX: RegistryIndex = {
         hr_manager: ['qultrix:*:*'],
         admin: ['qultrix:*:*'],
       },
-      web: null,
+      web: {
+        path: '/qultrix',
+        icon: 'users',
+        description: 'People, organization and time off',
+      },
     },
     {
       key: 'taskodex',

@@ -5,8 +5,7 @@ import { qultrixEvents } from './events';
 /**
  * Qultrix, the HR product: this file is its one declaration. `npm run generate`
  * finds it, and the registry, CDK, the local runtime, OpenAPI, RBAC and the web
- * shell read it. No `web` entry yet: the first slice is API only, and a product
- * without one is simply not in the shell's navigation (docs/qultrix.md).
+ * shell read it (its `web` entry puts Qultrix in the shell's navigation).
  */
 export const qultrixProduct = defineProduct({
   key: 'qultrix',
@@ -22,4 +21,5 @@ export const qultrixProduct = defineProduct({
     hr_manager: ['qultrix:*:*'],
     admin: ['qultrix:*:*'],
   },
+  web: { path: '/qultrix', icon: 'users', description: 'People, organization and time off' },
 });

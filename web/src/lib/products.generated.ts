@@ -13,7 +13,7 @@ export const PRODUCT_LIST = [
     key: 'qultrix',
     displayName: 'Qultrix',
     alwaysEnabled: false,
-    web: null,
+    web: { path: '/qultrix', icon: 'users', description: 'People, organization and time off' },
   },
   {
     key: 'taskodex',
