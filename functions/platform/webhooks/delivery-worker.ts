@@ -1,11 +1,11 @@
 import { getConfig } from '@halooid/shared/config';
+import { dataKeyring } from '@halooid/shared/crypto/data-keys';
 import type { Keyring } from '@halooid/shared/crypto/keyring';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { withWorkerTransaction } from '@halooid/shared/events/worker-transaction';
 import { isUuid, uuidv7 } from '@halooid/shared/ids';
 import { createLogger } from '@halooid/shared/observability';
 import { notifyUser } from '../domain/notify';
-import { dataKeyring } from './data-keys';
 import { createDeliveryPool, type DeliveryPool } from './delivery-pool';
 import { openWebhookSecret, resealStaleSecrets } from './secrets';
 import { sendWebhook } from './send';

@@ -1,5 +1,6 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { getConfig } from '@halooid/shared/config';
+import { dataKeyring } from '@halooid/shared/crypto/data-keys';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import { unknownEventFilters } from '@halooid/shared/events/catalog';
@@ -8,7 +9,6 @@ import { uuidv7 } from '@halooid/shared/ids';
 import { tenantState } from '@halooid/shared/tenancy';
 import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { EVENT_NAME_CATALOGS } from '../../registry-names';
-import { dataKeyring } from './data-keys';
 import {
   countWebhooksForCreate,
   deleteWebhook,

@@ -1,7 +1,7 @@
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { startWebhookReceiver, type WebhookReceiver } from '@halooid/local/testing/webhook-receiver';
+import { dataKeyring } from '@halooid/shared/crypto/data-keys';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dataKeyring } from './data-keys';
 import { resealStaleSecrets } from './secrets';
 import { verifySignature } from './signature';
 

@@ -228,7 +228,7 @@ export class HouseFunction extends lambda.Function {
 
   /**
    * Read access to the data key secret (GetSecretValue on that secret only); the function gets its
-   * ARN, never the value, and loads the keys once on first use (functions/platform/webhooks/data-keys.ts).
+   * ARN, never the value, and loads the keys once on first use (shared/src/crypto/data-keys.ts).
    */
   bindDataKeys(secret: secretsmanager.ISecret): this {
     secret.grantRead(this);
