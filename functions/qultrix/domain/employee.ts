@@ -33,9 +33,9 @@ const identity = {
   status: EmployeeStatus,
   type: EmploymentType,
   hireDate: z.iso.date(),
-  department: z.string().nullable().meta({ description: 'Free text until the organization tables arrive.' }),
-  position: z.string().nullable(),
-  location: z.string().nullable(),
+  departmentId: z.uuid().nullable(),
+  positionId: z.uuid().nullable(),
+  locationId: z.uuid().nullable(),
   managerId: z.uuid().nullable().meta({ description: 'The employee this one reports to.' }),
   userId: z.uuid().nullable().meta({ description: 'The platform user this employee signs in as, if any.' }),
 };
@@ -53,6 +53,16 @@ export const Employee = z.object({
   terminationDate: z.iso.date().nullable(),
   terminationReason: z.string().nullable(),
   fte: z.string().meta({ description: 'Full-time equivalent, an exact decimal such as "1" or "0.5".' }),
+  workDays: z
+    .array(z.number().int())
+    .meta({ description: 'ISO weekdays worked, ascending (1 = Monday … 7 = Sunday).' }),
+  hoursPerDay: z
+    .string()
+    .meta({ description: 'Hours per working day, an exact decimal such as "8" or "7.5".' }),
+  // Joined for display, so a directory needs no second request per row; the ids above are the reference.
+  department: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  position: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  location: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   createdBy: z.uuid().nullable(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
@@ -63,7 +73,15 @@ export type Employee = z.infer<typeof Employee>;
 /** The editable part of an employee: what the rules check and the repository writes. */
 export type EmployeeFields = Omit<
   Employee,
-  'id' | 'employeeNumber' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'employeeNumber'
+  | 'createdBy'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'department'
+  | 'position'
+  | 'location'
 >;
 
 /** The event form of an employee: identity and job only. */

@@ -40,6 +40,9 @@ export async function changeEmployee(
     version: _v,
     createdAt: _ca,
     updatedAt: _u,
+    department: _d,
+    position: _p,
+    location: _l,
     ...before
   } = current;
   const after: EmployeeFields = { ...before, ...definedOnly(input) };
@@ -50,6 +53,9 @@ export async function changeEmployee(
     ...(changes.includes('workEmail') ? { workEmail: after.workEmail } : {}),
     ...(changes.includes('userId') ? { userId: after.userId } : {}),
     ...(changes.includes('managerId') ? { managerId: after.managerId } : {}),
+    ...(changes.includes('departmentId') ? { departmentId: after.departmentId } : {}),
+    ...(changes.includes('positionId') ? { positionId: after.positionId } : {}),
+    ...(changes.includes('locationId') ? { locationId: after.locationId } : {}),
   });
   const updated = await updateEmployee(tx, principal.tenantId, employeeId, version, after);
   if (!updated) throw new NotFoundError('Employee');

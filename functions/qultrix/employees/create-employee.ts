@@ -22,9 +22,9 @@ export function fieldsOf(input: CreateEmployeeInput): EmployeeFields {
     probationEndDate: input.probationEndDate ?? null,
     terminationDate: input.terminationDate ?? null,
     terminationReason: input.terminationReason ?? null,
-    department: input.department ?? null,
-    position: input.position ?? null,
-    location: input.location ?? null,
+    departmentId: input.departmentId ?? null,
+    positionId: input.positionId ?? null,
+    locationId: input.locationId ?? null,
     managerId: input.managerId ?? null,
     userId: input.userId ?? null,
   };

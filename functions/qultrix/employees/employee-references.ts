@@ -6,22 +6,38 @@ import {
   isTenantMember,
   lockManagerTree,
   managerChain,
+  type OrganizationField,
+  organizationRowExists,
 } from './repository';
 import type { EmployeeFields } from './schemas';
+
+const ORGANIZATION_REFERENCES: readonly [OrganizationField, string, string][] = [
+  ['departmentId', 'department', 'department_not_found'],
+  ['positionId', 'position', 'position_not_found'],
+  ['locationId', 'location', 'location_not_found'],
+];
 
 /**
  * The checks an employee write needs from other rows: the unique work email
  * and user link (a 409 naming the employee that has them, so a client can
- * go there), the user being a member of the tenant, the manager existing and
- * not closing a reports-to cycle. `employeeId` is null on create. Only the
+ * go there), the user being a member of the tenant, the department, position
+ * and location existing in the tenant (a 422 naming the field, as for the
+ * manager), the manager existing and not closing a reports-to cycle. `employeeId` is null on create. Only the
  * fields that change are checked, so an untouched value is never re-judged.
  */
 export async function assertReferences(
   tx: Tx,
   tenantId: string,
   employeeId: string | null,
-  fields: Partial<Pick<EmployeeFields, 'workEmail' | 'userId' | 'managerId'>>,
+  fields: Partial<Pick<EmployeeFields, 'workEmail' | 'userId' | 'managerId' | OrganizationField>>,
 ): Promise<void> {
+  for (const [field, label, code] of ORGANIZATION_REFERENCES) {
+    const id = fields[field];
+    if (id && !(await organizationRowExists(tx, tenantId, field, id)))
+      throw new BusinessRuleError(code, `The ${label} does not exist in this tenant.`, [
+        { field: `body.${field}`, code, message: `No such ${label}.` },
+      ]);
+  }
   if (fields.workEmail) {
     const holder = await employeeWithWorkEmail(tx, tenantId, fields.workEmail, employeeId);
     if (holder)

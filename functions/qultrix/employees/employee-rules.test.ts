@@ -17,11 +17,13 @@ const active: EmployeeFields = {
   probationEndDate: null,
   terminationDate: null,
   terminationReason: null,
-  department: null,
-  position: null,
-  location: null,
+  departmentId: null,
+  positionId: null,
+  locationId: null,
   managerId: null,
   fte: '1',
+  workDays: [1, 2, 3, 4, 5],
+  hoursPerDay: '8',
   userId: null,
 };
 

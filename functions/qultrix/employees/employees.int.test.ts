@@ -6,6 +6,23 @@ let admin: Session;
 let member: Session;
 let viewer: Session;
 let globexOwner: Session;
+/** Organization rows, inserted directly: this file tests employees, not the organization API. */
+const org = { engineering: '', pagers: '', analyst: '', lead: '', other: '', london: '', globexSite: '' };
+
+const tenantId = (session: Session, slug: string) =>
+  session.tenants.find((tenant) => tenant.slug === slug)?.id ?? '';
+async function insertOrganization(
+  tenant: string,
+  table: 'departments' | 'positions' | 'locations',
+  name: string,
+): Promise<string> {
+  const column = table === 'positions' ? 'title' : 'name';
+  const { rows } = await platform.db.query(
+    `insert into qultrix.${table} (tenant_id, id, ${column}) values ($1, gen_random_uuid(), $2) returning id`,
+    [tenant, name],
+  );
+  return rows[0].id;
+}
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -15,6 +32,14 @@ beforeAll(async () => {
     platform.login('viewer@acme.example'),
     platform.login('owner@globex.example'),
   ]);
+  const acme = tenantId(admin, 'acme');
+  org.engineering = await insertOrganization(acme, 'departments', 'Engineering');
+  org.pagers = await insertOrganization(acme, 'departments', 'Pagers');
+  org.analyst = await insertOrganization(acme, 'positions', 'Analyst');
+  org.lead = await insertOrganization(acme, 'positions', 'Lead');
+  org.other = await insertOrganization(acme, 'positions', 'Other');
+  org.london = await insertOrganization(acme, 'locations', 'London');
+  org.globexSite = await insertOrganization(tenantId(globexOwner, 'globex'), 'locations', 'Globex HQ');
 });
 
 afterAll(async () => {
@@ -72,10 +97,12 @@ describe('employees', () => {
         status: 'active',
         type: 'part_time',
         probationEndDate: '2026-07-05',
-        department: 'Engineering',
-        position: 'Analyst',
-        location: 'London',
+        departmentId: org.engineering,
+        positionId: org.analyst,
+        locationId: org.london,
         fte: '0.500',
+        workDays: [4, 1, 2, 3],
+        hoursPerDay: '7.50',
         userId: member.userId,
       }),
     );
@@ -83,7 +110,13 @@ describe('employees', () => {
     expect(response.status).toBe(201);
     expect(response.body.employeeNumber).toMatch(/^EMP-\d{4}$/);
     expect(response.body).toMatchObject({
+      departmentId: org.engineering,
+      department: { id: org.engineering, name: 'Engineering' },
+      position: { id: org.analyst, title: 'Analyst' },
+      location: { id: org.london, name: 'London' },
       fte: '0.5',
+      workDays: [1, 2, 3, 4],
+      hoursPerDay: '7.5',
       userId: member.userId,
       createdBy: admin.userId,
       version: 1,
@@ -105,8 +138,53 @@ describe('employees', () => {
     expect(rows[0]?.employee).toMatchObject({
       employeeNumber: response.body.employeeNumber,
       status: 'active',
+      departmentId: org.engineering,
+      positionId: org.analyst,
+      locationId: org.london,
     });
     expect(rows[0]?.employee).not.toHaveProperty('birthDate');
+  });
+
+  it('fills work schedule defaults and shows no organization when none is set', async () => {
+    const response = await create(admin, 'acme', person('Plain', 'Defaults'));
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      workDays: [1, 2, 3, 4, 5],
+      hoursPerDay: '8',
+      departmentId: null,
+      department: null,
+      position: null,
+      location: null,
+    });
+  });
+
+  it("refuses a department, position or location that is not the tenant's (422 naming the field)", async () => {
+    const created = await create(admin, 'acme', person('Org', 'Refs'));
+
+    const unknownDepartment = await create(
+      admin,
+      'acme',
+      person('No', 'Department', { departmentId: '0195e0a0-0000-7000-8000-00000000dead' }),
+    );
+    const foreignLocation = await patch(admin, created.body.id, { locationId: org.globexSite, version: 1 });
+    const unknownPosition = await patch(admin, created.body.id, {
+      positionId: '0195e0a0-0000-7000-8000-00000000beef',
+      version: 1,
+    });
+    const cleared = await patch(admin, created.body.id, { locationId: org.london, version: 1 });
+
+    expect(unknownDepartment.status).toBe(422);
+    expect(unknownDepartment.body.errors[0]).toMatchObject({
+      field: 'body.departmentId',
+      code: 'department_not_found',
+    });
+    expect(foreignLocation.status).toBe(422);
+    expect(foreignLocation.body.errors[0]).toMatchObject({ field: 'body.locationId' });
+    expect(unknownPosition.status).toBe(422);
+    expect(unknownPosition.body.errors[0]).toMatchObject({ field: 'body.positionId' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.location).toEqual({ id: org.london, name: 'London' });
   });
 
   it('refuses a work email another employee has, in any case, with a 409 naming that employee', async () => {
@@ -153,15 +231,15 @@ describe('employees', () => {
     const first = await patch(
       admin,
       created.body.id,
-      { position: 'Lead', phones: [] },
+      { positionId: org.lead, phones: [] },
       { 'If-Match': '"1"' },
     );
-    const stale = await patch(admin, created.body.id, { position: 'Other', version: 1 });
-    const staleHeader = await patch(admin, created.body.id, { position: 'Other' }, { 'If-Match': '"1"' });
-    const missing = await patch(admin, created.body.id, { position: 'Other' });
+    const stale = await patch(admin, created.body.id, { positionId: org.other, version: 1 });
+    const staleHeader = await patch(admin, created.body.id, { positionId: org.other }, { 'If-Match': '"1"' });
+    const missing = await patch(admin, created.body.id, { positionId: org.other });
 
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ position: 'Lead', version: 2 });
+    expect(first.body).toMatchObject({ positionId: org.lead, position: { title: 'Lead' }, version: 2 });
     expect(first.headers.get('etag')).toBe('"2"');
     expect(stale.status).toBe(409);
     expect(staleHeader.status).toBe(409);
@@ -171,7 +249,7 @@ describe('employees', () => {
         where type = 'employee.updated' and envelope->'data'->'employee'->>'id' = $1`,
       [created.body.id],
     );
-    expect(rows.map((row) => row.changes)).toEqual([['position']]);
+    expect(rows.map((row) => row.changes)).toEqual([['positionId']]);
     const audit = await platform.db.query(
       `select action, actor_id, details from platform.audit_log where target_id = $1 order by occurred_at, id`,
       [created.body.id],
@@ -182,7 +260,7 @@ describe('employees', () => {
         actor_id: admin.userId,
         details: { employeeNumber: created.body.employeeNumber },
       },
-      { action: 'employee.updated', actor_id: admin.userId, details: { changes: ['position'] } },
+      { action: 'employee.updated', actor_id: admin.userId, details: { changes: ['positionId'] } },
     ]);
   });
 
@@ -238,7 +316,7 @@ describe('employees', () => {
       ['Cleo', 'intern'],
       ['Dirk', 'contractor'],
     ] as const)
-      made.push(await create(admin, 'acme', person(given, tag, { type, department: 'Pagers' })));
+      made.push(await create(admin, 'acme', person(given, tag, { type, departmentId: org.pagers })));
     const manager = made[0]?.body.id;
     await patch(admin, made[1]?.body.id, { managerId: manager, version: 1 });
 
@@ -249,7 +327,10 @@ describe('employees', () => {
     );
     const byNumber = await list(admin, `q=${made[3]?.body.employeeNumber}`);
     const byManager = await list(admin, `managerId=${manager}`);
-    const byDepartment = await list(admin, 'department=pagers&sort=-hireDate,employeeNumber&limit=100');
+    const byDepartment = await list(
+      admin,
+      `departmentId=${org.pagers}&sort=-hireDate,employeeNumber&limit=100`,
+    );
     const badSort = await list(admin, 'sort=salary');
 
     expect(first.status).toBe(200);
@@ -270,7 +351,7 @@ describe('employees', () => {
     });
     const change = await platform.request('PATCH', `/v1/qultrix/employees/${mine.body.id}`, {
       headers: globexOwner.headers('globex'),
-      body: { position: 'Spy', version: 1 },
+      body: { preferredName: 'Spy', version: 1 },
     });
     const listed = await platform.request('GET', '/v1/qultrix/employees?limit=100', {
       headers: globexOwner.headers('globex'),

@@ -23,11 +23,16 @@ interface EmployeeRow {
   probation_end_date: string | null;
   termination_date: string | null;
   termination_reason: string | null;
-  department: string | null;
-  position: string | null;
-  location: string | null;
+  department_id: string | null;
+  department_name: string | null;
+  position_id: string | null;
+  position_title: string | null;
+  location_id: string | null;
+  location_name: string | null;
   manager_id: string | null;
   fte: string;
+  work_days: number[];
+  hours_per_day: string;
   user_id: string | null;
   created_by: string | null;
   version: number;
@@ -35,11 +40,21 @@ interface EmployeeRow {
   updated_at: Date;
 }
 
-// Dates as text: a `date` must not pass through a JS Date and a time zone.
-const COLUMNS = `id, employee_number, given_name, family_name, preferred_name, work_email, personal_email,
-  phones, birth_date::text, address, emergency_contacts, status, employment_type, hire_date::text,
-  probation_end_date::text, termination_date::text, termination_reason, department, position, location,
-  manager_id, fte::text, user_id, created_by, version, created_at, updated_at`;
+/*
+ * Every statement names the employees table `e`. Dates as text: a `date` must
+ * not pass through a JS Date and a time zone. The department, position and
+ * location names are scalar subqueries rather than joins, so the same list
+ * serves select, insert … returning and update … returning, and unqualified
+ * column names in filters and sorts stay unambiguous.
+ */
+const COLUMNS = `e.id, e.employee_number, e.given_name, e.family_name, e.preferred_name, e.work_email,
+  e.personal_email, e.phones, e.birth_date::text, e.address, e.emergency_contacts, e.status, e.employment_type,
+  e.hire_date::text, e.probation_end_date::text, e.termination_date::text, e.termination_reason,
+  e.department_id, (select d.name from qultrix.departments d where d.tenant_id = e.tenant_id and d.id = e.department_id) as department_name,
+  e.position_id, (select p.title from qultrix.positions p where p.tenant_id = e.tenant_id and p.id = e.position_id) as position_title,
+  e.location_id, (select l.name from qultrix.locations l where l.tenant_id = e.tenant_id and l.id = e.location_id) as location_name,
+  e.manager_id, e.fte::text, e.work_days, e.hours_per_day::text, e.user_id, e.created_by, e.version,
+  e.created_at, e.updated_at`;
 
 const SORTS: Record<string, SortColumn> = {
   name: { sql: "lower(family_name || ' ' || given_name)", type: 'text' },
@@ -48,8 +63,8 @@ const SORTS: Record<string, SortColumn> = {
   createdAt: { sql: 'created_at', type: 'timestamptz' },
 };
 
-/** numeric(4,3) reads back as "0.500": the API shows the shortest exact form ("0.5", "1"). */
-const fteOf = (text: string) => text.replace(/\.?0+$/, '') || '0';
+/** numeric reads back as "0.500" or "8.00": the API shows the shortest exact form ("0.5", "8"). */
+const decimalOf = (text: string) => (text.includes('.') ? text.replace(/\.?0+$/, '') : text) || '0';
 
 function toEmployee(row: EmployeeRow): Employee {
   return {
@@ -69,11 +84,17 @@ function toEmployee(row: EmployeeRow): Employee {
     probationEndDate: row.probation_end_date,
     terminationDate: row.termination_date,
     terminationReason: row.termination_reason,
-    department: row.department,
-    position: row.position,
-    location: row.location,
+    departmentId: row.department_id,
+    positionId: row.position_id,
+    locationId: row.location_id,
     managerId: row.manager_id,
-    fte: fteOf(row.fte),
+    fte: decimalOf(row.fte),
+    workDays: row.work_days,
+    hoursPerDay: decimalOf(row.hours_per_day),
+    department:
+      row.department_id === null ? null : { id: row.department_id, name: row.department_name ?? '' },
+    position: row.position_id === null ? null : { id: row.position_id, title: row.position_title ?? '' },
+    location: row.location_id === null ? null : { id: row.location_id, name: row.location_name ?? '' },
     userId: row.user_id,
     createdBy: row.created_by,
     version: row.version,
@@ -100,11 +121,13 @@ function fieldValues(fields: EmployeeFields): unknown[] {
     fields.probationEndDate,
     fields.terminationDate,
     fields.terminationReason,
-    fields.department,
-    fields.position,
-    fields.location,
+    fields.departmentId,
+    fields.positionId,
+    fields.locationId,
     fields.managerId,
     fields.fte,
+    fields.workDays,
+    fields.hoursPerDay,
     fields.userId,
   ];
 }
@@ -124,11 +147,13 @@ const FIELD_COLUMNS = [
   'probation_end_date',
   'termination_date',
   'termination_reason',
-  'department',
-  'position',
-  'location',
+  'department_id',
+  'position_id',
+  'location_id',
   'manager_id',
   'fte',
+  'work_days',
+  'hours_per_day',
   'user_id',
 ];
 
@@ -157,7 +182,7 @@ export async function insertEmployee(
   const placeholders = values.map((_, index) => `$${index + 4}`).join(', ');
   try {
     const { rows } = await tx.query<EmployeeRow>(
-      `insert into qultrix.employees (tenant_id, id, created_by, ${FIELD_COLUMNS.join(', ')})
+      `insert into qultrix.employees as e (tenant_id, id, created_by, ${FIELD_COLUMNS.join(', ')})
        values ($1, $2, $3, ${placeholders})
        returning ${COLUMNS}`,
       [employee.tenantId, employee.id, employee.createdBy, ...values],
@@ -180,8 +205,8 @@ export async function updateEmployee(
   const sets = FIELD_COLUMNS.map((column, index) => `${column} = $${index + 4}`).join(', ');
   try {
     const { rows } = await tx.query<EmployeeRow>(
-      `update qultrix.employees set ${sets}, version = version + 1, updated_at = now()
-        where tenant_id = $1 and id = $2 and version = $3
+      `update qultrix.employees e set ${sets}, version = e.version + 1, updated_at = now()
+        where e.tenant_id = $1 and e.id = $2 and e.version = $3
         returning ${COLUMNS}`,
       [tenantId, id, version, ...values],
     );
@@ -198,7 +223,7 @@ export async function selectEmployee(
   options: { forUpdate?: boolean } = {},
 ): Promise<Employee | undefined> {
   const { rows } = await tx.query<EmployeeRow>(
-    `select ${COLUMNS} from qultrix.employees where tenant_id = $1 and id = $2${options.forUpdate ? ' for update' : ''}`,
+    `select ${COLUMNS} from qultrix.employees e where e.tenant_id = $1 and e.id = $2${options.forUpdate ? ' for update of e' : ''}`,
     [tenantId, id],
   );
   return rows[0] ? toEmployee(rows[0]) : undefined;
@@ -231,6 +256,28 @@ export async function employeeOfUser(
     [tenantId, userId, exceptId],
   );
   return rows[0]?.id;
+}
+
+/** The organization tables an employee points at, by the API field that names them. */
+const ORGANIZATION_TABLES = {
+  departmentId: 'qultrix.departments',
+  positionId: 'qultrix.positions',
+  locationId: 'qultrix.locations',
+} as const;
+export type OrganizationField = keyof typeof ORGANIZATION_TABLES;
+
+/** Does this department, position or location exist in the tenant? */
+export async function organizationRowExists(
+  tx: Tx,
+  tenantId: string,
+  field: OrganizationField,
+  id: string,
+): Promise<boolean> {
+  const { rows } = await tx.query<{ found: boolean }>(
+    `select exists (select 1 from ${ORGANIZATION_TABLES[field]} where tenant_id = $1 and id = $2) as found`,
+    [tenantId, id],
+  );
+  return rows[0]?.found === true;
 }
 
 /** Is this user a member of the current tenant (platform.memberships; RLS shows no other tenant's)? */
@@ -294,9 +341,11 @@ export async function selectEmployees(tx: Tx, tenantId: string, query: ListEmplo
   if (query.status) filter.where.push(`status = ${filter.bind(query.status)}`);
   if (query.type) filter.where.push(`employment_type = ${filter.bind(query.type)}`);
   if (query.managerId) filter.where.push(`manager_id = ${filter.bind(query.managerId)}`);
-  if (query.department) filter.where.push(`lower(department) = lower(${filter.bind(query.department)})`);
+  if (query.departmentId) filter.where.push(`department_id = ${filter.bind(query.departmentId)}`);
+  if (query.positionId) filter.where.push(`position_id = ${filter.bind(query.positionId)}`);
+  if (query.locationId) filter.where.push(`location_id = ${filter.bind(query.locationId)}`);
   return selectPage(tx, filter, {
-    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from qultrix.employees`,
+    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from qultrix.employees e`,
     terms: parseSort(query.sort, SORTS, '-createdAt'),
     cursor: query.cursor,
     limit: query.limit,

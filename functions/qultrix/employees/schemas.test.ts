@@ -4,6 +4,7 @@ import {
   ChangeNumberingBody,
   CreateEmployeeBody,
   Fte,
+  HoursPerDay,
   ListEmployeesQuery,
 } from './schemas';
 
@@ -22,11 +23,23 @@ describe('employee schemas', () => {
       status: 'onboarding',
       type: 'full_time',
       fte: '1',
+      workDays: [1, 2, 3, 4, 5],
+      hoursPerDay: '8',
       phones: [],
       emergencyContacts: [],
     });
     expect(CreateEmployeeBody.safeParse({ ...minimal, tenantId: 'x' }).success).toBe(false);
     expect(CreateEmployeeBody.safeParse({ ...minimal, employeeNumber: 'EMP-1' }).success).toBe(false);
+  });
+
+  it('takes work days as unique ISO weekdays, stored ascending, and hours per day as a decimal up to 24', () => {
+    expect(CreateEmployeeBody.parse({ ...minimal, workDays: [5, 1, 3] }).workDays).toEqual([1, 3, 5]);
+    for (const bad of [[], [0], [8], [1, 1], [1.5], Array.from({ length: 8 }, (_, i) => (i % 7) + 1)])
+      expect(CreateEmployeeBody.safeParse({ ...minimal, workDays: bad }).success, String(bad)).toBe(false);
+    for (const ok of ['8', '7.5', '0.25', '24', '24.00'])
+      expect(HoursPerDay.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['0', '0.00', '24.01', '25', '-1', '8.125', '1e1', '', 'eight'])
+      expect(HoursPerDay.safeParse(bad).success, bad).toBe(false);
   });
 
   it('refuses impossible dates, more than five emergency contacts and a bad country', () => {
@@ -44,8 +57,8 @@ describe('employee schemas', () => {
   });
 
   it('lets a PATCH clear optional fields with null but not the required ones, and needs a field to change', () => {
-    expect(ChangeEmployeeBody.parse({ department: null, version: 2 })).toEqual({
-      department: null,
+    expect(ChangeEmployeeBody.parse({ departmentId: null, version: 2 })).toEqual({
+      departmentId: null,
       version: 2,
     });
     expect(ChangeEmployeeBody.safeParse({ hireDate: null }).success).toBe(false);

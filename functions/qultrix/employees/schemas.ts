@@ -28,6 +28,23 @@ export const Fte = z
   .refine((value) => Number(value) > 0, 'An FTE above 0.')
   .meta({ description: 'Full-time equivalent as an exact decimal string, such as "1" or "0.5".' });
 
+/** ISO weekdays worked (1 = Monday … 7 = Sunday): each at most once, stored ascending. */
+export const WorkDays = z
+  .array(z.number().int().min(1).max(7))
+  .min(1)
+  .max(7)
+  .refine((days) => new Set(days).size === days.length, 'Each weekday at most once.')
+  .transform((days) => [...days].sort((a, b) => a - b))
+  .meta({ description: 'ISO weekdays worked (1 = Monday … 7 = Sunday), such as [1,2,3,4,5].' });
+
+/** Hours per working day as an exact decimal string above 0 and at most 24, at most two decimals. */
+export const HoursPerDay = z
+  .string()
+  .max(5)
+  .regex(/^\d{1,2}(\.\d{1,2})?$/, 'Hours as a decimal such as "8" or "7.5".')
+  .refine((value) => Number(value) > 0 && Number(value) <= 24, 'Hours above 0 and at most 24.')
+  .meta({ description: 'Hours per working day as an exact decimal string, such as "8" or "7.5".' });
+
 export const LegalName = z.strictObject({ given: name(100), family: name(100) });
 
 export const Phone = z.strictObject({
@@ -74,11 +91,13 @@ const employeeFields = {
   probationEndDate: calendarDate.nullable(),
   terminationDate: calendarDate.nullable(),
   terminationReason: name(500).nullable(),
-  department: name(100).nullable(),
-  position: name(100).nullable(),
-  location: name(100).nullable(),
+  departmentId: z.uuid().nullable(),
+  positionId: z.uuid().nullable(),
+  locationId: z.uuid().nullable(),
   managerId: z.uuid().nullable(),
   fte: Fte,
+  workDays: WorkDays,
+  hoursPerDay: HoursPerDay,
   userId: z.uuid().nullable(),
 };
 
@@ -99,11 +118,13 @@ export const CreateEmployeeBody = z.strictObject({
   probationEndDate: employeeFields.probationEndDate.optional(),
   terminationDate: employeeFields.terminationDate.optional(),
   terminationReason: employeeFields.terminationReason.optional(),
-  department: employeeFields.department.optional(),
-  position: employeeFields.position.optional(),
-  location: employeeFields.location.optional(),
+  departmentId: employeeFields.departmentId.optional(),
+  positionId: employeeFields.positionId.optional(),
+  locationId: employeeFields.locationId.optional(),
   managerId: employeeFields.managerId.optional(),
   fte: Fte.default('1'),
+  workDays: WorkDays.default([1, 2, 3, 4, 5]),
+  hoursPerDay: HoursPerDay.default('8'),
   userId: employeeFields.userId.optional(),
 });
 export type CreateEmployeeInput = z.output<typeof CreateEmployeeBody>;
@@ -126,11 +147,13 @@ export const ChangeEmployeeBody = z
     probationEndDate: employeeFields.probationEndDate.optional(),
     terminationDate: employeeFields.terminationDate.optional(),
     terminationReason: employeeFields.terminationReason.optional(),
-    department: employeeFields.department.optional(),
-    position: employeeFields.position.optional(),
-    location: employeeFields.location.optional(),
+    departmentId: employeeFields.departmentId.optional(),
+    positionId: employeeFields.positionId.optional(),
+    locationId: employeeFields.locationId.optional(),
     managerId: employeeFields.managerId.optional(),
     fte: employeeFields.fte.optional(),
+    workDays: employeeFields.workDays.optional(),
+    hoursPerDay: employeeFields.hoursPerDay.optional(),
     userId: employeeFields.userId.optional(),
   })
   .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
@@ -152,13 +175,9 @@ export const ListEmployeesQuery = z.strictObject({
   status: EmployeeStatus.optional(),
   type: EmploymentType.optional(),
   managerId: z.uuid().optional().meta({ description: 'Direct reports of this employee.' }),
-  department: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .meta({ description: 'Employees of this department (case-insensitive, exact).' }),
+  departmentId: z.uuid().optional().meta({ description: 'Employees of this department.' }),
+  positionId: z.uuid().optional().meta({ description: 'Employees in this position.' }),
+  locationId: z.uuid().optional().meta({ description: 'Employees at this location.' }),
   sort: z
     .string()
     .max(200)

@@ -31,6 +31,9 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       { email: 'admin@acme.example', name: 'Adam Admin', role: 'admin' },
       { email: 'member@acme.example', name: 'Maya Member', role: 'member' },
       { email: 'viewer@acme.example', name: 'Victor Viewer', role: 'viewer' },
+      // Qultrix: HR runs it; an Employee sees their own record and requests time off.
+      { email: 'hr@acme.example', name: 'Hana Hughes', role: 'hr_manager' },
+      { email: 'employee@acme.example', name: 'Ethan Employee', role: 'employee' },
     ],
   },
   {
