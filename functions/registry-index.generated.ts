@@ -868,6 +868,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
         },
       ],
     },
+    {
+      product: 'taskodex',
+      capability: 'availability',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listAbsences',
+          method: 'GET',
+          path: '/v1/taskodex/absences',
+          permission: 'taskodex:task:read',
+        },
+      ],
+    },
   ],
   events: [
     {

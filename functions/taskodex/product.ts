@@ -1,4 +1,5 @@
 import { defineProduct } from '@halooid/shared/product';
+import { availabilityService } from './availability/service';
 import { commentsService } from './comments/service';
 import { taskodexEvents } from './events';
 import { projectsService } from './projects/service';
@@ -27,6 +28,7 @@ export const taskodexProduct = defineProduct({
     taskBulkService,
     taskTransferService,
     viewsService,
+    availabilityService,
   ],
   events: taskodexEvents,
   schedules: [

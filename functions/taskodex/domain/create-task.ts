@@ -1,9 +1,10 @@
 import { uuidv7 } from '@halooid/shared/ids';
 import { taskodexEvents } from '../events';
+import { withAwayWarning } from './assignee-away';
 import { completedEvent, type TaskEvent } from './task-changes';
 import { insertCreatedTask } from './task-repository';
 import { assertAssignable, assertParent, contextFor, placementOf, type TaskDeps } from './task-rules';
-import type { CreateTaskInput, Task } from './task-schemas';
+import type { CreateTaskInput, TaskResult } from './task-schemas';
 import { assertStatusIn, type WorkflowState } from './workflow';
 
 /**
@@ -12,7 +13,7 @@ import { assertStatusIn, type WorkflowState } from './workflow';
  * entry, the events, COMMIT. The number is allocated at the insert, so the
  * counter row's lock is held over the last two only.
  */
-export async function createTask(input: CreateTaskInput, deps: TaskDeps): Promise<Task> {
+export async function createTask(input: CreateTaskInput, deps: TaskDeps): Promise<TaskResult> {
   const context = await contextFor(deps, input);
   const placement = placementOf(deps, context, input.projectId);
   const status = input.status ?? (placement.workflow[0] as WorkflowState).key;
@@ -38,5 +39,5 @@ export async function createTask(input: CreateTaskInput, deps: TaskDeps): Promis
     });
   if (task.statusGroup === 'completed') events.push(completedEvent(task));
   await deps.events.recordAll(taskodexEvents, events);
-  return task;
+  return withAwayWarning(task, deps);
 }

@@ -28,6 +28,24 @@ const Labels = z
   .max(20)
   .transform((labels) => [...new Set(labels)]);
 
+/** Something the caller should know about a write that still succeeded. */
+export const TaskWarning = z.object({
+  code: z.enum(['assignee_away']),
+  message: z.string(),
+  userId: z.uuid(),
+  from: z.iso.date().meta({ description: 'First day of the absence.' }),
+  to: z.iso.date().meta({ description: 'Last day of the absence.' }),
+});
+export type TaskWarning = z.infer<typeof TaskWarning>;
+
+/** A created or changed task as the write answers it: the task, plus warnings when there are any. */
+export const TaskResult = Task.extend({
+  warnings: z.array(TaskWarning).optional().meta({
+    description: '`assignee_away`: the assignee is away (approved time off) on the due date.',
+  }),
+});
+export type TaskResult = z.infer<typeof TaskResult>;
+
 export const TaskParams = z.strictObject({ taskId: z.uuid() });
 
 export const CreateTaskBody = z.strictObject({

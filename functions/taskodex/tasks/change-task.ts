@@ -1,9 +1,10 @@
 import { NotFoundError } from '@halooid/shared/errors';
+import { withAwayWarning } from '../domain/assignee-away';
 import { findVisibleTask } from '../domain/project-access';
 import { applyChange, recordChanges } from '../domain/task-changes';
 import type { TaskChanges } from '../domain/task-repository';
 import type { TaskDeps } from '../domain/task-rules';
-import type { Task } from '../domain/task-schemas';
+import type { TaskResult } from '../domain/task-schemas';
 
 /** PATCH: the task read visible and locked, the change checked and written, its timeline and events recorded. */
 export async function changeTask(
@@ -11,10 +12,10 @@ export async function changeTask(
   version: number,
   requested: TaskChanges,
   deps: TaskDeps,
-): Promise<Task> {
+): Promise<TaskResult> {
   const current = await findVisibleTask(deps.tx, deps.principal, taskId, { forUpdate: true });
   if (!current) throw new NotFoundError('Task');
   const change = await applyChange(current, version, requested, deps);
   await recordChanges([change], deps);
-  return change.after;
+  return withAwayWarning(change.after, deps, change.before);
 }

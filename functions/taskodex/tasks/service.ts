@@ -8,6 +8,7 @@ import {
   MoveTaskBody,
   Task,
   TaskParams,
+  TaskResult,
   UpdateTaskBody,
 } from '../domain/task-schemas';
 
@@ -40,10 +41,10 @@ export const tasksService = defineService({
       permission: 'taskodex:task:write',
       summary: 'Create a task',
       description:
-        'Numbered per project (`WEB-42`; `TASK-n` outside projects) and placed at the end of its column. `status` defaults to the first state of the workflow. Honours `Idempotency-Key`.',
+        'Numbered per project (`WEB-42`; `TASK-n` outside projects) and placed at the end of its column. `status` defaults to the first state of the workflow. Honours `Idempotency-Key`. `warnings` says when the assignee is away on the due date (the task is created all the same).',
       body: CreateTaskBody,
       status: 201,
-      response: Task,
+      response: TaskResult,
     }),
     defineRoute({
       operationId: 'listTasks',
@@ -73,11 +74,11 @@ export const tasksService = defineService({
       permission: 'taskodex:task:write',
       summary: 'Change a task',
       description:
-        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409.',
+        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. When the change sets the assignee or the due date and the assignee is away that day, `warnings` says so (the change is saved all the same).',
       params: TaskParams,
       body: UpdateTaskBody,
       headers: IF_MATCH_HEADER,
-      response: Task,
+      response: TaskResult,
     }),
     defineRoute({
       operationId: 'moveTask',
