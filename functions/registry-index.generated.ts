@@ -471,6 +471,192 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'qultrix',
+      capability: 'organization',
+      permissions: [
+        {
+          name: 'qultrix:org:read',
+          description: 'See departments, positions, locations, holidays and the org chart.',
+        },
+        {
+          name: 'qultrix:org:write',
+          description: 'Create, change and delete departments, positions, locations and holiday calendars.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listDepartments',
+          method: 'GET',
+          path: '/v1/qultrix/departments',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'createDepartment',
+          method: 'POST',
+          path: '/v1/qultrix/departments',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'getDepartment',
+          method: 'GET',
+          path: '/v1/qultrix/departments/{departmentId}',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'updateDepartment',
+          method: 'PATCH',
+          path: '/v1/qultrix/departments/{departmentId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'deleteDepartment',
+          method: 'DELETE',
+          path: '/v1/qultrix/departments/{departmentId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'listPositions',
+          method: 'GET',
+          path: '/v1/qultrix/positions',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'createPosition',
+          method: 'POST',
+          path: '/v1/qultrix/positions',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'getPosition',
+          method: 'GET',
+          path: '/v1/qultrix/positions/{positionId}',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'updatePosition',
+          method: 'PATCH',
+          path: '/v1/qultrix/positions/{positionId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'deletePosition',
+          method: 'DELETE',
+          path: '/v1/qultrix/positions/{positionId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'listLocations',
+          method: 'GET',
+          path: '/v1/qultrix/locations',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'createLocation',
+          method: 'POST',
+          path: '/v1/qultrix/locations',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'getLocation',
+          method: 'GET',
+          path: '/v1/qultrix/locations/{locationId}',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'updateLocation',
+          method: 'PATCH',
+          path: '/v1/qultrix/locations/{locationId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'deleteLocation',
+          method: 'DELETE',
+          path: '/v1/qultrix/locations/{locationId}',
+          permission: 'qultrix:org:write',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
+      capability: 'holidays',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listHolidayCalendars',
+          method: 'GET',
+          path: '/v1/qultrix/holiday-calendars',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'createHolidayCalendar',
+          method: 'POST',
+          path: '/v1/qultrix/holiday-calendars',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'getHolidayCalendar',
+          method: 'GET',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'updateHolidayCalendar',
+          method: 'PATCH',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'deleteHolidayCalendar',
+          method: 'DELETE',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'listHolidays',
+          method: 'GET',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}/holidays',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'setHoliday',
+          method: 'PUT',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}/holidays/{date}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'deleteHoliday',
+          method: 'DELETE',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}/holidays/{date}',
+          permission: 'qultrix:org:write',
+        },
+        {
+          operationId: 'copyHolidays',
+          method: 'POST',
+          path: '/v1/qultrix/holiday-calendars/{calendarId}/holidays/copy',
+          permission: 'qultrix:org:write',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
+      capability: 'org-chart',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'getOrgChart',
+          method: 'GET',
+          path: '/v1/qultrix/org-chart',
+          permission: 'qultrix:org:read',
+        },
+        {
+          operationId: 'getHeadcount',
+          method: 'GET',
+          path: '/v1/qultrix/headcount',
+          permission: 'qultrix:org:read',
+        },
+      ],
+    },
+    {
       product: 'taskodex',
       capability: 'projects',
       permissions: [

@@ -1,6 +1,9 @@
 import { defineProduct } from '@halooid/shared/product';
 import { employeesService } from './employees/service';
 import { qultrixEvents } from './events';
+import { holidaysService } from './holidays/service';
+import { orgChartService } from './org-chart/service';
+import { organizationService } from './organization/service';
 
 /**
  * Qultrix, the HR product: this file is its one declaration. `npm run generate`
@@ -11,7 +14,7 @@ export const qultrixProduct = defineProduct({
   key: 'qultrix',
   displayName: 'Qultrix',
   description: 'People records for HR: employees and their employment.',
-  capabilities: [employeesService],
+  capabilities: [employeesService, organizationService, holidaysService, orgChartService],
   events: qultrixEvents,
   // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already.
   // Employee records hold personal data: only HR and admins read them until the

@@ -1,0 +1,207 @@
+import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
+import { defineRoute, defineService } from '@halooid/shared/manifest';
+import {
+  ChangeDepartmentBody,
+  ChangeLocationBody,
+  ChangePositionBody,
+  CreateDepartmentBody,
+  CreateLocationBody,
+  CreatePositionBody,
+  Department,
+  DepartmentList,
+  DepartmentParams,
+  Location,
+  LocationList,
+  LocationParams,
+  Position,
+  PositionList,
+  PositionParams,
+} from './schemas';
+
+/**
+ * The organization a company's people sit in: departments (a tree),
+ * positions and locations. Everyone with Qultrix reads it (it is the
+ * directory's vocabulary, not personal data); HR writes it. The org:read and
+ * org:write permissions are declared here and also guard holiday calendars,
+ * the org chart and headcount.
+ */
+const departments = '/v1/qultrix/departments';
+const positions = '/v1/qultrix/positions';
+const locations = '/v1/qultrix/locations';
+
+export const organizationService = defineService({
+  product: 'qultrix',
+  capability: 'organization',
+  description: 'Departments, positions and locations.',
+  resources: { database: true },
+  permissions: [
+    {
+      name: 'qultrix:org:read',
+      description: 'See departments, positions, locations, holidays and the org chart.',
+    },
+    {
+      name: 'qultrix:org:write',
+      description: 'Create, change and delete departments, positions, locations and holiday calendars.',
+    },
+  ],
+  routes: [
+    defineRoute({
+      operationId: 'listDepartments',
+      method: 'GET',
+      path: departments,
+      permission: 'qultrix:org:read',
+      summary: 'List departments',
+      description:
+        'Every department, flat, parents before children: `parentId` and `path` (names from the top) let a client build the tree; `employeeCount` counts current employees directly in it.',
+      response: DepartmentList,
+    }),
+    defineRoute({
+      operationId: 'createDepartment',
+      method: 'POST',
+      path: departments,
+      permission: 'qultrix:org:write',
+      summary: 'Create a department',
+      description:
+        'A name or code another department has (in any case) is a 409 naming it; a parent or head outside the tenant is a 422.',
+      body: CreateDepartmentBody,
+      status: 201,
+      response: Department,
+    }),
+    defineRoute({
+      operationId: 'getDepartment',
+      method: 'GET',
+      path: `${departments}/{departmentId}`,
+      permission: 'qultrix:org:read',
+      summary: 'Get a department',
+      params: DepartmentParams,
+      response: Department,
+    }),
+    defineRoute({
+      operationId: 'updateDepartment',
+      method: 'PATCH',
+      path: `${departments}/{departmentId}`,
+      permission: 'qultrix:org:write',
+      summary: 'Rename or move a department',
+      description:
+        'Partial update with optimistic concurrency (`version` or `If-Match`; stale: 409). A parent that is the department itself or one of its descendants is a 422 `department_cycle`.',
+      params: DepartmentParams,
+      body: ChangeDepartmentBody,
+      headers: IF_MATCH_HEADER,
+      response: Department,
+    }),
+    defineRoute({
+      operationId: 'deleteDepartment',
+      method: 'DELETE',
+      path: `${departments}/{departmentId}`,
+      permission: 'qultrix:org:write',
+      summary: 'Delete a department',
+      description:
+        'Refused (409 `department_in_use`) while employees, positions or child departments reference it.',
+      params: DepartmentParams,
+      status: 204,
+    }),
+    defineRoute({
+      operationId: 'listPositions',
+      method: 'GET',
+      path: positions,
+      permission: 'qultrix:org:read',
+      summary: 'List positions',
+      description: 'Every position, by title.',
+      response: PositionList,
+    }),
+    defineRoute({
+      operationId: 'createPosition',
+      method: 'POST',
+      path: positions,
+      permission: 'qultrix:org:write',
+      summary: 'Create a position',
+      description: 'A title another position has (in any case) is a 409 naming it.',
+      body: CreatePositionBody,
+      status: 201,
+      response: Position,
+    }),
+    defineRoute({
+      operationId: 'getPosition',
+      method: 'GET',
+      path: `${positions}/{positionId}`,
+      permission: 'qultrix:org:read',
+      summary: 'Get a position',
+      params: PositionParams,
+      response: Position,
+    }),
+    defineRoute({
+      operationId: 'updatePosition',
+      method: 'PATCH',
+      path: `${positions}/{positionId}`,
+      permission: 'qultrix:org:write',
+      summary: 'Change a position',
+      description: 'Partial update with optimistic concurrency (`version` or `If-Match`; stale: 409).',
+      params: PositionParams,
+      body: ChangePositionBody,
+      headers: IF_MATCH_HEADER,
+      response: Position,
+    }),
+    defineRoute({
+      operationId: 'deletePosition',
+      method: 'DELETE',
+      path: `${positions}/{positionId}`,
+      permission: 'qultrix:org:write',
+      summary: 'Delete a position',
+      description: 'Refused (409 `position_in_use`) while employees hold it.',
+      params: PositionParams,
+      status: 204,
+    }),
+    defineRoute({
+      operationId: 'listLocations',
+      method: 'GET',
+      path: locations,
+      permission: 'qultrix:org:read',
+      summary: 'List locations',
+      description: 'Every location, by name.',
+      response: LocationList,
+    }),
+    defineRoute({
+      operationId: 'createLocation',
+      method: 'POST',
+      path: locations,
+      permission: 'qultrix:org:write',
+      summary: 'Create a location',
+      description:
+        'A name another location has is a 409 naming it; an unknown time zone is a 400; a holiday calendar outside the tenant is a 422.',
+      body: CreateLocationBody,
+      status: 201,
+      response: Location,
+    }),
+    defineRoute({
+      operationId: 'getLocation',
+      method: 'GET',
+      path: `${locations}/{locationId}`,
+      permission: 'qultrix:org:read',
+      summary: 'Get a location',
+      params: LocationParams,
+      response: Location,
+    }),
+    defineRoute({
+      operationId: 'updateLocation',
+      method: 'PATCH',
+      path: `${locations}/{locationId}`,
+      permission: 'qultrix:org:write',
+      summary: 'Change a location',
+      description: 'Partial update with optimistic concurrency (`version` or `If-Match`; stale: 409).',
+      params: LocationParams,
+      body: ChangeLocationBody,
+      headers: IF_MATCH_HEADER,
+      response: Location,
+    }),
+    defineRoute({
+      operationId: 'deleteLocation',
+      method: 'DELETE',
+      path: `${locations}/{locationId}`,
+      permission: 'qultrix:org:write',
+      summary: 'Delete a location',
+      description: 'Refused (409 `location_in_use`) while employees work there.',
+      params: LocationParams,
+      status: 204,
+    }),
+  ],
+});
