@@ -42,6 +42,28 @@ export const REGISTRY_INDEX: RegistryIndex = {
       roleGrants: {
         hr_manager: ['qultrix:*:*'],
         admin: ['qultrix:*:*'],
+        employee: [
+          'qultrix:employee:read',
+          'qultrix:employee:write',
+          'qultrix:org:read',
+          'qultrix:time-off:request',
+          'qultrix:time-off:approve',
+        ],
+        member: [
+          'qultrix:employee:read',
+          'qultrix:employee:write',
+          'qultrix:org:read',
+          'qultrix:time-off:request',
+          'qultrix:time-off:approve',
+        ],
+        project_manager: [
+          'qultrix:employee:read',
+          'qultrix:employee:write',
+          'qultrix:org:read',
+          'qultrix:time-off:request',
+          'qultrix:time-off:approve',
+        ],
+        viewer: ['qultrix:employee:read', 'qultrix:org:read'],
       },
       web: {
         path: '/qultrix',
@@ -424,11 +446,15 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'qultrix:employee:read',
-          description: 'See employee records.',
+          description: 'See your own employee record and those of the people who report to you.',
         },
         {
           name: 'qultrix:employee:write',
-          description: 'Create, change and terminate employee records.',
+          description: 'Change the contact details and emergency contacts of your own employee record.',
+        },
+        {
+          name: 'qultrix:employee:admin',
+          description: 'See, create, change and terminate every employee record (HR).',
         },
       ],
       routes: [
@@ -442,7 +468,13 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'createEmployee',
           method: 'POST',
           path: '/v1/qultrix/employees',
-          permission: 'qultrix:employee:write',
+          permission: 'qultrix:employee:admin',
+        },
+        {
+          operationId: 'getOwnEmployee',
+          method: 'GET',
+          path: '/v1/qultrix/employees/me',
+          permission: 'qultrix:employee:read',
         },
         {
           operationId: 'getEmployee',
@@ -466,7 +498,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'changeEmployeeNumbering',
           method: 'PUT',
           path: '/v1/qultrix/employee-numbering',
-          permission: 'qultrix:employee:write',
+          permission: 'qultrix:employee:admin',
         },
       ],
     },

@@ -2,8 +2,10 @@ import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { snapshotOf } from '../domain/employee';
+import { employeeScopeOf } from '../domain/employee-scope';
 import { qultrixEvents } from '../events';
 import { recordTermination } from './create-employee';
+import { assertMayChange } from './employee-access';
 import { assertReferences } from './employee-references';
 import { assertEmployeeRules, changedFields } from './employee-rules';
 import { selectEmployee, updateEmployee } from './repository';
@@ -12,7 +14,8 @@ import type { ChangeEmployeeInput, Employee, EmployeeFields } from './schemas';
 export type ChangeEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'events'>;
 
 /**
- * PATCH: the stored record read and locked, the change merged and checked as
+ * PATCH: the stored record read and locked (inside the caller's scope, else
+ * 404), the caller allowed this change (employee-access.ts), the change merged and checked as
  * a whole, written only if `version` is still current (else 409), and
  * `employee.updated` (with the changed field names) plus `employee.terminated`
  * when the status became terminated, and the audit record (changed field
@@ -26,13 +29,9 @@ export async function changeEmployee(
   deps: ChangeEmployeeDeps,
 ): Promise<Employee> {
   const { tx, principal } = deps;
-  const current = await selectEmployee(tx, principal.tenantId, employeeId, { forUpdate: true });
+  const scope = employeeScopeOf(principal);
+  const current = await selectEmployee(tx, principal.tenantId, employeeId, scope, { forUpdate: true });
   if (!current) throw new NotFoundError('Employee');
-  if (current.version !== version)
-    throw new ConflictError(
-      `The employee changed since you read it (version ${current.version}, not ${version}). Read it again.`,
-      'version_conflict',
-    );
   const {
     id: _id,
     employeeNumber: _n,
@@ -47,6 +46,13 @@ export async function changeEmployee(
   } = current;
   const after: EmployeeFields = { ...before, ...definedOnly(input) };
   const changes = changedFields(before, after);
+  // Before the version: a refused change stays refused however fresh the version.
+  assertMayChange(scope, principal, current, changes);
+  if (current.version !== version)
+    throw new ConflictError(
+      `The employee changed since you read it (version ${current.version}, not ${version}). Read it again.`,
+      'version_conflict',
+    );
   if (changes.length === 0) return current;
   assertEmployeeRules(after);
   await assertReferences(tx, principal.tenantId, employeeId, {

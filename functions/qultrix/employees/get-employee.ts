@@ -1,14 +1,24 @@
 import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { employeeScopeOf } from '../domain/employee-scope';
 import { selectEmployee } from './repository';
 import type { Employee } from './schemas';
 
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
 export type GetEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal'>;
 
-/** One employee of the caller's tenant; another tenant's, or none, is a 404. */
+/**
+ * One employee in the caller's scope (their own record and reports, or every
+ * one with `:admin`); outside it, in another tenant, or none: a 404, so the
+ * answer does not reveal that the record exists.
+ */
 export async function getEmployee(id: string, deps: GetEmployeeDeps): Promise<Employee> {
-  const employee = await selectEmployee(deps.tx, deps.principal.tenantId, id);
+  const employee = await selectEmployee(
+    deps.tx,
+    deps.principal.tenantId,
+    id,
+    employeeScopeOf(deps.principal),
+  );
   if (!employee) throw new NotFoundError('Employee');
   return employee;
 }

@@ -5,6 +5,7 @@ import { changeNumbering } from './change-numbering';
 import { createEmployee } from './create-employee';
 import { getEmployee } from './get-employee';
 import { getNumbering } from './get-numbering';
+import { getOwnEmployee } from './get-own-employee';
 import { listEmployees } from './list-employees';
 import { employeesService } from './service';
 
@@ -19,6 +20,10 @@ export const handler = createHttpHandler(employeesService, {
       body: employee,
       headers: { Location: `/v1/qultrix/employees/${employee.id}`, ...etag(employee.version) },
     };
+  },
+  getOwnEmployee: async ({ inTenant }) => {
+    const employee = await inTenant((deps) => getOwnEmployee(deps));
+    return { body: employee, headers: etag(employee.version) };
   },
   getEmployee: async ({ params, inTenant }) => {
     const employee = await inTenant((deps) => getEmployee(params.employeeId, deps));

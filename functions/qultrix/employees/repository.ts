@@ -2,6 +2,7 @@ import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { ConflictError } from '@halooid/shared/errors';
+import { type EmployeeScope, employeeScopeCondition } from '../domain/employee-scope';
 import type { Employee, EmployeeFields, ListEmployeesQuery } from './schemas';
 
 /** SQL for qultrix.employees; every statement filters by tenant_id (RLS is the backstop). */
@@ -216,15 +217,32 @@ export async function updateEmployee(
   }
 }
 
+/** One employee, if it exists in the tenant and lies inside the caller's scope. */
 export async function selectEmployee(
   tx: Tx,
   tenantId: string,
   id: string,
+  scope: EmployeeScope,
   options: { forUpdate?: boolean } = {},
 ): Promise<Employee | undefined> {
+  const filter = filterOf([tenantId, id], ['e.tenant_id = $1', 'e.id = $2']);
+  filter.where.push(employeeScopeCondition(scope, tenantId, 'e.id', filter.bind));
   const { rows } = await tx.query<EmployeeRow>(
-    `select ${COLUMNS} from qultrix.employees e where e.tenant_id = $1 and e.id = $2${options.forUpdate ? ' for update of e' : ''}`,
-    [tenantId, id],
+    `select ${COLUMNS} from qultrix.employees e where ${filter.where.join(' and ')}${options.forUpdate ? ' for update of e' : ''}`,
+    filter.params,
+  );
+  return rows[0] ? toEmployee(rows[0]) : undefined;
+}
+
+/** The employee record linked to this user (their own), if any. */
+export async function selectEmployeeOfUser(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+): Promise<Employee | undefined> {
+  const { rows } = await tx.query<EmployeeRow>(
+    `select ${COLUMNS} from qultrix.employees e where e.tenant_id = $1 and e.user_id = $2`,
+    [tenantId, userId],
   );
   return rows[0] ? toEmployee(rows[0]) : undefined;
 }
@@ -327,9 +345,15 @@ export async function lockManagerTree(tx: Tx, tenantId: string): Promise<void> {
   ]);
 }
 
-/** One keyset page of the tenant's employees, filtered and sorted by the allowlist. */
-export async function selectEmployees(tx: Tx, tenantId: string, query: ListEmployeesQuery) {
+/** One keyset page of the employees in the caller's scope, filtered and sorted by the allowlist. */
+export async function selectEmployees(
+  tx: Tx,
+  tenantId: string,
+  scope: EmployeeScope,
+  query: ListEmployeesQuery,
+) {
   const filter = filterOf([tenantId], ['tenant_id = $1']);
+  filter.where.push(employeeScopeCondition(scope, tenantId, 'e.id', filter.bind));
   // Bound, never spliced: a search term is data, even its % and _.
   if (query.q) {
     const term = filter.bind(query.q);

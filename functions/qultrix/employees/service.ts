@@ -13,9 +13,11 @@ import {
 
 /**
  * Employee records: the people of a tenant, their contact details and their
- * employment. Read and write are separate permissions because most of a
- * company reads the directory while only HR writes it. There is no DELETE:
- * an HR record is terminated (status, date, reason), never removed.
+ * employment. Rows are scoped (domain/employee-scope.ts): `read` sees the
+ * caller's own record and their reports, `write` lets them change their own
+ * contact details, and `admin` (HR) sees and changes every record and field.
+ * There is no DELETE: an HR record is terminated (status, date, reason),
+ * never removed.
  */
 export const employeesService = defineService({
   product: 'qultrix',
@@ -24,8 +26,18 @@ export const employeesService = defineService({
   resources: { database: true, tables: ['idempotency'] },
   emits: [{ type: 'employee.created' }, { type: 'employee.updated' }, { type: 'employee.terminated' }],
   permissions: [
-    { name: 'qultrix:employee:read', description: 'See employee records.' },
-    { name: 'qultrix:employee:write', description: 'Create, change and terminate employee records.' },
+    {
+      name: 'qultrix:employee:read',
+      description: 'See your own employee record and those of the people who report to you.',
+    },
+    {
+      name: 'qultrix:employee:write',
+      description: 'Change the contact details and emergency contacts of your own employee record.',
+    },
+    {
+      name: 'qultrix:employee:admin',
+      description: 'See, create, change and terminate every employee record (HR).',
+    },
   ],
   routes: [
     defineRoute({
@@ -35,7 +47,7 @@ export const employeesService = defineService({
       permission: 'qultrix:employee:read',
       summary: 'List employees',
       description:
-        'Newest first unless `sort` says otherwise, a page at a time (`cursor` from the previous page); filter by status, type, manager or department, search with `q`.',
+        'The employees you may see (your own record and your direct and indirect reports; everyone with `qultrix:employee:admin`). Newest first unless `sort` says otherwise, a page at a time (`cursor` from the previous page); filter by status, type, manager, department, position or location, search with `q`.',
       query: ListEmployeesQuery,
       response: pageOf(Employee),
     }),
@@ -43,7 +55,7 @@ export const employeesService = defineService({
       operationId: 'createEmployee',
       method: 'POST',
       path: '/v1/qultrix/employees',
-      permission: 'qultrix:employee:write',
+      permission: 'qultrix:employee:admin',
       summary: 'Create an employee',
       description:
         'Allocates the next employee number (EMP-0001, …). A work email or user another employee has is a 409 naming that employee; a manager outside the tenant is a 422.',
@@ -52,12 +64,23 @@ export const employeesService = defineService({
       response: Employee,
     }),
     defineRoute({
+      operationId: 'getOwnEmployee',
+      method: 'GET',
+      path: '/v1/qultrix/employees/me',
+      permission: 'qultrix:employee:read',
+      summary: 'Get your own employee record',
+      description:
+        'The record linked to your user; 404 `not_an_employee` when there is none (always, for an API key).',
+      response: Employee,
+    }),
+    defineRoute({
       operationId: 'getEmployee',
       method: 'GET',
       path: '/v1/qultrix/employees/{employeeId}',
       permission: 'qultrix:employee:read',
       summary: 'Get an employee',
-      description: "Another tenant's employee, or none, is a 404.",
+      description:
+        "An employee outside your scope (not you, not reporting to you, without `qultrix:employee:admin`), another tenant's, or none, is a 404.",
       params: EmployeeParams,
       response: Employee,
     }),
@@ -68,7 +91,7 @@ export const employeesService = defineService({
       permission: 'qultrix:employee:write',
       summary: 'Change or terminate an employee',
       description:
-        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. Terminate with status `terminated`, `terminationDate` and `terminationReason` together. A manager who reports to this employee is a 422 `manager_cycle`.',
+        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. Without `qultrix:employee:admin` you change only your own record and only preferredName, personalEmail, phones, address and emergencyContacts: another record you can see is a 403 `not_own_record`, another field a 403 `self_service_only` naming it. Terminate with status `terminated`, `terminationDate` and `terminationReason` together. A manager who reports to this employee is a 422 `manager_cycle`.',
       params: EmployeeParams,
       body: ChangeEmployeeBody,
       headers: IF_MATCH_HEADER,
@@ -87,7 +110,7 @@ export const employeesService = defineService({
       operationId: 'changeEmployeeNumbering',
       method: 'PUT',
       path: '/v1/qultrix/employee-numbering',
-      permission: 'qultrix:employee:write',
+      permission: 'qultrix:employee:admin',
       summary: 'Set the employee-number format',
       description:
         'Applies to numbers issued from now on; existing employees keep theirs and the sequence continues, so no number is issued twice.',
