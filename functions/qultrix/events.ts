@@ -1,6 +1,7 @@
 import { defineCatalog } from '@halooid/shared/events/catalog';
 import * as z from 'zod';
 import { EmployeeSnapshot } from './domain/employee';
+import { AwaitingApprovalData, TimeOffEventData } from './time-off/request-schema';
 
 /**
  * Qultrix's event catalog: what other products, notifications and webhooks
@@ -31,6 +32,45 @@ export const qultrixEvents = defineCatalog('qultrix', {
       userId: z.uuid().nullable(),
       terminationDate: z.iso.date(),
       terminationReason: z.string(),
+    }),
+  },
+  'time-off.requested': {
+    version: 1,
+    description: 'An employee (or HR for them) asked for time off; pending until approved. No reason text.',
+    schema: TimeOffEventData,
+  },
+  'time-off.awaiting_approval': {
+    version: 1,
+    description:
+      'A pending request waits for a decision at `step` (1 manager, 2 HR); `approverUserIds` may decide it (for notifications).',
+    schema: AwaitingApprovalData,
+  },
+  'time-off.approved': {
+    version: 1,
+    description: 'A request was finally approved (every step): the person is away on those days.',
+    schema: TimeOffEventData,
+  },
+  'time-off.rejected': {
+    version: 1,
+    description: 'A request was rejected at some step.',
+    schema: TimeOffEventData,
+  },
+  'time-off.cancelled': {
+    version: 1,
+    description:
+      'A pending or approved request was cancelled; an approved one gave its amount back to the balance.',
+    schema: TimeOffEventData,
+  },
+  'employee.job_changed': {
+    version: 1,
+    description:
+      'A job change (promotion, transfer, raise, manager change, …) took effect; `changes` names the employee fields it changed (empty when the record already held them). Never amounts.',
+    schema: z.object({
+      employeeId: z.uuid(),
+      jobChangeId: z.uuid(),
+      kind: z.string(),
+      effectiveDate: z.iso.date(),
+      changes: z.array(z.string()),
     }),
   },
 });
