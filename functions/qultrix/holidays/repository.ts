@@ -190,10 +190,10 @@ export async function copyHolidays(
   const { rows } = await tx.query<{ from_date: string; copied: boolean }>(
     `with source as (
        select holiday_date as from_date,
-              (holiday_date + make_interval(years => $4 - $3))::date as to_date, name, half_day
+              (holiday_date + make_interval(years => $4::int - $3::int))::date as to_date, name, half_day
          from qultrix.holidays
         where tenant_id = $1 and calendar_id = $2
-          and holiday_date >= make_date($3, 1, 1) and holiday_date < make_date($3 + 1, 1, 1)
+          and holiday_date >= make_date($3::int, 1, 1) and holiday_date < make_date($3::int + 1, 1, 1)
      ),
      inserted as (
        insert into qultrix.holidays (tenant_id, calendar_id, holiday_date, name, half_day)
