@@ -281,6 +281,37 @@ export const FIXTURES: Record<string, Fixture> = {
     ),
   // Not a tenant resource (an ISO week is the same week in every tenant): see NOT_TENANT_RESOURCES.
   week: async () => '2026-W02',
+  // Qultrix organization: names are unique per tenant, so each fixture gets its own.
+  departmentId: (context) =>
+    created(
+      context,
+      '/v1/qultrix/departments',
+      { name: `Sweep department ${randomUUID().slice(0, 8)}` },
+      (body) => body.id,
+    ),
+  positionId: (context) =>
+    created(
+      context,
+      '/v1/qultrix/positions',
+      { title: `Sweep position ${randomUUID().slice(0, 8)}` },
+      (body) => body.id,
+    ),
+  locationId: (context) =>
+    created(
+      context,
+      '/v1/qultrix/locations',
+      { name: `Sweep location ${randomUUID().slice(0, 8)}` },
+      (body) => body.id,
+    ),
+  calendarId: (context) =>
+    created(
+      context,
+      '/v1/qultrix/holiday-calendars',
+      { name: `Sweep calendar ${randomUUID().slice(0, 8)}` },
+      (body) => body.id,
+    ),
+  // A holiday's date: a day, not a tenant resource; its calendar is what the cross-tenant sweep tries.
+  date: async () => '2026-12-25',
   webhookId: (context) => createdWebhook(context),
   deliveryId: async (context) => {
     const webhookId = await createdWebhook(context);
@@ -301,7 +332,43 @@ export const FIXTURES: Record<string, Fixture> = {
     );
     return id;
   },
+  // Qultrix time off: the owner files for a fresh employee (an unpaid type tracks no balance).
+  requestId: async (context) => {
+    const employeeId = await qultrixEmployee(context);
+    const leaveTypeId = await created(
+      context,
+      '/v1/qultrix/leave-types',
+      { name: `Sweep leave ${randomUUID().slice(0, 8)}`, kind: 'unpaid' },
+      (body) => body.id,
+    );
+    return created(
+      context,
+      '/v1/qultrix/time-off/requests',
+      { employeeId, leaveTypeId, start: '2027-03-01', end: '2027-03-01' },
+      (body) => body.id,
+    );
+  },
+  // The API wants a delegate who signs in; the sweep only needs a real row.
+  delegationId: async (context) => {
+    const [delegatorId, delegateId] = [await qultrixEmployee(context), await qultrixEmployee(context)];
+    const id = randomUUID();
+    await context.platform.db.query(
+      `insert into qultrix.approval_delegations (tenant_id, id, delegator_id, delegate_id, starts_on, ends_on)
+       values ($1, $2, $3, $4, '2027-01-01', '2027-01-31')`,
+      [tenantIdOf(context), id, delegatorId, delegateId],
+    );
+    return id;
+  },
 };
+
+function qultrixEmployee(context: FixtureContext) {
+  return created(
+    context,
+    '/v1/qultrix/employees',
+    { legalName: { given: 'Sweep', family: 'Person' }, hireDate: '2026-01-05', status: 'active' },
+    (body) => body.id,
+  );
+}
 
 function tenantIdOf(context: FixtureContext): string {
   const tenant = context.owner.tenants.find((candidate) => candidate.slug === context.slug);
