@@ -689,6 +689,124 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'qultrix',
+      capability: 'leave-types',
+      permissions: [
+        {
+          name: 'qultrix:time-off:request',
+          description: 'Request time off for yourself and see your balances.',
+        },
+        {
+          name: 'qultrix:time-off:approve',
+          description: 'Approve or reject the time-off requests routed to you.',
+        },
+        {
+          name: 'qultrix:time-off:admin',
+          description: 'Manage leave types, policies and balances; see every employee’s time off.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listLeaveTypes',
+          method: 'GET',
+          path: '/v1/qultrix/leave-types',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'createLeaveType',
+          method: 'POST',
+          path: '/v1/qultrix/leave-types',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'getLeaveType',
+          method: 'GET',
+          path: '/v1/qultrix/leave-types/{leaveTypeId}',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'updateLeaveType',
+          method: 'PATCH',
+          path: '/v1/qultrix/leave-types/{leaveTypeId}',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'deleteLeaveType',
+          method: 'DELETE',
+          path: '/v1/qultrix/leave-types/{leaveTypeId}',
+          permission: 'qultrix:time-off:admin',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
+      capability: 'leave-policies',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listLeavePolicies',
+          method: 'GET',
+          path: '/v1/qultrix/leave-policies',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'createLeavePolicy',
+          method: 'POST',
+          path: '/v1/qultrix/leave-policies',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'getLeavePolicy',
+          method: 'GET',
+          path: '/v1/qultrix/leave-policies/{policyId}',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'updateLeavePolicy',
+          method: 'PATCH',
+          path: '/v1/qultrix/leave-policies/{policyId}',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'deleteLeavePolicy',
+          method: 'DELETE',
+          path: '/v1/qultrix/leave-policies/{policyId}',
+          permission: 'qultrix:time-off:admin',
+        },
+        {
+          operationId: 'listEmployeeLeavePolicies',
+          method: 'GET',
+          path: '/v1/qultrix/employees/{employeeId}/leave-policies',
+          permission: 'qultrix:time-off:request',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
+      capability: 'balances',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listEmployeeBalances',
+          method: 'GET',
+          path: '/v1/qultrix/employees/{employeeId}/balances',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'listLedgerEntries',
+          method: 'GET',
+          path: '/v1/qultrix/employees/{employeeId}/balances/{leaveTypeId}/ledger',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'adjustBalance',
+          method: 'POST',
+          path: '/v1/qultrix/employees/{employeeId}/balances/{leaveTypeId}/adjustments',
+          permission: 'qultrix:time-off:admin',
+        },
+      ],
+    },
+    {
       product: 'taskodex',
       capability: 'projects',
       permissions: [
@@ -1123,6 +1241,51 @@ export const REGISTRY_INDEX: RegistryIndex = {
       version: 1,
       description:
         'An employee became terminated; `userId` is the linked platform user, whose access later products end.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'time-off.requested',
+      version: 1,
+      description: 'An employee (or HR for them) asked for time off; pending until approved. No reason text.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'time-off.awaiting_approval',
+      version: 1,
+      description:
+        'A pending request waits for a decision at `step` (1 manager, 2 HR); `approverUserIds` may decide it (for notifications).',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'time-off.approved',
+      version: 1,
+      description: 'A request was finally approved (every step): the person is away on those days.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'time-off.rejected',
+      version: 1,
+      description: 'A request was rejected at some step.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'time-off.cancelled',
+      version: 1,
+      description:
+        'A pending or approved request was cancelled; an approved one gave its amount back to the balance.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'employee.job_changed',
+      version: 1,
+      description:
+        'A job change (promotion, transfer, raise, manager change, …) took effect; `changes` names the employee fields it changed (empty when the record already held them). Never amounts.',
     },
     {
       product: 'taskodex',

@@ -1,7 +1,10 @@
 import { defineProduct } from '@halooid/shared/product';
+import { balancesService } from './balances/service';
 import { employeesService } from './employees/service';
 import { qultrixEvents } from './events';
 import { holidaysService } from './holidays/service';
+import { leavePoliciesService } from './leave-policies/service';
+import { leaveTypesService } from './leave-types/service';
 import { orgChartService } from './org-chart/service';
 import { organizationService } from './organization/service';
 
@@ -27,8 +30,31 @@ export const qultrixProduct = defineProduct({
   key: 'qultrix',
   displayName: 'Qultrix',
   description: 'People records for HR: employees and their employment.',
-  capabilities: [employeesService, organizationService, holidaysService, orgChartService],
+  capabilities: [
+    employeesService,
+    organizationService,
+    holidaysService,
+    orgChartService,
+    leaveTypesService,
+    leavePoliciesService,
+    balancesService,
+  ],
   events: qultrixEvents,
+  schedules: [
+    {
+      name: 'accrual',
+      description: 'Accrues leave per policy and period and closes the year, once per period',
+      // Daily at 01:00 UTC; idempotent per employee, leave type and period, so a rerun writes nothing twice.
+      schedule: 'cron(0 1 * * ? *)',
+      handler: 'accrual/handler.ts',
+      resources: { database: true },
+      login: 'worker',
+      emitsEvents: false,
+      timeoutSeconds: 300,
+      memorySize: 512,
+      localEveryMs: 3_600_000,
+    },
+  ],
   // Owner (`*:*:*`) covers every product already; the auditor's `*:*:read`
   // reads only their own employee scope (`:admin` is not a read).
   // `qultrix:employee:read` is row-scoped (domain/employee-scope.ts): the

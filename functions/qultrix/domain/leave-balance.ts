@@ -1,4 +1,37 @@
+import { permits } from '@halooid/shared/auth/permissions';
+import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
+
+/** Time-off administrators see and manage every employee's balances and requests. */
+export const TIME_OFF_ADMIN = 'qultrix:time-off:admin';
+
+/**
+ * Whether the caller may see an employee's time off (balances, ledger,
+ * policies): the employee themself (their record links the caller's user),
+ * anyone above them in the manager tree (direct or indirect manager), or a
+ * holder of qultrix:time-off:admin. False also when the employee is not in
+ * the tenant, so callers answer 404 either way and nothing leaks. The same
+ * rule as the employee row scope (self and reports), asked for one employee:
+ * so it walks up from that employee (as deep as the tree) instead of down
+ * from the caller (as wide as their reports). `union` ends even on a cycle.
+ */
+export async function canSeeTimeOffOf(tx: Tx, principal: Principal, employeeId: string): Promise<boolean> {
+  const userId = principal.principalType === 'user' ? principal.principalId : null;
+  const { rows } = await tx.query<{ related: boolean }>(
+    `with recursive chain (id, manager_id, user_id) as (
+       select e.id, e.manager_id, e.user_id from qultrix.employees e where e.tenant_id = $1 and e.id = $2
+       union
+       select e.id, e.manager_id, e.user_id
+         from chain c join qultrix.employees e on e.tenant_id = $1 and e.id = c.manager_id
+     )
+     select coalesce($3::uuid is not null and exists (select 1 from chain where user_id = $3::uuid), false) as related
+       from (select 1) one where exists (select 1 from chain)`,
+    [principal.tenantId, employeeId, userId],
+  );
+  const row = rows[0];
+  if (!row) return false;
+  return row.related || permits(principal.grants, TIME_OFF_ADMIN);
+}
 
 /**
  * An employee's balance of one leave type, read from the ledger and the pending

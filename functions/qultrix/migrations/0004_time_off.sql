@@ -168,6 +168,8 @@ begin
 end;
 $$;
 grant select, insert, update on qultrix.leave_types, qultrix.leave_policies, qultrix.leave_requests to halooid_app;
+-- A leave type or policy nothing refers to yet may be deleted (a mistake caught early); once used, it is archived.
+grant delete on qultrix.leave_types, qultrix.leave_policies to halooid_app;
 grant select, insert, delete on qultrix.approval_delegations to halooid_app;
 grant select, insert on qultrix.leave_approvals, qultrix.leave_ledger to halooid_app;
 
