@@ -7,6 +7,7 @@ import { benchColdStart } from './cold-start';
 import { benchKernel } from './kernel';
 import { benchMemory } from './memory';
 import { type BenchPlatform, startBenchPlatform } from './platform';
+import { benchQultrix } from './qultrix';
 import { type Section, writeReport } from './report';
 import { benchScale, type ScaleSizes } from './scale';
 import { failure } from './stats';
@@ -88,6 +89,14 @@ try {
   await run('memory', 'Memory', () => benchMemory({ quick: QUICK, bench: platform, bundles }));
   await run('throughput', 'Throughput', () => benchThroughput({ quick: QUICK, bench: platform }));
   await run('scale', 'Scale', () => benchScale({ quick: QUICK, bench: platform, sizes: scaleSizes() }));
+  // 10k employees and 1M ledger rows (quick: 2k and 100k).
+  await run('qultrix', 'Qultrix at scale', () =>
+    benchQultrix({
+      quick: QUICK,
+      bench: platform,
+      sizes: QUICK ? { employees: 2_000, ledgerRows: 100_000 } : { employees: 10_000, ledgerRows: 1_000_000 },
+    }),
+  );
 } finally {
   await bench?.stop();
 }
