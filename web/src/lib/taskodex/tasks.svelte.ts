@@ -1,7 +1,7 @@
 import { ApiError, api, problemMessage, unwrap } from '$lib/api';
 import { toast } from '$lib/ui';
 import { planMove, replaceTask } from './board';
-import type { Task, TaskQuery, UpdateTaskBody, WorkflowState } from './types';
+import type { Task, TaskQuery, TaskResult, UpdateTaskBody, WorkflowState } from './types';
 
 /** The most tasks one screen loads (pages of 100); the board stays fast well past 500. */
 const MAX_TASKS = 2000;
@@ -106,7 +106,7 @@ export class TaskStore {
    * second edit must not race the first and fail as a conflict with itself.
    * A failure takes back only this edit's fields.
    */
-  update(task: Task, patch: Omit<UpdateTaskBody, 'version'>): Promise<Task | undefined> {
+  update(task: Task, patch: Omit<UpdateTaskBody, 'version'>): Promise<TaskResult | undefined> {
     const settle = this.guess(task.id, patch as Partial<Task>);
     return this.#queue(task.id, async () => {
       try {

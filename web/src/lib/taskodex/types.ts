@@ -4,6 +4,10 @@ import type { paths } from '$lib/api';
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type Task = Json<paths['/v1/taskodex/tasks/{taskId}']['get']['responses']['200']>;
+/** A created or changed task as the write answers it: `warnings` when the assignee is away on the due date. */
+export type TaskResult = Json<paths['/v1/taskodex/tasks/{taskId}']['patch']['responses']['200']>;
+export type TaskWarning = NonNullable<TaskResult['warnings']>[number];
+export type Absence = Json<paths['/v1/taskodex/absences']['get']['responses']['200']>['items'][number];
 export type TaskPage = Json<paths['/v1/taskodex/tasks']['get']['responses']['200']>;
 export type TaskQuery = NonNullable<paths['/v1/taskodex/tasks']['get']['parameters']['query']>;
 export type CreateTaskBody = NonNullable<
