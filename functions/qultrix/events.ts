@@ -1,7 +1,7 @@
 import { defineCatalog } from '@halooid/shared/events/catalog';
 import * as z from 'zod';
 import { EmployeeSnapshot } from './domain/employee';
-import { AwaitingApprovalData, TimeOffEventData } from './time-off/request-schema';
+import { AwaitingApprovalData, TimeOffEventData } from './domain/time-off-request';
 
 /**
  * Qultrix's event catalog: what other products, notifications and webhooks

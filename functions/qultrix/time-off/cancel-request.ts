@@ -2,12 +2,12 @@ import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { lockBalance, recordReversal } from '../domain/leave-balance';
+import type { LeaveRequest } from '../domain/time-off-request';
 import { qultrixEvents } from '../events';
 import { lockedRequest } from './decide-request';
 import { selectLeaveType } from './people';
 import { selectRequest, updateRequestStatus } from './repository';
 import { eventDataOf } from './request-events';
-import type { LeaveRequest } from './request-schema';
 
 export type CancelRequestDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'events' | 'now'>;
 

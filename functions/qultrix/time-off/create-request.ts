@@ -2,6 +2,7 @@ import { recordAudit } from '@halooid/shared/audit';
 import { AppError, BusinessRuleError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { balanceOf, lockBalance } from '../domain/leave-balance';
+import type { LeaveRequest } from '../domain/time-off-request';
 import { qultrixEvents } from '../events';
 import { callerUserId, targetEmployee, todayOf } from './access';
 import { stepApprover } from './approvers';
@@ -9,7 +10,6 @@ import { covers } from './decimal';
 import { insertRequest, selectOverlap, selectRequest } from './repository';
 import { requestAmount } from './request-amount';
 import { eventDataOf, recordAwaitingApproval } from './request-events';
-import type { LeaveRequest } from './request-schema';
 import type { CreateRequestInput } from './schemas';
 
 export type CreateRequestDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'events' | 'now'>;

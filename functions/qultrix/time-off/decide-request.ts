@@ -2,13 +2,13 @@ import { recordAudit } from '@halooid/shared/audit';
 import { AppError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { lockBalance, recordTaken } from '../domain/leave-balance';
+import type { LeaveRequest } from '../domain/time-off-request';
 import { qultrixEvents } from '../events';
 import { callerUserId, isTimeOffAdmin, todayOf } from './access';
 import { delegateUsersOf, stepApprover } from './approvers';
 import { type RequestEmployee, selectLeaveType, selectRequestEmployee } from './people';
 import { insertApproval, selectRequest, updateRequestStatus, type Viewer } from './repository';
 import { eventDataOf, recordAwaitingApproval } from './request-events';
-import type { LeaveRequest } from './request-schema';
 import type { DecisionInput } from './schemas';
 
 export type DecideRequestDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'events' | 'now'>;

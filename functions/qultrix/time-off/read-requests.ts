@@ -1,8 +1,8 @@
 import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import type { LeaveRequest } from '../domain/time-off-request';
 import { callerUserId, isTimeOffAdmin, todayOf } from './access';
 import { selectRequest, selectRequests, type Viewer } from './repository';
-import type { LeaveRequest } from './request-schema';
 import type { ListRequestsQuery } from './schemas';
 
 export type ReadRequestsDeps = Pick<RequestDeps, 'tx' | 'principal' | 'now'>;

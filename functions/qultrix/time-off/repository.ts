@@ -1,7 +1,7 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import type { LeaveRequest } from '../domain/time-off-request';
 import { EMPLOYEE_NAME } from './people';
-import type { LeaveRequest } from './request-schema';
 import type { ListRequestsQuery } from './schemas';
 
 /** SQL for qultrix.leave_requests and leave_approvals; every statement filters by tenant_id (RLS is the backstop). */

@@ -1,8 +1,8 @@
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import type { LeaveRequest, TimeOffEventData } from '../domain/time-off-request';
 import { qultrixEvents } from '../events';
 import { approverUsersOf } from './approvers';
 import type { RequestEmployee } from './people';
-import type { LeaveRequest, TimeOffEventData } from './request-schema';
 
 /** The event payload of a request: identity, type, dates, amount and status; never the reason. */
 export function eventDataOf(

@@ -1,8 +1,8 @@
 import { calendarDate, YEARS_NOTE } from '@halooid/shared/calendar';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
+import { LeaveRequest, RequestStatus } from '../domain/time-off-request';
 import { calendarDays } from '../domain/working-days';
-import { LeaveRequest, RequestStatus } from './request-schema';
 
 export { LeaveRequest, RequestStatus };
 
