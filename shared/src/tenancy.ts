@@ -23,6 +23,43 @@ export async function hasMembership(tx: Tx, userId: string): Promise<boolean> {
   return (rowCount ?? 0) > 0;
 }
 
+/**
+ * The active Owners of the current tenant, their memberships locked (FOR
+ * UPDATE) to the end of the transaction, so two concurrent demotions or
+ * suspensions cannot both pass a last-Owner check.
+ */
+export async function activeOwnerIds(tx: Tx): Promise<string[]> {
+  const { rows } = await tx.query<{ user_id: string }>(
+    `select mr.user_id
+       from platform.member_roles mr
+       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id and r.system and r.key = 'owner'
+       join platform.memberships m on m.tenant_id = mr.tenant_id and m.user_id = mr.user_id and m.status = 'active'
+      where mr.tenant_id = platform.current_tenant_id()
+      for update of m`,
+  );
+  return rows.map((row) => row.user_id);
+}
+
+/**
+ * Sets a membership's status in the current tenant. Suspension is
+ * membership-level: the authorizer grants only active members, so once the
+ * caller bumps the RBAC version (audit.ts `bumpRbacVersion`, same
+ * transaction) the person's requests to this tenant are refused within about
+ * 2 s, and their other tenants are untouched. Used by the platform's member
+ * API and by products whose facts end access (a Qultrix termination).
+ */
+export async function setMembershipStatus(
+  tx: Tx,
+  userId: string,
+  status: 'active' | 'suspended',
+): Promise<void> {
+  await tx.query(
+    `update platform.memberships set status = $2, updated_at = now()
+      where tenant_id = platform.current_tenant_id() and user_id = $1`,
+    [userId, status],
+  );
+}
+
 export interface TenantSummary {
   id: string;
   name: string;

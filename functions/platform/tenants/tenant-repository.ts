@@ -143,17 +143,8 @@ export async function replaceMemberRoles(tx: Tx, userId: string, roleIds: readon
   );
 }
 
-export async function updateMembershipStatus(
-  tx: Tx,
-  userId: string,
-  status: 'active' | 'suspended',
-): Promise<void> {
-  await tx.query(
-    `update platform.memberships set status = $2, updated_at = now()
-      where tenant_id = platform.current_tenant_id() and user_id = $1`,
-    [userId, status],
-  );
-}
+// Shared with products whose facts end access (shared/src/tenancy.ts).
+export { setMembershipStatus as updateMembershipStatus } from '@halooid/shared/tenancy';
 
 export async function deleteMembership(tx: Tx, userId: string): Promise<void> {
   await tx.query(
@@ -163,14 +154,4 @@ export async function deleteMembership(tx: Tx, userId: string): Promise<void> {
 }
 
 /** Active members holding the owner role, locked so two concurrent demotions cannot both pass the last-owner check. */
-export async function ownerIds(tx: Tx): Promise<string[]> {
-  const { rows } = await tx.query<{ user_id: string }>(
-    `select mr.user_id
-       from platform.member_roles mr
-       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id and r.system and r.key = 'owner'
-       join platform.memberships m on m.tenant_id = mr.tenant_id and m.user_id = mr.user_id and m.status = 'active'
-      where mr.tenant_id = platform.current_tenant_id()
-      for update of m`,
-  );
-  return rows.map((row) => row.user_id);
-}
+export { activeOwnerIds as ownerIds } from '@halooid/shared/tenancy';

@@ -4,6 +4,7 @@ import { snapshotOf } from '../domain/employee';
 import { qultrixEvents } from '../events';
 import { assertReferences } from './employee-references';
 import { assertEmployeeRules } from './employee-rules';
+import { endTenantAccess } from './end-access';
 import { insertEmployee } from './repository';
 import type { CreateEmployeeInput, Employee, EmployeeFields } from './schemas';
 
@@ -60,8 +61,17 @@ export async function createEmployee(
   return employee;
 }
 
-export function recordTermination(employee: Employee, deps: Pick<RequestDeps, 'events'>) {
-  return deps.events.record(qultrixEvents, 'employee.terminated', {
+/**
+ * What a termination does besides the record: ends the linked user's access
+ * to the tenant (end-access.ts) and records `employee.terminated`, in the
+ * caller's transaction.
+ */
+export async function recordTermination(
+  employee: Employee,
+  deps: Pick<RequestDeps, 'tx' | 'actor' | 'events'>,
+): Promise<void> {
+  await endTenantAccess(employee, deps);
+  await deps.events.record(qultrixEvents, 'employee.terminated', {
     employeeId: employee.id,
     employeeNumber: employee.employeeNumber,
     userId: employee.userId,

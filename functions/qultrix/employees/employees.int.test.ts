@@ -268,7 +268,8 @@ describe('employees', () => {
     const created = await create(
       admin,
       'acme',
-      person('Leaving', 'Soon', { status: 'active', userId: viewer.userId }),
+      // No linked user here: ending a user's access is employee-termination.int.test.ts.
+      person('Leaving', 'Soon', { status: 'active' }),
     );
 
     const incomplete = await patch(admin, created.body.id, { status: 'terminated', version: 1 });
@@ -295,7 +296,7 @@ describe('employees', () => {
       {
         employeeId: created.body.id,
         employeeNumber: created.body.employeeNumber,
-        userId: viewer.userId,
+        userId: null,
         terminationDate: '2026-06-30',
         terminationReason: 'Resigned',
       },
