@@ -325,6 +325,60 @@ describe('time-off requests', () => {
     expect(list.body.items).toEqual([]);
   });
 
+  it('a morning off and an afternoon off on the same day do not overlap; two mornings do', async () => {
+    const morning = await request(employee, {
+      leaveTypeId: types.sick,
+      start: '2027-11-01',
+      end: '2027-11-01',
+      endHalf: true,
+    });
+    const afternoon = await request(employee, {
+      leaveTypeId: types.sick,
+      start: '2027-11-01',
+      end: '2027-11-02',
+      startHalf: true,
+    });
+    const secondMorning = await request(employee, {
+      leaveTypeId: types.sick,
+      start: '2027-11-01',
+      end: '2027-11-01',
+      endHalf: true,
+    });
+
+    expect(morning.status, morning.text).toBe(201);
+    expect(morning.body.amount).toBe('0.5');
+    expect(afternoon.status, afternoon.text).toBe(201);
+    expect(afternoon.body.amount).toBe('1.5');
+    expect(secondMorning.status).toBe(409);
+    expect(secondMorning.body.detail).toContain(morning.body.id);
+  });
+
+  it('an approved request whose last day has passed cannot be cancelled (422)', async () => {
+    const past = await request(employee, { leaveTypeId: types.sick, start: '2026-01-05', end: '2026-01-05' });
+    const approved = await decide(member, past.body.id, 'approve');
+
+    const cancel = await decide(employee, past.body.id, 'cancel');
+
+    expect(approved.body.status).toBe('approved');
+    expect(cancel.status).toBe(422);
+    expect(cancel.body.code).toBe('already_ended');
+  });
+
+  it('lists by status and dates, and the employee sees only their own', async () => {
+    const approved = await get(
+      employee,
+      '/v1/qultrix/time-off/requests?status=approved&from=2026-01-01&to=2026-01-31',
+    );
+    const mine = await get(employee, '/v1/qultrix/time-off/requests?limit=2');
+    const next = await get(employee, `/v1/qultrix/time-off/requests?limit=2&cursor=${mine.body.nextCursor}`);
+
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.items.map((item: { start: string }) => item.start)).toEqual(['2026-01-05']);
+    expect(mine.body.items).toHaveLength(2);
+    expect(next.body.items[0].id).not.toBe(mine.body.items[1].id);
+    for (const item of [...mine.body.items, ...next.body.items]) expect(item.employeeId).toBe(ids.requester);
+  });
+
   it('the team calendar shows who is out, pending flagged, without reasons', async () => {
     const created = await request(employee, {
       leaveTypeId: types.annual,
