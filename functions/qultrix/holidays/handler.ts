@@ -26,8 +26,9 @@ export const handler = createHttpHandler(holidaysService, {
   },
   updateHolidayCalendar: async ({ params, body, headers, inTenant }) => {
     const version = expectedVersion(body.version, headers['if-match']);
+    // The schema's refinement has made sure a name came.
     const calendar = await inTenant((deps) =>
-      renameCalendarUseCase(params.calendarId, version, body.name, deps),
+      renameCalendarUseCase(params.calendarId, version, body.name ?? '', deps),
     );
     return { body: calendar, headers: etag(calendar.version) };
   },

@@ -1,5 +1,5 @@
 import { recordAudit } from '@halooid/shared/audit';
-import { NotFoundError } from '@halooid/shared/errors';
+import { NotFoundError, ValidationError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import {
   calendarExists,
@@ -63,6 +63,10 @@ export async function deleteHoliday(calendarId: string, date: string, deps: Holi
 /** Copies a year's holidays onto the same days of another year (fixed-date holidays; movable ones need editing). */
 export async function copyHolidays(calendarId: string, input: CopyHolidaysInput, deps: HolidayDeps) {
   await calendarOf(deps, calendarId, true);
+  if (input.fromYear === input.toYear)
+    throw new ValidationError('Copy to another year.', [
+      { field: 'body.toYear', code: 'same_year', message: 'The same as fromYear.' },
+    ]);
   const result = await copyRows(deps.tx, deps.principal.tenantId, calendarId, input.fromYear, input.toYear);
   await recordAudit(deps.tx, deps.actor, {
     action: 'holiday.copied',

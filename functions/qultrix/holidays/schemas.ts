@@ -15,7 +15,10 @@ export const HolidayParams = z.strictObject({
 });
 
 export const CreateCalendarBody = z.strictObject({ name });
-export const ChangeCalendarBody = z.strictObject({ version: VersionField, name });
+/** A PATCH sends `version` (or If-Match) and the new name. */
+export const ChangeCalendarBody = z
+  .strictObject({ version: VersionField, name: name.optional() })
+  .refine((body) => body.name !== undefined, { message: 'Send the new name.', path: ['name'] });
 export type ChangeCalendarInput = z.output<typeof ChangeCalendarBody>;
 
 export const HolidayCalendar = z.object({
@@ -53,12 +56,7 @@ export const Holiday = z.object({
 export type Holiday = z.infer<typeof Holiday>;
 export const HolidayList = z.object({ items: z.array(Holiday) });
 
-export const CopyHolidaysBody = z
-  .strictObject({ fromYear: Year, toYear: Year })
-  .refine((body) => body.fromYear !== body.toYear, {
-    message: 'Copy to another year.',
-    path: ['toYear'],
-  });
+export const CopyHolidaysBody = z.strictObject({ fromYear: Year, toYear: Year });
 export type CopyHolidaysInput = z.output<typeof CopyHolidaysBody>;
 
 export const CopyHolidaysResult = z.object({
