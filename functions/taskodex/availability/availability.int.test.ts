@@ -7,14 +7,16 @@ let platform: TestPlatform;
 let admin: Session;
 let member: Session;
 let viewer: Session;
+let employee: Session;
 let tenantId: string;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  [admin, member, viewer] = await Promise.all([
+  [admin, member, viewer, employee] = await Promise.all([
     platform.login('admin@acme.example'),
     platform.login('member@acme.example'),
     platform.login('viewer@acme.example'),
+    platform.login('employee@acme.example'),
   ]);
   tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
 });
@@ -199,5 +201,65 @@ describe('who is away', () => {
     expect(backwards.status).toBe(400);
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body.items).toEqual([]);
+  });
+});
+
+describe('who is away, through Qultrix time off', () => {
+  const post = (as: Session, path: string, body?: unknown) =>
+    platform.request('POST', path, { headers: as.headers('acme'), body });
+  const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it('an approved request warns on a task due inside it; its cancellation ends that', async () => {
+    const manager = await post(admin, '/v1/qultrix/employees', {
+      legalName: { given: 'Manny', family: 'Away' },
+      hireDate: '2026-01-05',
+      status: 'active',
+      userId: member.userId,
+    });
+    const requester = await post(admin, '/v1/qultrix/employees', {
+      legalName: { given: 'Rita', family: 'Away' },
+      hireDate: '2026-01-05',
+      status: 'active',
+      userId: employee.userId,
+      managerId: manager.body.id,
+    });
+    const leaveType = await post(admin, '/v1/qultrix/leave-types', { name: 'Unpaid', kind: 'unpaid' });
+    expect([manager.status, requester.status, leaveType.status]).toEqual([201, 201, 201]);
+    // A working week some weeks ahead, so the request can still be cancelled once approved.
+    const [start, end] = [isoDay(40), isoDay(46)];
+
+    const asked = await post(employee, '/v1/qultrix/time-off/requests', {
+      leaveTypeId: leaveType.body.id,
+      start,
+      end,
+    });
+    const approved = await post(member, `/v1/qultrix/time-off/requests/${asked.body.id}/approve`, {});
+    await platform.events.bus.idle();
+    const during = await createTask({
+      title: 'Cover for Rita',
+      assigneeId: employee.userId,
+      dueDate: isoDay(43),
+    });
+
+    expect(asked.status, asked.text).toBe(201);
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect(during.status).toBe(201);
+    expect(during.body.warnings).toEqual([
+      expect.objectContaining({ code: 'assignee_away', userId: employee.userId, from: start, to: end }),
+    ]);
+
+    const cancelled = await post(employee, `/v1/qultrix/time-off/requests/${asked.body.id}/cancel`);
+    await platform.events.bus.idle();
+    const after = await createTask({
+      title: 'Rita after all',
+      assigneeId: employee.userId,
+      dueDate: isoDay(43),
+    });
+
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(await absencesOf(asked.body.id)).toEqual([]);
+    expect(after.body).not.toHaveProperty('warnings');
+    expect(platform.events.bus.deadLetters()).toEqual([]);
   });
 });
