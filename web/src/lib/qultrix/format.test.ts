@@ -4,6 +4,7 @@ import {
   decimalLabel,
   employeeName,
   initials,
+  moneyLabel,
   rangeLabel,
   today,
   workDaysLabel,
@@ -56,5 +57,11 @@ describe('Qultrix formatting', () => {
 
   it('takes today from the local calendar', () => {
     expect(today(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+
+  it('groups money from its string, keeping cents', () => {
+    expect(moneyLabel('85000.0000', 'EUR')).toBe('85,000 EUR');
+    expect(moneyLabel('1234567.5', 'USD')).toBe('1,234,567.50 USD');
+    expect(moneyLabel('41.25', 'GBP')).toBe('41.25 GBP');
   });
 });

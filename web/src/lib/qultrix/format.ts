@@ -109,3 +109,12 @@ export function amountLabel(value: string, unit: 'days' | 'hours'): string {
   const singular = shown === '1' || shown === '-1';
   return `${shown} ${unit === 'days' ? (singular ? 'day' : 'days') : singular ? 'hour' : 'hours'}`;
 }
+
+/** "85000.5000", "EUR" → "85,000.50 EUR": grouping from the string itself, display only. */
+export function moneyLabel(value: string, currency: string): string {
+  const negative = value.startsWith('-');
+  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = fraction.replace(/0+$/, '');
+  return `${negative ? '-' : ''}${grouped}${cents ? `.${cents.padEnd(2, '0')}` : ''} ${currency}`;
+}

@@ -48,8 +48,23 @@ class People {
   name(id: string | null | undefined): string {
     if (!id) return '—';
     const employee = this.list.find((candidate) => candidate.id === id);
-    return employee ? employeeName(employee) : 'Someone';
+    return employee ? employeeName(employee) : (this.#names[id] ?? 'Someone');
   }
+
+  /**
+   * A name outside the caller's row scope (an employee's own manager): the
+   * org chart shows directory-level fields to everyone with org:read, so one
+   * node of it names the person without reading their record.
+   */
+  async resolve(id: string): Promise<void> {
+    if (this.list.some((candidate) => candidate.id === id) || id in this.#names) return;
+    if (!session.can('qultrix:org:read')) return;
+    const { data } = await api.GET('/v1/qultrix/org-chart', { params: { query: { rootId: id, depth: 0 } } });
+    const node = data?.items[0];
+    if (node) this.#names = { ...this.#names, [id]: node.name };
+  }
+
+  #names: Record<string, string> = $state({});
 
   /** Options for a manager picker: everyone not terminated, except `exclude` (the employee edited). */
   managerOptions(exclude?: string) {
