@@ -91,7 +91,7 @@ export const employeesService = defineService({
       permission: 'qultrix:employee:write',
       summary: 'Change or terminate an employee',
       description:
-        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. Without `qultrix:employee:admin` you change only your own record and only preferredName, personalEmail, phones, address and emergencyContacts: another record you can see is a 403 `not_own_record`, another field a 403 `self_service_only` naming it. Terminate with status `terminated`, `terminationDate` and `terminationReason` together; that suspends the linked user's membership of the tenant (their requests are refused within seconds), or is a 409 `last_owner` if they are its last Owner. A manager who reports to this employee is a 422 `manager_cycle`.',
+        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. Without `qultrix:employee:admin` you change only your own record and only preferredName, personalEmail, phones, address and emergencyContacts: another record you can see is a 403 `not_own_record`, another field a 403 `self_service_only` naming it. Terminate with status `terminated`, `terminationDate` and `terminationReason` together; that suspends the linked user’s membership of the tenant (their requests are refused within seconds), or is a 409 `last_owner` if they are its last Owner. A manager who reports to this employee is a 422 `manager_cycle`.',
       params: EmployeeParams,
       body: ChangeEmployeeBody,
       headers: IF_MATCH_HEADER,
