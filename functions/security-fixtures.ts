@@ -379,6 +379,15 @@ export const FIXTURES: Record<string, Fixture> = {
       (body) => body.id,
     );
   },
+  // Qultrix leave types and policies: names are unique per tenant, so each fixture gets its own.
+  leaveTypeId: (context) => qultrixLeaveType(context),
+  policyId: async (context) =>
+    created(
+      context,
+      '/v1/qultrix/leave-policies',
+      { leaveTypeId: await qultrixLeaveType(context), name: 'Sweep policy', yearlyEntitlement: '20' },
+      (body) => body.id,
+    ),
   // The API wants a delegate who signs in; the sweep only needs a real row.
   delegationId: async (context) => {
     const [delegatorId, delegateId] = [await qultrixEmployee(context), await qultrixEmployee(context)];
@@ -391,6 +400,15 @@ export const FIXTURES: Record<string, Fixture> = {
     return id;
   },
 };
+
+function qultrixLeaveType(context: FixtureContext) {
+  return created(
+    context,
+    '/v1/qultrix/leave-types',
+    { name: `Sweep type ${randomUUID().slice(0, 8)}`, kind: 'annual' },
+    (body) => body.id,
+  );
+}
 
 function qultrixEmployee(context: FixtureContext) {
   return created(
