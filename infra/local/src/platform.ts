@@ -38,6 +38,8 @@ export interface LocalPlatformOptions {
   /** Namespace for cache keys in Redis (tests use one per run so rate limits never leak between them). */
   cachePrefix?: string;
   seed: boolean;
+  /** The products whose demo data the seed writes (their product keys); every product's when absent. */
+  demoProducts?: readonly string[];
   demoPassword: string;
   /** Powertools log level for the functions: DEBUG, INFO, WARN, ERROR, SILENT. */
   logLevel: string;
@@ -146,12 +148,17 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (options.seed) {
       progress('seeding demo data');
       seeded = (
-        await seedDemoData({
-          cognito,
-          userPoolId,
-          password: options.demoPassword,
-          systemTransaction: withSystemTransaction,
-        })
+        await seedDemoData(
+          {
+            cognito,
+            userPoolId,
+            password: options.demoPassword,
+            systemTransaction: withSystemTransaction,
+          },
+          options.demoProducts
+            ? PRODUCTS.filter((product) => options.demoProducts?.includes(product.key))
+            : PRODUCTS,
+        )
       ).created;
     }
 

@@ -1,3 +1,4 @@
+import { PRODUCTS } from '@halooid/functions/registry';
 import '../quiet-sdk-warnings';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -48,6 +49,17 @@ export interface TestResponse {
 }
 
 /**
+ * Demo data the integration suites start with: every product's but Qultrix's.
+ * Qultrix's demo links the demo users to employees of a 40-person company;
+ * its suites build the people each case needs (a user linked to an employee
+ * in one test must not be taken already), and its demo seed has its own
+ * suite (functions/qultrix/demo/demo.int.test.ts) that asks for it.
+ */
+export const TEST_DEMO_PRODUCTS: readonly string[] = PRODUCTS.map((product) => product.key).filter(
+  (key) => key !== 'qultrix',
+);
+
+/**
  * The real local platform for one test file: its own temporary data dir,
  * demo data, a free port. With DATABASE_URL set (CI runs the integration
  * suites against the machine's PostgreSQL) it creates a fresh database on
@@ -61,6 +73,8 @@ export async function startTestPlatform(
     embedded?: boolean;
     /** Event bus, relay and webhook timing; TEST_EVENT_OPTIONS unless given. */
     events?: LocalEventsOptions;
+    /** The products whose demo data is seeded; TEST_DEMO_PRODUCTS unless given. */
+    demoProducts?: readonly string[];
   } = {},
 ): Promise<TestPlatform> {
   const savedEnv = { ...process.env };
@@ -77,6 +91,7 @@ export async function startTestPlatform(
     redisUrl: process.env.REDIS_URL || undefined,
     cachePrefix: `halooid-test-${randomBytes(6).toString('hex')}:`,
     seed: true,
+    demoProducts: options.demoProducts ?? TEST_DEMO_PRODUCTS,
     demoPassword: DEFAULT_DEMO_PASSWORD,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     events: options.events ?? TEST_EVENT_OPTIONS,
