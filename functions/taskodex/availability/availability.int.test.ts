@@ -186,6 +186,14 @@ describe('who is away', () => {
     const backwards = await platform.request('GET', '/v1/taskodex/absences?from=2031-09-02&to=2031-09-01', {
       headers: viewer.headers('acme'),
     });
+    const editedCursor = await platform.request(
+      'GET',
+      `/v1/taskodex/absences?from=2031-09-01&to=2031-09-30&cursor=${Buffer.from('["x","y"]').toString('base64url')}`,
+      { headers: viewer.headers('acme') },
+    );
+    const yearZero = await platform.request('GET', '/v1/taskodex/absences?from=0000-01-01&to=0000-01-02', {
+      headers: viewer.headers('acme'),
+    });
     const otherTenant = await platform.login('owner@globex.example');
     const elsewhere = await platform.request('GET', '/v1/taskodex/absences?from=2031-09-01&to=2031-09-30', {
       headers: otherTenant.headers('globex'),
@@ -199,6 +207,8 @@ describe('who is away', () => {
     expect(before.body.items).toEqual([]);
     expect(tooLong.status).toBe(400);
     expect(backwards.status).toBe(400);
+    expect(editedCursor.status).toBe(400);
+    expect(yearZero.status).toBe(400);
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body.items).toEqual([]);
   });
