@@ -70,7 +70,7 @@ export const timeOffService = defineService({
       permission: 'qultrix:time-off:request',
       summary: 'Request time off',
       description:
-        'For yourself (HR: any employee via `employeeId`). No working day is a 422 `no_working_days`; an overlap with a pending or approved request is a 409 naming it; more than the available balance is a 422 `insufficient_balance`; a long request without the attachment the type asks for is a 422 `attachment_required`.',
+        'For yourself (HR: any employee via `employeeId`). No working day is a 422 `no_working_days`; an overlap with a pending or approved request is a 409 naming it; more than the available balance is a 422 `insufficient_balance`; a long request without the attachment the type asks for is a 422 `attachment_required`. Honours `Idempotency-Key`.',
       body: CreateRequestBody,
       status: 201,
       response: LeaveRequest,

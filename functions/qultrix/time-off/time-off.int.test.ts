@@ -379,6 +379,22 @@ describe('time-off requests', () => {
     for (const item of [...mine.body.items, ...next.body.items]) expect(item.employeeId).toBe(ids.requester);
   });
 
+  it('a retried POST with the same Idempotency-Key files one request', async () => {
+    const send = () =>
+      platform.request('POST', '/v1/qultrix/time-off/requests', {
+        headers: { ...employee.headers('acme'), 'idempotency-key': 'time-off-retry-1' },
+        body: { leaveTypeId: types.sick, start: '2027-12-06', end: '2027-12-06' },
+      });
+
+    const first = await send();
+    const retry = await send();
+
+    expect(first.status, first.text).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+  });
+
   it('the team calendar shows who is out, pending flagged, without reasons', async () => {
     const created = await request(employee, {
       leaveTypeId: types.annual,
