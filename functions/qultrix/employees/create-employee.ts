@@ -2,7 +2,7 @@ import { recordAudit } from '@halooid/shared/audit';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { snapshotOf } from '../domain/employee';
 import { qultrixEvents } from '../events';
-import { assertReferences } from './employee-references';
+import { assertReferences } from '../domain/employee-references';
 import { assertEmployeeRules } from './employee-rules';
 import { endTenantAccess } from './end-access';
 import { insertEmployee } from './repository';

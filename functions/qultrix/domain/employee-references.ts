@@ -1,5 +1,6 @@
 import type { Tx } from '@halooid/shared/db/transaction';
 import { AppError, BusinessRuleError, ConflictError } from '@halooid/shared/errors';
+import type { EmployeeFields } from './employee';
 import {
   employeeOfUser,
   employeeWithWorkEmail,
@@ -8,8 +9,7 @@ import {
   managerChain,
   type OrganizationField,
   organizationRowExists,
-} from './repository';
-import type { EmployeeFields } from './schemas';
+} from './employee-reference-queries';
 
 const ORGANIZATION_REFERENCES: readonly [OrganizationField, string, string][] = [
   ['departmentId', 'department', 'department_not_found'],
