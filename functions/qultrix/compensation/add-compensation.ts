@@ -4,9 +4,9 @@ import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { compensationOf, todayOf } from '../domain/compensation';
 import type { Compensation } from '../domain/compensation-schema';
 import { employeeScopeOf } from '../domain/employee-scope';
+import { sealField } from '../domain/sealing';
 import { employeeExists, insertCompensation, selectCompensation } from './repository';
 import type { AddCompensationInput } from './schemas';
-import { sealField } from './sealing';
 
 export type AddCompensationDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'now'>;
 

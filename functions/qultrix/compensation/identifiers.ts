@@ -3,6 +3,7 @@ import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { auditSealedRead, todayOf } from '../domain/compensation';
 import { employeeScopeOf } from '../domain/employee-scope';
+import { openField, type SealedRowKey, sealField } from '../domain/sealing';
 import {
   employeeExists,
   type IdentifiersRow,
@@ -11,7 +12,6 @@ import {
   selectIdentifiersHistory,
 } from './repository';
 import type { AddIdentifiersInput, Identifiers } from './schemas';
-import { openField, type SealedRowKey, sealField } from './sealing';
 
 export type IdentifiersDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'now'>;
 

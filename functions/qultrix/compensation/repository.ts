@@ -1,28 +1,21 @@
 import { filterOf } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import {
+  COMPENSATION_COLUMNS,
+  type CompensationRow,
+  currentFlag,
+  historyOrder,
+} from '../domain/compensation-rows';
 import type { PayFrequency } from '../domain/compensation-schema';
 import { type EmployeeScope, employeeScopeCondition } from '../domain/employee-scope';
 
 /**
  * SQL for qultrix.compensation and qultrix.identifiers; every statement
  * filters by tenant_id (RLS is the backstop). Rows come back sealed: opening
- * them is the caller's job (sealing.ts), so nothing here holds plain values.
+ * them is the caller's job (domain/sealing.ts), so nothing here holds plain values.
  * `current` is computed in SQL: the newest row (by effective date, then by
  * when it was recorded) effective on or before `today`.
  */
-export interface CompensationRow {
-  id: string;
-  employee_id: string;
-  effective_date: string;
-  salary_sealed: string;
-  currency: string;
-  pay_frequency: PayFrequency;
-  reason: string | null;
-  created_by: string | null;
-  created_at: Date;
-  current: boolean;
-}
-
 export interface IdentifiersRow {
   id: string;
   employee_id: string;
@@ -34,21 +27,6 @@ export interface IdentifiersRow {
   created_at: Date;
   current: boolean;
 }
-
-/** Newest effective first; of two rows on one day, the later recorded (a correction) wins. */
-const historyOrder = (alias: string) =>
-  `${alias}.effective_date desc, ${alias}.created_at desc, ${alias}.id desc`;
-
-/** `id = the current row's id`, for a history table aliased `h`. */
-const currentFlag = (table: string) => `coalesce(h.id = (
-    select c.id from qultrix.${table} c
-     where c.tenant_id = h.tenant_id and c.employee_id = h.employee_id and c.effective_date <= $3::date
-     order by ${historyOrder('c')} limit 1), false) as current`;
-
-const COMPENSATION_COLUMNS = `h.id, h.employee_id, h.effective_date::text, h.salary_sealed, h.currency,
-  h.pay_frequency, h.reason, h.created_by, h.created_at, ${currentFlag('compensation')}`;
-const IDENTIFIERS_COLUMNS = `h.id, h.employee_id, h.effective_date::text, h.national_id_sealed,
-  h.bank_account_sealed, h.reason, h.created_by, h.created_at, ${currentFlag('identifiers')}`;
 
 export async function insertCompensation(
   tx: Tx,
@@ -98,22 +76,6 @@ export async function selectCompensationHistory(
   return rows;
 }
 
-/** The row in effect on `today`, if any. */
-export async function selectCurrentCompensation(
-  tx: Tx,
-  tenantId: string,
-  employeeId: string,
-  today: string,
-): Promise<CompensationRow | undefined> {
-  const { rows } = await tx.query<CompensationRow>(
-    `select ${COMPENSATION_COLUMNS} from qultrix.compensation h
-      where h.tenant_id = $1 and h.employee_id = $2 and h.effective_date <= $3::date
-      order by ${historyOrder('h')} limit 1`,
-    [tenantId, employeeId, today],
-  );
-  return rows[0];
-}
-
 /** One row by id (the one just written). */
 export async function selectCompensation(
   tx: Tx,
@@ -128,35 +90,8 @@ export async function selectCompensation(
   return rows[0];
 }
 
-/** The rows with these ids (a timeline page), in no particular order. */
-export async function selectCompensationByIds(
-  tx: Tx,
-  tenantId: string,
-  ids: readonly string[],
-  today: string,
-): Promise<CompensationRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await tx.query<CompensationRow>(
-    `select ${COMPENSATION_COLUMNS} from qultrix.compensation h where h.tenant_id = $1 and h.id = any($2::uuid[])`,
-    [tenantId, ids, today],
-  );
-  return rows;
-}
-
-/** Does this compensation row belong to this employee (a job change may point at it)? */
-export async function compensationOfEmployee(
-  tx: Tx,
-  tenantId: string,
-  employeeId: string,
-  compensationId: string,
-): Promise<boolean> {
-  const { rows } = await tx.query<{ found: boolean }>(
-    `select exists (select 1 from qultrix.compensation
-                     where tenant_id = $1 and employee_id = $2 and id = $3) as found`,
-    [tenantId, employeeId, compensationId],
-  );
-  return rows[0]?.found === true;
-}
+const IDENTIFIERS_COLUMNS = `h.id, h.employee_id, h.effective_date::text, h.national_id_sealed,
+  h.bank_account_sealed, h.reason, h.created_by, h.created_at, ${currentFlag('identifiers')}`;
 
 export async function insertIdentifiers(
   tx: Tx,

@@ -1,9 +1,9 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { permits } from '@halooid/shared/auth/permissions';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { type CompensationRow, selectCurrentCompensation } from '../compensation/repository';
-import { openField } from '../compensation/sealing';
+import { type CompensationRow, selectCurrentCompensation } from './compensation-rows';
 import type { Compensation } from './compensation-schema';
+import { openField } from './sealing';
 
 export const COMPENSATION_READ = 'qultrix:compensation:read';
 

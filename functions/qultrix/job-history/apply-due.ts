@@ -1,23 +1,14 @@
-import type { Principal } from '@halooid/shared/auth/principal';
 import { AppError } from '@halooid/shared/errors';
 import { SYSTEM_ACTOR, withTenantEvents } from '@halooid/shared/events/outbox';
 import { withWorkerTransaction } from '@halooid/shared/events/worker-transaction';
 import { createLogger } from '@halooid/shared/observability';
 import { todayOf } from '../domain/compensation';
-import { EMPLOYEE_ADMIN } from '../domain/employee-scope';
 import { applyJobChange } from './apply-job-change';
 import { claimScheduledChange, dueChangeIds, markFailed, tenantsWithDueChanges } from './repository';
 
 const logger = createLogger('qultrix-apply-due-job-changes');
 
-/**
- * The job acting inside one tenant: HR-wide scope (it applies changes HR
- * scheduled), audited as the system. It is no user, so it creates nothing
- * in anyone's name.
- */
-function systemPrincipal(tenantId: string): Principal {
-  return { tenantId, principalId: SYSTEM_ACTOR.id, principalType: 'apiKey', grants: [EMPLOYEE_ADMIN] };
-}
+/** The job is no user: the audit log records it as the system. */
 const systemActor = { principal: { principalId: SYSTEM_ACTOR.id, principalType: 'system' as const } };
 
 type Outcome = 'applied' | 'failed' | 'skipped';
@@ -34,7 +25,7 @@ async function applyOne(tenantId: string, changeId: string): Promise<Outcome> {
     return await withTenantEvents({ tenantId, actor: SYSTEM_ACTOR }, async (tx, events) => {
       const change = await claimScheduledChange(tx, tenantId, changeId);
       if (!change) return 'skipped';
-      await applyJobChange(change, { tx, events, principal: systemPrincipal(tenantId), actor: systemActor });
+      await applyJobChange(change, { tx, events, tenantId, actor: systemActor });
       return 'applied';
     });
   } catch (error) {

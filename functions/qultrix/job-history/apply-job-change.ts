@@ -1,46 +1,64 @@
+import { recordAudit } from '@halooid/shared/audit';
 import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { changeEmployee } from '../employees/change-employee';
-import { selectEmployee } from '../employees/repository';
+import { assertReferences } from '../domain/employee-references';
 import { qultrixEvents } from '../events';
-import { markApplied } from './repository';
-import { CHANGE_FIELDS, type JobChange } from './schemas';
+import { type JobSubject, lockJobSubject, markApplied, updateJobFields } from './repository';
+import { CHANGE_FIELDS, type ChangeField, type JobChange } from './schemas';
 
-export type ApplyJobChangeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'events'>;
+export type ApplyJobChangeDeps = Pick<RequestDeps, 'tx' | 'actor' | 'events'> & { tenantId: string };
 
 /**
- * Applies a claimed (locked, scheduled) change to the employee record
- * through the employees capability's own PATCH use case, so a job change
- * obeys every rule a PATCH does (references, manager cycles under the tree
- * lock, versioning) and records `employee.updated` with the changed field
- * names and its audit row; then marks the change applied and records
- * `employee.job_changed`. A change that sets what the record already holds
- * is applied with no employee update (`changes` empty).
+ * Applies a claimed (locked, scheduled) change to the employee record as a
+ * PATCH of those fields would: the references checked again as the tree is
+ * now (the employees' own rule, domain/employee-references.ts: the manager
+ * exists and closes no cycle, under the manager-tree lock; the department,
+ * position and location exist), the version bumped, `employee.updated` with
+ * the changed field names and its audit row; then the change is marked
+ * applied and `employee.job_changed` recorded. Fields that already hold the
+ * new value are not "changed"; a change that changes nothing still applies.
  */
 export async function applyJobChange(change: JobChange, deps: ApplyJobChangeDeps): Promise<JobChange> {
-  const { tx, principal } = deps;
-  const employee = await selectEmployee(
-    tx,
-    principal.tenantId,
-    change.employeeId,
-    { kind: 'all' },
-    {
-      forUpdate: true,
-    },
+  const { tx, tenantId } = deps;
+  const before = await lockJobSubject(tx, tenantId, change.employeeId);
+  if (!before) throw new NotFoundError('Employee');
+  const changes = CHANGE_FIELDS.filter(
+    (field) => change.changes[field] !== undefined && change.changes[field] !== before[field],
   );
-  if (!employee) throw new NotFoundError('Employee');
-  const updated = await changeEmployee(change.employeeId, employee.version, change.changes, deps);
-  const changed = CHANGE_FIELDS.filter(
-    (field) => field in change.changes && employee[field] !== updated[field],
-  );
-  const applied = await markApplied(tx, principal.tenantId, change.id);
+  if (changes.length > 0) await writeChanges(change, before, changes, deps);
+  const applied = await markApplied(tx, tenantId, change.id);
   if (!applied) throw new NotFoundError('Job change');
   await deps.events.record(qultrixEvents, 'employee.job_changed', {
     employeeId: change.employeeId,
     jobChangeId: change.id,
     kind: change.kind,
     effectiveDate: change.effectiveDate,
-    changes: changed,
+    changes,
   });
   return applied;
+}
+
+async function writeChanges(
+  change: JobChange,
+  before: JobSubject,
+  changes: ChangeField[],
+  deps: ApplyJobChangeDeps,
+): Promise<void> {
+  const { tx, tenantId } = deps;
+  const values = Object.fromEntries(changes.map((field) => [field, change.changes[field] ?? null]));
+  // Only non-null values point at something to check; clearing a field needs no reference.
+  await assertReferences(
+    tx,
+    tenantId,
+    before.id,
+    Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)),
+  );
+  const { version: _version, ...employee } = await updateJobFields(tx, tenantId, before.id, values);
+  await deps.events.record(qultrixEvents, 'employee.updated', { employee, changes });
+  await recordAudit(tx, deps.actor, {
+    action: 'employee.updated',
+    targetType: 'employee',
+    targetId: before.id,
+    details: { changes, jobChangeId: change.id },
+  });
 }

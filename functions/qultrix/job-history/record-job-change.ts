@@ -1,12 +1,11 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { compensationOfEmployee } from '../compensation/repository';
 import { todayOf } from '../domain/compensation';
-import { assertReferences } from '../employees/employee-references';
-import { selectEmployee } from '../employees/repository';
+import { compensationOfEmployee } from '../domain/compensation-rows';
+import { assertReferences } from '../domain/employee-references';
 import { applyJobChange } from './apply-job-change';
-import { insertJobChange } from './repository';
+import { insertJobChange, lockJobSubject } from './repository';
 import type { JobChange, RecordJobChangeInput } from './schemas';
 
 export type RecordJobChangeDeps = Pick<
@@ -28,7 +27,7 @@ export async function recordJobChange(
 ): Promise<JobChange> {
   const { tx, principal } = deps;
   const { tenantId } = principal;
-  const employee = await selectEmployee(tx, tenantId, employeeId, { kind: 'all' }, { forUpdate: true });
+  const employee = await lockJobSubject(tx, tenantId, employeeId);
   if (!employee) throw new NotFoundError('Employee');
   if (input.compensationId && !(await compensationOfEmployee(tx, tenantId, employeeId, input.compensationId)))
     throw new BusinessRuleError(
@@ -71,5 +70,5 @@ export async function recordJobChange(
       fields: Object.keys(change.changes),
     },
   });
-  return change.effectiveDate <= todayOf(deps.now()) ? applyJobChange(change, deps) : change;
+  return change.effectiveDate <= todayOf(deps.now()) ? applyJobChange(change, { ...deps, tenantId }) : change;
 }

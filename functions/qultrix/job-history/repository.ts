@@ -1,5 +1,8 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import type * as z from 'zod';
+import type { EmployeeSnapshot } from '../domain/employee';
+import { type EmployeeScope, employeeScopeCondition } from '../domain/employee-scope';
 import { CHANGE_FIELDS, type ChangeField, type JobChange, type JobChangeFields } from './schemas';
 
 /** SQL for qultrix.job_changes; every statement filters by tenant_id (RLS is the backstop). */
@@ -221,4 +224,95 @@ export async function selectTimelinePage(
       effectiveDate: row.effective_date,
     }),
   });
+}
+
+/** The part of an employee a job change reads and writes: its event snapshot and version. */
+export type JobSubject = z.infer<typeof EmployeeSnapshot> & { version: number };
+
+interface SubjectRow {
+  id: string;
+  employee_number: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  work_email: string | null;
+  status: JobSubject['status'];
+  employment_type: JobSubject['type'];
+  hire_date: string;
+  department_id: string | null;
+  position_id: string | null;
+  location_id: string | null;
+  manager_id: string | null;
+  user_id: string | null;
+  version: number;
+}
+
+const SUBJECT_COLUMNS = `id, employee_number, given_name, family_name, preferred_name, work_email, status,
+  employment_type, hire_date::text, department_id, position_id, location_id, manager_id, user_id, version`;
+
+function toSubject(row: SubjectRow): JobSubject {
+  return {
+    id: row.id,
+    employeeNumber: row.employee_number,
+    legalName: { given: row.given_name, family: row.family_name },
+    preferredName: row.preferred_name,
+    workEmail: row.work_email,
+    status: row.status,
+    type: row.employment_type,
+    hireDate: row.hire_date,
+    departmentId: row.department_id,
+    positionId: row.position_id,
+    locationId: row.location_id,
+    managerId: row.manager_id,
+    userId: row.user_id,
+    version: row.version,
+  };
+}
+
+/** The employee a change is for, locked for the rest of the transaction (a PATCH waits for it, and vice versa). */
+export async function lockJobSubject(
+  tx: Tx,
+  tenantId: string,
+  employeeId: string,
+): Promise<JobSubject | undefined> {
+  const { rows } = await tx.query<SubjectRow>(
+    `select ${SUBJECT_COLUMNS} from qultrix.employees where tenant_id = $1 and id = $2 for update`,
+    [tenantId, employeeId],
+  );
+  return rows[0] ? toSubject(rows[0]) : undefined;
+}
+
+/** Writes the job fields a change sets and bumps the version, as a PATCH of them would. */
+export async function updateJobFields(
+  tx: Tx,
+  tenantId: string,
+  employeeId: string,
+  fields: Partial<Record<ChangeField, string | null>>,
+): Promise<JobSubject> {
+  const set = CHANGE_FIELDS.filter((field) => fields[field] !== undefined);
+  const { rows } = await tx.query<SubjectRow>(
+    `update qultrix.employees
+        set ${set.map((field, index) => `${COLUMN_OF[field]} = $${index + 3}`).join(', ')},
+            version = version + 1, updated_at = now()
+      where tenant_id = $1 and id = $2
+      returning ${SUBJECT_COLUMNS}`,
+    [tenantId, employeeId, ...set.map((field) => fields[field] ?? null)],
+  );
+  return toSubject(rows[0] as SubjectRow);
+}
+
+/** Is the employee in the tenant and the caller's row scope (else the caller gets a 404)? */
+export async function employeeInScope(
+  tx: Tx,
+  tenantId: string,
+  employeeId: string,
+  scope: EmployeeScope,
+): Promise<boolean> {
+  const filter = filterOf([tenantId, employeeId], ['e.tenant_id = $1', 'e.id = $2']);
+  filter.where.push(employeeScopeCondition(scope, tenantId, 'e.id', filter.bind));
+  const { rows } = await tx.query<{ found: boolean }>(
+    `select exists (select 1 from qultrix.employees e where ${filter.where.join(' and ')}) as found`,
+    filter.params,
+  );
+  return rows[0]?.found === true;
 }

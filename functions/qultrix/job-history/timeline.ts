@@ -1,10 +1,9 @@
 import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { selectCompensationByIds } from '../compensation/repository';
 import { auditSealedRead, canReadCompensation, compensationOf, todayOf } from '../domain/compensation';
+import { selectCompensationByIds } from '../domain/compensation-rows';
 import { employeeScopeOf } from '../domain/employee-scope';
-import { selectEmployee } from '../employees/repository';
-import { selectJobChanges, selectTimelinePage } from './repository';
+import { employeeInScope, selectJobChanges, selectTimelinePage } from './repository';
 import type { TimelineEntry, TimelineQuery } from './schemas';
 
 export type TimelineDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'now'>;
@@ -23,7 +22,7 @@ export async function employeeTimeline(
 ): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
   const { tx, principal } = deps;
   const { tenantId } = principal;
-  if (!(await selectEmployee(tx, tenantId, employeeId, employeeScopeOf(principal))))
+  if (!(await employeeInScope(tx, tenantId, employeeId, employeeScopeOf(principal))))
     throw new NotFoundError('Employee');
   const withCompensation = canReadCompensation(principal);
   const page = await selectTimelinePage(tx, tenantId, employeeId, withCompensation, {
