@@ -1,6 +1,7 @@
 import { defineCatalog } from '@halooid/shared/events/catalog';
 import * as z from 'zod';
 import { EmployeeSnapshot } from './domain/employee';
+import { DepartmentSnapshot } from './domain/organization';
 import { AwaitingApprovalData, TimeOffEventData } from './domain/time-off-request';
 
 /**
@@ -33,6 +34,21 @@ export const qultrixEvents = defineCatalog('qultrix', {
       terminationDate: z.iso.date(),
       terminationReason: z.string(),
     }),
+  },
+  'department.created': {
+    version: 1,
+    description: 'A department was created.',
+    schema: z.object({ department: DepartmentSnapshot }),
+  },
+  'department.updated': {
+    version: 1,
+    description: 'A department was renamed, moved or got another head; `changes` names the fields.',
+    schema: z.object({ department: DepartmentSnapshot, changes: z.array(z.string()).min(1) }),
+  },
+  'department.deleted': {
+    version: 1,
+    description: 'An empty department (no employees, positions or children) was deleted.',
+    schema: z.object({ departmentId: z.uuid(), name: z.string() }),
   },
   'time-off.requested': {
     version: 1,

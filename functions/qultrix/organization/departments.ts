@@ -2,6 +2,8 @@ import { recordAudit } from '@halooid/shared/audit';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { departmentSnapshotOf } from '../domain/organization';
+import { qultrixEvents } from '../events';
 import { assertUnique, changedFields, definedOnly, missingReference, versionConflict } from './checks';
 import {
   type DepartmentFields,
@@ -19,7 +21,7 @@ import {
 import type { ChangeDepartmentInput, CreateDepartmentInput, Department } from './schemas';
 
 /** The department use cases: each runs in the caller's tenant transaction. */
-export type DepartmentDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId'>;
+export type DepartmentDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'events'>;
 
 const NAME = { table: 'departments', column: 'name', what: 'Department', field: 'name' };
 const CODE = { table: 'departments', column: 'code', what: 'Department', field: 'code' };
@@ -55,7 +57,11 @@ export async function createDepartment(
     targetId: id,
     details: { name: fields.name },
   });
-  return getDepartment(id, deps);
+  const department = await getDepartment(id, deps);
+  await deps.events.record(qultrixEvents, 'department.created', {
+    department: departmentSnapshotOf(department),
+  });
+  return department;
 }
 
 /**
@@ -93,13 +99,19 @@ export async function changeDepartment(
     targetId: id,
     details: { changes },
   });
-  return getDepartment(id, deps);
+  const department = await getDepartment(id, deps);
+  await deps.events.record(qultrixEvents, 'department.updated', {
+    department: departmentSnapshotOf(department),
+    changes,
+  });
+  return department;
 }
 
 /** Refused (409) while employees, positions or child departments reference it: nobody is left pointing nowhere. */
 export async function deleteDepartment(id: string, deps: DepartmentDeps): Promise<void> {
   const { tx, principal } = deps;
   if (!(await lockDepartment(tx, principal.tenantId, id))) throw new NotFoundError('Department');
+  const { name } = await getDepartment(id, deps);
   const used = await departmentReferences(tx, principal.tenantId, id);
   if (used.employees + used.positions + used.children > 0)
     throw new ConflictError(
@@ -108,6 +120,7 @@ export async function deleteDepartment(id: string, deps: DepartmentDeps): Promis
     );
   if (!(await deleteRow(tx, principal.tenantId, id))) throw new NotFoundError('Department');
   await recordAudit(tx, deps.actor, { action: 'department.deleted', targetType: 'department', targetId: id });
+  await deps.events.record(qultrixEvents, 'department.deleted', { departmentId: id, name });
 }
 
 /** The checks of the fields that change: unique name and code, a parent that exists and is no descendant, a current head. */

@@ -202,6 +202,17 @@ describe('departments', () => {
     );
     expect(rows.map((row) => row.action)).toEqual(['department.created', 'department.updated']);
     expect(rows[1]?.details).toEqual({ changes: ['name'] });
+    const events = await platform.db.query(
+      `select type, envelope->'data' as data from platform.outbox
+        where source = 'halooid.qultrix' and envelope->'data'->'department'->>'id' = $1
+        order by created_at, id`,
+      [created.id],
+    );
+    expect(events.rows.map((row) => row.type)).toEqual(['department.created', 'department.updated']);
+    expect(events.rows[1]?.data).toMatchObject({
+      changes: ['name'],
+      department: { name: renamed.body.name },
+    });
   });
 
   it('sets a current employee as head', async () => {
@@ -233,6 +244,12 @@ describe('departments', () => {
     expect(refused.map((response) => response.body.code)).toEqual(Array(3).fill('department_in_use'));
     expect(deleted.status).toBe(204);
     expect(after.status).toBe(404);
+    const { rows } = await platform.db.query(
+      `select envelope->'data' as data from platform.outbox
+        where type = 'department.deleted' and envelope->'data'->>'departmentId' = $1`,
+      [empty.id],
+    );
+    expect(rows.map((row) => row.data)).toEqual([{ departmentId: empty.id, name: empty.name }]);
   });
 
   it("answers 404 for another tenant's department and refuses writes without org:write (403)", async () => {

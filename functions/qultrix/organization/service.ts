@@ -34,6 +34,7 @@ export const organizationService = defineService({
   capability: 'organization',
   description: 'Departments, positions and locations.',
   resources: { database: true },
+  emits: [{ type: 'department.created' }, { type: 'department.updated' }, { type: 'department.deleted' }],
   permissions: [
     {
       name: 'qultrix:org:read',
