@@ -1,5 +1,6 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { type Bind, employeeScopeCondition } from '../domain/employee-scope';
 import type { LeaveRequest } from '../domain/time-off-request';
 import { EMPLOYEE_NAME } from './people';
 import type { ListRequestsQuery } from './schemas';
@@ -80,7 +81,7 @@ function toRequest(row: RequestRow): LeaveRequest {
   };
 }
 
-/** Is `$me` standing in for the employee's manager today (an approval delegation covering `$today`)? */
+/** Is `me` standing in for the employee's manager today (an approval delegation covering `today`)? */
 const delegateOfManager = (me: string, today: string) => `exists (
   select 1 from qultrix.approval_delegations d
     join qultrix.employees de on de.tenant_id = d.tenant_id and de.id = d.delegate_id
@@ -88,29 +89,45 @@ const delegateOfManager = (me: string, today: string) => `exists (
      and ${today}::date between d.starts_on and d.ends_on)`;
 
 /**
- * Who sees a request: HR (the admin permission), the employee, whoever filed
- * it, the employee's manager, and the manager's delegate while the delegation
- * runs. Everyone else gets a 404, in SQL rather than by filtering in JS.
+ * Who sees a request: HR (the admin permission); the employee and their
+ * direct and indirect managers (the employee row scope of Qultrix, walked
+ * down from the caller in one recursive query); whoever filed it; and the
+ * manager's delegate while the delegation runs. Everyone else gets a 404,
+ * decided in SQL rather than by filtering in JS.
  */
-function visibleTo(me: string, admin: string, today: string): string {
-  return `(${admin}::boolean or e.user_id = ${me} or r.requested_by = ${me} or m.user_id = ${me}
-    or ${delegateOfManager(me, today)})`;
+function visibleTo(viewer: Viewer, bind: Bind): string {
+  if (viewer.admin) return 'true';
+  if (!viewer.userId) return 'false';
+  const me = `${bind(viewer.userId)}::uuid`;
+  const tree = employeeScopeCondition(
+    { kind: 'tree', userId: viewer.userId },
+    viewer.tenantId,
+    'r.employee_id',
+    bind,
+  );
+  return `(r.requested_by = ${me} or ${delegateOfManager(me, bind(viewer.today))} or ${tree})`;
 }
 
 /**
- * Pending requests whose current step `$me` decides, never their own: step 1
- * by the manager (while not terminated and linked to a user) or their
+ * Pending requests whose current step the viewer decides, never their own:
+ * step 1 by the manager (while not terminated and linked to a user) or their
  * delegate, or by HR when there is no such manager; step 2 by HR other than
  * whoever decided step 1.
  */
-function awaiting(me: string, admin: string, today: string): string {
+function awaiting(viewer: Viewer, bind: Bind): string {
+  if (!viewer.userId) return 'false';
+  const me = `${bind(viewer.userId)}::uuid`;
   const managerApprover = `case when m.status <> 'terminated' then m.user_id end`;
+  const hrSteps = viewer.admin
+    ? `or (r.current_step = 1 and ${managerApprover} is null)
+       or (r.current_step = 2 and not exists (
+         select 1 from qultrix.leave_approvals a
+          where a.tenant_id = r.tenant_id and a.request_id = r.id and a.decided_by = ${me}))`
+    : '';
   return `(r.status = 'pending' and e.user_id is distinct from ${me} and (
-    (r.current_step = 1 and ${managerApprover} is not null and (${managerApprover} = ${me} or ${delegateOfManager(me, today)}))
-    or (${admin}::boolean and r.current_step = 1 and ${managerApprover} is null)
-    or (${admin}::boolean and r.current_step = 2 and not exists (
-      select 1 from qultrix.leave_approvals a
-       where a.tenant_id = r.tenant_id and a.request_id = r.id and a.decided_by = ${me}))))`;
+    (r.current_step = 1 and ${managerApprover} is not null
+      and (${managerApprover} = ${me} or ${delegateOfManager(me, bind(viewer.today))}))
+    ${hrSteps}))`;
 }
 
 /** One request the viewer may see (undefined otherwise); `forUpdate` locks it for a decision. */
@@ -120,11 +137,11 @@ export async function selectRequest(
   requestId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<LeaveRequest | undefined> {
+  const filter = filterOf([viewer.tenantId, requestId], ['r.tenant_id = $1', 'r.id = $2']);
+  filter.where.push(visibleTo(viewer, filter.bind));
   const { rows } = await tx.query<RequestRow>(
-    `select ${COLUMNS} ${FROM}
-      where r.tenant_id = $1 and r.id = $2 and ${visibleTo('$3::uuid', '$4', '$5')}
-      ${options.forUpdate ? 'for update of r' : ''}`,
-    [viewer.tenantId, requestId, viewer.userId, viewer.admin, viewer.today],
+    `select ${COLUMNS} ${FROM} where ${filter.where.join(' and ')} ${options.forUpdate ? 'for update of r' : ''}`,
+    filter.params,
   );
   const row = rows[0];
   return row && toRequest(row);
@@ -134,14 +151,15 @@ const SORTS: Record<string, SortColumn> = { createdAt: { sql: 'r.created_at', ty
 
 /** A page of the requests the viewer may see, newest first, filtered as asked. */
 export function selectRequests(tx: Tx, viewer: Viewer, query: ListRequestsQuery) {
-  const filter = filterOf([viewer.tenantId, viewer.userId, viewer.admin, viewer.today], ['r.tenant_id = $1']);
-  filter.where.push(visibleTo('$2::uuid', '$3', '$4'));
+  const filter = filterOf([viewer.tenantId], ['r.tenant_id = $1']);
+  filter.where.push(visibleTo(viewer, filter.bind));
   if (query.employeeId) filter.where.push(`r.employee_id = ${filter.bind(query.employeeId)}`);
   if (query.status) filter.where.push(`r.status = ${filter.bind(query.status)}`);
   if (query.from) filter.where.push(`r.end_date >= ${filter.bind(query.from)}::date`);
   if (query.to) filter.where.push(`r.start_date <= ${filter.bind(query.to)}::date`);
-  if (query.mine) filter.where.push('e.user_id = $2::uuid');
-  if (query.awaitingMe) filter.where.push(awaiting('$2::uuid', '$3', '$4'));
+  if (query.mine)
+    filter.where.push(viewer.userId ? `e.user_id = ${filter.bind(viewer.userId)}::uuid` : 'false');
+  if (query.awaitingMe) filter.where.push(awaiting(viewer, filter.bind));
   const terms = parseSort(undefined, SORTS, '-createdAt', { sql: 'r.id', type: 'uuid' });
   return selectPage(tx, filter, {
     select: (sortValues) => `select ${COLUMNS}, ${sortValues} ${FROM}`,
