@@ -504,6 +504,25 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'qultrix',
+      capability: 'employee-transfer',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'exportEmployees',
+          method: 'GET',
+          path: '/v1/qultrix/employees/export',
+          permission: 'qultrix:employee:read',
+        },
+        {
+          operationId: 'importEmployees',
+          method: 'POST',
+          path: '/v1/qultrix/employees/import',
+          permission: 'qultrix:employee:admin',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
       capability: 'organization',
       permissions: [
         {
@@ -1241,27 +1260,6 @@ export const REGISTRY_INDEX: RegistryIndex = {
       version: 1,
       description:
         'An employee became terminated; `userId` is the linked platform user, whose access later products end.',
-    },
-    {
-      product: 'qultrix',
-      source: 'halooid.qultrix',
-      type: 'department.created',
-      version: 1,
-      description: 'A department was created.',
-    },
-    {
-      product: 'qultrix',
-      source: 'halooid.qultrix',
-      type: 'department.updated',
-      version: 1,
-      description: 'A department was renamed, moved or got another head; `changes` names the fields.',
-    },
-    {
-      product: 'qultrix',
-      source: 'halooid.qultrix',
-      type: 'department.deleted',
-      version: 1,
-      description: 'An empty department (no employees, positions or children) was deleted.',
     },
     {
       product: 'qultrix',

@@ -1,5 +1,6 @@
 import { defineProduct } from '@halooid/shared/product';
 import { balancesService } from './balances/service';
+import { employeeTransferService } from './employee-transfer/service';
 import { employeesService } from './employees/service';
 import { qultrixEvents } from './events';
 import { holidaysService } from './holidays/service';
@@ -32,6 +33,7 @@ export const qultrixProduct = defineProduct({
   description: 'People records for HR: employees and their employment.',
   capabilities: [
     employeesService,
+    employeeTransferService,
     organizationService,
     holidaysService,
     orgChartService,
