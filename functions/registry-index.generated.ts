@@ -1264,6 +1264,27 @@ export const REGISTRY_INDEX: RegistryIndex = {
     {
       product: 'qultrix',
       source: 'halooid.qultrix',
+      type: 'department.created',
+      version: 1,
+      description: 'A department was created.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'department.updated',
+      version: 1,
+      description: 'A department was renamed, moved or got another head; `changes` names the fields.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'department.deleted',
+      version: 1,
+      description: 'An empty department (no employees, positions or children) was deleted.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
       type: 'time-off.requested',
       version: 1,
       description: 'An employee (or HR for them) asked for time off; pending until approved. No reason text.',
