@@ -148,6 +148,31 @@ describe('leave accrual', () => {
     expect(await balanceOf(employeeId, leaveTypeId)).toBe('8');
   });
 
+  it('never accrues one year both monthly and yearly when a policy changes its frequency', async () => {
+    const { leaveTypeId, employeeId } = await setUp(
+      { yearlyEntitlement: '12', accrual: 'monthly' },
+      '2026-01-05',
+    );
+    await runAccrual({ now: day('2026-02-01') });
+    const policies = await platform.request('GET', `/v1/qultrix/leave-policies?leaveTypeId=${leaveTypeId}`, {
+      headers: hr.headers('acme'),
+    });
+    const policy = policies.body.items[0];
+    await platform.request('PATCH', `/v1/qultrix/leave-policies/${policy.id}`, {
+      headers: hr.headers('acme'),
+      body: { version: policy.version, accrual: 'yearly' },
+    });
+
+    await runAccrual({ now: day('2026-03-01') });
+    await runAccrual({ now: day('2027-01-01') });
+
+    expect(
+      (await ledgerOf(employeeId, leaveTypeId))
+        .filter((row) => row.kind === 'accrual')
+        .map((row) => row.period),
+    ).toEqual(['2026-01', '2026-02', '2027']);
+  });
+
   it('accrues nothing for terminated employees', async () => {
     const { leaveTypeId, employeeId } = await setUp({ yearlyEntitlement: '24' }, '2026-01-05', {
       status: 'terminated',

@@ -20,6 +20,8 @@ export interface JobRow {
  * Writes the rows whose (employee, type, kind, period) is not in the ledger
  * yet; the rest are skipped by the unique period index, which is what makes
  * every run after the first for a period change nothing, even two at once.
+ * Accrual rows of a year that already accrued at the other frequency are
+ * skipped too, so a frequency change cannot pay a year twice.
  */
 export async function insertJobRows(tx: Tx, tenantId: string, rows: readonly JobRow[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -29,6 +31,13 @@ export async function insertJobRows(tx: Tx, tenantId: string, rows: readonly Job
      select $1, r.id, r.employee_id, r.leave_type_id, r.kind, r.amount, r.effective_date, r.period, r.policy_id, r.note
        from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::numeric[], $7::date[], $8::text[], $9::uuid[], $10::text[])
             as r (id, employee_id, leave_type_id, kind, amount, effective_date, period, policy_id, note)
+      -- A year accrues monthly ('2026-07') or yearly ('2026'), never both: after a policy
+      -- changes its frequency, the new one starts with the next year.
+      where r.kind <> 'accrual' or not exists (
+        select 1 from qultrix.leave_ledger l
+         where l.tenant_id = $1 and l.employee_id = r.employee_id and l.leave_type_id = r.leave_type_id
+           and l.kind = 'accrual' and left(l.period, 4) = left(r.period, 4)
+           and char_length(l.period) <> char_length(r.period))
      on conflict (tenant_id, employee_id, leave_type_id, kind, period) where period is not null do nothing`,
     [
       tenantId,
