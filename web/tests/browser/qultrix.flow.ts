@@ -1,0 +1,264 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { subtractDecimal } from '../../src/lib/qultrix/decimal';
+import { DEMO_PASSWORD, type Flow } from './harness';
+
+/**
+ * Qultrix in the browser: an employee requests a day off at a phone's width
+ * (the dialog counts the working days live), their manager approves it in the
+ * approvals inbox, and the employee's balance drops by exactly that amount.
+ * Then HR's screens, each checked by axe: the directory with its filters, a
+ * profile with its tabs, the org chart by keyboard, the team calendar and the
+ * HR settings.
+ *
+ * The demo seed (functions/qultrix/demo) maps employee@ to Ethan Employee,
+ * who reports to Maya Member (member@). Without it, the flow builds the same
+ * through the API first (a leave type, the two employees, ten days).
+ */
+
+type Headers = Record<string, string>;
+
+async function apiHeaders(baseUrl: string, email: string): Promise<Headers> {
+  const response = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const body = (await response.json()) as { accessToken: string; tenants: { id: string; slug: string }[] };
+  return {
+    authorization: `Bearer ${body.accessToken}`,
+    'x-tenant-id': body.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '',
+    'content-type': 'application/json',
+  };
+}
+
+async function call<T>(baseUrl: string, headers: Headers, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function ok<T>(baseUrl: string, headers: Headers, method: string, path: string, body?: unknown) {
+  const result = await call<T>(baseUrl, headers, method, path, body);
+  assert.ok(result.status < 300, `${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+interface Balance {
+  leaveTypeName: string;
+  balance: string;
+  available: string;
+}
+
+/** employee@'s employee record, made (with a manager, a leave type and a balance) when the demo has none. */
+async function employeeRecord(baseUrl: string): Promise<{ id: string; managerId: string | null }> {
+  const employee = await apiHeaders(baseUrl, 'employee@acme.example');
+  const own = await call<{ id: string; managerId: string | null }>(
+    baseUrl,
+    employee,
+    'GET',
+    '/v1/qultrix/employees/me',
+  );
+  if (own.status === 200) return own.body;
+
+  const hr = await apiHeaders(baseUrl, 'hr@acme.example');
+  const members = await ok<{ items: { userId: string; email: string }[] }>(
+    baseUrl,
+    hr,
+    'GET',
+    '/v1/tenants/current/members?limit=100',
+  );
+  const userOf = (email: string) => members.items.find((member) => member.email === email)?.userId;
+  const type = await ok<{ id: string }>(baseUrl, hr, 'POST', '/v1/qultrix/leave-types', {
+    name: 'Annual leave',
+    kind: 'annual',
+    approval: 'manager',
+  });
+  const manager = await ok<{ id: string }>(baseUrl, hr, 'POST', '/v1/qultrix/employees', {
+    legalName: { given: 'Maya', family: 'Member' },
+    hireDate: '2024-01-08',
+    status: 'active',
+    userId: userOf('member@acme.example'),
+  });
+  const created = await ok<{ id: string; managerId: string | null }>(
+    baseUrl,
+    hr,
+    'POST',
+    '/v1/qultrix/employees',
+    {
+      legalName: { given: 'Ethan', family: 'Employee' },
+      hireDate: '2025-03-03',
+      status: 'active',
+      managerId: manager.id,
+      userId: userOf('employee@acme.example'),
+    },
+  );
+  await ok(baseUrl, hr, 'POST', `/v1/qultrix/employees/${created.id}/balances/${type.id}/adjustments`, {
+    amount: '10',
+    note: 'Browser test set-up',
+  });
+  return created;
+}
+
+async function annualBalance(baseUrl: string, employeeId: string): Promise<Balance> {
+  const headers = await apiHeaders(baseUrl, 'employee@acme.example');
+  const balances = await ok<{ items: Balance[] }>(
+    baseUrl,
+    headers,
+    'GET',
+    `/v1/qultrix/employees/${employeeId}/balances`,
+  );
+  const annual = balances.items.find((item) => item.leaveTypeName === 'Annual leave');
+  assert.ok(annual, `an Annual leave balance: ${JSON.stringify(balances.items)}`);
+  return annual;
+}
+
+/** A Tuesday about ten weeks ahead: clear of the demo's requests and of public holidays' clusters. */
+function requestDay(now = new Date()): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 70));
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+async function noSidewaysScroll(page: Page, width: number) {
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= width, `no sideways scroll on the page (${scroll} px)`);
+}
+
+export const flows: Flow[] = [
+  {
+    name: 'qultrix: request time off at 390 px, the manager approves in the inbox, the balance drops',
+    viewport: { width: 390, height: 844 },
+    async run(t) {
+      const { page, baseUrl } = t;
+      const employee = await employeeRecord(baseUrl);
+      const before = await annualBalance(baseUrl, employee.id);
+
+      // The employee asks for a day off; the dialog counts it before sending.
+      await t.signIn('employee@acme.example');
+      await page.goto('/t/acme/qultrix/time-off');
+      await page.getByRole('heading', { name: 'Time off', exact: true }).waitFor();
+      const card = page
+        .getByRole('list', { name: 'My balances' })
+        .locator('[data-leave-type="Annual leave"]');
+      await card.waitFor();
+      await t.screen('my time off at 390 px');
+      await noSidewaysScroll(page, 390);
+
+      await page.getByRole('button', { name: 'Request time off' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Request time off' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Leave type').selectOption({ label: 'Annual leave' });
+      const day = requestDay();
+      await dialog.getByLabel('From').fill(day);
+      await dialog.getByLabel('To').fill(day);
+      await dialog.getByText('1 working day').waitFor();
+      await dialog.getByText(/Available [\s\S]* left/).waitFor();
+      await t.screen('request time off dialog at 390 px');
+      await dialog.getByRole('button', { name: 'Send request' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const mine = page
+        .getByRole('list', { name: 'My requests' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Annual leave' });
+      await mine.filter({ hasText: 'Pending' }).first().waitFor();
+
+      // Their manager approves it in the inbox.
+      const manager = await t.newPage();
+      await t.signIn('member@acme.example', undefined, manager);
+      await manager.goto('/t/acme/qultrix/approvals');
+      await manager.getByRole('heading', { name: 'Approvals' }).waitFor();
+      const inbox = manager.getByRole('list', { name: 'Requests awaiting me' });
+      const approve = inbox.getByRole('button', { name: /^Approve Ethan .*Annual leave/ });
+      const requestCount = await approve.count();
+      assert.ok(requestCount >= 1, 'the request waits in the manager’s inbox');
+      const target = inbox.getByRole('listitem').filter({ has: approve }).filter({ hasText: '1 day' }).last();
+      await target.waitFor();
+      t.page = manager;
+      await t.screen('approvals inbox');
+      t.page = page;
+      await target.getByRole('button', { name: /^Approve / }).click();
+      await manager.getByText(/^Approved: Ethan/).waitFor();
+      assert.equal(await approve.count(), requestCount - 1, 'the approved request leaves the inbox');
+
+      // The balance dropped by the day: the ledger's taken row.
+      const after = await annualBalance(baseUrl, employee.id);
+      assert.equal(subtractDecimal(before.balance, after.balance), '1.000');
+      await page.reload();
+      await page.getByRole('list', { name: 'My requests' }).getByText('Approved').first().waitFor();
+      await card
+        .getByText(new RegExp(`balance ${after.balance.replace(/\.?0+$/, '').replace('.', '\\.')}\\b`))
+        .waitFor();
+    },
+  },
+  {
+    name: 'qultrix: HR screens — directory, profile tabs, org chart by keyboard, calendar, settings',
+    async run(t) {
+      const { page } = t;
+      await employeeRecord(t.baseUrl);
+      await t.signIn('hr@acme.example');
+      await page
+        .getByRole('navigation', { name: 'Products' })
+        .getByRole('link', { name: /Qultrix/ })
+        .click();
+      await page.getByRole('heading', { name: 'People' }).waitFor();
+      const table = page.getByRole('table', { name: 'People' });
+      await table.getByRole('link', { name: /Ethan/ }).waitFor();
+      await t.screen('people directory');
+
+      await page.getByLabel('Search people').fill('Ethan');
+      await page.waitForURL(/q=Ethan/);
+      await table.getByRole('link', { name: /Ethan/ }).click();
+      await page.getByRole('heading', { name: /Ethan/ }).waitFor();
+      await t.screen('profile: personal');
+      for (const tab of ['Job', 'Compensation', 'Time off', 'History']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('tabpanel').waitFor();
+        await page.waitForLoadState('networkidle');
+        await t.screen(`profile: ${tab.toLowerCase()}`);
+      }
+
+      // The edit form shows the server's problems beside their field.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const edit = page.getByRole('dialog', { name: /^Edit / });
+      await edit.getByLabel('Country').fill('Germany');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await edit.getByText(/ISO 3166|two letters|alpha-2/i).waitFor();
+      t.expectConsoleError(/status of 400/);
+      await t.screen('edit employee with a field error');
+      await edit.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.getByRole('link', { name: 'Org chart' }).click();
+      const tree = page.getByRole('tree', { name: 'Org chart' });
+      await tree.waitFor();
+      const first = tree.getByRole('treeitem').first();
+      await first.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      await t.screen('org chart');
+
+      await page.getByRole('link', { name: 'Team calendar' }).click();
+      await page.getByRole('list', { name: /^Absences in / }).waitFor();
+      await t.screen('team calendar');
+
+      await page.getByRole('link', { name: 'HR settings' }).click();
+      await page.getByRole('heading', { name: 'HR settings' }).waitFor();
+      for (const section of [
+        'Departments',
+        'Positions',
+        'Locations',
+        'Holidays',
+        'Leave types',
+        'Policies',
+      ]) {
+        await page.getByRole('tab', { name: section }).click();
+        await page.waitForLoadState('networkidle');
+        await t.screen(`settings: ${section.toLowerCase()}`);
+      }
+    },
+  },
+];
