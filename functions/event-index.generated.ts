@@ -4,6 +4,8 @@
 import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { NotifyHandler } from '@halooid/shared/notifications';
 import { qultrixEvents } from './qultrix/events';
+import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
+import { notify as ruleNotifyTimeOffRequester } from './qultrix/notifications/time-off-decision';
 import { taskodexEvents } from './taskodex/events';
 import { notify as ruleNotifyMentionedUsers } from './taskodex/notifications/mentioned-users';
 import { notify as ruleNotifyTaskAssignee } from './taskodex/notifications/task-assignee';
@@ -15,6 +17,8 @@ export const EVENT_CATALOGS: readonly EventCatalog[] = [qultrixEvents, taskodexE
 
 /** Each notification rule's `notify`, by rule name (notification-rules.generated.ts has the rest). */
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {
+  'notify-time-off-approvers': ruleNotifyTimeOffApprovers,
+  'notify-time-off-requester': ruleNotifyTimeOffRequester,
   'notify-task-assignee': ruleNotifyTaskAssignee,
   'notify-task-due-soon': ruleNotifyTaskDueSoon,
   'notify-mentioned-users': ruleNotifyMentionedUsers,

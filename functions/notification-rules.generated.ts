@@ -5,6 +5,26 @@ import type { IndexedNotificationRule } from './scripts/build-event-index';
 /** Every product's notification rules as data: the notifications service subscribes to each. */
 export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   {
+    product: 'qultrix',
+    name: 'notify-time-off-approvers',
+    description: 'Whoever decides the current step of a leave request hears that it waits for them',
+    pattern: {
+      source: ['halooid.qultrix'],
+      'detail-type': ['time-off.awaiting_approval'],
+    },
+    handler: 'qultrix/notifications/time-off-awaiting-approval.ts',
+  },
+  {
+    product: 'qultrix',
+    name: 'notify-time-off-requester',
+    description: 'The employee hears that their leave request was approved or rejected',
+    pattern: {
+      source: ['halooid.qultrix'],
+      'detail-type': ['time-off.approved', 'time-off.rejected'],
+    },
+    handler: 'qultrix/notifications/time-off-decision.ts',
+  },
+  {
     product: 'taskodex',
     name: 'notify-task-assignee',
     description: 'The new assignee of a task hears about it',

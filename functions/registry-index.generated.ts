@@ -826,6 +826,79 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'qultrix',
+      capability: 'time-off',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'previewTimeOff',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/preview',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'listTimeOffRequests',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/requests',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'createTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'getTimeOffRequest',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/requests/{requestId}',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'approveTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests/{requestId}/approve',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'rejectTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests/{requestId}/reject',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'cancelTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests/{requestId}/cancel',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'getTimeOffCalendar',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/calendar',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'listApprovalDelegations',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/delegations',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'createApprovalDelegation',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/delegations',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'deleteApprovalDelegation',
+          method: 'DELETE',
+          path: '/v1/qultrix/time-off/delegations/{delegationId}',
+          permission: 'qultrix:time-off:approve',
+        },
+      ],
+    },
+    {
       product: 'taskodex',
       capability: 'projects',
       permissions: [

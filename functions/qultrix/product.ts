@@ -8,6 +8,7 @@ import { leavePoliciesService } from './leave-policies/service';
 import { leaveTypesService } from './leave-types/service';
 import { orgChartService } from './org-chart/service';
 import { organizationService } from './organization/service';
+import { timeOffService } from './time-off/service';
 
 /**
  * What everyone who works in the tenant holds: their own record and reports
@@ -40,6 +41,7 @@ export const qultrixProduct = defineProduct({
     leaveTypesService,
     leavePoliciesService,
     balancesService,
+    timeOffService,
   ],
   events: qultrixEvents,
   schedules: [
@@ -55,6 +57,21 @@ export const qultrixProduct = defineProduct({
       timeoutSeconds: 300,
       memorySize: 512,
       localEveryMs: 3_600_000,
+    },
+  ],
+  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
+  notifications: [
+    {
+      name: 'notify-time-off-approvers',
+      description: 'Whoever decides the current step of a leave request hears that it waits for them',
+      pattern: { source: ['halooid.qultrix'], 'detail-type': ['time-off.awaiting_approval'] },
+      handler: 'notifications/time-off-awaiting-approval.ts',
+    },
+    {
+      name: 'notify-time-off-requester',
+      description: 'The employee hears that their leave request was approved or rejected',
+      pattern: { source: ['halooid.qultrix'], 'detail-type': ['time-off.approved', 'time-off.rejected'] },
+      handler: 'notifications/time-off-decision.ts',
     },
   ],
   // Owner (`*:*:*`) covers every product already; the auditor's `*:*:read`
