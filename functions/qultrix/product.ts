@@ -1,14 +1,14 @@
 import { defineProduct } from '@halooid/shared/product';
 import { balancesService } from './balances/service';
-import { employeeTransferService } from './employee-transfer/service';
+import { compensationService } from './compensation/service';
 import { employeesService } from './employees/service';
 import { qultrixEvents } from './events';
 import { holidaysService } from './holidays/service';
+import { jobHistoryService } from './job-history/service';
 import { leavePoliciesService } from './leave-policies/service';
 import { leaveTypesService } from './leave-types/service';
 import { orgChartService } from './org-chart/service';
 import { organizationService } from './organization/service';
-import { timeOffService } from './time-off/service';
 
 /**
  * What everyone who works in the tenant holds: their own record and reports
@@ -34,17 +34,31 @@ export const qultrixProduct = defineProduct({
   description: 'People records for HR: employees and their employment.',
   capabilities: [
     employeesService,
-    employeeTransferService,
     organizationService,
     holidaysService,
     orgChartService,
+    compensationService,
+    jobHistoryService,
     leaveTypesService,
     leavePoliciesService,
     balancesService,
-    timeOffService,
   ],
   events: qultrixEvents,
   schedules: [
+    {
+      name: 'apply-due-job-changes',
+      description: 'Applies scheduled job changes whose effective date has come, once each',
+      // Daily just after midnight UTC; idempotent (a change leaves `scheduled` as it applies), so a rerun is harmless.
+      schedule: 'cron(15 0 * * ? *)',
+      handler: 'job-history/apply-due-handler.ts',
+      resources: { database: true },
+      login: 'worker',
+      emitsEvents: true,
+      timeoutSeconds: 300,
+      memorySize: 512,
+      // Locally it runs at start and every hour.
+      localEveryMs: 3_600_000,
+    },
     {
       name: 'accrual',
       description: 'Accrues leave per policy and period and closes the year, once per period',
@@ -57,21 +71,6 @@ export const qultrixProduct = defineProduct({
       timeoutSeconds: 300,
       memorySize: 512,
       localEveryMs: 3_600_000,
-    },
-  ],
-  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
-  notifications: [
-    {
-      name: 'notify-time-off-approvers',
-      description: 'Whoever decides the current step of a leave request hears that it waits for them',
-      pattern: { source: ['halooid.qultrix'], 'detail-type': ['time-off.awaiting_approval'] },
-      handler: 'notifications/time-off-awaiting-approval.ts',
-    },
-    {
-      name: 'notify-time-off-requester',
-      description: 'The employee hears that their leave request was approved or rejected',
-      pattern: { source: ['halooid.qultrix'], 'detail-type': ['time-off.approved', 'time-off.rejected'] },
-      handler: 'notifications/time-off-decision.ts',
     },
   ],
   // Owner (`*:*:*`) covers every product already; the auditor's `*:*:read`
