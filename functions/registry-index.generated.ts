@@ -504,6 +504,25 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'qultrix',
+      capability: 'employee-transfer',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'exportEmployees',
+          method: 'GET',
+          path: '/v1/qultrix/employees/export',
+          permission: 'qultrix:employee:read',
+        },
+        {
+          operationId: 'importEmployees',
+          method: 'POST',
+          path: '/v1/qultrix/employees/import',
+          permission: 'qultrix:employee:admin',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
       capability: 'organization',
       permissions: [
         {
@@ -868,6 +887,79 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'POST',
           path: '/v1/qultrix/employees/{employeeId}/balances/{leaveTypeId}/adjustments',
           permission: 'qultrix:time-off:admin',
+        },
+      ],
+    },
+    {
+      product: 'qultrix',
+      capability: 'time-off',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'previewTimeOff',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/preview',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'listTimeOffRequests',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/requests',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'createTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'getTimeOffRequest',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/requests/{requestId}',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'approveTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests/{requestId}/approve',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'rejectTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests/{requestId}/reject',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'cancelTimeOffRequest',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/requests/{requestId}/cancel',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'getTimeOffCalendar',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/calendar',
+          permission: 'qultrix:time-off:request',
+        },
+        {
+          operationId: 'listApprovalDelegations',
+          method: 'GET',
+          path: '/v1/qultrix/time-off/delegations',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'createApprovalDelegation',
+          method: 'POST',
+          path: '/v1/qultrix/time-off/delegations',
+          permission: 'qultrix:time-off:approve',
+        },
+        {
+          operationId: 'deleteApprovalDelegation',
+          method: 'DELETE',
+          path: '/v1/qultrix/time-off/delegations/{delegationId}',
+          permission: 'qultrix:time-off:approve',
         },
       ],
     },
@@ -1306,6 +1398,27 @@ export const REGISTRY_INDEX: RegistryIndex = {
       version: 1,
       description:
         'An employee became terminated; `userId` is the linked platform user, whose access later products end.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'department.created',
+      version: 1,
+      description: 'A department was created.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'department.updated',
+      version: 1,
+      description: 'A department was renamed, moved or got another head; `changes` names the fields.',
+    },
+    {
+      product: 'qultrix',
+      source: 'halooid.qultrix',
+      type: 'department.deleted',
+      version: 1,
+      description: 'An empty department (no employees, positions or children) was deleted.',
     },
     {
       product: 'qultrix',

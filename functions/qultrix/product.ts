@@ -1,6 +1,7 @@
 import { defineProduct } from '@halooid/shared/product';
 import { balancesService } from './balances/service';
 import { compensationService } from './compensation/service';
+import { employeeTransferService } from './employee-transfer/service';
 import { employeesService } from './employees/service';
 import { qultrixEvents } from './events';
 import { holidaysService } from './holidays/service';
@@ -9,6 +10,7 @@ import { leavePoliciesService } from './leave-policies/service';
 import { leaveTypesService } from './leave-types/service';
 import { orgChartService } from './org-chart/service';
 import { organizationService } from './organization/service';
+import { timeOffService } from './time-off/service';
 
 /**
  * What everyone who works in the tenant holds: their own record and reports
@@ -34,6 +36,7 @@ export const qultrixProduct = defineProduct({
   description: 'People records for HR: employees and their employment.',
   capabilities: [
     employeesService,
+    employeeTransferService,
     organizationService,
     holidaysService,
     orgChartService,
@@ -42,6 +45,7 @@ export const qultrixProduct = defineProduct({
     leaveTypesService,
     leavePoliciesService,
     balancesService,
+    timeOffService,
   ],
   events: qultrixEvents,
   schedules: [
@@ -71,6 +75,21 @@ export const qultrixProduct = defineProduct({
       timeoutSeconds: 300,
       memorySize: 512,
       localEveryMs: 3_600_000,
+    },
+  ],
+  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
+  notifications: [
+    {
+      name: 'notify-time-off-approvers',
+      description: 'Whoever decides the current step of a leave request hears that it waits for them',
+      pattern: { source: ['halooid.qultrix'], 'detail-type': ['time-off.awaiting_approval'] },
+      handler: 'notifications/time-off-awaiting-approval.ts',
+    },
+    {
+      name: 'notify-time-off-requester',
+      description: 'The employee hears that their leave request was approved or rejected',
+      pattern: { source: ['halooid.qultrix'], 'detail-type': ['time-off.approved', 'time-off.rejected'] },
+      handler: 'notifications/time-off-decision.ts',
     },
   ],
   // Owner (`*:*:*`) covers every product already; the auditor's `*:*:read`
