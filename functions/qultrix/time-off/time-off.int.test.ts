@@ -57,6 +57,24 @@ async function ledgerOf(employeeId: string, leaveTypeId: string) {
   return rows as { kind: string; amount: string; request_id: string | null }[];
 }
 
+/** Polls until `probe` finds something or `ms` pass (the notification relay runs every 200 ms in tests). */
+async function waitFor<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const notificationOf = (as: Session, type: string, requestId: string) =>
+  waitFor(15_000, async () => {
+    const response = await get(as, '/v1/notifications?unread=true&limit=100');
+    return (response.body.items as { type: string; title: string; resource?: { id: string } }[]).find(
+      (item) => item.type === type && item.resource?.id === requestId,
+    );
+  });
+
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -393,6 +411,22 @@ describe('time-off requests', () => {
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.body.id).toBe(first.body.id);
+  });
+
+  it('the manager hears of a request awaiting them, and the employee of the decision', async () => {
+    const created = await request(employee, {
+      leaveTypeId: types.sick,
+      start: '2027-12-13',
+      end: '2027-12-13',
+    });
+    const approved = await decide(member, created.body.id, 'approve');
+
+    const toManager = await notificationOf(member, 'qultrix.time-off.awaiting_approval', created.body.id);
+    const toEmployee = await notificationOf(employee, 'qultrix.time-off.approved', created.body.id);
+
+    expect(approved.body.status).toBe('approved');
+    expect(toManager).toMatchObject({ title: 'Rita Tester asks for Sick, 2027-12-13' });
+    expect(toEmployee).toMatchObject({ title: 'Your Sick (2027-12-13) was approved' });
   });
 
   it('the team calendar shows who is out, pending flagged, without reasons', async () => {
