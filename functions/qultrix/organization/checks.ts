@@ -76,8 +76,12 @@ export function versionConflict(what: string, current: number, sent: number): Co
  */
 export function asConflict(error: unknown, what: string): never {
   const state = sqlState(error);
-  if (state === UNIQUE_VIOLATION)
-    throw new ConflictError(`Another ${what} has this name or code.`, `${what}_taken`);
+  if (state === UNIQUE_VIOLATION) {
+    // The index names the field: departments_name_idx, departments_code_idx, positions_title_idx…
+    const constraint = (error as { constraint?: string }).constraint ?? '';
+    const field = /_(name|code|title)_idx$/.exec(constraint)?.[1] ?? 'name';
+    throw new ConflictError(`Another ${what} has this ${field}.`, `${what}_${field}_taken`);
+  }
   if (state === FOREIGN_KEY_VIOLATION)
     throw new ConflictError(
       `A row this ${what} references, or that references it, changed meanwhile. Read it again.`,
