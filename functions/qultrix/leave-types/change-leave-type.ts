@@ -1,7 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { selectLeaveType, updateLeaveType } from './repository';
+import { leaveTypeInUse, selectLeaveType, updateLeaveType } from './repository';
 import type { ChangeLeaveTypeInput, LeaveType, LeaveTypeFields } from './schemas';
 
 export type ChangeLeaveTypeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor'>;
@@ -9,8 +9,8 @@ export type ChangeLeaveTypeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor'
 /**
  * PATCH with optimistic concurrency (a stale version is a 409). Archiving is a
  * change like any other (`archived: true`): an archived type keeps its history
- * and balances but takes no new requests or policies. Audited with the names
- * of the changed fields.
+ * and balances but takes no new requests or policies. The unit of a type in
+ * use is fixed (409). Audited with the names of the changed fields.
  */
 export async function changeLeaveType(
   id: string,
@@ -33,6 +33,12 @@ export async function changeLeaveType(
     (key) => after[key] !== before[key],
   );
   if (changes.length === 0) return current;
+  // Balances and requests are counted in the unit: days cannot turn into hours under them.
+  if (changes.includes('unit') && (await leaveTypeInUse(tx, principal.tenantId, id)))
+    throw new ConflictError(
+      'The unit of a leave type in use cannot change: its balances and requests are counted in it. Create a new type instead.',
+      'leave_type_in_use',
+    );
   const updated = await updateLeaveType(tx, principal.tenantId, id, version, after);
   if (!updated) throw new NotFoundError('Leave type');
   await recordAudit(tx, deps.actor, {

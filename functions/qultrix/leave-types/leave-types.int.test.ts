@@ -171,6 +171,12 @@ describe('leave types', () => {
     ).toBe(404);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('leave_type_in_use');
+    const unit = await platform.request('PATCH', `${path}/${used.body.id}`, {
+      headers: hr.headers('acme'),
+      body: { version: 1, unit: 'hours' },
+    });
+    expect(unit.status).toBe(409);
+    expect(unit.body.code).toBe('leave_type_in_use');
   });
 
   it("treats another tenant's type as missing (404)", async () => {
