@@ -171,6 +171,19 @@ describe('balances', () => {
     expect(badCursor.status).toBe(400);
   });
 
+  it('lets exactly the concurrent deductions that fit through: the balance lock serialises them', async () => {
+    const boss = (body: Record<string, unknown>) => adjust(body, hr, people.boss);
+    expect((await boss({ amount: '3', note: 'Three days' })).status).toBe(201);
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => boss({ amount: '-1', note: `Deduction ${index}` })),
+    );
+
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 422, 422, 422, 422, 422, 422, 422]);
+    expect((await balanceOf(hr, people.boss)).balance).toBe('0');
+  });
+
   it("answers bad adjustments with 400, employees with 403, and other tenants' or missing ids with 404", async () => {
     const globexType = await platform.request('POST', '/v1/qultrix/leave-types', {
       headers: globexOwner.headers('globex'),
