@@ -202,3 +202,65 @@ describe('identifiers', () => {
     expect([empty.status, noNumber.status]).toEqual([400, 400]);
   });
 });
+
+describe('the employee record', () => {
+  it("carries today's compensation for HR (an audited read) and omits it, without a 403, for a Member", async () => {
+    const acme = hr.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+    // The member's own record (the demo data's, or a new one) manages the employee, so the member sees it.
+    const { rows } = await platform.db.query(
+      'select id from qultrix.employees where tenant_id = $1 and user_id = $2',
+      [acme, member.userId],
+    );
+    let managerId: string = rows[0]?.id;
+    if (!managerId) {
+      const own = await platform.request('POST', '/v1/qultrix/employees', {
+        headers: hr.headers('acme'),
+        body: {
+          legalName: { given: 'Member', family: 'Self' },
+          hireDate: '2023-01-01',
+          status: 'active',
+          type: 'full_time',
+          userId: member.userId,
+        },
+      });
+      managerId = own.body.id;
+    }
+    const report = await platform.request('POST', '/v1/qultrix/employees', {
+      headers: hr.headers('acme'),
+      body: {
+        legalName: { given: 'Ada', family: 'Report' },
+        hireDate: '2024-02-01',
+        status: 'active',
+        type: 'full_time',
+        managerId,
+      },
+    });
+    await addCompensation(
+      hr,
+      { salary: '64000', currency: 'GBP', payFrequency: 'yearly', effectiveDate: '2024-02-01' },
+      report.body.id,
+    );
+    const auditedBefore = (await auditRows('compensation.read', report.body.id)).length;
+
+    const asMember = await platform.request('GET', `/v1/qultrix/employees/${report.body.id}`, {
+      headers: member.headers('acme'),
+    });
+    const asHr = await platform.request('GET', `/v1/qultrix/employees/${report.body.id}`, {
+      headers: hr.headers('acme'),
+    });
+
+    expect(asMember.status).toBe(200);
+    expect(asMember.body).not.toHaveProperty('compensation');
+    expect(asMember.text).not.toContain('64000');
+    expect(asHr.status).toBe(200);
+    expect(asHr.body.compensation).toMatchObject({
+      salary: '64000',
+      currency: 'GBP',
+      payFrequency: 'yearly',
+      current: true,
+    });
+    const audited = await auditRows('compensation.read', report.body.id);
+    expect(audited).toHaveLength(auditedBefore + 1);
+    expect(audited.at(-1)).toMatchObject({ actor_id: hr.userId, details: { via: 'employee' } });
+  });
+});

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Compensation } from './compensation-schema';
 
 // An employee as the API returns it and events carry it: zod only, so the event catalog
 // loads it without the request schemas (employees/schemas.ts) or the kernel.
@@ -69,6 +70,18 @@ export const Employee = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Employee = z.infer<typeof Employee>;
+
+/**
+ * One employee as `GET /employees/{id}` returns it: with the compensation in
+ * effect today for holders of `qultrix:compensation:read` (the read is
+ * audited), without the field for everyone else (not a 403).
+ */
+export const EmployeeDetail = Employee.extend({
+  compensation: Compensation.optional().meta({
+    description: 'Only with `qultrix:compensation:read`, and only when a compensation is in effect.',
+  }),
+});
+export type EmployeeDetail = z.infer<typeof EmployeeDetail>;
 
 /** The editable part of an employee: what the rules check and the repository writes. */
 export type EmployeeFields = Omit<

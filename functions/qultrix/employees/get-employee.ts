@@ -1,18 +1,21 @@
 import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { currentCompensationFor } from '../domain/compensation';
+import type { EmployeeDetail } from '../domain/employee';
 import { employeeScopeOf } from '../domain/employee-scope';
 import { selectEmployee } from './repository';
-import type { Employee } from './schemas';
 
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
-export type GetEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal'>;
+export type GetEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'now'>;
 
 /**
  * One employee in the caller's scope (their own record and reports, or every
  * one with `:admin`); outside it, in another tenant, or none: a 404, so the
- * answer does not reveal that the record exists.
+ * answer does not reveal that the record exists. With
+ * `qultrix:compensation:read` it carries today's compensation (an audited
+ * read); without, the field is simply absent.
  */
-export async function getEmployee(id: string, deps: GetEmployeeDeps): Promise<Employee> {
+export async function getEmployee(id: string, deps: GetEmployeeDeps): Promise<EmployeeDetail> {
   const employee = await selectEmployee(
     deps.tx,
     deps.principal.tenantId,
@@ -20,5 +23,6 @@ export async function getEmployee(id: string, deps: GetEmployeeDeps): Promise<Em
     employeeScopeOf(deps.principal),
   );
   if (!employee) throw new NotFoundError('Employee');
-  return employee;
+  const compensation = await currentCompensationFor(deps, id);
+  return compensation ? { ...employee, compensation } : employee;
 }

@@ -1,6 +1,7 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { EmployeeDetail } from '../domain/employee';
 import {
   ChangeEmployeeBody,
   ChangeNumberingBody,
@@ -23,7 +24,8 @@ export const employeesService = defineService({
   product: 'qultrix',
   capability: 'employees',
   description: 'Employee records: identity, contact details and employment.',
-  resources: { database: true, tables: ['idempotency'] },
+  // dataKeys: a single-employee read opens today's sealed compensation (domain/compensation.ts).
+  resources: { database: true, dataKeys: true, tables: ['idempotency'] },
   emits: [{ type: 'employee.created' }, { type: 'employee.updated' }, { type: 'employee.terminated' }],
   permissions: [
     {
@@ -80,9 +82,9 @@ export const employeesService = defineService({
       permission: 'qultrix:employee:read',
       summary: 'Get an employee',
       description:
-        "An employee outside your scope (not you, not reporting to you, without `qultrix:employee:admin`), another tenant's, or none, is a 404.",
+        "An employee outside your scope (not you, not reporting to you, without `qultrix:employee:admin`), another tenant's, or none, is a 404. With `qultrix:compensation:read` the record carries today's `compensation` (the read is audited); without, the field is absent.",
       params: EmployeeParams,
-      response: Employee,
+      response: EmployeeDetail,
     }),
     defineRoute({
       operationId: 'updateEmployee',
