@@ -117,6 +117,20 @@ async function annualBalance(baseUrl: string, employeeId: string): Promise<Balan
   return annual;
 }
 
+/** employee@'s request starting on `day`, as the API has it. */
+async function newestRequest(baseUrl: string, day: string): Promise<{ id: string; amount: string }> {
+  const headers = await apiHeaders(baseUrl, 'employee@acme.example');
+  const page = await ok<{ items: { id: string; amount: string; start: string; status: string }[] }>(
+    baseUrl,
+    headers,
+    'GET',
+    `/v1/qultrix/time-off/requests?mine=true&from=${day}&to=${day}`,
+  );
+  const found = page.items.find((item) => item.start === day && item.status === 'pending');
+  assert.ok(found, `the pending request on ${day}: ${JSON.stringify(page.items)}`);
+  return found;
+}
+
 /** A Tuesday about ten weeks ahead: clear of the demo's requests and of public holidays' clusters. */
 function requestDay(now = new Date()): string {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 70));
@@ -174,10 +188,12 @@ export const flows: Flow[] = [
       await manager.getByRole('heading', { name: 'Approvals' }).waitFor();
       const inbox = manager.getByRole('list', { name: 'Requests awaiting me' });
       const approve = inbox.getByRole('button', { name: /^Approve Ethan .*Annual leave/ });
+      await approve.first().waitFor();
       const requestCount = await approve.count();
-      assert.ok(requestCount >= 1, 'the request waits in the manager’s inbox');
-      const target = inbox.getByRole('listitem').filter({ has: approve }).filter({ hasText: '1 day' }).last();
+      const requested = await newestRequest(baseUrl, day);
+      const target = inbox.locator(`[data-request-id="${requested.id}"]`);
       await target.waitFor();
+      assert.equal(requested.amount.replace(/\.?0+$/, ''), '1');
       t.page = manager;
       await t.screen('approvals inbox');
       t.page = page;
@@ -225,10 +241,14 @@ export const flows: Flow[] = [
       // The edit form shows the server's problems beside their field.
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       const edit = page.getByRole('dialog', { name: /^Edit / });
-      await edit.getByLabel('Country').fill('Germany');
-      await edit.getByRole('button', { name: 'Save' }).click();
-      await edit.getByText(/ISO 3166|two letters|alpha-2/i).waitFor();
       t.expectConsoleError(/status of 400/);
+      await edit.getByLabel('Street').fill('Unter den Linden 1');
+      await edit.getByLabel('City').fill('Berlin');
+      await edit.getByLabel('Country').fill('D1');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      const country = edit.getByLabel('Country');
+      await edit.getByText(/ISO 3166-1 alpha-2/).waitFor();
+      assert.equal(await country.getAttribute('aria-invalid'), 'true');
       await t.screen('edit employee with a field error');
       await edit.getByRole('button', { name: 'Cancel' }).click();
 
