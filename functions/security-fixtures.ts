@@ -399,6 +399,16 @@ export const FIXTURES: Record<string, Fixture> = {
     );
     return id;
   },
+  // Qultrix job history: a scheduled change of a fresh employee (cancelling it is a swept route).
+  changeId: async (context) => {
+    const employeeId = await qultrixEmployee(context);
+    return created(
+      context,
+      `/v1/qultrix/employees/${employeeId}/job-changes`,
+      { kind: 'other', effectiveDate: '2999-01-01', changes: { managerId: null } },
+      (body) => body.id,
+    );
+  },
 };
 
 function qultrixLeaveType(context: FixtureContext) {
