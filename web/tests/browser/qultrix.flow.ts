@@ -281,4 +281,53 @@ export const flows: Flow[] = [
       }
     },
   },
+  {
+    name: 'qultrix at 390 px: an employee sees their own record, edits their phone, the org chart and the calendar',
+    viewport: { width: 390, height: 844 },
+    async run(t) {
+      const { page } = t;
+      await employeeRecord(t.baseUrl);
+      await t.signIn('employee@acme.example');
+      await page.goto('/t/acme/qultrix');
+      const table = page.getByRole('table', { name: 'People' });
+      // Row scope: an employee without reports finds their own record only.
+      await table.getByRole('link', { name: /Ethan/ }).waitFor();
+      assert.equal(await table.getByRole('link').count(), 1);
+      await t.screen('directory as an employee at 390 px');
+      await noSidewaysScroll(page, 390);
+
+      await table.getByRole('link', { name: /Ethan/ }).click();
+      await page.getByRole('heading', { name: /Ethan/ }).waitFor();
+      assert.equal(await page.getByRole('tab', { name: 'Compensation' }).count(), 0, 'no compensation tab');
+      assert.equal(await page.getByRole('button', { name: 'Terminate' }).count(), 0);
+      await t.screen('own profile at 390 px');
+      await noSidewaysScroll(page, 390);
+
+      // Self-service: only their contact details are in the form.
+      await page.getByRole('button', { name: 'Edit my details' }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit my details' });
+      assert.equal(await edit.getByLabel('Manager').count(), 0, 'no job fields in self-service');
+      const phone = `+49 170 ${t.runId.replace(/\D/g, '').slice(-6).padStart(6, '0')}`;
+      await edit.getByLabel('Mobile phone').fill(phone);
+      await t.screen('edit my details at 390 px');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await edit.waitFor({ state: 'hidden' });
+      await page.getByRole('definition').filter({ hasText: phone }).waitFor();
+
+      await page.goto('/t/acme/qultrix/org-chart');
+      await page.getByRole('tree', { name: 'Org chart' }).getByRole('treeitem').first().waitFor();
+      await t.screen('org chart at 390 px');
+      await noSidewaysScroll(page, 390);
+
+      await page.goto('/t/acme/qultrix/calendar');
+      await page.getByRole('list', { name: /^Absences in / }).waitFor();
+      await t.screen('team calendar at 390 px');
+      await noSidewaysScroll(page, 390);
+
+      await page.goto('/t/acme/qultrix/approvals');
+      await page.getByRole('heading', { name: 'Approvals' }).waitFor();
+      await page.getByText('Nothing to approve').waitFor();
+      await t.screen('empty approvals inbox at 390 px');
+    },
+  },
 ];
