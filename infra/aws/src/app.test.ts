@@ -177,8 +177,9 @@ describe('functions from the manifests', () => {
   it('keeps every bundle under 1 MiB', () => {
     const sizes = bundleSizes(app.assembly);
     // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions
-    // + every product's scheduled jobs (the relay, the webhook worker, due-soon, the fake tick).
-    expect(jobs).toHaveLength(4);
+    // + every product's scheduled jobs (the relay, the webhook worker, due-soon, the fake tick,
+    // Qultrix's apply-due-job-changes and accrual).
+    expect(jobs).toHaveLength(6);
     expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + jobs.length);
     for (const size of sizes) expect(size.bytes, size.functionName).toBeLessThan(BUNDLE_LIMIT_BYTES);
   });
@@ -377,7 +378,7 @@ describe('data', () => {
     expect(Object.values(resources(data, 'AWS::RDS::DBCluster'))[0]?.DeletionPolicy).toBe('Delete');
   });
 
-  it('generates the data key secret and lets only the webhooks API function and worker read it, by ARN', () => {
+  it('generates the data key secret and lets only the functions that seal or open secrets read it, by ARN', () => {
     app.template(app.stacks.data).hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: 'halooid/dev/data-encryption-keys',
       GenerateSecretString: Match.objectLike({
@@ -406,9 +407,14 @@ describe('data', () => {
       if (grant) expect(grant.Resource).toEqual(arn); // that one secret, no wildcard
       return grant !== undefined;
     });
+    // Webhook signing secrets; Qultrix compensation and identifiers (the employee record and the
+    // timeline show today's compensation to those allowed).
     expect(readers.map((fn) => fn.serviceName).sort()).toEqual([
       'platform-webhooks',
       'platform-webhooks-worker',
+      'qultrix-compensation',
+      'qultrix-employees',
+      'qultrix-job-history',
     ]);
   });
 });
