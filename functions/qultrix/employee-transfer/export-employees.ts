@@ -1,9 +1,9 @@
 import { ValidationError } from '@halooid/shared/errors';
 import { type CsvValue, toCsv } from '@halooid/shared/http/csv';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { selectEmployees } from '../domain/employee-repository';
+import type { Employee } from '../domain/employee-schemas';
 import { employeeScopeOf } from '../domain/employee-scope';
-import { selectEmployees } from '../employees/repository';
-import type { Employee } from '../employees/schemas';
 import { employeeNumbersOf } from './repository';
 import type { ExportEmployeesQuery } from './schemas';
 import { weekdaysText } from './weekdays';

@@ -1,7 +1,7 @@
 import { AppError, ValidationError } from '@halooid/shared/errors';
 import { CsvTooWideError, csvText, parseCsv } from '@halooid/shared/http/csv';
-import { type CreateEmployeeDeps, createEmployee } from '../employees/create-employee';
-import { CreateEmployeeBody, type CreateEmployeeInput } from '../employees/schemas';
+import { type CreateEmployeeDeps, createEmployee } from '../domain/create-employee';
+import { CreateEmployeeBody, type CreateEmployeeInput } from '../domain/employee-schemas';
 import { employeeIdsByReference, type OrganizationKind, organizationIdsByName } from './repository';
 import type { ImportResult } from './schemas';
 import { weekdaysOf } from './weekdays';

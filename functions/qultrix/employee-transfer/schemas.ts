@@ -1,6 +1,6 @@
 import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
 import * as z from 'zod';
-import { ListEmployeesQuery } from '../employees/schemas';
+import { ListEmployeesQuery } from '../domain/employee-schemas';
 
 /** The employee list's filters and sort, without paging: an export is every matching employee in scope. */
 export const ExportEmployeesQuery = ListEmployeesQuery.omit({ limit: true, cursor: true });

@@ -1,15 +1,15 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { recordTermination } from '../domain/create-employee';
 import { snapshotOf } from '../domain/employee';
 import { assertReferences } from '../domain/employee-references';
+import { selectEmployee, updateEmployee } from '../domain/employee-repository';
+import { assertEmployeeRules, changedFields } from '../domain/employee-rules';
+import type { ChangeEmployeeInput, Employee, EmployeeFields } from '../domain/employee-schemas';
 import { employeeScopeOf } from '../domain/employee-scope';
 import { qultrixEvents } from '../events';
-import { recordTermination } from './create-employee';
 import { assertMayChange } from './employee-access';
-import { assertEmployeeRules, changedFields } from './employee-rules';
-import { selectEmployee, updateEmployee } from './repository';
-import type { ChangeEmployeeInput, Employee, EmployeeFields } from './schemas';
 
 export type ChangeEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'events'>;
 

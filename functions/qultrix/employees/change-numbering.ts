@@ -1,7 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import type { ChangeNumberingInput, EmployeeNumbering } from '../domain/employee-schemas';
 import { selectNumbering, upsertNumbering } from './numbering-repository';
-import type { ChangeNumberingInput, EmployeeNumbering } from './schemas';
 
 export type ChangeNumberingDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor'>;
 

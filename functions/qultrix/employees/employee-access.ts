@@ -1,7 +1,7 @@
 import type { Principal } from '@halooid/shared/auth/principal';
 import { AppError } from '@halooid/shared/errors';
+import type { Employee, EmployeeFields } from '../domain/employee-schemas';
 import type { EmployeeScope } from '../domain/employee-scope';
-import type { Employee, EmployeeFields } from './schemas';
 
 /** What an employee may change on their own record without `qultrix:employee:admin`: how to reach them. */
 export const SELF_SERVICE_FIELDS: ReadonlySet<keyof EmployeeFields> = new Set([

@@ -2,8 +2,8 @@ import { NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { currentCompensationFor } from '../domain/compensation';
 import type { EmployeeDetail } from '../domain/employee';
+import { selectEmployee } from '../domain/employee-repository';
 import { employeeScopeOf } from '../domain/employee-scope';
-import { selectEmployee } from './repository';
 
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
 export type GetEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'now'>;

@@ -1,6 +1,6 @@
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import type { EmployeeNumbering } from '../domain/employee-schemas';
 import { selectNumbering } from './numbering-repository';
-import type { EmployeeNumbering } from './schemas';
 
 export type GetNumberingDeps = Pick<RequestDeps, 'tx' | 'principal'>;
 

@@ -1,7 +1,7 @@
 import { AppError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { selectEmployeeOfUser } from './repository';
-import type { Employee } from './schemas';
+import { selectEmployeeOfUser } from '../domain/employee-repository';
+import type { Employee } from '../domain/employee-schemas';
 
 export type GetOwnEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal'>;
 

@@ -1,8 +1,8 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import { createEmployee } from '../domain/create-employee';
 import { changeEmployee } from './change-employee';
 import { changeNumbering } from './change-numbering';
-import { createEmployee } from './create-employee';
 import { getEmployee } from './get-employee';
 import { getNumbering } from './get-numbering';
 import { getOwnEmployee } from './get-own-employee';

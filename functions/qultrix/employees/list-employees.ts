@@ -1,7 +1,7 @@
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { selectEmployees } from '../domain/employee-repository';
+import type { ListEmployeesQuery } from '../domain/employee-schemas';
 import { employeeScopeOf } from '../domain/employee-scope';
-import { selectEmployees } from './repository';
-import type { ListEmployeesQuery } from './schemas';
 
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
 export type ListEmployeesDeps = Pick<RequestDeps, 'tx' | 'principal'>;

@@ -1,5 +1,5 @@
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { EmployeeNumbering } from './schemas';
+import type { EmployeeNumbering } from '../domain/employee-schemas';
 
 /** SQL for qultrix.settings, the tenant's numbering row (made by the first employee or the first change). */
 interface SettingsRow {

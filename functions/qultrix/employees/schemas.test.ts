@@ -6,7 +6,7 @@ import {
   Fte,
   HoursPerDay,
   ListEmployeesQuery,
-} from './schemas';
+} from '../domain/employee-schemas';
 
 const minimal = { legalName: { given: 'Ada', family: 'Lovelace' }, hireDate: '2026-03-01' };
 

@@ -10,7 +10,7 @@ import {
   EmployeeNumbering,
   EmployeeParams,
   ListEmployeesQuery,
-} from './schemas';
+} from '../domain/employee-schemas';
 
 /**
  * Employee records: the people of a tenant, their contact details and their

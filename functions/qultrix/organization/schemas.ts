@@ -1,6 +1,7 @@
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
+import { Address } from '../domain/employee-schemas';
 
 /**
  * Departments, positions and locations as the API shows them and what requests
@@ -115,19 +116,6 @@ const TimeZone = z
   .max(64)
   .refine(isTimeZone, 'An IANA time zone, such as "Europe/Berlin".')
   .meta({ description: 'An IANA time zone name, such as "Europe/Berlin".' });
-
-/** The same shape as an employee's address. */
-export const Address = z.strictObject({
-  line1: name(200),
-  line2: name(200).optional(),
-  city: name(100),
-  region: name(100).optional(),
-  postalCode: z.string().trim().min(1).max(20).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, such as "DE".')
-    .max(2),
-});
 
 export const CreateLocationBody = z.strictObject({
   name: name(100),

@@ -1,5 +1,5 @@
 import { type FieldError, ValidationError } from '@halooid/shared/errors';
-import type { EmployeeFields } from './schemas';
+import type { EmployeeFields } from './employee-schemas';
 
 /**
  * The cross-field rules of an employee record, checked on the whole record a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, employeeRuleErrors } from './employee-rules';
-import type { EmployeeFields } from './schemas';
+import type { EmployeeFields } from './employee-schemas';
 
 const active: EmployeeFields = {
   legalName: { given: 'Ada', family: 'Lovelace' },

@@ -1,12 +1,12 @@
 import { recordAudit } from '@halooid/shared/audit';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { snapshotOf } from '../domain/employee';
 import { qultrixEvents } from '../events';
-import { assertReferences } from '../domain/employee-references';
+import { snapshotOf } from './employee';
+import { assertReferences } from './employee-references';
+import { insertEmployee } from './employee-repository';
 import { assertEmployeeRules } from './employee-rules';
+import type { CreateEmployeeInput, Employee, EmployeeFields } from './employee-schemas';
 import { endTenantAccess } from './end-access';
-import { insertEmployee } from './repository';
-import type { CreateEmployeeInput, Employee, EmployeeFields } from './schemas';
 
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
 export type CreateEmployeeDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'newId' | 'events'>;

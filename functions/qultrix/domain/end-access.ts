@@ -2,7 +2,7 @@ import { bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
 import { ConflictError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { activeOwnerIds, isActiveMember, setMembershipStatus } from '@halooid/shared/tenancy';
-import type { Employee } from './schemas';
+import type { Employee } from './employee-schemas';
 
 export type EndAccessDeps = Pick<RequestDeps, 'tx' | 'actor'>;
 

@@ -3,9 +3,9 @@ import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { EmployeeStatus, EmploymentType, PhoneType } from '../domain/employee';
+import { EmployeeStatus, EmploymentType, PhoneType } from './employee';
 
-export { Employee, type EmployeeFields, EmployeeNumbering } from '../domain/employee';
+export { Employee, type EmployeeFields, EmployeeNumbering } from './employee';
 
 /**
  * The employee as the API shows it, and what requests may send. Every request

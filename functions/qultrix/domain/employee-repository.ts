@@ -2,8 +2,8 @@ import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { ConflictError } from '@halooid/shared/errors';
-import { type EmployeeScope, employeeScopeCondition } from '../domain/employee-scope';
-import type { Employee, EmployeeFields, ListEmployeesQuery } from './schemas';
+import type { Employee, EmployeeFields, ListEmployeesQuery } from './employee-schemas';
+import { type EmployeeScope, employeeScopeCondition } from './employee-scope';
 
 /** SQL for qultrix.employees; every statement filters by tenant_id (RLS is the backstop). */
 interface EmployeeRow {
@@ -227,8 +227,12 @@ export async function selectEmployee(
 ): Promise<Employee | undefined> {
   const filter = filterOf([tenantId, id], ['e.tenant_id = $1', 'e.id = $2']);
   filter.where.push(employeeScopeCondition(scope, tenantId, 'e.id', filter.bind));
+  // `for no key update`, not `for update`: a concurrent write that points a
+  // manager_id at this row takes a key-share lock on it (the foreign key), which
+  // `for update` would block while this transaction waits for the manager-tree
+  // lock that writer holds: a deadlock between two opposite manager changes.
   const { rows } = await tx.query<EmployeeRow>(
-    `select ${COLUMNS} from qultrix.employees e where ${filter.where.join(' and ')}${options.forUpdate ? ' for update of e' : ''}`,
+    `select ${COLUMNS} from qultrix.employees e where ${filter.where.join(' and ')}${options.forUpdate ? ' for no key update of e' : ''}`,
     filter.params,
   );
   return rows[0] ? toEmployee(rows[0]) : undefined;
