@@ -12,7 +12,8 @@ export const MAX_REQUEST_DAYS = 366;
 export const MAX_CALENDAR_DAYS = 93;
 
 const date = () => calendarDate().meta({ description: `YYYY-MM-DD. ${YEARS_NOTE}` });
-const flag = () => z.stringbool().default(false);
+// A query flag: true|false (1|0, yes|no, on|off); maxLength keeps the OpenAPI parameter bounded (Spectral) as Taskodex's are.
+const flag = () => z.stringbool().default(false).meta({ maxLength: 8 });
 
 /** start ≤ end, not longer than MAX_REQUEST_DAYS, and one day takes one half at most. */
 function checkRange(
