@@ -209,6 +209,12 @@ export const flows: Flow[] = [
       await card
         .getByText(new RegExp(`balance ${after.balance.replace(/\.?0+$/, '').replace('.', '\\.')}\\b`))
         .waitFor();
+
+      // The ledger shows why: a taken row for the day.
+      await card.getByRole('button', { name: 'Annual leave ledger' }).click();
+      const ledger = page.getByRole('dialog', { name: 'Annual leave: ledger' });
+      await ledger.getByRole('row').filter({ hasText: 'Taken' }).filter({ hasText: '-1' }).first().waitFor();
+      await t.screen('balance ledger at 390 px');
     },
   },
   {
@@ -237,6 +243,10 @@ export const flows: Flow[] = [
         await page.waitForLoadState('networkidle');
         await t.screen(`profile: ${tab.toLowerCase()}`);
       }
+      await page.getByRole('button', { name: 'Record a change' }).click();
+      await page.getByRole('dialog', { name: 'Record a job change' }).waitFor();
+      await t.screen('record a job change');
+      await page.keyboard.press('Escape');
 
       // The edit form shows the server's problems beside their field.
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -264,6 +274,13 @@ export const flows: Flow[] = [
       await page.getByRole('link', { name: 'Team calendar' }).click();
       await page.getByRole('list', { name: /^Absences in / }).waitFor();
       await t.screen('team calendar');
+
+      await page.getByRole('link', { name: 'Approvals' }).click();
+      await page.getByRole('heading', { name: 'Delegations' }).waitFor();
+      await page.getByRole('button', { name: 'Delegate my approvals' }).click();
+      await page.getByRole('dialog', { name: 'Delegate my approvals' }).waitFor();
+      await t.screen('approvals with the delegation dialog');
+      await page.keyboard.press('Escape');
 
       await page.getByRole('link', { name: 'HR settings' }).click();
       await page.getByRole('heading', { name: 'HR settings' }).waitFor();
