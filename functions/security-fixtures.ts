@@ -312,37 +312,6 @@ export const FIXTURES: Record<string, Fixture> = {
     ),
   // A holiday's date: a day, not a tenant resource; its calendar is what the cross-tenant sweep tries.
   date: async () => '2026-12-25',
-  // Qultrix organization: names are unique per tenant, so each fixture gets its own.
-  departmentId: (context) =>
-    created(
-      context,
-      '/v1/qultrix/departments',
-      { name: `Sweep department ${randomUUID().slice(0, 8)}` },
-      (body) => body.id,
-    ),
-  positionId: (context) =>
-    created(
-      context,
-      '/v1/qultrix/positions',
-      { title: `Sweep position ${randomUUID().slice(0, 8)}` },
-      (body) => body.id,
-    ),
-  locationId: (context) =>
-    created(
-      context,
-      '/v1/qultrix/locations',
-      { name: `Sweep location ${randomUUID().slice(0, 8)}` },
-      (body) => body.id,
-    ),
-  calendarId: (context) =>
-    created(
-      context,
-      '/v1/qultrix/holiday-calendars',
-      { name: `Sweep calendar ${randomUUID().slice(0, 8)}` },
-      (body) => body.id,
-    ),
-  // A holiday's date: a day, not a tenant resource; its calendar is what the cross-tenant sweep tries.
-  date: async () => '2026-12-25',
   webhookId: (context) => createdWebhook(context),
   deliveryId: async (context) => {
     const webhookId = await createdWebhook(context);

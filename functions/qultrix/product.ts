@@ -106,5 +106,6 @@ export const qultrixProduct = defineProduct({
     project_manager: STAFF,
     viewer: ['qultrix:employee:read', 'qultrix:org:read'],
   },
+  demoSeed: 'demo/seed.ts',
   web: { path: '/qultrix', icon: 'users', description: 'People, organization and time off' },
 });
