@@ -66,6 +66,16 @@ describe('the Qultrix demo of Acme', () => {
     expect(hrInbox.body.items.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("shows HR a sealed compensation history, and the promotion on Maya's timeline", async () => {
+    const maya = await get(member, '/v1/qultrix/employees/me');
+    const history = await get(hr, `/v1/qultrix/employees/${maya.body.id}/compensation`);
+    const timeline = await get(hr, `/v1/qultrix/employees/${maya.body.id}/timeline`);
+
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).toContain('112000');
+    expect(JSON.stringify(timeline.body)).toContain('promotion');
+  });
+
   it('draws the whole org chart in one request', async () => {
     const chart = await get(hr, '/v1/qultrix/org-chart?depth=10');
 

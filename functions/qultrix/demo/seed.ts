@@ -1,6 +1,7 @@
 import type { Tx } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { DemoSeeder, DemoTenantContext } from '@halooid/shared/product';
+import { seedCompensation } from './compensation';
 import { DEMO_DEPARTMENTS, DEMO_EMPLOYEES, DEMO_HOLIDAYS, DEMO_LOCATIONS, type DemoEmployee } from './data';
 import { seedTimeOff } from './time-off';
 
@@ -33,6 +34,7 @@ export const seedDemo: DemoSeeder = async (tx, tenant) => {
   const today = new Date();
   const people = await seedPeople(tx, tenant, today);
   await seedTimeOff(tx, tenant.tenantId, people, today);
+  await seedCompensation(tx, tenant.tenantId, people, today);
 };
 
 export async function seedPeople(tx: Tx, tenant: DemoTenantContext, today: Date): Promise<SeededPeople> {
