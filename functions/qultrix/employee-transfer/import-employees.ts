@@ -1,5 +1,12 @@
-import { AppError, ValidationError } from '@halooid/shared/errors';
-import { CsvTooWideError, csvText, parseCsv } from '@halooid/shared/http/csv';
+import {
+  ignoredColumnsOf,
+  inRowSavepoint,
+  invalidCsv,
+  mapCsvHeader,
+  type RowError,
+  readCsvFile,
+  rowErrorsOf,
+} from '@halooid/shared/http/csv-import';
 import { type CreateEmployeeDeps, createEmployee } from '../domain/create-employee';
 import { CreateEmployeeBody, type CreateEmployeeInput } from '../domain/employee-schemas';
 import { employeeIdsByReference, type OrganizationKind, organizationIdsByName } from './repository';
@@ -8,10 +15,6 @@ import { weekdaysOf } from './weekdays';
 
 /** A company moving its people in fits easily; this bounds the work of one request. */
 export const IMPORT_MAX_ROWS = 5_000;
-/** No HR system's export comes near 100 columns; a wider file is refused before it is parsed. */
-export const IMPORT_MAX_COLUMNS = 100;
-const LISTED_IGNORED_COLUMNS = 20;
-const LISTED_NAME_LENGTH = 100;
 
 type Field =
   | 'givenName'
@@ -92,7 +95,7 @@ const FIELD_OF_INPUT: Record<string, Field> = {
   workDays: 'workDays',
   hoursPerDay: 'hoursPerDay',
 };
-const fieldOfPath = (path: readonly PropertyKey[]) =>
+const fieldOfPath = (path: readonly PropertyKey[]): Field | undefined =>
   FIELD_OF_INPUT[path.slice(0, 2).join('.')] ?? FIELD_OF_INPUT[String(path[0])];
 
 const ORGANIZATION: readonly [OrganizationKind, Field, 'departmentId' | 'positionId' | 'locationId'][] = [
@@ -101,47 +104,7 @@ const ORGANIZATION: readonly [OrganizationKind, Field, 'departmentId' | 'positio
   ['location', 'location', 'locationId'],
 ];
 
-interface RowError {
-  column: string | null;
-  message: string;
-}
 type Cell = (row: readonly string[], field: Field) => string;
-
-function invalidFile(message: string): ValidationError {
-  return new ValidationError(message, [{ field: 'body', message, code: 'invalid_csv' }]);
-}
-
-/** Maps the header row to fields; unknown columns are ignored (the export's employee number…). */
-function readHeader(header: readonly string[]) {
-  const columns = new Map<Field, { index: number; name: string }>();
-  const ignored: string[] = [];
-  header.forEach((name, index) => {
-    const field = HEADERS[name.toLowerCase().replace(/[^a-z]/g, '')];
-    if (!field) {
-      if (name.trim()) ignored.push(name.trim());
-      return;
-    }
-    if (columns.has(field)) throw invalidFile(`The column "${name.trim()}" appears twice.`);
-    columns.set(field, { index, name: name.trim() });
-  });
-  const missing = REQUIRED.filter((field) => !columns.has(field));
-  if (missing.length > 0)
-    throw invalidFile('The header row must have "given name", "family name" and "hire date" columns.');
-  return { columns, ignored };
-}
-
-function parse(csv: string): string[][] {
-  try {
-    return parseCsv(csv, { maxColumns: IMPORT_MAX_COLUMNS });
-  } catch (error) {
-    if (error instanceof CsvTooWideError)
-      throw new ValidationError(
-        `Row ${error.row} has more than ${IMPORT_MAX_COLUMNS} columns; import at most ${IMPORT_MAX_COLUMNS}.`,
-        [{ field: 'body', message: `At most ${IMPORT_MAX_COLUMNS} columns.`, code: 'too_many_columns' }],
-      );
-    throw invalidFile(`The CSV cannot be read: ${(error as Error).message}.`);
-  }
-}
 
 /**
  * Imports employees from CSV. Rows are checked one by one; the valid ones are
@@ -154,17 +117,11 @@ function parse(csv: string): string[][] {
  */
 export async function importEmployees(csv: string, deps: CreateEmployeeDeps): Promise<ImportResult> {
   const { tx, principal } = deps;
-  const [header, ...records] = parse(csv);
-  if (!header) throw invalidFile('The CSV is empty; it needs a header row.');
-  if (records.length > IMPORT_MAX_ROWS)
-    throw invalidFile(`Import at most ${IMPORT_MAX_ROWS} rows at a time.`);
-  const { columns, ignored } = readHeader(header);
-  const cell: Cell = (row, field) => {
-    const column = columns.get(field);
-    // csvText: a `'` our own export put before a formula-like text is not part of it.
-    return column ? csvText((row[column.index] ?? '').trim()) : '';
-  };
-  const columnName = (field: Field) => columns.get(field)?.name ?? field;
+  const { header, records } = readCsvFile(csv, IMPORT_MAX_ROWS);
+  const columns = mapCsvHeader(header, HEADERS);
+  if (REQUIRED.some((field) => !columns.has(field)))
+    throw invalidCsv('The header row must have "given name", "family name" and "hire date" columns.');
+  const { cell, columnName } = columns;
   const rows = records
     .map((row, index) => ({ row, number: index + 2 }))
     .filter(({ row }) => row.some((value) => value.trim() !== '')); // a blank line is not an employee
@@ -207,27 +164,16 @@ export async function importEmployees(csv: string, deps: CreateEmployeeDeps): Pr
       failed.push({ row: number, errors });
       continue;
     }
-    await tx.query('savepoint import_row');
-    try {
-      const employee = await createEmployee(input, deps);
-      await tx.query('release savepoint import_row');
-      created.set(number, employee.id);
-      imported++;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await tx.query('rollback to savepoint import_row');
-      failed.push({ row: number, errors: errorsOf(error, columnName) });
+    const written = await inRowSavepoint(tx, () => createEmployee(input, deps));
+    if (written.error) {
+      failed.push({ row: number, errors: rowErrorsOf(written.error, fieldOfPath, columnName) });
+      continue;
     }
+    created.set(number, written.value.id);
+    imported++;
   }
   failed.sort((a, b) => a.row - b.row);
-  return {
-    imported,
-    failed,
-    ignoredColumnCount: ignored.length,
-    ignoredColumns: ignored
-      .slice(0, LISTED_IGNORED_COLUMNS)
-      .map((name) => (name.length > LISTED_NAME_LENGTH ? `${name.slice(0, LISTED_NAME_LENGTH - 1)}…` : name)),
-  };
+  return { imported, failed, ...ignoredColumnsOf(columns.ignored) };
 }
 
 /**
@@ -332,10 +278,3 @@ function toInput(
 }
 
 /** A use-case refusal as row errors, on the columns its field errors name. */
-function errorsOf(error: AppError, columnName: (field: Field) => string): RowError[] {
-  const located = error.errors.flatMap((fieldError) => {
-    const field = fieldOfPath(fieldError.field.replace(/^body\./, '').split('.'));
-    return field ? [{ column: columnName(field), message: fieldError.message }] : [];
-  });
-  return located.length > 0 ? located : [{ column: null, message: error.message }];
-}

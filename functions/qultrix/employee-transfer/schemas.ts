@@ -1,4 +1,5 @@
 import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
+import { importResultSchema } from '@halooid/shared/http/csv-import';
 import * as z from 'zod';
 import { ListEmployeesQuery } from '../domain/employee-schemas';
 
@@ -32,29 +33,5 @@ export const ImportEmployeesBody = z
   });
 export type ImportEmployeesBody = z.output<typeof ImportEmployeesBody>;
 
-export const ImportRowError = z.object({
-  column: z
-    .string()
-    .nullable()
-    .meta({ description: 'The header of the offending column; null for the row as a whole.' }),
-  message: z.string(),
-});
-
-export const ImportResult = z.object({
-  imported: z.number().int(),
-  failed: z.array(
-    z.object({
-      row: z.number().int().meta({
-        description:
-          'CSV record number, 1-based, counting the header as row 1 (so the first employee is row 2).',
-      }),
-      errors: z.array(ImportRowError).min(1),
-    }),
-  ),
-  ignoredColumnCount: z.number().int().meta({ description: 'How many columns of the header were ignored.' }),
-  ignoredColumns: z.array(z.string()).meta({
-    description:
-      'The first 20 ignored column names, each cut to 100 characters; `ignoredColumnCount` has them all.',
-  }),
-});
+export const ImportResult = importResultSchema('employee');
 export type ImportResult = z.infer<typeof ImportResult>;

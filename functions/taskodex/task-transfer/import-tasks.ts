@@ -1,5 +1,13 @@
-import { AppError, BusinessRuleError, ForbiddenError, ValidationError } from '@halooid/shared/errors';
-import { CsvTooWideError, csvText, parseCsv } from '@halooid/shared/http/csv';
+import { BusinessRuleError, ForbiddenError } from '@halooid/shared/errors';
+import {
+  ignoredColumnsOf,
+  inRowSavepoint,
+  invalidCsv,
+  mapCsvHeader,
+  type RowError,
+  readCsvFile,
+  rowErrorsOf,
+} from '@halooid/shared/http/csv-import';
 import { createTask } from '../domain/create-task';
 import { canSeeProject, canWriteTasksIn, findProjectHeader } from '../domain/project-access';
 import type { TaskDeps } from '../domain/task-rules';
@@ -10,15 +18,6 @@ import type { ImportResult } from './schemas';
 
 /** 1 MB of CSV holds a few thousand tasks; this bounds the work of one request. */
 export const IMPORT_MAX_ROWS = 10_000;
-
-/**
- * No tracker's export comes near 100 columns; a wider file is refused before
- * it is parsed into hundreds of thousands of cells, and the answer names
- * ignored columns by count plus the first few, never all of them.
- */
-export const IMPORT_MAX_COLUMNS = 100;
-const LISTED_IGNORED_COLUMNS = 20;
-const LISTED_NAME_LENGTH = 100;
 
 type Field =
   | 'title'
@@ -84,32 +83,6 @@ export function statusKeyOf(cell: string, workflow: readonly WorkflowState[]): s
   return byName?.key ?? cell;
 }
 
-interface RowError {
-  column: string | null;
-  message: string;
-}
-
-function invalidFile(message: string): ValidationError {
-  return new ValidationError(message, [{ field: 'body', message, code: 'invalid_csv' }]);
-}
-
-/** Maps the header row to fields; unknown columns are ignored (an export's identifier, dates…). */
-function readHeader(header: readonly string[]) {
-  const columns = new Map<Field, { index: number; name: string }>();
-  const ignored: string[] = [];
-  header.forEach((name, index) => {
-    const field = HEADERS[name.toLowerCase().replace(/[^a-z]/g, '')];
-    if (!field) {
-      if (name.trim()) ignored.push(name.trim());
-      return;
-    }
-    if (columns.has(field)) throw invalidFile(`The column "${name.trim()}" appears twice.`);
-    columns.set(field, { index, name: name.trim() });
-  });
-  if (!columns.has('title')) throw invalidFile('The header row must have a "title" column.');
-  return { columns, ignored };
-}
-
 /**
  * Imports tasks from CSV. Rows are checked one by one; the valid ones are
  * created through the same use case as `POST /tasks` (numbering, workflow,
@@ -122,29 +95,12 @@ export async function importTasks(
   projectId: string | null,
   deps: TaskDeps,
 ): Promise<ImportResult> {
-  let records: string[][];
-  try {
-    records = parseCsv(csv, { maxColumns: IMPORT_MAX_COLUMNS });
-  } catch (error) {
-    if (error instanceof CsvTooWideError)
-      throw new ValidationError(
-        `Row ${error.row} has more than ${IMPORT_MAX_COLUMNS} columns; import at most ${IMPORT_MAX_COLUMNS}.`,
-        [{ field: 'body', message: `At most ${IMPORT_MAX_COLUMNS} columns.`, code: 'too_many_columns' }],
-      );
-    throw invalidFile(`The CSV cannot be read: ${(error as Error).message}.`);
-  }
-  const [header, ...rows] = records;
-  if (!header) throw invalidFile('The CSV is empty; it needs a header row.');
-  if (rows.length > IMPORT_MAX_ROWS) throw invalidFile(`Import at most ${IMPORT_MAX_ROWS} rows at a time.`);
-  const { columns, ignored } = readHeader(header);
+  const { header, records: rows } = readCsvFile(csv, IMPORT_MAX_ROWS);
+  const columns = mapCsvHeader(header, HEADERS);
+  if (!columns.has('title')) throw invalidCsv('The header row must have a "title" column.');
   if (projectId) await checkTargetProject(projectId, deps);
   const workflow = await loadWorkflow(deps.tx, deps.principal.tenantId, projectId);
-  const cell = (row: readonly string[], field: Field) => {
-    const column = columns.get(field);
-    // csvText: a `'` our own export put before a formula-like text is not part of it.
-    return column ? csvText((row[column.index] ?? '').trim()) : '';
-  };
-  const columnName = (field: Field) => columns.get(field)?.name ?? field;
+  const { cell, columnName } = columns;
 
   const members = await activeMembersByEmail(
     deps.tx,
@@ -164,25 +120,12 @@ export async function importTasks(
       failed.push({ row: rowNumber, errors });
       continue;
     }
-    await deps.tx.query('savepoint import_row');
-    try {
-      await createTask(input, deps);
-      await deps.tx.query('release savepoint import_row');
-      imported++;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await deps.tx.query('rollback to savepoint import_row');
-      failed.push({ row: rowNumber, errors: errorsOf(error, columnName) });
-    }
+    const written = await inRowSavepoint(deps.tx, () => createTask(input, deps));
+    if (written.error)
+      failed.push({ row: rowNumber, errors: rowErrorsOf(written.error, fieldOfPath, columnName) });
+    else imported++;
   }
-  return {
-    imported,
-    failed,
-    ignoredColumnCount: ignored.length,
-    ignoredColumns: ignored
-      .slice(0, LISTED_IGNORED_COLUMNS)
-      .map((name) => (name.length > LISTED_NAME_LENGTH ? `${name.slice(0, LISTED_NAME_LENGTH - 1)}…` : name)),
-  };
+  return { imported, failed, ...ignoredColumnsOf(columns.ignored) };
 }
 
 /** A project every row would be refused for is refused once, for the whole file. */
@@ -247,10 +190,5 @@ function toInput(
 }
 
 /** A use-case refusal as row errors, on the columns its field errors name. */
-function errorsOf(error: AppError, columnName: (field: Field) => string): RowError[] {
-  const located = error.errors.flatMap((fieldError) => {
-    const field = FIELD_OF_INPUT[fieldError.field.replace(/^body\./, '').split('.')[0] ?? ''];
-    return field ? [{ column: columnName(field), message: fieldError.message }] : [];
-  });
-  return located.length > 0 ? located : [{ column: null, message: error.message }];
-}
+/** The import field an error path names (its first segment, the create body's field). */
+const fieldOfPath = (path: readonly string[]): Field | undefined => FIELD_OF_INPUT[path[0] ?? ''];
