@@ -52,7 +52,7 @@ describe('prod', () => {
     });
   });
 
-  it('wires every subscription and schedules every product job: the relay, the webhook worker, due-soon', () => {
+  it('wires every subscription and schedules every product job: the relay, the webhook worker, due-soon, Qultrix accrual and job changes', () => {
     const events = app.template(app.stacks.events);
     const subscriptions = SERVICES.flatMap((s) => s.subscriptions ?? []);
     expect(subscriptions.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('prod', () => {
       'AWS::Scheduler::Schedule',
       PRODUCTS.flatMap((product) => product.schedules ?? []).length,
     );
-    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(3);
+    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(5);
     for (const name of ['halooid-prod-platform-outbox-relay', 'halooid-prod-platform-webhooks-worker'])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
@@ -83,6 +83,14 @@ describe('prod', () => {
       Name: 'halooid-prod-taskodex-due-soon',
       ScheduleExpression: 'cron(0 6 * * ? *)',
     });
+    for (const [name, expression] of [
+      ['halooid-prod-qultrix-accrual', 'cron(0 1 * * ? *)'],
+      ['halooid-prod-qultrix-apply-due-job-changes', 'cron(15 0 * * ? *)'],
+    ])
+      events.hasResourceProperties('AWS::Scheduler::Schedule', {
+        Name: name,
+        ScheduleExpression: expression,
+      });
     events.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
   });
 
