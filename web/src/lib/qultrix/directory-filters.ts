@@ -24,7 +24,11 @@ export const EMPTY_DIRECTORY_FILTERS: DirectoryFilters = {
 
 const isStatus = (value: string): value is EmployeeStatus => value in STATUS_LABELS;
 const isType = (value: string): value is EmploymentType => value in TYPE_LABELS;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * An id from the URL only has to look like one (36 hex digits and dashes): the API checks it
+ * exactly, and the one UUID pattern lives in shared/src/ids.ts, which the web app does not import.
+ */
+const looksLikeId = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 
 /** Reads the filters from the page URL, dropping values the API would refuse. */
 export function filtersFromUrl(params: URLSearchParams): DirectoryFilters {
@@ -36,8 +40,8 @@ export function filtersFromUrl(params: URLSearchParams): DirectoryFilters {
     q: (params.get('q') ?? '').slice(0, 200),
     status: isStatus(status) ? status : '',
     type: isType(type) ? type : '',
-    departmentId: UUID.test(departmentId) ? departmentId : '',
-    locationId: UUID.test(locationId) ? locationId : '',
+    departmentId: looksLikeId(departmentId) ? departmentId : '',
+    locationId: looksLikeId(locationId) ? locationId : '',
   };
 }
 
