@@ -1,4 +1,4 @@
-/** Saves text as a file through a temporary link (the CSV export). */
+/** Saves text as a file through a temporary link (CSV exports of every product). */
 export function downloadText(filename: string, text: string, type = 'text/csv'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
