@@ -3,6 +3,7 @@
 // Imports each product's events.ts and notification rule files only: never a service.ts or its schemas.
 import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { NotifyHandler } from '@halooid/shared/notifications';
+import { customerconnectEvents } from './customerconnect/events';
 import { qultrixEvents } from './qultrix/events';
 import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
 import { notify as ruleNotifyTimeOffRequester } from './qultrix/notifications/time-off-decision';
@@ -13,7 +14,7 @@ import { notify as ruleNotifyTaskDueSoon } from './taskodex/notifications/task-d
 import { notify as ruleNotifyTimesheetDecision } from './taskodex/notifications/timesheet-decision';
 
 /** Every product's event catalog, with its data schemas: what the platform's subscribers validate against. */
-export const EVENT_CATALOGS: readonly EventCatalog[] = [qultrixEvents, taskodexEvents];
+export const EVENT_CATALOGS: readonly EventCatalog[] = [customerconnectEvents, qultrixEvents, taskodexEvents];
 
 /** Each notification rule's `notify`, by rule name (notification-rules.generated.ts has the rest). */
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -18,7 +19,11 @@ export async function startEmbeddedPostgres(options: {
   dataDir?: string;
   port?: number;
 }): Promise<EmbeddedPostgres> {
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  // pg_trgm: CustomerConnect's name and email search (Aurora and Postgres 15 ship it as well).
+  const db = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    extensions: { pg_trgm },
+  });
   // Transactions take on a login with SET LOCAL SESSION AUTHORIZATION (shared/src/db/transaction.ts).
   // PGlite's single-user backend starts with no session authorization to go back to, so the end of
   // the transaction would leave the login in place for every connection; setting it once here

@@ -10,6 +10,16 @@ export const PRODUCT_LIST = [
     web: null,
   },
   {
+    key: 'customerconnect',
+    displayName: 'CustomerConnect',
+    alwaysEnabled: false,
+    web: {
+      path: '/customerconnect',
+      icon: 'briefcase',
+      description: 'Companies, contacts, leads and the sales pipeline',
+    },
+  },
+  {
     key: 'qultrix',
     displayName: 'Qultrix',
     alwaysEnabled: false,
