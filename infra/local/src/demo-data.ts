@@ -34,6 +34,9 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       // Qultrix: HR runs it; an Employee sees their own record and requests time off.
       { email: 'hr@acme.example', name: 'Hana Hughes', role: 'hr_manager' },
       { email: 'employee@acme.example', name: 'Ethan Employee', role: 'employee' },
+      // CustomerConnect: two Sales Reps; Sofia manages the team both are in (demo data makes the team).
+      { email: 'sales@acme.example', name: 'Sofia Sales', role: 'sales_rep' },
+      { email: 'rep@acme.example', name: 'Ravi Rep', role: 'sales_rep' },
     ],
   },
   {
