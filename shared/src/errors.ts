@@ -15,12 +15,23 @@ export class AppError extends Error {
   readonly code: string;
   readonly errors: FieldError[];
   readonly headers: Record<string, string>;
+  /**
+   * RFC 9457 extension members added to the problem body, such as the
+   * `existingId` of a duplicate (a 409 naming what it collides with). Never
+   * for internals: they are shown to the caller as they are.
+   */
+  readonly extensions: Record<string, string | number | boolean | null>;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+      extensions?: Record<string, string | number | boolean | null>;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = new.target.name;
@@ -28,6 +39,7 @@ export class AppError extends Error {
     this.code = code;
     this.errors = options.errors ?? [];
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 }
 
@@ -62,8 +74,12 @@ export class NotAcceptableError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, code = 'conflict') {
-    super(409, code, message);
+  constructor(
+    message: string,
+    code = 'conflict',
+    extensions: Record<string, string | number | boolean | null> = {},
+  ) {
+    super(409, code, message, { extensions });
   }
 }
 

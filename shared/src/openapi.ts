@@ -243,6 +243,10 @@ function problemSchema(): JsonSchema {
         .array(z.object({ field: z.string(), message: z.string(), code: z.string() }))
         .optional()
         .meta({ description: 'One entry per invalid field, e.g. `body.title`.' }),
+      existingId: z
+        .string()
+        .optional()
+        .meta({ description: 'A duplicate (409): the id of the existing record the request collides with.' }),
     }),
     'output',
   );

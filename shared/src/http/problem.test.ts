@@ -128,6 +128,16 @@ describe('toProblem', () => {
     expect(unexpected).toBe(true);
   });
 
+  it('adds the extension members of a 4xx (a duplicate names the existing record), never over the standard ones', () => {
+    const { problem } = toProblem(
+      new ConflictError('A contact has this email.', 'duplicate_contact', { existingId: 'c-1', status: 200 }),
+      'corr-1',
+    );
+    expect(problem).toMatchObject({ status: 409, code: 'duplicate_contact', existingId: 'c-1' });
+    const masked = toProblem(new AppError(500, 'boom', 'x', { extensions: { secret: 'y' } }), 'corr-1');
+    expect(masked.problem).not.toHaveProperty('secret');
+  });
+
   it('carries custom headers of an AppError', () => {
     const error = new AppError(409, 'stale', 'Reload.', { headers: { ETag: '"v2"' } });
 

@@ -10,6 +10,8 @@ export interface Problem {
   code: string;
   correlationId: string;
   errors?: FieldError[];
+  /** Extension members of a 4xx (AppError.extensions), such as a duplicate's `existingId`. */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -51,6 +53,8 @@ export function toProblem(error: unknown, correlationId: string): MappedProblem 
   if (error instanceof AppError) {
     const masked = error.status >= 500;
     const problem: Problem = {
+      // Extensions first: the standard members below always win a name clash; a 5xx shows none.
+      ...(masked ? {} : error.extensions),
       type: `${TYPE_BASE}${error.code}`,
       title: TITLES[error.status] ?? 'Error',
       status: error.status,
