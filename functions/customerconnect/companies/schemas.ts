@@ -1,38 +1,85 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
-import { displayText } from '@halooid/shared/display-text';
+import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
+import { Company, CompanySize, companyFields } from '../domain/company';
+import { CustomFilterQuery } from '../domain/custom-fields';
 
 /**
- * The company as the API shows it, and what requests may send. Every
- * request string has a maximum length (the Spectral rules in .spectral.yaml
- * fail the build otherwise); names go through displayText, which refuses
- * direction controls and invisible characters.
+ * What the companies routes accept. The company itself (and its writable
+ * fields) lives in domain/company.ts, shared with import and lead conversion.
+ * Every request string has a maximum length (Spectral); names go through
+ * displayText (no direction controls or invisible characters).
  */
-export const Company = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  createdBy: z.uuid().nullable(),
-  version: z.number().int(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-export type Company = z.infer<typeof Company>;
+export { Company };
 
 export const CompanyParams = z.strictObject({ companyId: z.uuid() });
 
 export const CreateCompanyBody = z.strictObject({
-  name: displayText().min(1, 'Name the company.').max(200),
+  ...companyFields,
+  force: z.boolean().optional().meta({
+    description:
+      'Create even when a company with the same domain exists (otherwise a 409 `duplicate_company`).',
+  }),
 });
 export type CreateCompanyInput = z.output<typeof CreateCompanyBody>;
 
-export const ListCompaniesQuery = z.strictObject({
-  ...paginationQuery,
+const { name, ...optionalFields } = companyFields;
+export const UpdateCompanyBody = z
+  .strictObject({
+    name: name.optional(),
+    ...optionalFields,
+    version: VersionField,
+    force: z.boolean().optional().meta({
+      description:
+        'Keep a new domain even when another company has it (otherwise a 409 `duplicate_company`).',
+    }),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version' && key !== 'force'), {
+    message: 'Change at least one field.',
+  })
+  .meta({
+    description:
+      'Only the fields sent change; `null` clears one. `custom` merges key by key (a `null` value removes that key). `tags` replaces the list.',
+  });
+export type UpdateCompanyInput = z.output<typeof UpdateCompanyBody>;
+
+export const CompanyFilters = {
   q: z
     .string()
     .trim()
     .min(1)
     .max(200)
     .optional()
-    .meta({ description: 'Only companies whose name contains this.' }),
-});
+    .meta({ description: 'Companies whose name or domain contains this (case-insensitive).' }),
+  ownerId: z
+    .union([z.literal('me'), z.uuid()])
+    .optional()
+    .meta({ description: 'Companies this user owns; `me` for your own.' }),
+  industry: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Industry equal to this (case-insensitive).' }),
+  size: CompanySize.optional(),
+  tag: z.string().trim().min(1).max(50).optional().meta({ description: 'Companies carrying this tag.' }),
+  custom: CustomFilterQuery,
+  sort: z.string().max(200).optional().meta({
+    description:
+      'Comma-separated fields, `-` for descending: name, createdAt, updatedAt, or `custom.<key>` of a custom field. Default `-createdAt`.',
+  }),
+};
+
+export const ListCompaniesQuery = z.strictObject({ ...paginationQuery, ...CompanyFilters });
 export type ListCompaniesQuery = z.output<typeof ListCompaniesQuery>;
+
+export const ExportCompaniesQuery = z.strictObject(CompanyFilters);
+export type ExportCompaniesQuery = z.output<typeof ExportCompaniesQuery>;
+
+export const MergeCompanyBody = z.strictObject({
+  mergeId: z.uuid().meta({
+    description: 'The company merged INTO this one; it becomes a tombstone that answers with this company.',
+  }),
+});
+export type MergeCompanyInput = z.output<typeof MergeCompanyBody>;

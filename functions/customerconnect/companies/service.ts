@@ -1,19 +1,41 @@
 import { pageOf } from '@halooid/shared/db/pagination';
+import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
-import { Company, CompanyParams, CreateCompanyBody, ListCompaniesQuery } from './schemas';
+import {
+  Company,
+  CompanyParams,
+  CreateCompanyBody,
+  ExportCompaniesQuery,
+  ListCompaniesQuery,
+  MergeCompanyBody,
+  UpdateCompanyBody,
+} from './schemas';
+
+const VISIBLE =
+  'Only companies you may see: every one with `customerconnect:record:admin`, otherwise what the tenant’s company visibility (all, team or own) and your teams allow; any other is a 404.';
 
 /**
- * Companies of customerconnect. Scaffolded by `npm run new`: say here what the
- * capability is for and why its permissions are split the way they are.
+ * Companies (accounts) of the CRM: the records contacts and deals belong to.
+ * `read` and `write` are the two grants every CRM object has; which rows a
+ * caller reaches is the visibility rule (domain/visibility.ts), not a
+ * permission. Duplicates are found by the normalized domain; merging keeps
+ * one company and leaves the other as a tombstone that answers with it.
  */
 export const companiesService = defineService({
   product: 'customerconnect',
   capability: 'companies',
-  description: 'The companies of a tenant.',
+  description: 'Companies (accounts): list, create, change, merge, CSV export.',
   resources: { database: true, tables: ['idempotency'] },
+  emits: [{ type: 'company.created' }, { type: 'company.updated' }, { type: 'company.merged' }],
   permissions: [
-    { name: 'customerconnect:company:read', description: 'See companies.' },
-    { name: 'customerconnect:company:write', description: 'Create companies.' },
+    {
+      name: 'customerconnect:company:read',
+      description: 'See companies (within the visibility rule) and export them.',
+    },
+    {
+      name: 'customerconnect:company:write',
+      description: 'Create, change and merge companies (within the visibility rule).',
+    },
   ],
   routes: [
     defineRoute({
@@ -22,9 +44,20 @@ export const companiesService = defineService({
       path: '/v1/customerconnect/companies',
       permission: 'customerconnect:company:read',
       summary: 'List companies',
-      description: 'Newest first, a page at a time (`cursor` from the previous page).',
+      description: `Newest first unless \`sort\` says otherwise, a page at a time (\`cursor\` from the previous page). Merged companies (tombstones) are left out. ${VISIBLE}`,
       query: ListCompaniesQuery,
       response: pageOf(Company),
+    }),
+    defineRoute({
+      operationId: 'exportCompanies',
+      method: 'GET',
+      path: '/v1/customerconnect/companies/export',
+      permission: 'customerconnect:company:read',
+      summary: 'Export companies as CSV',
+      description:
+        "Every company the list would return for the same filters and sort, as one `text/csv` download (UTF-8 with BOM, CRLF, RFC 4180 quoting; cells starting with = + - @ get a leading `'`). Columns: name, domain, industry, size, phone, website, owner (email), tags (`; `-separated), address line 1, address line 2, city, region, postal code, country, one `custom.<key>` per custom field, id, created at, updated at. More than 25,000 companies is a 400: narrow the filters.",
+      query: ExportCompaniesQuery,
+      produces: ['text/csv'],
     }),
     defineRoute({
       operationId: 'createCompany',
@@ -32,6 +65,8 @@ export const companiesService = defineService({
       path: '/v1/customerconnect/companies',
       permission: 'customerconnect:company:write',
       summary: 'Create a company',
+      description:
+        'You own it unless `ownerId` names another member. `domain` (or, without one, the website’s host) is stored normalized (`https://www.Acme.com/x` → `acme.com`); a live company with the same domain is a 409 `duplicate_company` whose `existingId` names it, unless `force: true`. `custom` is validated against the company custom fields.',
       body: CreateCompanyBody,
       status: 201,
       response: Company,
@@ -42,8 +77,33 @@ export const companiesService = defineService({
       path: '/v1/customerconnect/companies/{companyId}',
       permission: 'customerconnect:company:read',
       summary: 'Get a company',
-      description: "Another tenant's company, or none, is a 404.",
+      description: `A merged company's id answers with the company it was merged into (200, \`Content-Location\` naming the survivor). ${VISIBLE}`,
       params: CompanyParams,
+      response: Company,
+    }),
+    defineRoute({
+      operationId: 'updateCompany',
+      method: 'PATCH',
+      path: '/v1/customerconnect/companies/{companyId}',
+      permission: 'customerconnect:company:write',
+      summary: 'Change a company',
+      description:
+        'Partial update with optimistic concurrency: send `version` (or `If-Match`); a stale one gets 409. `custom` merges key by key (`null` removes a key). A domain another live company has is a 409 `duplicate_company` (`existingId`) unless `force: true`. A merged company is a 422 `merged`. The change lands on the timeline with each field’s before and after.',
+      params: CompanyParams,
+      body: UpdateCompanyBody,
+      headers: IF_MATCH_HEADER,
+      response: Company,
+    }),
+    defineRoute({
+      operationId: 'mergeCompany',
+      method: 'POST',
+      path: '/v1/customerconnect/companies/{companyId}/merge',
+      permission: 'customerconnect:company:write',
+      summary: 'Merge another company into this one',
+      description:
+        'Company `mergeId` becomes a tombstone of this one: its contacts, deals, activities and timeline move here; this company keeps its values and takes the other’s where it has none; tags and custom values are united (this company’s value wins a shared key). Both must be visible to you (else 404); merging a company into itself or a merged company is a 422. Answers with the surviving company.',
+      params: CompanyParams,
+      body: MergeCompanyBody,
       response: Company,
     }),
   ],

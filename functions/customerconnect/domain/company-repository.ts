@@ -179,6 +179,25 @@ export function duplicateCompany(existing: Company): ConflictError {
   );
 }
 
+/**
+ * The duplicate rule: a 409 `duplicate_company` (naming `existingId`) when
+ * another live company has `domain`. Takes a transaction-scoped lock on the
+ * domain first, so two writes of the same new domain at once cannot both pass.
+ */
+export async function assertDomainFree(
+  tx: Tx,
+  tenantId: string,
+  domain: string,
+  exceptId?: string,
+): Promise<void> {
+  await tx.query(
+    "select pg_advisory_xact_lock(hashtextextended('customerconnect.company.domain:' || $1 || ':' || $2, 0))",
+    [tenantId, domain],
+  );
+  const existing = await findCompanyByDomain(tx, tenantId, domain, exceptId ? { exceptId } : {});
+  if (existing) throw duplicateCompany(existing);
+}
+
 export interface CreateCompanyFields {
   name: string;
   domain?: string | null | undefined;
@@ -213,15 +232,7 @@ export async function createCompanyRecord(
   const custom = validateCustom(fields, input.custom, { prefix: options.customPrefix ?? `${prefix}.custom` });
   const ownerId = input.ownerId === undefined ? userId : input.ownerId;
   if (input.ownerId) await assertOwnerInTenant(tx, input.ownerId, `${prefix}.ownerId`);
-  if (input.domain && !options.force) {
-    // Two creates of the same domain at once: the second waits here and then finds the first.
-    await tx.query(
-      "select pg_advisory_xact_lock(hashtextextended('customerconnect.company.domain:' || $1 || ':' || $2, 0))",
-      [principal.tenantId, input.domain],
-    );
-    const existing = await findCompanyByDomain(tx, principal.tenantId, input.domain);
-    if (existing) throw duplicateCompany(existing);
-  }
+  if (input.domain && !options.force) await assertDomainFree(tx, principal.tenantId, input.domain);
   const company = await insertCompany(tx, {
     tenantId: principal.tenantId,
     id: deps.newId(),
