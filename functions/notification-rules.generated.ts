@@ -5,6 +5,16 @@ import type { IndexedNotificationRule } from './scripts/build-event-index';
 /** Every product's notification rules as data: the notifications service subscribes to each. */
 export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   {
+    product: 'customerconnect',
+    name: 'notify-activity-mentions',
+    description: 'Members an activity mentions hear about it, with a link to its record',
+    pattern: {
+      source: ['halooid.customerconnect'],
+      'detail-type': ['activity.created'],
+    },
+    handler: 'customerconnect/notifications/activity-mentions.ts',
+  },
+  {
     product: 'qultrix',
     name: 'notify-time-off-approvers',
     description: 'Whoever decides the current step of a leave request hears that it waits for them',

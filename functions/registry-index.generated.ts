@@ -484,11 +484,11 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'customerconnect:company:read',
-          description: 'See companies.',
+          description: 'See companies (within the visibility rule) and export them.',
         },
         {
           name: 'customerconnect:company:write',
-          description: 'Create companies.',
+          description: 'Create, change and merge companies (within the visibility rule).',
         },
       ],
       routes: [
@@ -496,6 +496,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'listCompanies',
           method: 'GET',
           path: '/v1/customerconnect/companies',
+          permission: 'customerconnect:company:read',
+        },
+        {
+          operationId: 'exportCompanies',
+          method: 'GET',
+          path: '/v1/customerconnect/companies/export',
           permission: 'customerconnect:company:read',
         },
         {
@@ -509,6 +515,492 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'GET',
           path: '/v1/customerconnect/companies/{companyId}',
           permission: 'customerconnect:company:read',
+        },
+        {
+          operationId: 'updateCompany',
+          method: 'PATCH',
+          path: '/v1/customerconnect/companies/{companyId}',
+          permission: 'customerconnect:company:write',
+        },
+        {
+          operationId: 'mergeCompany',
+          method: 'POST',
+          path: '/v1/customerconnect/companies/{companyId}/merge',
+          permission: 'customerconnect:company:write',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'pipelines',
+      permissions: [
+        {
+          name: 'customerconnect:pipeline:admin',
+          description: 'Create, change and delete sales pipelines and their stages.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listPipelines',
+          method: 'GET',
+          path: '/v1/customerconnect/pipelines',
+          permission: 'customerconnect:opportunity:read',
+        },
+        {
+          operationId: 'createPipeline',
+          method: 'POST',
+          path: '/v1/customerconnect/pipelines',
+          permission: 'customerconnect:pipeline:admin',
+        },
+        {
+          operationId: 'getPipeline',
+          method: 'GET',
+          path: '/v1/customerconnect/pipelines/{pipelineId}',
+          permission: 'customerconnect:opportunity:read',
+        },
+        {
+          operationId: 'updatePipeline',
+          method: 'PATCH',
+          path: '/v1/customerconnect/pipelines/{pipelineId}',
+          permission: 'customerconnect:pipeline:admin',
+        },
+        {
+          operationId: 'deletePipeline',
+          method: 'DELETE',
+          path: '/v1/customerconnect/pipelines/{pipelineId}',
+          permission: 'customerconnect:pipeline:admin',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'opportunities',
+      permissions: [
+        {
+          name: 'customerconnect:opportunity:read',
+          description: 'See opportunities.',
+        },
+        {
+          name: 'customerconnect:opportunity:write',
+          description: 'Create opportunities.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listOpportunities',
+          method: 'GET',
+          path: '/v1/customerconnect/opportunities',
+          permission: 'customerconnect:opportunity:read',
+        },
+        {
+          operationId: 'createOpportunity',
+          method: 'POST',
+          path: '/v1/customerconnect/opportunities',
+          permission: 'customerconnect:opportunity:write',
+        },
+        {
+          operationId: 'getOpportunity',
+          method: 'GET',
+          path: '/v1/customerconnect/opportunities/{opportunityId}',
+          permission: 'customerconnect:opportunity:read',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'fields',
+      permissions: [
+        {
+          name: 'customerconnect:settings:read',
+          description: 'See the CRM settings: custom field definitions, visibility, teams.',
+        },
+        {
+          name: 'customerconnect:settings:admin',
+          description: 'Change the CRM settings: custom fields, visibility, teams, shared views.',
+        },
+        {
+          name: 'customerconnect:record:admin',
+          description: 'See every record whatever the visibility setting.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listFields',
+          method: 'GET',
+          path: '/v1/customerconnect/fields',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'createField',
+          method: 'POST',
+          path: '/v1/customerconnect/fields',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'getField',
+          method: 'GET',
+          path: '/v1/customerconnect/fields/{fieldId}',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'updateField',
+          method: 'PATCH',
+          path: '/v1/customerconnect/fields/{fieldId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'archiveField',
+          method: 'DELETE',
+          path: '/v1/customerconnect/fields/{fieldId}',
+          permission: 'customerconnect:settings:admin',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'forecast',
+      permissions: [
+        {
+          name: 'customerconnect:forecast:read',
+          description: 'See forecast.',
+        },
+        {
+          name: 'customerconnect:forecast:write',
+          description: 'Create forecast.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listForecastList',
+          method: 'GET',
+          path: '/v1/customerconnect/forecast',
+          permission: 'customerconnect:forecast:read',
+        },
+        {
+          operationId: 'createForecast',
+          method: 'POST',
+          path: '/v1/customerconnect/forecast',
+          permission: 'customerconnect:forecast:write',
+        },
+        {
+          operationId: 'getForecast',
+          method: 'GET',
+          path: '/v1/customerconnect/forecast/{forecastId}',
+          permission: 'customerconnect:forecast:read',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'sales-settings',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'getSalesSettings',
+          method: 'GET',
+          path: '/v1/customerconnect/settings',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'putSalesSettings',
+          method: 'PUT',
+          path: '/v1/customerconnect/settings',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'listTeams',
+          method: 'GET',
+          path: '/v1/customerconnect/teams',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'createTeam',
+          method: 'POST',
+          path: '/v1/customerconnect/teams',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'getTeam',
+          method: 'GET',
+          path: '/v1/customerconnect/teams/{teamId}',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'updateTeam',
+          method: 'PATCH',
+          path: '/v1/customerconnect/teams/{teamId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'deleteTeam',
+          method: 'DELETE',
+          path: '/v1/customerconnect/teams/{teamId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'putTeamMember',
+          method: 'PUT',
+          path: '/v1/customerconnect/teams/{teamId}/members/{userId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'deleteTeamMember',
+          method: 'DELETE',
+          path: '/v1/customerconnect/teams/{teamId}/members/{userId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'listSavedViews',
+          method: 'GET',
+          path: '/v1/customerconnect/saved-views',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'createSavedView',
+          method: 'POST',
+          path: '/v1/customerconnect/saved-views',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'getSavedView',
+          method: 'GET',
+          path: '/v1/customerconnect/saved-views/{viewId}',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'updateSavedView',
+          method: 'PATCH',
+          path: '/v1/customerconnect/saved-views/{viewId}',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'deleteSavedView',
+          method: 'DELETE',
+          path: '/v1/customerconnect/saved-views/{viewId}',
+          permission: 'customerconnect:settings:read',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'leads',
+      permissions: [
+        {
+          name: 'customerconnect:lead:read',
+          description: 'See leads (within the tenant’s lead visibility).',
+        },
+        {
+          name: 'customerconnect:lead:write',
+          description: 'Create, change and convert leads (within the tenant’s lead visibility).',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listLeads',
+          method: 'GET',
+          path: '/v1/customerconnect/leads',
+          permission: 'customerconnect:lead:read',
+        },
+        {
+          operationId: 'createLead',
+          method: 'POST',
+          path: '/v1/customerconnect/leads',
+          permission: 'customerconnect:lead:write',
+        },
+        {
+          operationId: 'getLead',
+          method: 'GET',
+          path: '/v1/customerconnect/leads/{leadId}',
+          permission: 'customerconnect:lead:read',
+        },
+        {
+          operationId: 'updateLead',
+          method: 'PATCH',
+          path: '/v1/customerconnect/leads/{leadId}',
+          permission: 'customerconnect:lead:write',
+        },
+        {
+          operationId: 'listLeadScoringRules',
+          method: 'GET',
+          path: '/v1/customerconnect/lead-scoring-rules',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'createLeadScoringRule',
+          method: 'POST',
+          path: '/v1/customerconnect/lead-scoring-rules',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'deleteLeadScoringRule',
+          method: 'DELETE',
+          path: '/v1/customerconnect/lead-scoring-rules/{ruleId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'listAssignmentRules',
+          method: 'GET',
+          path: '/v1/customerconnect/assignment-rules',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'createAssignmentRule',
+          method: 'POST',
+          path: '/v1/customerconnect/assignment-rules',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'getAssignmentRule',
+          method: 'GET',
+          path: '/v1/customerconnect/assignment-rules/{ruleId}',
+          permission: 'customerconnect:settings:read',
+        },
+        {
+          operationId: 'updateAssignmentRule',
+          method: 'PATCH',
+          path: '/v1/customerconnect/assignment-rules/{ruleId}',
+          permission: 'customerconnect:settings:admin',
+        },
+        {
+          operationId: 'deleteAssignmentRule',
+          method: 'DELETE',
+          path: '/v1/customerconnect/assignment-rules/{ruleId}',
+          permission: 'customerconnect:settings:admin',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'lead-capture',
+      permissions: [
+        {
+          name: 'customerconnect:lead:capture',
+          description: 'Submit web-to-lead forms (give an API key only this, for a website’s form).',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'captureLead',
+          method: 'POST',
+          path: '/v1/customerconnect/public/leads',
+          permission: 'customerconnect:lead:capture',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'contacts',
+      permissions: [
+        {
+          name: 'customerconnect:contact:read',
+          description: 'See contacts (within the visibility setting).',
+        },
+        {
+          name: 'customerconnect:contact:write',
+          description: 'Create, change and merge contacts.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listContacts',
+          method: 'GET',
+          path: '/v1/customerconnect/contacts',
+          permission: 'customerconnect:contact:read',
+        },
+        {
+          operationId: 'createContact',
+          method: 'POST',
+          path: '/v1/customerconnect/contacts',
+          permission: 'customerconnect:contact:write',
+        },
+        {
+          operationId: 'getContact',
+          method: 'GET',
+          path: '/v1/customerconnect/contacts/{contactId}',
+          permission: 'customerconnect:contact:read',
+        },
+        {
+          operationId: 'updateContact',
+          method: 'PATCH',
+          path: '/v1/customerconnect/contacts/{contactId}',
+          permission: 'customerconnect:contact:write',
+        },
+        {
+          operationId: 'mergeContact',
+          method: 'POST',
+          path: '/v1/customerconnect/contacts/{contactId}/merge',
+          permission: 'customerconnect:contact:write',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'activities',
+      permissions: [
+        {
+          name: 'customerconnect:activity:read',
+          description: 'See activities and timelines of the records you see.',
+        },
+        {
+          name: 'customerconnect:activity:write',
+          description: 'Log activities on the records you see; change your own.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listActivities',
+          method: 'GET',
+          path: '/v1/customerconnect/activities',
+          permission: 'customerconnect:activity:read',
+        },
+        {
+          operationId: 'createActivity',
+          method: 'POST',
+          path: '/v1/customerconnect/activities',
+          permission: 'customerconnect:activity:write',
+        },
+        {
+          operationId: 'getActivity',
+          method: 'GET',
+          path: '/v1/customerconnect/activities/{activityId}',
+          permission: 'customerconnect:activity:read',
+        },
+        {
+          operationId: 'updateActivity',
+          method: 'PATCH',
+          path: '/v1/customerconnect/activities/{activityId}',
+          permission: 'customerconnect:activity:write',
+        },
+        {
+          operationId: 'deleteActivity',
+          method: 'DELETE',
+          path: '/v1/customerconnect/activities/{activityId}',
+          permission: 'customerconnect:activity:write',
+        },
+        {
+          operationId: 'getTimeline',
+          method: 'GET',
+          path: '/v1/customerconnect/timelines/{recordType}/{recordId}',
+          permission: 'customerconnect:activity:read',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
+      capability: 'search',
+      permissions: [
+        {
+          name: 'customerconnect:search:read',
+          description:
+            'Search the CRM; hits come only from the objects your role may read and records you see.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'searchRecords',
+          method: 'GET',
+          path: '/v1/customerconnect/search',
+          permission: 'customerconnect:search:read',
         },
       ],
     },

@@ -1,6 +1,16 @@
 import { defineProduct } from '@halooid/shared/product';
+import { activitiesService } from './activities/service';
 import { companiesService } from './companies/service';
+import { contactsService } from './contacts/service';
 import { customerconnectEvents } from './events';
+import { fieldsService } from './fields/service';
+import { forecastService } from './forecast/service';
+import { leadCaptureService } from './lead-capture/service';
+import { leadsService } from './leads/service';
+import { opportunitiesService } from './opportunities/service';
+import { pipelinesService } from './pipelines/service';
+import { salesSettingsService } from './sales-settings/service';
+import { searchService } from './search/service';
 
 /** What a salesperson works with: every CRM object, read and written, within the tenant's visibility rules. */
 const SELLING = [
@@ -21,8 +31,29 @@ export const customerconnectProduct = defineProduct({
   key: 'customerconnect',
   displayName: 'CustomerConnect',
   description: 'The CRM: companies, contacts, leads, opportunities and activities.',
-  capabilities: [companiesService],
+  capabilities: [
+    companiesService,
+    pipelinesService,
+    opportunitiesService,
+    fieldsService,
+    forecastService,
+    salesSettingsService,
+    leadsService,
+    leadCaptureService,
+    contactsService,
+    activitiesService,
+    searchService,
+  ],
   events: customerconnectEvents,
+  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
+  notifications: [
+    {
+      name: 'notify-activity-mentions',
+      description: 'Members an activity mentions hear about it, with a link to its record',
+      pattern: { source: ['halooid.customerconnect'], 'detail-type': ['activity.created'] },
+      handler: 'notifications/activity-mentions.ts',
+    },
+  ],
   // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already.
   // Which rows a grant reaches is the visibility rule (domain/visibility.ts):
   // `customerconnect:record:admin` sees every record; everyone else sees what
@@ -42,6 +73,7 @@ export const customerconnectProduct = defineProduct({
     ],
     viewer: ['customerconnect:*:read'],
   },
+  demoSeed: 'demo/seed.ts',
   web: {
     path: '/customerconnect',
     icon: 'briefcase',
