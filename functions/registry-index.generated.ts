@@ -578,11 +578,11 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'customerconnect:opportunity:read',
-          description: 'See opportunities.',
+          description: 'See opportunities, pipelines, the board and the forecast.',
         },
         {
           name: 'customerconnect:opportunity:write',
-          description: 'Create opportunities.',
+          description: 'Create and change opportunities and move them between stages.',
         },
       ],
       routes: [
@@ -602,6 +602,30 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'getOpportunity',
           method: 'GET',
           path: '/v1/customerconnect/opportunities/{opportunityId}',
+          permission: 'customerconnect:opportunity:read',
+        },
+        {
+          operationId: 'updateOpportunity',
+          method: 'PATCH',
+          path: '/v1/customerconnect/opportunities/{opportunityId}',
+          permission: 'customerconnect:opportunity:write',
+        },
+        {
+          operationId: 'moveOpportunityStage',
+          method: 'POST',
+          path: '/v1/customerconnect/opportunities/{opportunityId}/stage',
+          permission: 'customerconnect:opportunity:write',
+        },
+        {
+          operationId: 'listOpportunityStageHistory',
+          method: 'GET',
+          path: '/v1/customerconnect/opportunities/{opportunityId}/stage-history',
+          permission: 'customerconnect:opportunity:read',
+        },
+        {
+          operationId: 'getBoard',
+          method: 'GET',
+          path: '/v1/customerconnect/board',
           permission: 'customerconnect:opportunity:read',
         },
       ],

@@ -172,13 +172,16 @@ export async function bumpFieldsVersion(tx: Tx, tenantId: string): Promise<numbe
 }
 
 function issuesToErrors(error: z.ZodError, prefix: string): FieldError[] {
-  return error.issues.map((issue) => {
-    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-    return {
-      field: key ? `${prefix}.${key}` : prefix,
-      message: issue.code === 'unrecognized_keys' ? `No custom field "${key}" is defined.` : issue.message,
-      code: issue.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid_value',
-    };
+  // An unknown-keys issue lists every stray key at once: one error per key, so each names its field.
+  return error.issues.flatMap((issue): FieldError[] => {
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        field: `${prefix}.${key}`,
+        message: `No custom field "${key}" is defined.`,
+        code: 'unknown_field',
+      }));
+    const path = issue.path.join('.');
+    return [{ field: path ? `${prefix}.${path}` : prefix, message: issue.message, code: 'invalid_value' }];
   });
 }
 
