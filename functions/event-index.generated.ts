@@ -5,6 +5,7 @@ import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { NotifyHandler } from '@halooid/shared/notifications';
 import { customerconnectEvents } from './customerconnect/events';
 import { notify as ruleNotifyActivityMentions } from './customerconnect/notifications/activity-mentions';
+import { notify as ruleNotifyLeadOwner } from './customerconnect/notifications/lead-assigned';
 import { qultrixEvents } from './qultrix/events';
 import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
 import { notify as ruleNotifyTimeOffRequester } from './qultrix/notifications/time-off-decision';
@@ -20,6 +21,7 @@ export const EVENT_CATALOGS: readonly EventCatalog[] = [customerconnectEvents, q
 /** Each notification rule's `notify`, by rule name (notification-rules.generated.ts has the rest). */
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {
   'notify-activity-mentions': ruleNotifyActivityMentions,
+  'notify-lead-owner': ruleNotifyLeadOwner,
   'notify-time-off-approvers': ruleNotifyTimeOffApprovers,
   'notify-time-off-requester': ruleNotifyTimeOffRequester,
   'notify-task-assignee': ruleNotifyTaskAssignee,

@@ -15,6 +15,16 @@ export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
     handler: 'customerconnect/notifications/activity-mentions.ts',
   },
   {
+    product: 'customerconnect',
+    name: 'notify-lead-owner',
+    description: 'A lead’s new owner hears that it was assigned to them (by hand or by an assignment rule)',
+    pattern: {
+      source: ['halooid.customerconnect'],
+      'detail-type': ['lead.assigned'],
+    },
+    handler: 'customerconnect/notifications/lead-assigned.ts',
+  },
+  {
     product: 'qultrix',
     name: 'notify-time-off-approvers',
     description: 'Whoever decides the current step of a leave request hears that it waits for them',

@@ -53,6 +53,12 @@ export const customerconnectProduct = defineProduct({
       pattern: { source: ['halooid.customerconnect'], 'detail-type': ['activity.created'] },
       handler: 'notifications/activity-mentions.ts',
     },
+    {
+      name: 'notify-lead-owner',
+      description: 'A lead’s new owner hears that it was assigned to them (by hand or by an assignment rule)',
+      pattern: { source: ['halooid.customerconnect'], 'detail-type': ['lead.assigned'] },
+      handler: 'notifications/lead-assigned.ts',
+    },
   ],
   // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already.
   // Which rows a grant reaches is the visibility rule (domain/visibility.ts):
