@@ -1,0 +1,71 @@
+import { createHttpHandler } from '@halooid/shared/http/adapter';
+import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import {
+  changeAssignmentRule,
+  createAssignmentRule,
+  deleteAssignmentRule,
+  getAssignmentRule,
+  listAssignmentRules,
+} from './assignment-rules';
+import { changeLead } from './change-lead';
+import { createLead } from './create-lead';
+import { getLead } from './get-lead';
+import { listLeads } from './list-leads';
+import { createScoringRule, deleteScoringRule, listScoringRules } from './scoring-rules';
+import { leadsService } from './service';
+
+/** Thin: the adapter has validated the input; each route runs one use case in the caller's tenant. */
+export const handler = createHttpHandler(leadsService, {
+  listLeads: async ({ query, inTenant }) => ({
+    body: await inTenant((deps) => listLeads(query, deps)),
+  }),
+  createLead: async ({ body, inTenant }) => {
+    const lead = await inTenant((deps) => createLead(body, deps));
+    return {
+      body: lead,
+      headers: { Location: `/v1/customerconnect/leads/${lead.id}`, ...etag(lead.version) },
+    };
+  },
+  getLead: async ({ params, inTenant }) => {
+    const lead = await inTenant((deps) => getLead(params.leadId, deps));
+    return { body: lead, headers: etag(lead.version) };
+  },
+  updateLead: async ({ params, body, headers, inTenant }) => {
+    const { version, ...changes } = body;
+    const expected = expectedVersion(version, headers['if-match']);
+    const lead = await inTenant((deps) => changeLead(params.leadId, expected, changes, deps));
+    return { body: lead, headers: etag(lead.version) };
+  },
+  listLeadScoringRules: async ({ inTenant }) => ({ body: await inTenant((deps) => listScoringRules(deps)) }),
+  createLeadScoringRule: async ({ body, inTenant }) => ({
+    body: await inTenant((deps) => createScoringRule(body, deps)),
+  }),
+  deleteLeadScoringRule: async ({ params, inTenant }) => {
+    await inTenant((deps) => deleteScoringRule(params.ruleId, deps));
+    return { body: undefined };
+  },
+  listAssignmentRules: async ({ inTenant }) => ({
+    body: await inTenant((deps) => listAssignmentRules(deps)),
+  }),
+  createAssignmentRule: async ({ body, inTenant }) => {
+    const rule = await inTenant((deps) => createAssignmentRule(body, deps));
+    return {
+      body: rule,
+      headers: { Location: `/v1/customerconnect/assignment-rules/${rule.id}`, ...etag(rule.version) },
+    };
+  },
+  getAssignmentRule: async ({ params, inTenant }) => {
+    const rule = await inTenant((deps) => getAssignmentRule(params.ruleId, deps));
+    return { body: rule, headers: etag(rule.version) };
+  },
+  updateAssignmentRule: async ({ params, body, headers, inTenant }) => {
+    const { version, ...changes } = body;
+    const expected = expectedVersion(version, headers['if-match']);
+    const rule = await inTenant((deps) => changeAssignmentRule(params.ruleId, expected, changes, deps));
+    return { body: rule, headers: etag(rule.version) };
+  },
+  deleteAssignmentRule: async ({ params, inTenant }) => {
+    await inTenant((deps) => deleteAssignmentRule(params.ruleId, deps));
+    return { body: undefined };
+  },
+});

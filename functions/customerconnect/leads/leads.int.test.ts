@@ -1,0 +1,328 @@
+import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let platform: TestPlatform;
+let admin: Session;
+let member: Session;
+let viewer: Session;
+let sofia: Session;
+let ravi: Session;
+let globexOwner: Session;
+let tenantId: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  [admin, member, viewer, sofia, ravi, globexOwner] = await Promise.all([
+    platform.login('admin@acme.example'),
+    platform.login('member@acme.example'),
+    platform.login('viewer@acme.example'),
+    platform.login('sales@acme.example'),
+    platform.login('rep@acme.example'),
+    platform.login('owner@globex.example'),
+  ]);
+  tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const create = (as: Session, body: Record<string, unknown>, tenant = 'acme') =>
+  platform.request('POST', '/v1/customerconnect/leads', { headers: as.headers(tenant), body });
+const get = (as: Session, path: string, tenant = 'acme') =>
+  platform.request('GET', path, { headers: as.headers(tenant) });
+const patch = (
+  as: Session,
+  id: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) =>
+  platform.request('PATCH', `/v1/customerconnect/leads/${id}`, {
+    headers: { ...as.headers('acme'), ...headers },
+    body,
+  });
+const ids = (response: { body: { items: { id: string }[] } }) => response.body.items.map((item) => item.id);
+
+describe('leads', () => {
+  it('creates a lead owned by its creator, reads and lists it with filters, and records it', async () => {
+    const created = await create(member, {
+      firstName: 'Ana',
+      lastName: 'Pérez',
+      email: 'Ana@Example.COM',
+      companyName: 'Globant Labs',
+      source: 'referral',
+      tags: ['vip'],
+    });
+
+    expect(created.status, created.text).toBe(201);
+    expect(created.headers.get('location')).toBe(`/v1/customerconnect/leads/${created.body.id}`);
+    expect(created.body).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Pérez',
+      email: 'ana@example.com',
+      source: 'referral',
+      status: 'new',
+      score: 0,
+      ownerId: member.userId,
+      createdBy: member.userId,
+      version: 1,
+      convertedAt: null,
+    });
+    const read = await get(viewer, `/v1/customerconnect/leads/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"1"');
+    for (const query of ['q=globant', 'source=referral', 'tag=VIP', 'status=new', 'ownerId=me']) {
+      const list = await get(member, `/v1/customerconnect/leads?limit=100&${query}`);
+      expect(list.status, query).toBe(200);
+      expect(ids(list), query).toContain(created.body.id);
+    }
+    const mineOfViewer = await get(viewer, '/v1/customerconnect/leads?limit=100&ownerId=me');
+    expect(ids(mineOfViewer)).not.toContain(created.body.id);
+    const { rows: changes } = await platform.db.query(
+      `select kind from customerconnect.record_changes where record_type = 'lead' and record_id = $1`,
+      [created.body.id],
+    );
+    expect(changes).toEqual([{ kind: 'created' }]);
+    const { rows: events } = await platform.db.query(
+      `select type from platform.outbox where envelope->'data'->'lead'->>'id' = $1 order by created_at`,
+      [created.body.id],
+    );
+    expect(events.map((row) => row.type)).toEqual(['lead.created']);
+  });
+
+  it('changes a lead at its version: 409 when stale, 422 for converted, timeline and events', async () => {
+    const created = await create(member, { lastName: 'Okafor', status: 'contacted' });
+    const id = created.body.id as string;
+
+    const changed = await patch(
+      member,
+      id,
+      { status: 'qualified', title: 'CTO', ownerId: sofia.userId },
+      {
+        'if-match': '"1"',
+      },
+    );
+    const stale = await patch(member, id, { version: 1, title: 'CEO' });
+    const converted = await patch(member, id, { version: 2, status: 'converted' });
+    const strangeOwner = await patch(member, id, { version: 2, ownerId: globexOwner.userId });
+    const unknownField = await patch(member, id, { version: 2, nickname: 'x' });
+
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body).toMatchObject({
+      status: 'qualified',
+      title: 'CTO',
+      ownerId: sofia.userId,
+      version: 2,
+    });
+    expect(changed.headers.get('etag')).toBe('"2"');
+    expect(stale.status).toBe(409);
+    expect(converted.status).toBe(422);
+    expect(converted.body.code).toBe('lead_convert_required');
+    expect(strangeOwner.status).toBe(400);
+    expect(strangeOwner.body.errors[0].field).toBe('body.ownerId');
+    expect(unknownField.status).toBe(400);
+    const { rows } = await platform.db.query(
+      `select changes from customerconnect.record_changes where record_id = $1 and kind = 'updated'`,
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'status', from: 'contacted', to: 'qualified' },
+        { field: 'title', from: null, to: 'CTO' },
+        { field: 'ownerId', from: member.userId, to: sofia.userId },
+      ]),
+    );
+    const { rows: events } = await platform.db.query(
+      `select type, envelope->'data' as data from platform.outbox
+        where envelope->'data'->'lead'->>'id' = $1 order by created_at, id`,
+      [id],
+    );
+    expect(events.map((row) => row.type)).toEqual(['lead.created', 'lead.updated', 'lead.assigned']);
+    expect(events[2].data).toMatchObject({
+      ownerId: sofia.userId,
+      previousOwnerId: member.userId,
+      ruleId: null,
+    });
+  });
+
+  it('follows the lead visibility setting: under `own` a rep sees only their leads and gets 404 for others', async () => {
+    const sofias = await create(sofia, { lastName: 'SofiaOwned' });
+    const ravis = await create(ravi, { lastName: 'RaviOwned' });
+    await platform.db.query(
+      `insert into customerconnect.settings (tenant_id, lead_visibility) values ($1, 'own')
+       on conflict (tenant_id) do update set lead_visibility = 'own'`,
+      [tenantId],
+    );
+    try {
+      const list = await get(sofia, '/v1/customerconnect/leads?limit=100');
+      const other = await get(sofia, `/v1/customerconnect/leads/${ravis.body.id}`);
+      const otherPatch = await patch(sofia, ravis.body.id, { version: 1, title: 'x' });
+      const adminList = await get(admin, '/v1/customerconnect/leads?limit=100');
+
+      expect(ids(list)).toContain(sofias.body.id);
+      expect(ids(list)).not.toContain(ravis.body.id);
+      expect(other.status).toBe(404);
+      expect(otherPatch.status).toBe(404);
+      expect(ids(adminList)).toEqual(expect.arrayContaining([sofias.body.id, ravis.body.id]));
+    } finally {
+      await platform.db.query(
+        `update customerconnect.settings set lead_visibility = 'all' where tenant_id = $1`,
+        [tenantId],
+      );
+    }
+  });
+
+  it('keeps leads inside their tenant and answers 403 to a viewer writing, 400 to a bad body', async () => {
+    const mine = await create(member, { lastName: 'AcmeOnly' });
+    const fromGlobex = await get(globexOwner, `/v1/customerconnect/leads/${mine.body.id}`, 'globex');
+    const byViewer = await create(viewer, { lastName: 'Nope' });
+    const noName = await create(member, { firstName: 'Only' });
+    const badSort = await get(member, '/v1/customerconnect/leads?sort=password');
+
+    expect(fromGlobex.status).toBe(404);
+    expect(byViewer.status).toBe(403);
+    expect(noName.status).toBe(400);
+    expect(noName.body.errors[0].field).toBe('body.lastName');
+    expect(badSort.status).toBe(400);
+  });
+});
+
+describe('lead scoring', () => {
+  it('scores field and activity rules, rescoring every lead when the rules change; sorts by score', async () => {
+    const hot = await create(member, {
+      lastName: 'Hot',
+      email: 'hot@bigco.com',
+      source: 'event',
+      tags: ['Enterprise'],
+    });
+    const cold = await create(member, { lastName: 'Cold', source: 'other' });
+    const rule = (body: Record<string, unknown>) =>
+      platform.request('POST', '/v1/customerconnect/lead-scoring-rules', {
+        headers: admin.headers('acme'),
+        body,
+      });
+
+    const bySource = await rule({ kind: 'field', field: 'source', value: 'EVENT', points: 10 });
+    const byEmail = await rule({ kind: 'field', field: 'email', points: 5 });
+    const byTag = await rule({ kind: 'field', field: 'tags', value: 'enterprise', points: 7 });
+    const byDomain = await rule({ kind: 'field', field: 'emailDomain', value: 'bigco.com', points: 3 });
+    const byMember = await platform.request('POST', '/v1/customerconnect/lead-scoring-rules', {
+      headers: member.headers('acme'),
+      body: { kind: 'field', field: 'source', points: 1 },
+    });
+    const badField = await rule({ kind: 'field', field: 'password', points: 1 });
+    const unknownCustom = await rule({ kind: 'field', field: 'custom.nothing', points: 1 });
+
+    expect(bySource.status, bySource.text).toBe(201);
+    expect(byEmail.status).toBe(201);
+    expect(byTag.status).toBe(201);
+    expect(byDomain.status).toBe(201);
+    expect(byMember.status).toBe(403);
+    expect(badField.status).toBe(400);
+    expect(unknownCustom.status).toBe(400);
+    const scoreOf = async (id: string) => (await get(member, `/v1/customerconnect/leads/${id}`)).body.score;
+    expect(await scoreOf(hot.body.id)).toBe(25);
+    expect(await scoreOf(cold.body.id)).toBe(0);
+
+    // Two calls linked to the hot lead, then an activity rule: 2 × 4 more.
+    for (const activityId of [crypto.randomUUID(), crypto.randomUUID()]) {
+      await platform.db.query(
+        `insert into customerconnect.activities (tenant_id, id, type, subject) values ($1, $2, 'call', 'x')`,
+        [tenantId, activityId],
+      );
+      await platform.db.query(
+        `insert into customerconnect.activity_links (tenant_id, activity_id, record_type, record_id)
+         values ($1, $2, 'lead', $3)`,
+        [tenantId, activityId, hot.body.id],
+      );
+    }
+    const byCalls = await rule({ kind: 'activity', activityType: 'call', points: 4 });
+    expect(byCalls.status).toBe(201);
+    expect(await scoreOf(hot.body.id)).toBe(33);
+
+    // A change rescored on write; the version the client holds is not bumped by rescoring.
+    const changed = await patch(member, cold.body.id, { version: 1, source: 'event' });
+    expect(changed.body).toMatchObject({ score: 10, version: 2 });
+    const sorted = await get(member, '/v1/customerconnect/leads?limit=100&sort=-score');
+    const scores = sorted.body.items.map((item: { score: number }) => item.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(sorted.body.items[0].id).toBe(hot.body.id);
+
+    const list = await get(viewer, '/v1/customerconnect/lead-scoring-rules');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(5);
+    for (const item of list.body.items) {
+      const removed = await platform.request('DELETE', `/v1/customerconnect/lead-scoring-rules/${item.id}`, {
+        headers: admin.headers('acme'),
+      });
+      expect(removed.status).toBe(204);
+    }
+    expect(await scoreOf(hot.body.id)).toBe(0);
+  });
+});
+
+describe('assignment rules', () => {
+  it('deals leads without an owner round-robin among a team’s reps, and by territory first', async () => {
+    const team = crypto.randomUUID();
+    const emea = crypto.randomUUID();
+    await platform.db.query(
+      `insert into customerconnect.teams (tenant_id, id, name) values ($1, $2, 'Inside sales')`,
+      [tenantId, team],
+    );
+    await platform.db.query(
+      `insert into customerconnect.teams (tenant_id, id, name, territories) values ($1, $2, 'EMEA', '{EMEA,UK}')`,
+      [tenantId, emea],
+    );
+    await platform.db.query(
+      `insert into customerconnect.team_members (tenant_id, team_id, user_id, role)
+       values ($1, $2, $3, 'rep'), ($1, $2, $4, 'rep'), ($1, $2, $5, 'manager'), ($1, $6, $5, 'rep')`,
+      [tenantId, team, sofia.userId, ravi.userId, admin.userId, emea],
+    );
+    const rule = (body: Record<string, unknown>) =>
+      platform.request('POST', '/v1/customerconnect/assignment-rules', {
+        headers: admin.headers('acme'),
+        body,
+      });
+    const roundRobin = await rule({ name: 'Everyone', kind: 'round_robin', teamId: team });
+    const territory = await rule({ name: 'EMEA', kind: 'territory', teamId: emea, position: 0 });
+    const noTeam = await rule({ name: 'Ghost', kind: 'round_robin', teamId: crypto.randomUUID() });
+    expect(roundRobin.status, roundRobin.text).toBe(201);
+    expect(territory.status).toBe(201);
+    expect(noTeam.status).toBe(400);
+    const moved = await platform.request(
+      'PATCH',
+      `/v1/customerconnect/assignment-rules/${roundRobin.body.id}`,
+      {
+        headers: admin.headers('acme'),
+        body: { version: 1, position: 1 },
+      },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ position: 1, version: 2 });
+
+    const owners = [];
+    for (const name of ['One', 'Two', 'Three']) {
+      const lead = await create(member, { lastName: name, ownerId: null });
+      owners.push(lead.body.ownerId);
+    }
+    const uk = await create(member, { lastName: 'Londoner', territory: 'uk', ownerId: null });
+
+    expect(new Set(owners.slice(0, 2))).toEqual(new Set([sofia.userId, ravi.userId]));
+    expect(owners[2]).toBe(owners[0]);
+    expect(uk.body.ownerId).toBe(admin.userId);
+    const { rows } = await platform.db.query(
+      `select envelope->'data'->>'ruleId' as rule_id from platform.outbox
+        where type = 'lead.assigned' and envelope->'data'->'lead'->>'id' = $1`,
+      [uk.body.id],
+    );
+    expect(rows).toEqual([{ rule_id: territory.body.id }]);
+
+    for (const id of [roundRobin.body.id, territory.body.id]) {
+      const removed = await platform.request('DELETE', `/v1/customerconnect/assignment-rules/${id}`, {
+        headers: admin.headers('acme'),
+      });
+      expect(removed.status).toBe(204);
+    }
+  });
+});
