@@ -7,7 +7,11 @@ export interface Problem {
   code: string;
   correlationId?: string;
   errors?: { field: string; message: string; code: string }[];
+  /** Extension members of the problem (a duplicate's `existingId`…), scalars only. */
+  extensions?: Record<string, string | number | boolean | null>;
 }
+
+const MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'correlationId', 'errors', 'instance']);
 
 /** A failed API call, thrown by `unwrap()`; `problem` is what the server said. */
 export class ApiError extends Error {
@@ -28,6 +32,12 @@ export class ApiError extends Error {
 export function toProblem(status: number, body: unknown): Problem {
   if (body && typeof body === 'object' && 'title' in body) {
     const candidate = body as Partial<Problem>;
+    const extensions = Object.fromEntries(
+      Object.entries(body).filter(
+        ([key, value]) =>
+          !MEMBERS.has(key) && (value === null || ['string', 'number', 'boolean'].includes(typeof value)),
+      ),
+    ) as Record<string, string | number | boolean | null>;
     return {
       type: candidate.type ?? 'about:blank',
       title: candidate.title ?? 'Error',
@@ -36,6 +46,7 @@ export function toProblem(status: number, body: unknown): Problem {
       code: candidate.code ?? 'error',
       ...(candidate.correlationId ? { correlationId: candidate.correlationId } : {}),
       ...(candidate.errors ? { errors: candidate.errors } : {}),
+      ...(Object.keys(extensions).length ? { extensions } : {}),
     };
   }
   return {

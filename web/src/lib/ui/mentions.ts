@@ -1,5 +1,5 @@
 /**
- * Comment mentions. The API reads mentions from tokens in the body,
+ * @mentions (Taskodex comments, CustomerConnect activities). The APIs read them from tokens in the body,
  * `@[Display name](userId)`, so the editor inserts tokens and the thread
  * renders them as names.
  */
