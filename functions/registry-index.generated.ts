@@ -683,34 +683,13 @@ export const REGISTRY_INDEX: RegistryIndex = {
     {
       product: 'customerconnect',
       capability: 'forecast',
-      permissions: [
-        {
-          name: 'customerconnect:forecast:read',
-          description: 'See forecast.',
-        },
-        {
-          name: 'customerconnect:forecast:write',
-          description: 'Create forecast.',
-        },
-      ],
+      permissions: [],
       routes: [
-        {
-          operationId: 'listForecastList',
-          method: 'GET',
-          path: '/v1/customerconnect/forecast',
-          permission: 'customerconnect:forecast:read',
-        },
-        {
-          operationId: 'createForecast',
-          method: 'POST',
-          path: '/v1/customerconnect/forecast',
-          permission: 'customerconnect:forecast:write',
-        },
         {
           operationId: 'getForecast',
           method: 'GET',
-          path: '/v1/customerconnect/forecast/{forecastId}',
-          permission: 'customerconnect:forecast:read',
+          path: '/v1/customerconnect/forecast',
+          permission: 'customerconnect:opportunity:read',
         },
       ],
     },
@@ -788,19 +767,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
         {
           operationId: 'getSavedView',
           method: 'GET',
-          path: '/v1/customerconnect/saved-views/{viewId}',
+          path: '/v1/customerconnect/saved-views/{savedViewId}',
           permission: 'customerconnect:settings:read',
         },
         {
           operationId: 'updateSavedView',
           method: 'PATCH',
-          path: '/v1/customerconnect/saved-views/{viewId}',
+          path: '/v1/customerconnect/saved-views/{savedViewId}',
           permission: 'customerconnect:settings:read',
         },
         {
           operationId: 'deleteSavedView',
           method: 'DELETE',
-          path: '/v1/customerconnect/saved-views/{viewId}',
+          path: '/v1/customerconnect/saved-views/{savedViewId}',
           permission: 'customerconnect:settings:read',
         },
       ],
@@ -858,7 +837,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
         {
           operationId: 'deleteLeadScoringRule',
           method: 'DELETE',
-          path: '/v1/customerconnect/lead-scoring-rules/{ruleId}',
+          path: '/v1/customerconnect/lead-scoring-rules/{scoringRuleId}',
           permission: 'customerconnect:settings:admin',
         },
         {
@@ -876,19 +855,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
         {
           operationId: 'getAssignmentRule',
           method: 'GET',
-          path: '/v1/customerconnect/assignment-rules/{ruleId}',
+          path: '/v1/customerconnect/assignment-rules/{assignmentRuleId}',
           permission: 'customerconnect:settings:read',
         },
         {
           operationId: 'updateAssignmentRule',
           method: 'PATCH',
-          path: '/v1/customerconnect/assignment-rules/{ruleId}',
+          path: '/v1/customerconnect/assignment-rules/{assignmentRuleId}',
           permission: 'customerconnect:settings:admin',
         },
         {
           operationId: 'deleteAssignmentRule',
           method: 'DELETE',
-          path: '/v1/customerconnect/assignment-rules/{ruleId}',
+          path: '/v1/customerconnect/assignment-rules/{assignmentRuleId}',
           permission: 'customerconnect:settings:admin',
         },
       ],

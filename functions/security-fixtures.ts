@@ -279,6 +279,16 @@ export const FIXTURES: Record<string, Fixture> = {
       { description: 'Security sweep time', startedAt: '2026-01-05T09:00:00Z', durationSeconds: 600 },
       (body) => body.id,
     ),
+  // CustomerConnect settings: keys and team names are unique per tenant, so each fixture gets its own.
+  fieldId: (context) =>
+    created(
+      context,
+      '/v1/customerconnect/fields',
+      { object: 'company', key: `sweep${randomUUID().slice(0, 8)}`, label: 'Sweep', type: 'text' },
+      (body) => body.id,
+    ),
+  teamId: (context) =>
+    created(context, '/v1/customerconnect/teams', { name: `Sweep ${randomUUID()}` }, (body) => body.id),
   // Not a tenant resource (an ISO week is the same week in every tenant): see NOT_TENANT_RESOURCES.
   week: async () => '2026-W02',
   // Qultrix organization: names are unique per tenant, so each fixture gets its own.
@@ -378,7 +388,42 @@ export const FIXTURES: Record<string, Fixture> = {
       (body) => body.id,
     );
   },
+  // CustomerConnect activities and timelines: a company arranged in SQL (the record APIs are not what is swept here).
+  activityId: async (context) =>
+    created(
+      context,
+      '/v1/customerconnect/activities',
+      { type: 'note', links: [{ recordType: 'company', recordId: await sweepCompany(context) }] },
+      (body) => body.id,
+    ),
+  // CustomerConnect lead rules (leads themselves come from their collection's POST).
+  scoringRuleId: (context) =>
+    created(
+      context,
+      '/v1/customerconnect/lead-scoring-rules',
+      { kind: 'field', field: 'source', value: 'web', points: 1 },
+      (body) => body.id,
+    ),
+  assignmentRuleId: async (context) =>
+    created(
+      context,
+      '/v1/customerconnect/assignment-rules',
+      { name: 'Sweep rule', kind: 'round_robin', teamId: await (FIXTURES.teamId as Fixture)(context) },
+      (body) => body.id,
+    ),
+  // Timelines: `recordType` names an object (the same in every tenant), `recordId` the tenant's company.
+  recordType: async () => 'company',
+  recordId: (context) => sweepCompany(context),
 };
+
+async function sweepCompany(context: FixtureContext): Promise<string> {
+  const id = randomUUID();
+  await context.platform.db.query(
+    'insert into customerconnect.companies (tenant_id, id, name) values ($1, $2, $3)',
+    [tenantIdOf(context), id, `Sweep company ${id.slice(0, 8)}`],
+  );
+  return id;
+}
 
 function qultrixLeaveType(context: FixtureContext) {
   return created(

@@ -29,7 +29,7 @@ describe('CustomerConnect settings OpenAPI', () => {
       '/v1/customerconnect/fields/{fieldId}',
       '/v1/customerconnect/settings',
       '/v1/customerconnect/teams/{teamId}/members/{userId}',
-      '/v1/customerconnect/saved-views/{viewId}',
+      '/v1/customerconnect/saved-views/{savedViewId}',
     ])
       expect(paths).toContain(path);
   });

@@ -62,16 +62,16 @@ export const handler = createHttpHandler(salesSettingsService, {
     };
   },
   getSavedView: async ({ params, inTenant }) => {
-    const view = await inTenant((deps) => getView(params.viewId, deps));
+    const view = await inTenant((deps) => getView(params.savedViewId, deps));
     return { body: view, headers: etag(view.version) };
   },
   updateSavedView: async ({ params, body, headers, inTenant }) => {
     const version = expectedVersion(body.version, headers['if-match']);
-    const view = await inTenant((deps) => changeView(params.viewId, { ...body, version }, deps));
+    const view = await inTenant((deps) => changeView(params.savedViewId, { ...body, version }, deps));
     return { body: view, headers: etag(view.version) };
   },
   deleteSavedView: async ({ params, inTenant }) => {
-    await inTenant((deps) => removeView(params.viewId, deps));
+    await inTenant((deps) => removeView(params.savedViewId, deps));
     return { body: undefined };
   },
 });

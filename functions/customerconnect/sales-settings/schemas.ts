@@ -107,7 +107,7 @@ export const SavedView = z.object({
 });
 export type SavedView = z.infer<typeof SavedView>;
 
-export const ViewParams = z.strictObject({ viewId: z.uuid() });
+export const ViewParams = z.strictObject({ savedViewId: z.uuid() });
 
 const ViewName = displayText().min(1, 'Name the view.').max(100);
 

@@ -157,7 +157,7 @@ export const salesSettingsService = defineService({
     defineRoute({
       operationId: 'getSavedView',
       method: 'GET',
-      path: '/v1/customerconnect/saved-views/{viewId}',
+      path: '/v1/customerconnect/saved-views/{savedViewId}',
       permission: READ,
       summary: 'Get a saved view',
       description: 'Yours or a shared one; anything else is a 404.',
@@ -167,7 +167,7 @@ export const salesSettingsService = defineService({
     defineRoute({
       operationId: 'updateSavedView',
       method: 'PATCH',
-      path: '/v1/customerconnect/saved-views/{viewId}',
+      path: '/v1/customerconnect/saved-views/{savedViewId}',
       permission: READ,
       summary: 'Change a saved view',
       description:
@@ -180,7 +180,7 @@ export const salesSettingsService = defineService({
     defineRoute({
       operationId: 'deleteSavedView',
       method: 'DELETE',
-      path: '/v1/customerconnect/saved-views/{viewId}',
+      path: '/v1/customerconnect/saved-views/{savedViewId}',
       permission: READ,
       summary: 'Delete a saved view',
       description: 'Only its owner or a CRM admin deletes it.',
