@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { appendDeals, indexAt, planDealMove, replaceDeal } from './board';
+import type { Board, Deal, Stage } from './types';
+
+const stage = (id: string, kind: Stage['kind'] = 'open', probability = '50.00'): Stage => ({
+  id,
+  name: id.toUpperCase(),
+  probability,
+  kind,
+});
+const deal = (
+  id: string,
+  stageId: string,
+  amount: string | null = '100.00',
+  currency: string | null = 'EUR',
+): Deal => ({
+  id,
+  name: `Deal ${id}`,
+  pipelineId: 'p',
+  stageId,
+  status: 'open',
+  amount,
+  currency,
+  expectedCloseDate: null,
+  ownerId: null,
+  companyId: null,
+  version: 3,
+});
+
+function board(): Board {
+  return {
+    pipeline: { id: 'p', name: 'Sales', isDefault: true, projectTemplateId: null, version: 1, stages: [] },
+    columns: [
+      {
+        stage: stage('a'),
+        count: 3,
+        totals: [{ currency: 'EUR', total: '200.10' }],
+        deals: [deal('1', 'a'), deal('2', 'a', '100.10'), deal('3', 'a', null, null)],
+        nextCursor: null,
+      },
+      {
+        stage: stage('b'),
+        count: 1,
+        totals: [{ currency: 'USD', total: '5.00' }],
+        deals: [deal('4', 'b', '5.00', 'USD')],
+        nextCursor: 'x',
+      },
+      { stage: stage('won', 'won', '100.00'), count: 0, totals: [], deals: [], nextCursor: null },
+    ],
+  };
+}
+
+describe('planDealMove', () => {
+  it('moves a card to another stage, its count and totals with it', () => {
+    const plan = planDealMove(board(), '2', 'b', 0);
+    expect(plan?.changed).toBe(true);
+    expect(plan?.closing).toBeUndefined();
+    expect(plan?.body).toEqual({ stageId: 'b', beforeId: '4', version: 3 });
+    const [a, b] = plan?.board.columns ?? [];
+    expect(a?.deals.map((item) => item.id)).toEqual(['1', '3']);
+    expect(a?.count).toBe(2);
+    expect(a?.totals).toEqual([{ currency: 'EUR', total: '100.00' }]);
+    expect(b?.deals.map((item) => item.id)).toEqual(['2', '4']);
+    expect(b?.count).toBe(2);
+    expect(b?.totals).toEqual([
+      { currency: 'USD', total: '5.00' },
+      { currency: 'EUR', total: '100.10' },
+    ]);
+  });
+
+  it('names the card above as afterId when there is one', () => {
+    expect(planDealMove(board(), '1', 'b', 1)?.body).toEqual({ stageId: 'b', afterId: '4', version: 3 });
+    expect(planDealMove(board(), '1', 'won', 0)?.body).toEqual({ stageId: 'won', version: 3 });
+  });
+
+  it('reorders within a stage without touching counts', () => {
+    const plan = planDealMove(board(), '1', 'a', 2);
+    expect(plan?.changed).toBe(true);
+    expect(plan?.body).toEqual({ stageId: 'a', afterId: '3', version: 3 });
+    const a = plan?.board.columns[0];
+    expect(a?.deals.map((item) => item.id)).toEqual(['2', '3', '1']);
+    expect(a?.count).toBe(3);
+    expect(a?.totals).toEqual([{ currency: 'EUR', total: '200.10' }]);
+  });
+
+  it('is no change when the card lands where it is', () => {
+    expect(planDealMove(board(), '2', 'a', 1)?.changed).toBe(false);
+  });
+
+  it('asks for a reason when the target stage closes the deal', () => {
+    const plan = planDealMove(board(), '1', 'won', 0);
+    expect(plan?.closing).toBe('won');
+    expect(plan?.board.columns[2]?.deals[0]?.status).toBe('won');
+  });
+
+  it('ignores unknown deals and stages', () => {
+    expect(planDealMove(board(), 'nope', 'a', 0)).toBeUndefined();
+    expect(planDealMove(board(), '1', 'nope', 0)).toBeUndefined();
+  });
+});
+
+describe('board helpers', () => {
+  it('replaces a deal with the server answer', () => {
+    const next = replaceDeal(board(), { ...deal('4', 'b', '5.00', 'USD'), version: 9 });
+    expect(next.columns[1]?.deals[0]?.version).toBe(9);
+  });
+
+  it('appends a page of a stage without duplicates', () => {
+    const next = appendDeals(board(), 'b', [deal('4', 'b'), deal('5', 'b')], null);
+    expect(next.columns[1]?.deals.map((item) => item.id)).toEqual(['4', '5']);
+    expect(next.columns[1]?.nextCursor).toBeNull();
+  });
+
+  it('finds the drop index from card midpoints, skipping the dragged card', () => {
+    const cards = [
+      { id: 'x', top: 0, height: 100 },
+      { id: 'y', top: 110, height: 100 },
+      { id: 'z', top: 220, height: 100 },
+    ];
+    expect(indexAt(cards, 'none', 10)).toBe(0);
+    expect(indexAt(cards, 'none', 170)).toBe(2);
+    expect(indexAt(cards, 'x', 170)).toBe(1);
+    expect(indexAt(cards, 'none', 999)).toBe(3);
+  });
+});
