@@ -1,5 +1,6 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { VersionField } from '@halooid/shared/http/versioning';
+import { UUID_SOURCE } from '@halooid/shared/ids';
 import * as z from 'zod';
 import { Company, CompanySize, companyFields } from '../domain/company';
 import { CustomFilterQuery } from '../domain/custom-fields';
@@ -26,9 +27,10 @@ export type CreateCompanyInput = z.output<typeof CreateCompanyBody>;
 const { name, ...optionalFields } = companyFields;
 export const UpdateCompanyBody = z
   .strictObject({
+    // First: the security sweep grows a minimal body in property order, and a PATCH needs its version.
+    version: VersionField,
     name: name.optional(),
     ...optionalFields,
-    version: VersionField,
     force: z.boolean().optional().meta({
       description:
         'Keep a new domain even when another company has it (otherwise a 409 `duplicate_company`).',
@@ -51,8 +53,11 @@ export const CompanyFilters = {
     .max(200)
     .optional()
     .meta({ description: 'Companies whose name or domain contains this (case-insensitive).' }),
+  // One string schema (not a union): OpenAPI then types it, which the id rules need.
   ownerId: z
-    .union([z.literal('me'), z.uuid()])
+    .string()
+    .max(36)
+    .regex(new RegExp(`^(me|${UUID_SOURCE})$`), 'A user id or `me`.')
     .optional()
     .meta({ description: 'Companies this user owns; `me` for your own.' }),
   industry: z

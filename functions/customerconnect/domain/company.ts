@@ -21,6 +21,7 @@ export const Address = z
     country: z
       .string()
       .trim()
+      .max(2)
       .regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.')
       .transform((code) => code.toUpperCase())
       .nullable()
@@ -28,6 +29,16 @@ export const Address = z
   })
   .meta({ description: 'A postal address; every part optional.' });
 export type Address = z.output<typeof Address>;
+
+/** The address as responses show it (no transforms: OpenAPI describes responses). */
+export const AddressView = z.object({
+  line1: z.string().nullable().optional(),
+  line2: z.string().nullable().optional(),
+  city: z.string().nullable().optional(),
+  region: z.string().nullable().optional(),
+  postalCode: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
+});
 
 const HOST_PATTERN =
   /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -91,7 +102,7 @@ export const Company = z.object({
   size: CompanySize.nullable(),
   phone: z.string().nullable(),
   website: z.string().nullable(),
-  address: Address.nullable(),
+  address: AddressView.nullable(),
   ownerId: z.uuid().nullable(),
   tags: z.array(z.string()),
   custom: CustomValues,

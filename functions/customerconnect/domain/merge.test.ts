@@ -3,7 +3,12 @@ import { fillMissing, unionCustom, unionTags } from './merge';
 
 describe('merge rules', () => {
   it('keeps the survivor’s values and takes the loser’s where it has none', () => {
-    const survivor = { domain: null, industry: 'Retail', phone: '', size: null as string | null };
+    const survivor = {
+      domain: null as string | null,
+      industry: 'Retail',
+      phone: '',
+      size: null as string | null,
+    };
     const loser = { domain: 'acme.com', industry: 'Energy', phone: '+1', size: null as string | null };
 
     expect(fillMissing(survivor, loser, ['domain', 'industry', 'phone', 'size'])).toEqual({
