@@ -3,8 +3,11 @@ import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { RECORD_OBJECTS } from '../domain/records';
 import { binderFor, visibilityOf, visibleCondition } from '../domain/visibility';
 import { prefixPattern, prefixTsQuery } from './query-text';
-import { runSearch, searchBranch } from './repository';
+import { hitBranch, runSearch } from './repository';
 import type { SearchHit, SearchQuery } from './schemas';
+
+/** Candidates per object when the caller sees only some records (the visibility rule filters them after). */
+const SCOPED_CANDIDATES = 500;
 
 export type SearchDeps = Pick<RequestDeps, 'tx' | 'principal'>;
 
@@ -12,7 +15,11 @@ export type SearchDeps = Pick<RequestDeps, 'tx' | 'principal'>;
  * One ranked list across companies, contacts, leads and opportunities: for
  * each object the caller's role may read (`customerconnect:<object>:read`)
  * and asked for, its best matches within the visibility rule, merged in one
- * statement. Tombstones never show.
+ * statement of two phases: customerconnect.search_candidates (migration
+ * 0003) matches through the trigram and full-text indexes, which RLS would
+ * otherwise keep out of reach, within the current tenant; the candidates are
+ * then read back as the caller, through RLS and visibleCondition. Tombstones
+ * never show.
  */
 export async function searchRecords(query: SearchQuery, deps: SearchDeps): Promise<{ items: SearchHit[] }> {
   const { tx, principal } = deps;
@@ -24,14 +31,8 @@ export async function searchRecords(query: SearchQuery, deps: SearchDeps): Promi
   const bind = binderFor(values);
   const tenant = bind(principal.tenantId);
   const low = query.q.toLowerCase();
-  const tsquery = prefixTsQuery(low);
-  const terms = {
-    low: bind(low),
-    prefix: bind(prefixPattern(low)),
-    tsquery: tsquery === null ? null : bind(tsquery),
-  };
-  const limit = bind(query.limit);
   const branches: string[] = [];
+  let everything = true;
   for (const object of objects) {
     const visible = visibleCondition(
       await visibilityOf(tx, principal, object),
@@ -39,7 +40,19 @@ export async function searchRecords(query: SearchQuery, deps: SearchDeps): Promi
       'r.owner_id',
       bind,
     );
-    branches.push(searchBranch(object, terms, visible, limit, tenant));
+    if (visible !== 'true') everything = false;
+    branches.push(hitBranch(object, visible, tenant));
   }
-  return { items: await runSearch(tx, values, branches, limit) };
+  // Visibility filters after the index phase: a caller who sees only some
+  // records gets more candidates per object, so their best visible hits
+  // still make the list.
+  const terms = {
+    low: bind(low),
+    prefix: bind(prefixPattern(low)),
+    tsquery: bind(prefixTsQuery(low)),
+    objects: bind(objects),
+    cap: bind(everything ? query.limit : SCOPED_CANDIDATES),
+  };
+  const limit = bind(query.limit);
+  return { items: await runSearch(tx, values, terms, branches, limit) };
 }
