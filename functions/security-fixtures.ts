@@ -289,6 +289,21 @@ export const FIXTURES: Record<string, Fixture> = {
     ),
   teamId: (context) =>
     created(context, '/v1/customerconnect/teams', { name: `Sweep ${randomUUID()}` }, (body) => body.id),
+  // Pipelines: names are unique per tenant, and the stages need an open, a won and a lost one.
+  pipelineId: (context) =>
+    created(
+      context,
+      '/v1/customerconnect/pipelines',
+      {
+        name: `Sweep ${randomUUID()}`,
+        stages: [
+          { name: 'Open', probability: 10 },
+          { name: 'Won', kind: 'won' },
+          { name: 'Lost', kind: 'lost' },
+        ],
+      },
+      (body) => body.id,
+    ),
   // Not a tenant resource (an ISO week is the same week in every tenant): see NOT_TENANT_RESOURCES.
   week: async () => '2026-W02',
   // Qultrix organization: names are unique per tenant, so each fixture gets its own.
