@@ -188,10 +188,10 @@ export const OBJECTS: Record<RecordType, ObjectSpec> = {
       { key: 'tags', label: 'Tags', input: 'tags', hint: 'Separated by commas.' },
     ],
     columns: [
-      { key: 'name', label: 'Name', sort: 'name' },
-      { key: 'email', label: 'Email', hideOnMobile: true },
+      { key: 'name', label: 'Name', sort: 'lastName' },
+      { key: 'email', label: 'Email', sort: 'email', hideOnMobile: true },
       { key: 'companyId', label: 'Company', hideOnMobile: true },
-      { key: 'lifecycleStage', label: 'Stage', hideOnMobile: true },
+      { key: 'lifecycleStage', label: 'Stage', sort: 'lifecycleStage', hideOnMobile: true },
       { key: 'ownerId', label: 'Owner', hideOnMobile: true },
       { key: 'createdAt', label: 'Created', sort: 'createdAt', hideOnMobile: true },
     ],

@@ -26,9 +26,17 @@ class People {
     const tenant = session.tenant?.id;
     if (!tenant) return Promise.resolve();
     if (this.#tenant === tenant && this.#loading) return this.#loading;
+    if (this.#tenant !== tenant) this.companies = {};
+    // A Sales Rep does not read the member list (platform:member:read): names
+    // other than their own show as "Someone" and the @mention list is empty.
+    if (!session.can('platform:member:read')) {
+      this.#tenant = tenant;
+      this.members = [];
+      this.#loading = Promise.resolve();
+      return this.#loading;
+    }
     this.#tenant = tenant;
     this.members = [];
-    this.companies = {};
     this.#loading = (async () => {
       const all: Person[] = [];
       let cursor: string | undefined;
