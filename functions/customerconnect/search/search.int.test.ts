@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let platform: TestPlatform;
@@ -151,6 +152,22 @@ describe('search', () => {
         [acme],
       );
     }
+  });
+
+  it('runs the index phase only inside the current tenant (the security-definer function takes no tenant)', async () => {
+    const id = await insert('companies', { name: 'Vantablack Widgets' });
+    const globex = globexOwner.tenants.find((tenant) => tenant.slug === 'globex')?.id as string;
+    const candidates = (tenantId?: string) =>
+      withTenantTransaction(tenantId ? { tenantId } : {}, async (tx) => {
+        const { rows } = await tx.query<{ record_id: string }>(
+          `select record_id from customerconnect.search_candidates('vantablack', 'vantablack%', null, array['company'], 10)`,
+        );
+        return rows.map((row) => row.record_id);
+      });
+
+    expect(await candidates(acme)).toEqual([id]);
+    expect(await candidates(globex)).toEqual([]);
+    expect(await candidates()).toEqual([]);
   });
 
   it('treats wildcards and tsquery syntax as text, and answers 400 for bad input', async () => {
