@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { expectedVersion } from '@halooid/shared/http/versioning';
 import {
   deleteAssignmentRule as deleteRuleRow,
   insertAssignmentRule,
@@ -64,13 +65,14 @@ export async function createAssignmentRule(
 /** PATCH at the version read (409 when stale); moving the rule to another team restarts its turn. */
 export async function changeAssignmentRule(
   ruleId: string,
-  version: number,
+  expected: { sent: number | undefined; ifMatch: string | undefined },
   input: Omit<UpdateAssignmentRuleInput, 'version'>,
   deps: AssignmentRuleDeps,
 ): Promise<AssignmentRule> {
   const { tx, principal } = deps;
   const current = await selectAssignmentRule(tx, principal.tenantId, ruleId, { forUpdate: true });
   if (!current) throw new NotFoundError('Assignment rule');
+  const version = expectedVersion(expected.sent, expected.ifMatch);
   if (current.version !== version)
     throw new ConflictError(
       `The rule changed since you read it (now version ${current.version}).`,

@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { expectedVersion } from '@halooid/shared/http/versioning';
 import { customChanges, loadFields, validateCustom } from '../domain/custom-fields';
 import { recomputeLeadScore } from '../domain/lead-scoring';
 import { checkOwner, type Lead, leadSnapshot, selectLeadById, selectVisibleLead } from '../domain/leads';
@@ -36,7 +37,7 @@ const EDITABLE = [
  */
 export async function changeLead(
   leadId: string,
-  version: number,
+  expected: { sent: number | undefined; ifMatch: string | undefined },
   input: Omit<UpdateLeadInput, 'version'>,
   deps: ChangeLeadDeps,
 ): Promise<Lead> {
@@ -45,6 +46,8 @@ export async function changeLead(
   const visibility = await visibilityOf(tx, principal, 'lead');
   const current = await selectVisibleLead(tx, tenantId, leadId, visibility, { forUpdate: true });
   if (!current) throw new NotFoundError('Lead');
+  // After the lookup: an invisible lead is a 404 whatever the body says.
+  const version = expectedVersion(expected.sent, expected.ifMatch);
   if (current.version !== version)
     throw new ConflictError(
       `The lead changed since you read it (now version ${current.version}).`,

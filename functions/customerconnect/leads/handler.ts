@@ -1,5 +1,5 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import { etag } from '@halooid/shared/http/versioning';
 import {
   changeAssignmentRule,
   createAssignmentRule,
@@ -32,7 +32,7 @@ export const handler = createHttpHandler(leadsService, {
   },
   updateLead: async ({ params, body, headers, inTenant }) => {
     const { version, ...changes } = body;
-    const expected = expectedVersion(version, headers['if-match']);
+    const expected = { sent: version, ifMatch: headers['if-match'] };
     const lead = await inTenant((deps) => changeLead(params.leadId, expected, changes, deps));
     return { body: lead, headers: etag(lead.version) };
   },
@@ -41,7 +41,7 @@ export const handler = createHttpHandler(leadsService, {
     body: await inTenant((deps) => createScoringRule(body, deps)),
   }),
   deleteLeadScoringRule: async ({ params, inTenant }) => {
-    await inTenant((deps) => deleteScoringRule(params.ruleId, deps));
+    await inTenant((deps) => deleteScoringRule(params.scoringRuleId, deps));
     return { body: undefined };
   },
   listAssignmentRules: async ({ inTenant }) => ({
@@ -55,17 +55,19 @@ export const handler = createHttpHandler(leadsService, {
     };
   },
   getAssignmentRule: async ({ params, inTenant }) => {
-    const rule = await inTenant((deps) => getAssignmentRule(params.ruleId, deps));
+    const rule = await inTenant((deps) => getAssignmentRule(params.assignmentRuleId, deps));
     return { body: rule, headers: etag(rule.version) };
   },
   updateAssignmentRule: async ({ params, body, headers, inTenant }) => {
     const { version, ...changes } = body;
-    const expected = expectedVersion(version, headers['if-match']);
-    const rule = await inTenant((deps) => changeAssignmentRule(params.ruleId, expected, changes, deps));
+    const expected = { sent: version, ifMatch: headers['if-match'] };
+    const rule = await inTenant((deps) =>
+      changeAssignmentRule(params.assignmentRuleId, expected, changes, deps),
+    );
     return { body: rule, headers: etag(rule.version) };
   },
   deleteAssignmentRule: async ({ params, inTenant }) => {
-    await inTenant((deps) => deleteAssignmentRule(params.ruleId, deps));
+    await inTenant((deps) => deleteAssignmentRule(params.assignmentRuleId, deps));
     return { body: undefined };
   },
 });

@@ -111,7 +111,7 @@ export const ScoringRule = z.object({
 });
 export type ScoringRule = z.infer<typeof ScoringRule>;
 
-export const ScoringRuleParams = z.strictObject({ ruleId: z.uuid() });
+export const ScoringRuleParams = z.strictObject({ scoringRuleId: z.uuid() });
 
 const points = z.number().int().min(-1000).max(1000);
 
@@ -119,12 +119,11 @@ export const CreateScoringRuleBody = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('field'),
     field: z
-      .string()
-      .max(60)
-      .refine(
-        (field) => (SCORABLE_FIELDS as readonly string[]).includes(field) || CUSTOM_FIELD_PATTERN.test(field),
-        `One of ${SCORABLE_FIELDS.join(', ')} or custom.<key>.`,
-      ),
+      .union([
+        z.enum(SCORABLE_FIELDS),
+        z.string().max(47).regex(CUSTOM_FIELD_PATTERN, 'custom.<key> of a lead custom field.'),
+      ])
+      .meta({ description: `One of ${SCORABLE_FIELDS.join(', ')}, or custom.<key>.` }),
     value: z.string().trim().min(1).max(200).nullable().optional().meta({
       description: 'The value that scores (case-insensitive); null or left out: the field being set scores.',
     }),
@@ -156,7 +155,7 @@ export const AssignmentRule = z.object({
 });
 export type AssignmentRule = z.infer<typeof AssignmentRule>;
 
-export const AssignmentRuleParams = z.strictObject({ ruleId: z.uuid() });
+export const AssignmentRuleParams = z.strictObject({ assignmentRuleId: z.uuid() });
 
 const sources = z
   .array(z.enum(LEAD_SOURCES))

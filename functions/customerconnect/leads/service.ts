@@ -108,7 +108,7 @@ export const leadsService = defineService({
     defineRoute({
       operationId: 'deleteLeadScoringRule',
       method: 'DELETE',
-      path: '/v1/customerconnect/lead-scoring-rules/{ruleId}',
+      path: '/v1/customerconnect/lead-scoring-rules/{scoringRuleId}',
       permission: 'customerconnect:settings:admin',
       summary: 'Remove a lead scoring rule',
       description: 'Every lead is rescored in the same transaction.',
@@ -139,7 +139,7 @@ export const leadsService = defineService({
     defineRoute({
       operationId: 'getAssignmentRule',
       method: 'GET',
-      path: '/v1/customerconnect/assignment-rules/{ruleId}',
+      path: '/v1/customerconnect/assignment-rules/{assignmentRuleId}',
       permission: 'customerconnect:settings:read',
       summary: 'Get a lead assignment rule',
       params: AssignmentRuleParams,
@@ -148,7 +148,7 @@ export const leadsService = defineService({
     defineRoute({
       operationId: 'updateAssignmentRule',
       method: 'PATCH',
-      path: '/v1/customerconnect/assignment-rules/{ruleId}',
+      path: '/v1/customerconnect/assignment-rules/{assignmentRuleId}',
       permission: 'customerconnect:settings:admin',
       summary: 'Change a lead assignment rule',
       description: 'At the version last read (409 when stale). Another team restarts the turn.',
@@ -160,7 +160,7 @@ export const leadsService = defineService({
     defineRoute({
       operationId: 'deleteAssignmentRule',
       method: 'DELETE',
-      path: '/v1/customerconnect/assignment-rules/{ruleId}',
+      path: '/v1/customerconnect/assignment-rules/{assignmentRuleId}',
       permission: 'customerconnect:settings:admin',
       summary: 'Remove a lead assignment rule',
       params: AssignmentRuleParams,
