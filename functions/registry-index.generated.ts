@@ -938,6 +938,25 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'customerconnect',
+      capability: 'contact-transfer',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'exportContacts',
+          method: 'GET',
+          path: '/v1/customerconnect/contacts/export',
+          permission: 'customerconnect:contact:read',
+        },
+        {
+          operationId: 'importContacts',
+          method: 'POST',
+          path: '/v1/customerconnect/contacts/import',
+          permission: 'customerconnect:contact:write',
+        },
+      ],
+    },
+    {
+      product: 'customerconnect',
       capability: 'activities',
       permissions: [
         {
@@ -1938,6 +1957,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'GET',
           path: '/v1/taskodex/absences',
           permission: 'taskodex:task:read',
+        },
+      ],
+    },
+    {
+      product: 'taskodex',
+      capability: 'deal-projects',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listDealProjects',
+          method: 'GET',
+          path: '/v1/taskodex/deal-projects',
+          permission: 'taskodex:project:read',
         },
       ],
     },

@@ -1,6 +1,7 @@
 import { defineProduct } from '@halooid/shared/product';
 import { availabilityService } from './availability/service';
 import { commentsService } from './comments/service';
+import { dealProjectsService } from './deal-projects/service';
 import { taskodexEvents } from './events';
 import { projectsService } from './projects/service';
 import { relationsService } from './relations/service';
@@ -29,6 +30,7 @@ export const taskodexProduct = defineProduct({
     taskTransferService,
     viewsService,
     availabilityService,
+    dealProjectsService,
   ],
   events: taskodexEvents,
   schedules: [

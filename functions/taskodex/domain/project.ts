@@ -9,6 +9,18 @@ export const PROJECT_ROLES = ['admin', 'member', 'viewer'] as const;
 export const ProjectStatus = z.enum(PROJECT_STATUSES);
 export const ProjectRole = z.enum(PROJECT_ROLES);
 
+/** The record in another product a project was made for (a won CustomerConnect deal); the web links back to it. */
+export const ProjectOrigin = z
+  .object({
+    product: z.string(),
+    type: z.string(),
+    id: z.uuid(),
+  })
+  .meta({
+    description: 'The record another product made this project for, e.g. a won CustomerConnect deal.',
+  });
+export type ProjectOrigin = z.infer<typeof ProjectOrigin>;
+
 export const Project = z.object({
   id: z.uuid(),
   key: z.string(),
@@ -25,6 +37,10 @@ export const Project = z.object({
   archivedAt: z.iso.datetime().nullable(),
   myRole: ProjectRole.nullable().meta({
     description: "The caller's role in the project; null when not a member.",
+  }),
+  origin: ProjectOrigin.nullable().meta({
+    description:
+      'Set when another product made the project, e.g. `{ product: "customerconnect", type: "opportunity", id }` for a won deal; null otherwise.',
   }),
   version: z.number().int(),
   createdBy: z.uuid(),

@@ -28,6 +28,9 @@ interface ProjectRow {
   hourly_rate: string | null;
   archived_at: Date | null;
   my_role: Project['myRole'];
+  origin_product: string | null;
+  origin_type: string | null;
+  origin_id: string | null;
   version: number;
   created_by: string;
   created_at: Date;
@@ -36,7 +39,7 @@ interface ProjectRow {
 
 /** `$2` is always the caller's user id (null for API keys). */
 const COLUMNS = `p.id, p.key, p.name, p.description, p.lead_id, p.status, p.is_private, p.start_date, p.target_date,
-  p.client_name, p.billable, p.hourly_rate, p.archived_at, p.version, p.created_by, p.created_at, p.updated_at,
+  p.client_name, p.billable, p.hourly_rate, p.archived_at, p.origin_product, p.origin_type, p.origin_id, p.version, p.created_by, p.created_at, p.updated_at,
   (select m.role from taskodex.project_members m
     where m.tenant_id = p.tenant_id and m.project_id = p.id and m.user_id = $2) as my_role`;
 
@@ -56,6 +59,10 @@ function toProject(row: ProjectRow): Project {
     hourlyRate: row.hourly_rate === null ? null : Number(row.hourly_rate),
     archivedAt: row.archived_at ? row.archived_at.toISOString() : null,
     myRole: row.my_role ?? null,
+    origin:
+      row.origin_product && row.origin_type && row.origin_id
+        ? { product: row.origin_product, type: row.origin_type, id: row.origin_id }
+        : null,
     version: row.version,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
