@@ -334,6 +334,10 @@ describe('activities', () => {
     const badTimelineType = await timeline(member, 'invoice', target);
     const badTypes = await timeline(member, 'company', target, '?types=call,gossip');
     const badCursor = await timeline(member, 'company', target, '?cursor=nonsense');
+    const emptyPatch = await platform.request('PATCH', `/v1/customerconnect/activities/${randomUUID()}`, {
+      headers: member.headers('acme'),
+      body: { version: 1 },
+    });
     const noVersion = await platform.request('PATCH', `/v1/customerconnect/activities/${randomUUID()}`, {
       headers: member.headers('acme'),
       body: { done: true },
@@ -353,6 +357,7 @@ describe('activities', () => {
     expect(badTypes.status).toBe(400);
     expect(badCursor.status).toBe(400);
     expect(noVersion.status).toBe(400);
+    expect(emptyPatch.status).toBe(400);
   });
 
   it("keeps activities inside their tenant: Globex gets 404 for Acme's activity", async () => {

@@ -80,17 +80,19 @@ export const CreateActivityBody = z.strictObject({
 });
 export type CreateActivityInput = z.output<typeof CreateActivityBody>;
 
-export const UpdateActivityBody = z.strictObject({
-  version: VersionField,
-  subject: Subject.nullable().optional(),
-  body: Body.nullable().optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
-  durationMinutes: Duration.nullable().optional(),
-  outcome: Outcome.nullable().optional(),
-  done: z.boolean().optional(),
-  assigneeId: z.uuid().nullable().optional(),
-  links: Links.optional().meta({ description: 'Replaces the links as a whole.' }),
-});
+export const UpdateActivityBody = z
+  .strictObject({
+    version: VersionField,
+    subject: Subject.nullable().optional(),
+    body: Body.nullable().optional(),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    durationMinutes: Duration.nullable().optional(),
+    outcome: Outcome.nullable().optional(),
+    done: z.boolean().optional(),
+    assigneeId: z.uuid().nullable().optional(),
+    links: Links.optional().meta({ description: 'Replaces the links as a whole.' }),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), 'Send at least one field to change.');
 export type UpdateActivityInput = z.output<typeof UpdateActivityBody>;
 
 export const ActivityParams = z.strictObject({ activityId: z.uuid() });
