@@ -172,6 +172,49 @@ describe('custom field definitions', () => {
     expect(await keys('')).toContain('legacyCode');
   });
 
+  it('validates record writes with the definitions of the moment: a new option works on the next request', async () => {
+    const field = await create(admin, {
+      object: 'company',
+      key: 'segment',
+      label: 'Segment',
+      type: 'select',
+      options: ['smb', 'mid'],
+    });
+    expect(field.status).toBe(201);
+    const company = (custom: Record<string, unknown>) =>
+      platform.request('POST', '/v1/customerconnect/companies', {
+        headers: sales.headers('acme'),
+        body: { name: `Segmented ${Math.random()}`, custom },
+      });
+
+    const outside = await company({ segment: 'enterprise' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'body.custom.segment' })]);
+    const unknown = await company({ sgement: 'smb' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.custom.sgement', code: 'unknown_field' }),
+    ]);
+
+    const widened = await patch(admin, field.body.id, { version: 1, options: ['smb', 'mid', 'enterprise'] });
+    expect(widened.status).toBe(200);
+    const inside = await company({ segment: 'enterprise' });
+    expect(inside.status).toBe(201);
+    expect(inside.body.custom).toEqual({ segment: 'enterprise' });
+
+    // Now a record holds "enterprise": removing it is refused, naming the count.
+    const narrowed = await patch(admin, field.body.id, { version: 2, options: ['smb', 'mid'] });
+    expect(narrowed.status).toBe(409);
+    expect(narrowed.body.detail).toContain('"enterprise" (1)');
+
+    const archived = await platform.request('DELETE', `${BASE}/${field.body.id}`, {
+      headers: admin.headers('acme'),
+    });
+    expect(archived.status).toBe(204);
+    const afterArchive = await company({ segment: 'smb' });
+    expect(afterArchive.status).toBe(400);
+  });
+
   it('limits a tenant to 100 active fields per object (422)', async () => {
     await platform.db.query(
       `insert into customerconnect.field_definitions (tenant_id, id, object, key, label, type, position)
