@@ -19,7 +19,7 @@ describe('import wizard', () => {
       'firstName',
       'lastName',
       'email',
-      'companyName',
+      'company',
       '',
       '',
     ]);
@@ -29,15 +29,22 @@ describe('import wizard', () => {
     ]);
   });
 
-  it('sends the mapped columns only', () => {
-    expect(mappingOf(['A', 'B', 'C'], ['name', '', 'custom.tier'])).toEqual({ A: 'name', C: 'custom.tier' });
+  it('sends each column, null to ignore one', () => {
+    expect(mappingOf(['A', 'B', 'C'], ['name', '', 'custom.tier'])).toEqual({
+      A: 'name',
+      B: null,
+      C: 'custom.tier',
+    });
   });
 
   it('reads the report with counts and rows by row number', () => {
     const report = readReport({
       imported: 3,
       updated: 1,
-      skipped: [{ row: 5, existingId: 'c1' }],
+      skipped: [
+        { row: 5, matchedId: 'c1' },
+        { row: 6, matchedId: null },
+      ],
       failed: [{ row: 2, errors: [{ column: 'email', message: 'Not an email.' }] }],
       ignoredColumnCount: 1,
       ignoredColumns: ['Record ID'],
@@ -45,13 +52,14 @@ describe('import wizard', () => {
     expect(report).toMatchObject({
       created: 3,
       updated: 1,
-      skipped: 1,
+      skipped: 2,
       failed: 1,
       ignoredColumns: ['Record ID'],
     });
     expect(report.rows).toEqual([
       { row: 2, outcome: 'failed', detail: 'email: Not an email.' },
       { row: 5, outcome: 'skipped', detail: 'Already exists: skipped.', existingId: 'c1' },
+      { row: 6, outcome: 'skipped', detail: 'Already exists: skipped.' },
     ]);
   });
 });

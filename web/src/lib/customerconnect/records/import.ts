@@ -73,12 +73,17 @@ export function autoMap(headers: readonly string[], targets: readonly ImportTarg
   });
 }
 
-/** The `mapping` the API takes: CSV header → field key, mapped columns only. */
-export function mappingOf(headers: readonly string[], keys: readonly string[]): Record<string, string> {
-  const mapping: Record<string, string> = {};
+/**
+ * The `mapping` the API takes: CSV header → field key, and null for a column
+ * to ignore (the API would otherwise match an unlisted header by its usual name).
+ */
+export function mappingOf(
+  headers: readonly string[],
+  keys: readonly string[],
+): Record<string, string | null> {
+  const mapping: Record<string, string | null> = {};
   headers.forEach((header, index) => {
-    const key = keys[index];
-    if (key && header) mapping[header] = key;
+    if (header) mapping[header] = keys[index] || null;
   });
   return mapping;
 }
@@ -117,7 +122,7 @@ export function readReport(raw: Record<string, unknown>): Report {
   const rows: ReportRow[] = [];
   const skipped = Array.isArray(raw.skipped) ? (raw.skipped as RawRow[]) : [];
   for (const item of skipped) {
-    const existingId = item.existingId ?? item.matchedId ?? item.id;
+    const existingId = item.existingId ?? item.matchedId ?? item.id ?? undefined;
     rows.push({
       row: item.row ?? 0,
       outcome: 'skipped',

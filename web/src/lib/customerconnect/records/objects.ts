@@ -73,8 +73,10 @@ export interface ObjectSpec {
   columns: readonly ColumnSpec[];
   filters: readonly FilterSpec[];
   defaultSort: string;
-  /** Import column targets (the API's CSV field names), for the wizard's mapping. */
+  /** Import column targets (the API's CSV field names), for the wizard's mapping; empty: no import route. */
   importFields: readonly { key: string; label: string; aliases?: string[] }[];
+  /** Whether `<path>/export` answers the filtered list as CSV. */
+  exportable: boolean;
   mergeable: boolean;
 }
 
@@ -149,12 +151,19 @@ export const OBJECTS: Record<RecordType, ObjectSpec> = {
       { key: 'domain', label: 'Domain', aliases: ['company domain name', 'domain name'] },
       { key: 'website', label: 'Website', aliases: ['website url', 'url'] },
       { key: 'industry', label: 'Industry' },
-      { key: 'size', label: 'Size', aliases: ['employees', 'number of employees'] },
+      { key: 'size', label: 'Size', aliases: ['employees', 'number of employees', 'company size'] },
       { key: 'phone', label: 'Phone', aliases: ['phone number'] },
-      { key: 'ownerEmail', label: 'Owner email', aliases: ['owner', 'company owner'] },
+      { key: 'owner', label: 'Owner (email)', aliases: ['owner email', 'company owner'] },
       { key: 'tags', label: 'Tags' },
+      { key: 'street', label: 'Street', aliases: ['address', 'street address'] },
+      { key: 'streetExtra', label: 'Street (line 2)', aliases: ['street address 2', 'address 2'] },
+      { key: 'city', label: 'City' },
+      { key: 'region', label: 'Region', aliases: ['state', 'state/region'] },
+      { key: 'postalCode', label: 'Postal code', aliases: ['zip', 'postcode', 'zip code'] },
+      { key: 'country', label: 'Country', aliases: ['country/region'] },
     ],
     mergeable: true,
+    exportable: true,
   },
   contact: {
     type: 'contact',
@@ -205,20 +214,25 @@ export const OBJECTS: Record<RecordType, ObjectSpec> = {
     importFields: [
       { key: 'firstName', label: 'First name', aliases: ['first', 'given name'] },
       { key: 'lastName', label: 'Last name', aliases: ['last', 'surname', 'family name'] },
-      { key: 'email', label: 'Email', aliases: ['email address', 'e-mail', 'emails'] },
-      { key: 'phone', label: 'Phone', aliases: ['phone number', 'mobile', 'phones'] },
-      { key: 'title', label: 'Job title', aliases: ['job title', 'position'] },
+      { key: 'email', label: 'Email', aliases: ['email address', 'e-mail', 'primary email', 'work email'] },
       {
-        key: 'companyName',
-        label: 'Company name',
-        aliases: ['company', 'company name', 'associated company'],
+        key: 'otherEmails',
+        label: 'Other emails',
+        aliases: ['additional emails', 'additional email addresses'],
       },
-      { key: 'companyDomain', label: 'Company domain', aliases: ['company domain name', 'domain'] },
-      { key: 'lifecycleStage', label: 'Lifecycle stage', aliases: ['lifecycle stage', 'stage'] },
-      { key: 'ownerEmail', label: 'Owner email', aliases: ['owner', 'contact owner'] },
+      { key: 'phone', label: 'Phone', aliases: ['phone number', 'mobile', 'mobile phone number'] },
+      { key: 'title', label: 'Job title', aliases: ['job title', 'position'] },
+      { key: 'company', label: 'Company name', aliases: ['company name', 'associated company'] },
+      { key: 'companyDomain', label: 'Company domain', aliases: ['company domain name'] },
+      { key: 'lifecycleStage', label: 'Lifecycle stage', aliases: ['stage'] },
+      { key: 'doNotContact', label: 'Do not contact' },
       { key: 'tags', label: 'Tags' },
+      { key: 'owner', label: 'Owner (email)', aliases: ['owner email', 'contact owner'] },
+      { key: 'city', label: 'City' },
+      { key: 'country', label: 'Country', aliases: ['country/region'] },
     ],
     mergeable: true,
+    exportable: true,
   },
   lead: {
     type: 'lead',
@@ -271,21 +285,10 @@ export const OBJECTS: Record<RecordType, ObjectSpec> = {
       { key: 'tag', label: 'Tag', kind: 'text' },
     ],
     defaultSort: '-createdAt',
-    importFields: [
-      { key: 'firstName', label: 'First name', aliases: ['first', 'given name'] },
-      { key: 'lastName', label: 'Last name', aliases: ['last', 'surname'] },
-      { key: 'email', label: 'Email', aliases: ['email address', 'e-mail'] },
-      { key: 'phone', label: 'Phone', aliases: ['phone number'] },
-      { key: 'companyName', label: 'Company', aliases: ['company', 'company name'] },
-      { key: 'title', label: 'Job title', aliases: ['job title'] },
-      { key: 'website', label: 'Website' },
-      { key: 'source', label: 'Source', aliases: ['lead source'] },
-      { key: 'status', label: 'Status', aliases: ['lead status'] },
-      { key: 'territory', label: 'Territory' },
-      { key: 'ownerEmail', label: 'Owner email', aliases: ['owner', 'lead owner'] },
-      { key: 'tags', label: 'Tags' },
-    ],
+    // The leads API has no import or export route (yet).
+    importFields: [],
     mergeable: false,
+    exportable: false,
   },
   opportunity: {
     type: 'opportunity',
@@ -329,17 +332,10 @@ export const OBJECTS: Record<RecordType, ObjectSpec> = {
       { key: 'pipelineId', label: 'Pipeline', kind: 'text', hidden: true },
     ],
     defaultSort: 'expectedCloseDate',
-    importFields: [
-      { key: 'name', label: 'Name', aliases: ['deal name', 'deal', 'opportunity', 'opportunity name'] },
-      { key: 'amount', label: 'Amount', aliases: ['value', 'deal amount'] },
-      { key: 'currency', label: 'Currency', aliases: ['currency code'] },
-      { key: 'expectedCloseDate', label: 'Expected close', aliases: ['close date', 'expected close date'] },
-      { key: 'companyName', label: 'Company', aliases: ['company', 'company name', 'associated company'] },
-      { key: 'stage', label: 'Stage', aliases: ['deal stage'] },
-      { key: 'ownerEmail', label: 'Owner email', aliases: ['owner', 'deal owner'] },
-      { key: 'tags', label: 'Tags' },
-    ],
+    // Deals export; their import route does not exist (yet).
+    importFields: [],
     mergeable: false,
+    exportable: true,
   },
 };
 
