@@ -505,6 +505,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           permission: 'customerconnect:company:read',
         },
         {
+          operationId: 'importCompanies',
+          method: 'POST',
+          path: '/v1/customerconnect/companies/import',
+          permission: 'customerconnect:company:write',
+        },
+        {
           operationId: 'createCompany',
           method: 'POST',
           path: '/v1/customerconnect/companies',
@@ -597,6 +603,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'POST',
           path: '/v1/customerconnect/opportunities',
           permission: 'customerconnect:opportunity:write',
+        },
+        {
+          operationId: 'exportOpportunities',
+          method: 'GET',
+          path: '/v1/customerconnect/opportunities/export',
+          permission: 'customerconnect:opportunity:read',
         },
         {
           operationId: 'getOpportunity',
@@ -820,6 +832,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'updateLead',
           method: 'PATCH',
           path: '/v1/customerconnect/leads/{leadId}',
+          permission: 'customerconnect:lead:write',
+        },
+        {
+          operationId: 'convertLead',
+          method: 'POST',
+          path: '/v1/customerconnect/leads/{leadId}/convert',
           permission: 'customerconnect:lead:write',
         },
         {

@@ -8,6 +8,7 @@ import {
   listAssignmentRules,
 } from './assignment-rules';
 import { changeLead } from './change-lead';
+import { convertLead } from './convert-lead';
 import { createLead } from './create-lead';
 import { getLead } from './get-lead';
 import { listLeads } from './list-leads';
@@ -35,6 +36,10 @@ export const handler = createHttpHandler(leadsService, {
     const expected = { sent: version, ifMatch: headers['if-match'] };
     const lead = await inTenant((deps) => changeLead(params.leadId, expected, changes, deps));
     return { body: lead, headers: etag(lead.version) };
+  },
+  convertLead: async ({ params, body, headers, inTenant }) => {
+    const result = await inTenant((deps) => convertLead(params.leadId, body, headers['if-match'], deps));
+    return { body: result, headers: etag(result.lead.version) };
   },
   listLeadScoringRules: async ({ inTenant }) => ({ body: await inTenant((deps) => listScoringRules(deps)) }),
   createLeadScoringRule: async ({ body, inTenant }) => ({

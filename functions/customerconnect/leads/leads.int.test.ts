@@ -326,3 +326,165 @@ describe('assignment rules', () => {
     }
   });
 });
+
+describe('convert', () => {
+  const convert = (id: string, body: Record<string, unknown>, as: Session = member) =>
+    platform.request('POST', `/v1/customerconnect/leads/${id}/convert`, {
+      headers: as.headers('acme'),
+      body,
+    });
+  const counts = async () => {
+    const { rows } = await platform.db.query(
+      `select (select count(*)::int from customerconnect.contacts) as contacts,
+              (select count(*)::int from customerconnect.companies) as companies,
+              (select count(*)::int from customerconnect.opportunities) as opportunities,
+              (select count(*)::int from customerconnect.record_changes) as changes`,
+    );
+    return rows[0];
+  };
+
+  it('creates contact, company and opportunity in one go and marks the lead converted', async () => {
+    const lead = await create(member, {
+      firstName: 'Ines',
+      lastName: 'Navarro',
+      email: 'ines@newco.io',
+      phone: '+34 600 000 000',
+      companyName: 'NewCo',
+      title: 'COO',
+      ownerId: sofia.userId,
+    });
+
+    const converted = await convert(lead.body.id, {
+      opportunity: {
+        name: 'NewCo pilot',
+        amount: '1200.50',
+        currency: 'EUR',
+        expectedCloseDate: '2026-12-31',
+      },
+    });
+
+    expect(converted.status, converted.text).toBe(200);
+    expect(converted.body).toMatchObject({ contactCreated: true, companyCreated: true });
+    expect(converted.body.lead).toMatchObject({
+      status: 'converted',
+      convertedContactId: converted.body.contactId,
+      convertedCompanyId: converted.body.companyId,
+      convertedOpportunityId: converted.body.opportunityId,
+      convertedBy: member.userId,
+      version: 2,
+    });
+    const { rows: contacts } = await platform.db.query(
+      'select first_name, last_name, primary_email, company_id, owner_id, lifecycle_stage from customerconnect.contacts where id = $1',
+      [converted.body.contactId],
+    );
+    expect(contacts[0]).toEqual({
+      first_name: 'Ines',
+      last_name: 'Navarro',
+      primary_email: 'ines@newco.io',
+      company_id: converted.body.companyId,
+      owner_id: sofia.userId,
+      lifecycle_stage: 'opportunity',
+    });
+    const { rows: companies } = await platform.db.query(
+      'select name, domain, owner_id from customerconnect.companies where id = $1',
+      [converted.body.companyId],
+    );
+    expect(companies[0]).toEqual({ name: 'NewCo', domain: 'newco.io', owner_id: sofia.userId });
+    const { rows: deals } = await platform.db.query(
+      `select o.amount::text as amount, o.currency, o.lead_id, o.company_id, s.kind, s.position = (
+                select min(position) from customerconnect.stages where pipeline_id = o.pipeline_id and kind = 'open'
+              ) as first_open
+         from customerconnect.opportunities o join customerconnect.stages s on s.id = o.stage_id
+        where o.id = $1`,
+      [converted.body.opportunityId],
+    );
+    expect(deals[0]).toEqual({
+      amount: '1200.50',
+      currency: 'EUR',
+      lead_id: lead.body.id,
+      company_id: converted.body.companyId,
+      kind: 'open',
+      first_open: true,
+    });
+    const { rows: timeline } = await platform.db.query(
+      `select kind from customerconnect.record_changes where record_type = 'lead' and record_id = $1 order by changed_at`,
+      [lead.body.id],
+    );
+    expect(timeline.map((row) => row.kind)).toEqual(['created', 'converted']);
+    const { rows: events } = await platform.db.query(
+      `select envelope->'data' as data from platform.outbox where type = 'lead.converted' and envelope->'data'->>'leadId' = $1`,
+      [lead.body.id],
+    );
+    expect(events).toEqual([
+      {
+        data: {
+          leadId: lead.body.id,
+          contactId: converted.body.contactId,
+          companyId: converted.body.companyId,
+          opportunityId: converted.body.opportunityId,
+        },
+      },
+    ]);
+
+    const again = await convert(lead.body.id, {});
+    const reopen = await patch(member, lead.body.id, { version: 2, status: 'new' });
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('lead_already_converted');
+    expect(reopen.status).toBe(422);
+    expect(reopen.body.code).toBe('lead_converted');
+  });
+
+  it('matches the contact by email and the company by domain instead of creating them', async () => {
+    const company = await platform.request('POST', '/v1/customerconnect/companies', {
+      headers: member.headers('acme'),
+      body: { name: 'MatchCo', domain: 'matchco.com' },
+    });
+    const contact = await platform.request('POST', '/v1/customerconnect/contacts', {
+      headers: member.headers('acme'),
+      body: { lastName: 'Bo', emails: [{ email: 'bo@matchco.com' }] },
+    });
+    expect(company.status, company.text).toBe(201);
+    expect(contact.status, contact.text).toBe(201);
+    const lead = await create(member, {
+      lastName: 'Bo',
+      email: 'BO@matchco.com',
+      companyName: 'Match Company',
+    });
+    const before = await counts();
+
+    const converted = await convert(lead.body.id, {});
+
+    expect(converted.status, converted.text).toBe(200);
+    expect(converted.body).toMatchObject({
+      contactId: contact.body.id,
+      contactCreated: false,
+      companyId: company.body.id,
+      companyCreated: false,
+      opportunityId: null,
+    });
+    const after = await counts();
+    expect(after).toEqual({ ...before, changes: before.changes + 1 });
+  });
+
+  it('leaves nothing behind when a step fails (a pipeline that is not the tenant’s)', async () => {
+    const lead = await create(member, { lastName: 'Failing', email: 'f@failco.com', companyName: 'FailCo' });
+    const before = await counts();
+    const { rows: outboxBefore } = await platform.db.query('select count(*)::int as n from platform.outbox');
+
+    const failed = await convert(lead.body.id, {
+      opportunity: { name: 'Never', pipelineId: crypto.randomUUID() },
+    });
+
+    expect(failed.status).toBe(422);
+    expect(failed.body.errors[0].field).toBe('body.opportunity.pipelineId');
+    expect(await counts()).toEqual(before);
+    const { rows: outboxAfter } = await platform.db.query('select count(*)::int as n from platform.outbox');
+    expect(outboxAfter[0].n).toBe(outboxBefore[0].n);
+    const { rows } = await platform.db.query(
+      "select count(*)::int as n from customerconnect.companies where domain = 'failco.com'",
+    );
+    expect(rows[0].n).toBe(0);
+    const still = await get(member, `/v1/customerconnect/leads/${lead.body.id}`);
+    expect(still.body).toMatchObject({ status: 'new', version: 1, convertedContactId: null });
+  });
+});

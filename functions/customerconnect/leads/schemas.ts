@@ -184,3 +184,67 @@ export const UpdateAssignmentRuleBody = z.strictObject({
 export type UpdateAssignmentRuleInput = z.output<typeof UpdateAssignmentRuleBody>;
 
 export const AssignmentRuleList = z.object({ items: z.array(AssignmentRule) });
+
+// Conversion.
+
+const ConvertCompany = z
+  .union([
+    z.strictObject({ id: z.uuid().meta({ description: 'Link this company (one you can see).' }) }),
+    z.strictObject({
+      match: z.literal('domain').meta({
+        description:
+          'The company whose domain is the lead’s website’s (or its email’s, unless a free mail provider); none found: a new company named after the lead’s company name.',
+      }),
+    }),
+    z.strictObject({
+      create: z.literal(true),
+      name: displayText()
+        .min(1)
+        .max(200)
+        .optional()
+        .meta({ description: 'Defaults to the lead’s company name.' }),
+    }),
+  ])
+  .nullable()
+  .optional()
+  .meta({ description: '`null`: no company. Left out: `{ "match": "domain" }`.' });
+
+export const ConvertLeadBody = z.strictObject({
+  company: ConvertCompany,
+  contact: z
+    .strictObject({ id: z.uuid().meta({ description: 'Link this contact (one you can see).' }) })
+    .optional()
+    .meta({ description: 'Left out: the contact with the lead’s email, or a new one from the lead.' }),
+  opportunity: z
+    .strictObject({
+      name: displayText().min(1, 'Name the opportunity.').max(200),
+      pipelineId: z.uuid().optional().meta({ description: 'Defaults to the default pipeline.' }),
+      stageId: z.uuid().optional().meta({ description: 'Defaults to the pipeline’s first open stage.' }),
+      amount: z
+        .string()
+        .regex(/^\d{1,16}(\.\d{1,2})?$/, 'A decimal amount as a string, such as "1250.00".')
+        .optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.')
+        .optional(),
+      expectedCloseDate: z.iso.date().optional(),
+    })
+    .refine((value) => (value.amount === undefined) === (value.currency === undefined), {
+      message: 'Send amount and currency together (or neither).',
+      path: ['currency'],
+    })
+    .optional(),
+  version: VersionField,
+});
+export type ConvertLeadInput = z.output<typeof ConvertLeadBody>;
+
+export const ConvertLeadResult = z.object({
+  lead: Lead,
+  contactId: z.uuid(),
+  contactCreated: z.boolean(),
+  companyId: z.uuid().nullable(),
+  companyCreated: z.boolean(),
+  opportunityId: z.uuid().nullable(),
+});
+export type ConvertLeadResult = z.infer<typeof ConvertLeadResult>;

@@ -5,6 +5,8 @@ import {
   AssignmentRule,
   AssignmentRuleList,
   AssignmentRuleParams,
+  ConvertLeadBody,
+  ConvertLeadResult,
   CreateAssignmentRuleBody,
   CreateLeadBody,
   CreateScoringRuleBody,
@@ -37,7 +39,18 @@ export const leadsService = defineService({
       description: 'Create, change and convert leads (within the tenant’s lead visibility).',
     },
   ],
-  emits: [{ type: 'lead.created' }, { type: 'lead.updated' }, { type: 'lead.assigned' }],
+  // Conversion creates contacts, companies and opportunities through their domain writes.
+  emits: [
+    { type: 'lead.created' },
+    { type: 'lead.updated' },
+    { type: 'lead.assigned' },
+    { type: 'lead.converted' },
+    { type: 'contact.created' },
+    { type: 'company.created' },
+    { type: 'opportunity.created' },
+    { type: 'opportunity.won' },
+    { type: 'opportunity.lost' },
+  ],
   routes: [
     defineRoute({
       operationId: 'listLeads',
@@ -84,6 +97,19 @@ export const leadsService = defineService({
       body: UpdateLeadBody,
       headers: IF_MATCH_HEADER,
       response: Lead,
+    }),
+    defineRoute({
+      operationId: 'convertLead',
+      method: 'POST',
+      path: '/v1/customerconnect/leads/{leadId}/convert',
+      permission: 'customerconnect:lead:write',
+      summary: 'Convert a lead',
+      description:
+        'In one transaction: a contact (the one given, the one with the lead’s email, or a new one), a company (given, matched by domain, new from the lead’s company name, or none) and optionally an opportunity (the pipeline’s first open stage unless `stageId`). Any failure leaves nothing behind. New records are owned by the lead’s owner. Creating a contact, company or opportunity needs that object’s write permission too.',
+      params: LeadParams,
+      body: ConvertLeadBody,
+      headers: IF_MATCH_HEADER,
+      response: ConvertLeadResult,
     }),
     defineRoute({
       operationId: 'listLeadScoringRules',
