@@ -129,15 +129,17 @@ describe('web-to-lead', () => {
     expect(byMember.status).toBe(403);
   });
 
+  // Each case below has its own key: the per-key limit (5 a second) is not what they test.
   it('accepts a filled honeypot like any submission but discards it', async () => {
+    const key = await newCaptureKey('honeypot');
     const before = await platform.db.query('select count(*)::int as n from customerconnect.leads');
     const bot = await capture(
-      captureKey,
+      key,
       { name: 'Cheap Pills', email: 'bot@spam.example', website: 'http://spam.example' },
       'bot-1',
     );
     const again = await capture(
-      captureKey,
+      key,
       { name: 'Cheap Pills', email: 'bot@spam.example', website: 'http://spam.example' },
       'bot-1',
     );
@@ -154,10 +156,11 @@ describe('web-to-lead', () => {
   });
 
   it('answers a replayed Idempotency-Key with the same lead and creates one row', async () => {
+    const key = await newCaptureKey('retries');
     const body = { name: 'Retry Person', email: 'retry@example.com' };
-    const first = await capture(captureKey, body, 'form-submission-42');
-    const replay = await capture(captureKey, body, 'form-submission-42');
-    const badKey = await capture(captureKey, body, 'has a space');
+    const first = await capture(key, body, 'form-submission-42');
+    const replay = await capture(key, body, 'form-submission-42');
+    const badKey = await capture(key, body, 'has a space');
 
     expect(first.status).toBe(202);
     expect(replay.status).toBe(202);
@@ -189,8 +192,9 @@ describe('web-to-lead', () => {
   });
 
   it('rejects a bad body with 400 naming the field', async () => {
-    const noEmail = await capture(captureKey, { name: 'No Email' });
-    const extra = await capture(captureKey, { name: 'X', email: 'x@example.com', admin: true });
+    const key = await newCaptureKey('bad bodies');
+    const noEmail = await capture(key, { name: 'No Email' });
+    const extra = await capture(key, { name: 'X', email: 'x@example.com', admin: true });
 
     expect(noEmail.status).toBe(400);
     expect(noEmail.body.errors[0].field).toBe('body.email');
