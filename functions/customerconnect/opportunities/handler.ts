@@ -1,8 +1,10 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
+import { csvResponse } from '@halooid/shared/http/csv';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
 import { getBoard } from './board';
 import { changeOpportunity } from './change-opportunity';
 import { createOpportunity } from './create-opportunity';
+import { exportOpportunities } from './export-opportunities';
 import { getOpportunity } from './get-opportunity';
 import { listOpportunities } from './list-opportunities';
 import { moveStage } from './move-stage';
@@ -23,6 +25,10 @@ export const handler = createHttpHandler(opportunitiesService, {
         ...etag(opportunity.version),
       },
     };
+  },
+  exportOpportunities: async ({ query, inTenant }) => {
+    const csv = await inTenant((deps) => exportOpportunities(query, deps));
+    return csvResponse(`opportunities-${new Date().toISOString().slice(0, 10)}.csv`, csv);
   },
   getOpportunity: async ({ params, inTenant }) => {
     const opportunity = await inTenant((deps) => getOpportunity(params.opportunityId, deps));

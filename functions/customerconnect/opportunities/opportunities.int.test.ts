@@ -1,4 +1,5 @@
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { parseCsv } from '@halooid/shared/http/csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let platform: TestPlatform;
@@ -270,7 +271,7 @@ describe('opportunities', () => {
           'select id, version from customerconnect.opportunities where id = any($1::uuid[])',
           [[a, b, c]],
         )
-      ).rows.reduce((map: Record<string, number>, row) => ({ ...map, [row.id]: row.version }), {});
+      ).rows.reduce((map: Record<string, number>, row) => Object.assign(map, { [row.id]: row.version }), {});
     const before = await versions();
     const moved = await move(sofia, c, { stageId: stage('Negotiate'), afterId: a });
     expect(moved.status).toBe(200);
@@ -401,5 +402,48 @@ describe('opportunities', () => {
         [acme],
       );
     }
+  });
+  it('exports the filtered list as CSV with exact amounts and owner emails', async () => {
+    const response = await platform.request(
+      'GET',
+      '/v1/customerconnect/opportunities/export?q=ravi&sort=name',
+      {
+        headers: { ...admin.headers('acme'), accept: 'text/csv' },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = parseCsv(response.text);
+    expect(rows[0]).toEqual([
+      'id',
+      'name',
+      'pipeline',
+      'stage',
+      'status',
+      'amount',
+      'currency',
+      'expected close date',
+      'company',
+      'owner',
+      'tags',
+      'close reason',
+      'closed at',
+      'created at',
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.slice(1, 11)).toEqual([
+      'Ravi only',
+      'Enterprise',
+      'Negotiate',
+      'open',
+      '700.00',
+      'EUR',
+      '2026-11-20',
+      '',
+      'rep@acme.example',
+      '',
+    ]);
+    const bad = await call(admin, 'GET', '/opportunities/export?sort=nope');
+    expect(bad.status).toBe(400);
   });
 });

@@ -18,14 +18,18 @@ export { CreateOpportunityBody, Opportunity, OpportunityDetail };
 export const OpportunityParams = z.strictObject({ opportunityId: z.uuid() });
 
 /** PATCH: everything but the stage (POST …/stage moves it) and the pipeline. */
-export const ChangeOpportunityBody = z.strictObject({
-  version: VersionField,
-  ...opportunityFields,
-  name: opportunityFields.name.optional(),
-  contacts: opportunityFields.contacts.meta({
-    description: 'The whole list of contacts with their roles (replaces the current one).',
-  }),
-});
+export const ChangeOpportunityBody = z
+  .strictObject({
+    version: VersionField,
+    ...opportunityFields,
+    name: opportunityFields.name.optional(),
+    contacts: opportunityFields.contacts.meta({
+      description: 'The whole list of contacts with their roles (replaces the current one).',
+    }),
+  })
+  .refine((body) => Object.entries(body).some(([key, value]) => key !== 'version' && value !== undefined), {
+    message: 'Send at least one field to change.',
+  });
 export type ChangeOpportunityInput = z.output<typeof ChangeOpportunityBody>;
 
 export const MoveStageBody = z
@@ -108,6 +112,10 @@ export const ListOpportunitiesQuery = z.strictObject({
   }),
 });
 export type ListOpportunitiesQuery = z.output<typeof ListOpportunitiesQuery>;
+
+/** The list's filters and sort without paging: an export is every matching opportunity you can see. */
+export const ExportOpportunitiesQuery = ListOpportunitiesQuery.omit({ limit: true, cursor: true });
+export type ExportOpportunitiesQuery = z.output<typeof ExportOpportunitiesQuery>;
 
 export const BoardQuery = z.strictObject({
   pipelineId: z.uuid().optional().meta({ description: 'Defaults to the default pipeline.' }),

@@ -43,16 +43,20 @@ export const CreatePipelineBody = z.strictObject({
 });
 export type CreatePipelineInput = z.output<typeof CreatePipelineBody>;
 
-export const ChangePipelineBody = z.strictObject({
-  version: VersionField,
-  name: displayText().min(1, 'Name the pipeline.').max(100).optional(),
-  isDefault: z
-    .literal(true)
-    .optional()
-    .meta({ description: 'Make this the default pipeline (the previous default stops being one).' }),
-  projectTemplateId: z.uuid().nullable().optional(),
-  stages: Stages.optional(),
-});
+export const ChangePipelineBody = z
+  .strictObject({
+    version: VersionField,
+    name: displayText().min(1, 'Name the pipeline.').max(100).optional(),
+    isDefault: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'Make this the default pipeline (the previous default stops being one).' }),
+    projectTemplateId: z.uuid().nullable().optional(),
+    stages: Stages.optional(),
+  })
+  .refine((body) => Object.entries(body).some(([key, value]) => key !== 'version' && value !== undefined), {
+    message: 'Send at least one field to change.',
+  });
 export type ChangePipelineInput = z.output<typeof ChangePipelineBody>;
 
 export const PipelineParams = z.strictObject({ pipelineId: z.uuid() });
