@@ -1,11 +1,11 @@
-import { crmGet } from '../records/http';
+import { api, unwrap } from '$lib/api';
 import type { Forecast, ForecastGroupBy } from './types';
 
 export function loadForecast(query: {
   period: string;
   groupBy: ForecastGroupBy;
-  pipelineId?: string | undefined;
-  ownerId?: string | undefined;
+  pipelineId?: string;
+  ownerId?: string;
 }): Promise<Forecast> {
-  return crmGet<Forecast>('/forecast', query);
+  return unwrap(api.GET('/v1/customerconnect/forecast', { params: { query } }));
 }

@@ -6,26 +6,32 @@ const figures = (currency: string, total: string, weighted: string, wonTotal = '
   count,
   total,
   weighted,
-  wonCount: 0,
-  wonTotal,
+  open: { count, total, weighted },
+  won: { count: 0, total: wonTotal },
+  lost: { count: 0, total: '0.00' },
 });
+const label = (group: { key: string | null; label: string | null }) => group.label ?? group.key ?? '';
 
 describe('forecast chart', () => {
   const groups = [
-    { key: 'a', label: 'Ana', figures: [figures('EUR', '200.00', '50.00'), figures('USD', '10.00', '1.00')] },
-    { key: 'b', label: 'Ben', figures: [figures('EUR', '100.00', '100.00', '100.00')] },
+    {
+      key: 'a',
+      label: 'Ana',
+      currencies: [figures('EUR', '200.00', '50.00'), figures('USD', '10.00', '1.00')],
+    },
+    { key: 'b', label: 'Ben', currencies: [figures('EUR', '100.00', '100.00', '100.00')] },
   ];
 
   it('takes one currency’s rows in group order', () => {
-    expect(rowsOf(groups, 'EUR').map((row) => [row.key, row.total])).toEqual([
+    expect(rowsOf(groups, 'EUR', label).map((row) => [row.key, row.total])).toEqual([
       ['a', '200.00'],
       ['b', '100.00'],
     ]);
-    expect(rowsOf(groups, 'USD').map((row) => row.label)).toEqual(['Ana']);
+    expect(rowsOf(groups, 'USD', label).map((row) => row.label)).toEqual(['Ana']);
   });
 
   it('scales bars to the largest total', () => {
-    const chart = bars(rowsOf(groups, 'EUR'), 400);
+    const chart = bars(rowsOf(groups, 'EUR', label), 400);
     expect(chart.bars[0]).toMatchObject({ total: 400, weighted: 100, won: 0 });
     expect(chart.bars[1]).toMatchObject({ total: 200, weighted: 200, won: 200 });
     expect(bars([], 400).bars).toEqual([]);

@@ -14,11 +14,8 @@ export interface Bar {
 }
 
 export function bars(rows: readonly ForecastRow[], width: number): { bars: Bar[]; max: number } {
-  const max = Math.max(
-    0,
-    ...rows.map((row) => Number(row.total)),
-    ...rows.map((row) => Number(row.wonTotal)),
-  );
+  // The total holds the open and won amounts, so it is the longest bar of its row.
+  const max = Math.max(0, ...rows.map((row) => Number(row.total)));
   const scale = (value: string) => (max > 0 ? (Number(value) / max) * width : 0);
   return {
     max,
@@ -27,17 +24,21 @@ export function bars(rows: readonly ForecastRow[], width: number): { bars: Bar[]
       label: row.label,
       total: scale(row.total),
       weighted: scale(row.weighted),
-      won: scale(row.wonTotal),
+      won: scale(row.won.total),
     })),
   };
 }
 
 /** The rows of one currency, in the order the groups came. */
-export function rowsOf(groups: readonly ForecastGroup[], currency: string): ForecastRow[] {
+export function rowsOf(
+  groups: readonly ForecastGroup[],
+  currency: string,
+  label: (group: ForecastGroup) => string,
+): ForecastRow[] {
   const rows: ForecastRow[] = [];
   for (const group of groups) {
-    const figures = group.figures.find((item) => item.currency === currency);
-    if (figures) rows.push({ ...figures, key: group.key, label: group.label });
+    const figures = group.currencies.find((item) => item.currency === currency);
+    if (figures) rows.push({ ...figures, key: group.key ?? '', label: label(group) });
   }
   return rows;
 }

@@ -1,33 +1,13 @@
-/** `GET /v1/customerconnect/forecast`'s answer (see functions/customerconnect/forecast). */
-export type ForecastGroupBy = 'owner' | 'stage' | 'month';
+import type { paths } from '$lib/api';
 
-/** One currency's figures of a group: amounts are exact decimal strings. */
-export interface ForecastFigures {
-  currency: string;
-  count: number;
-  total: string;
-  weighted: string;
-  wonCount: number;
-  wonTotal: string;
-}
+/** `GET /v1/customerconnect/forecast`'s answer, from the generated client types. */
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
-export interface ForecastGroup {
-  key: string;
-  label: string;
-  figures: ForecastFigures[];
-}
+export type Forecast = Json<paths['/v1/customerconnect/forecast']['get']['responses']['200']>;
+export type ForecastGroupBy = Forecast['groupBy'];
+export type ForecastGroup = Forecast['groups'][number];
+/** One currency's figures (amounts are exact decimal strings). */
+export type ForecastFigures = Forecast['totals'][number];
 
-export interface Forecast {
-  period: string;
-  from: string;
-  to: string;
-  groupBy: ForecastGroupBy;
-  groups: ForecastGroup[];
-  totals: ForecastFigures[];
-}
-
-/** A table/chart row: one group in one currency. */
-export interface ForecastRow extends ForecastFigures {
-  key: string;
-  label: string;
-}
+/** A table/chart row: one group in one currency, with the label the screen shows. */
+export type ForecastRow = ForecastFigures & { key: string; label: string };

@@ -1,21 +1,17 @@
-import { crmGet, crmPost } from '../records/http';
-import { type BoardResponse, toBoard } from './board';
+import { api, unwrap } from '$lib/api';
+import { toBoard } from './board';
 import type { Board, Deal, Pipeline, StageMoveBody } from './types';
 
-/** Every page of a `{items, nextCursor}` list (settings-sized lists: at most `pages` pages). */
-export async function allPages<T>(
-  path: string,
-  query: Record<string, string> = {},
-  pages = 10,
-): Promise<T[]> {
-  const items: T[] = [];
+/** The tenant's pipelines (default first), each with its stages in board order. */
+export async function loadPipelines(): Promise<Pipeline[]> {
+  const items: Pipeline[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < pages; page++) {
-    const data = await crmGet<{ items: T[]; nextCursor?: string | null }>(path, {
-      limit: 100,
-      ...query,
-      cursor,
-    });
+  for (let page = 0; page < 10; page++) {
+    const data = await unwrap(
+      api.GET('/v1/customerconnect/pipelines', {
+        params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+      }),
+    );
     items.push(...data.items);
     if (!data.nextCursor) break;
     cursor = data.nextCursor;
@@ -23,28 +19,25 @@ export async function allPages<T>(
   return items;
 }
 
-/** The tenant's pipelines (archived ones left out), each with its stages in order. */
-export async function loadPipelines(): Promise<Pipeline[]> {
-  const items = await allPages<Pipeline>('/pipelines');
-  return items.filter((pipeline) => !pipeline.archived);
-}
-
-export async function loadBoard(pipeline: Pipeline): Promise<Board> {
-  const response = await crmGet<BoardResponse>('/board', { pipelineId: pipeline.id });
-  return toBoard(pipeline, response);
+export async function loadBoard(pipelineId: string): Promise<Board> {
+  return toBoard(await unwrap(api.GET('/v1/customerconnect/board', { params: { query: { pipelineId } } })));
 }
 
 /** The next page of one stage's cards, in rank order. */
 export function moreDeals(pipelineId: string, stageId: string, cursor: string) {
-  return crmGet<{ items: Deal[]; nextCursor: string | null }>('/opportunities', {
-    pipelineId,
-    stageId,
-    sort: 'rank',
-    cursor,
-    limit: 25,
-  });
+  return unwrap(
+    api.GET('/v1/customerconnect/opportunities', {
+      params: { query: { pipelineId, stageId, sort: 'rank', cursor, limit: 25 } },
+    }),
+  );
 }
 
-export function moveDeal(dealId: string, body: StageMoveBody): Promise<Deal> {
-  return crmPost<Deal>(`/opportunities/${encodeURIComponent(dealId)}/stage`, body);
+export async function moveDeal(dealId: string, body: StageMoveBody): Promise<Deal> {
+  const { contacts: _, ...deal } = await unwrap(
+    api.POST('/v1/customerconnect/opportunities/{opportunityId}/stage', {
+      params: { path: { opportunityId: dealId } },
+      body,
+    }),
+  );
+  return deal;
 }

@@ -5,6 +5,7 @@ import type { Board, Deal, Stage } from './types';
 const stage = (id: string, kind: Stage['kind'] = 'open', probability = '50.00'): Stage => ({
   id,
   name: id.toUpperCase(),
+  position: 0,
   probability,
   kind,
 });
@@ -18,18 +19,36 @@ const deal = (
   name: `Deal ${id}`,
   pipelineId: 'p',
   stageId,
+  stage: { id: stageId, name: stageId, kind: 'open', probability: '50.00' },
   status: 'open',
   amount,
   currency,
   expectedCloseDate: null,
   ownerId: null,
   companyId: null,
+  leadId: null,
+  rank: '1',
+  stageEnteredAt: '2026-12-01T00:00:00.000Z',
+  closedAt: null,
+  closeReason: null,
+  tags: [],
+  custom: {},
+  createdBy: null,
   version: 3,
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
 });
 
 function board(): Board {
   return {
-    pipeline: { id: 'p', name: 'Sales', isDefault: true, projectTemplateId: null, version: 1, stages: [] },
+    pipeline: {
+      id: 'p',
+      name: 'Sales',
+      isDefault: true,
+      projectTemplateId: null,
+      version: 1,
+      createdAt: '2026-12-01T00:00:00.000Z',
+    },
     columns: [
       {
         stage: stage('a'),
@@ -55,7 +74,7 @@ describe('planDealMove', () => {
     const plan = planDealMove(board(), '2', 'b', 0);
     expect(plan?.changed).toBe(true);
     expect(plan?.closing).toBeUndefined();
-    expect(plan?.body).toEqual({ stageId: 'b', beforeId: '4', version: 3 });
+    expect(plan?.body).toEqual({ stageId: 'b', beforeId: '4' });
     const [a, b] = plan?.board.columns ?? [];
     expect(a?.deals.map((item) => item.id)).toEqual(['1', '3']);
     expect(a?.count).toBe(2);
@@ -69,14 +88,14 @@ describe('planDealMove', () => {
   });
 
   it('names the card above as afterId when there is one', () => {
-    expect(planDealMove(board(), '1', 'b', 1)?.body).toEqual({ stageId: 'b', afterId: '4', version: 3 });
-    expect(planDealMove(board(), '1', 'won', 0)?.body).toEqual({ stageId: 'won', version: 3 });
+    expect(planDealMove(board(), '1', 'b', 1)?.body).toEqual({ stageId: 'b', afterId: '4' });
+    expect(planDealMove(board(), '1', 'won', 0)?.body).toEqual({ stageId: 'won' });
   });
 
   it('reorders within a stage without touching counts', () => {
     const plan = planDealMove(board(), '1', 'a', 2);
     expect(plan?.changed).toBe(true);
-    expect(plan?.body).toEqual({ stageId: 'a', afterId: '3', version: 3 });
+    expect(plan?.body).toEqual({ stageId: 'a', afterId: '3' });
     const a = plan?.board.columns[0];
     expect(a?.deals.map((item) => item.id)).toEqual(['2', '3', '1']);
     expect(a?.count).toBe(3);
@@ -91,6 +110,18 @@ describe('planDealMove', () => {
     const plan = planDealMove(board(), '1', 'won', 0);
     expect(plan?.closing).toBe('won');
     expect(plan?.board.columns[2]?.deals[0]?.status).toBe('won');
+    expect(plan?.board.columns[2]?.deals[0]?.stage).toEqual({
+      id: 'won',
+      name: 'WON',
+      kind: 'won',
+      probability: '100.00',
+    });
+    expect(plan?.board.columns[2]?.deals[0]?.stage).toEqual({
+      id: 'won',
+      name: 'WON',
+      kind: 'won',
+      probability: '100.00',
+    });
   });
 
   it('ignores unknown deals and stages', () => {

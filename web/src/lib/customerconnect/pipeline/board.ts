@@ -1,5 +1,5 @@
 import { adjustTotals } from '../money';
-import type { Board, BoardColumn, Deal, StageMoveBody } from './types';
+import type { Board, BoardColumn, BoardResponse, Deal, StageMoveBody } from './types';
 
 /**
  * The pipeline board's pure logic, tested without a DOM: where a dropped card
@@ -30,6 +30,8 @@ export function findDeal(board: Board, dealId: string): { column: BoardColumn; d
  * Moves `dealId` into `stageId` at `index` (its index among the cards shown
  * in the target column once it is there). `afterId` names the card above it,
  * else `beforeId` the card below it; a first card in an empty column sends neither.
+ * No `version`: a card moved twice in a row must not meet its own first move
+ * as a conflict (the route takes it as optional for this reason).
  */
 export function planDealMove(
   board: Board,
@@ -48,7 +50,8 @@ export function planDealMove(
   const sameStage = from.stage.id === stageId;
   const changed = !sameStage || from.deals.findIndex((item) => item.id === dealId) !== at;
   const kind = to.stage.kind;
-  const moved: Deal = { ...deal, stageId, status: kind };
+  const { id, name, probability } = to.stage;
+  const moved: Deal = { ...deal, stageId, status: kind, stage: { id, name, kind, probability } };
   const columns = board.columns.map((column) => {
     if (sameStage && column === to) {
       const deals = [...others];
@@ -78,7 +81,6 @@ export function planDealMove(
   const body: StageMoveBody = {
     stageId,
     ...(above ? { afterId: above.id } : below ? { beforeId: below.id } : {}),
-    version: deal.version,
   };
   return {
     board: { ...board, columns },
@@ -120,29 +122,14 @@ export function indexAt(
   return index;
 }
 
-/** `GET /board`'s answer, a stage per column. */
-export interface BoardResponse {
-  stages: {
-    id: string;
-    name: string;
-    probability: string;
-    kind: 'open' | 'won' | 'lost';
-    position?: number;
-    count: number;
-    totals: { currency: string; total: string }[];
-    items: Deal[];
-    nextCursor: string | null;
-  }[];
-}
-
-export function toBoard(pipeline: Board['pipeline'], response: BoardResponse): Board {
+export function toBoard(response: BoardResponse): Board {
   return {
-    pipeline,
-    columns: response.stages.map(({ count, totals, items, nextCursor, ...stage }) => ({
+    pipeline: response.pipeline,
+    columns: response.stages.map(({ count, totals, cards, nextCursor, ...stage }) => ({
       stage,
       count,
       totals,
-      deals: items,
+      deals: cards,
       nextCursor,
     })),
   };

@@ -1,43 +1,22 @@
+import type { paths } from '$lib/api';
 import type { CurrencyTotal } from '../money';
 
-/** The pipeline API's shapes as the screens use them (see functions/customerconnect/pipelines). */
-export type StageKind = 'open' | 'won' | 'lost';
+/** The pipeline API's types, taken from the generated client types (functions/customerconnect/pipelines, opportunities). */
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+type Body<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-export interface Stage {
-  id: string;
-  name: string;
-  /** Decimal string, 0–100 ("33.33"). */
-  probability: string;
-  kind: StageKind;
-  position?: number;
-}
+export type Pipeline = Json<paths['/v1/customerconnect/pipelines/{pipelineId}']['get']['responses']['200']>;
+export type Stage = Pipeline['stages'][number];
+export type StageKind = Stage['kind'];
+export type CreatePipelineBody = Body<paths['/v1/customerconnect/pipelines']['post']>;
+export type ChangePipelineBody = Body<paths['/v1/customerconnect/pipelines/{pipelineId}']['patch']>;
 
-export interface Pipeline {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  projectTemplateId: string | null;
-  archived?: boolean;
-  version: number;
-  stages: Stage[];
-}
+export type BoardResponse = Json<paths['/v1/customerconnect/board']['get']['responses']['200']>;
+/** A card: the opportunity as lists and the board show it. */
+export type Deal = BoardResponse['stages'][number]['cards'][number];
+export type StageMoveBody = Body<paths['/v1/customerconnect/opportunities/{opportunityId}/stage']['post']>;
 
-export interface Deal {
-  id: string;
-  name: string;
-  pipelineId: string;
-  stageId: string;
-  status: StageKind;
-  amount: string | null;
-  currency: string | null;
-  expectedCloseDate: string | null;
-  ownerId: string | null;
-  companyId: string | null;
-  rank?: string | number;
-  closeReason?: string | null;
-  version: number;
-}
-
+/** The board as the screen keeps it: a column per stage, cards appended as more pages load. */
 export interface BoardColumn {
   stage: Stage;
   count: number;
@@ -47,15 +26,6 @@ export interface BoardColumn {
 }
 
 export interface Board {
-  pipeline: Pipeline;
+  pipeline: BoardResponse['pipeline'];
   columns: BoardColumn[];
-}
-
-/** The body of `POST /opportunities/{id}/stage`. */
-export interface StageMoveBody {
-  stageId: string;
-  beforeId?: string;
-  afterId?: string;
-  reason?: string;
-  version?: number;
 }
