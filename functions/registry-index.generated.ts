@@ -119,6 +119,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
         viewer: ['taskodex:*:read'],
         project_manager: ['taskodex:*:*'],
         employee: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
+        sales_rep: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
       },
       web: {
         path: '/taskodex',
@@ -814,6 +815,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'listLeads',
           method: 'GET',
           path: '/v1/customerconnect/leads',
+          permission: 'customerconnect:lead:read',
+        },
+        {
+          operationId: 'exportLeads',
+          method: 'GET',
+          path: '/v1/customerconnect/leads/export',
           permission: 'customerconnect:lead:read',
         },
         {

@@ -91,6 +91,9 @@ export const taskodexProduct = defineProduct({
     viewer: ['taskodex:*:read'],
     project_manager: ['taskodex:*:*'],
     employee: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
+    // A won deal's delivery project is run by the deal's owner (deal-projects/): a Sales Rep
+    // must be able to open it and work its tasks.
+    sales_rep: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
   },
   demoSeed: 'demo/seed.ts',
   web: { path: '/taskodex', icon: 'tasks', description: 'Projects, tasks and time tracking' },
