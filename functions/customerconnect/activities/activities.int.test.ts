@@ -255,6 +255,46 @@ describe('activities', () => {
     ]);
   });
 
+  it('keeps the mentions an edit does not touch, even of someone who has left since', async () => {
+    const target = await company('Departed mention');
+    const created = await log(member, {
+      type: 'note',
+      body: `Ask @[Vera](${viewer.userId})`,
+      links: [{ recordType: 'company', recordId: target }],
+    });
+    await platform.db.query(
+      `update platform.memberships set status = 'suspended' where tenant_id = $1 and user_id = $2`,
+      [acme, viewer.userId],
+    );
+    try {
+      const path = `/v1/customerconnect/activities/${created.body.id}`;
+      const subject = await platform.request('PATCH', path, {
+        headers: member.headers('acme'),
+        body: { version: 1, subject: 'Still fine' },
+      });
+      const remention = await platform.request('PATCH', path, {
+        headers: member.headers('acme'),
+        body: { version: 2, body: `Ask @[Vera](${viewer.userId}) and @[Vera again](${viewer.userId})` },
+      });
+      const relinked = await platform.request('PATCH', path, {
+        headers: member.headers('acme'),
+        body: { version: 3, links: [{ recordType: 'company', recordId: target }] },
+      });
+
+      expect(created.status, created.text).toBe(201);
+      expect(subject.status, subject.text).toBe(200);
+      expect(subject.body.mentionedUserIds).toEqual([viewer.userId]);
+      expect(remention.status).toBe(200);
+      // New links are checked against everyone mentioned: a suspended member no longer qualifies.
+      expect(relinked.status).toBe(422);
+    } finally {
+      await platform.db.query(
+        `update platform.memberships set status = 'active' where tenant_id = $1 and user_id = $2`,
+        [acme, viewer.userId],
+      );
+    }
+  });
+
   it("rescores a lead from its activities (the tenant's activity scoring rule)", async () => {
     const prospect = await lead('Scored');
     await platform.db.query(

@@ -71,6 +71,8 @@ export async function checkedMentions(
   tenantId: string,
   body: string | null | undefined,
   links: readonly ActivityLink[],
+  /** Mentions an edit keeps: checked when they were added, not again (someone may have left since). */
+  kept: readonly string[] = [],
 ): Promise<string[]> {
   const ids = mentionedUserIds(body);
   if (ids.length > MAX_MENTIONS)
@@ -81,6 +83,7 @@ export async function checkedMentions(
     );
   const refused: string[] = [];
   for (const userId of ids) {
+    if (kept.includes(userId)) continue;
     const grants = await memberGrants(tx, userId);
     let allowed = grants !== undefined && permits(grants, ACTIVITY_READ);
     if (allowed && grants && !permits(grants, RECORD_ADMIN)) {

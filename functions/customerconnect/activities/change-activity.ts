@@ -52,7 +52,9 @@ export async function changeActivity(
   const body = pick(input.body, current.body) || null;
   if (input.assigneeId !== undefined && input.assigneeId !== current.assigneeId)
     await checkAssignee(tx, input.assigneeId);
-  const mentions = await checkedMentions(tx, tenantId, body, links);
+  // Links unchanged: mentions already made stay; only new ones are checked.
+  const kept = input.links ? [] : current.mentionedUserIds;
+  const mentions = await checkedMentions(tx, tenantId, body, links, kept);
   const after: ActivityFields = {
     type: current.type,
     subject: pick(input.subject, current.subject) || null,
