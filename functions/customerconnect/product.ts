@@ -1,6 +1,7 @@
 import { defineProduct } from '@halooid/shared/product';
 import { activitiesService } from './activities/service';
 import { companiesService } from './companies/service';
+import { contactTransferService } from './contact-transfer/service';
 import { contactsService } from './contacts/service';
 import { customerconnectEvents } from './events';
 import { fieldsService } from './fields/service';
@@ -41,6 +42,7 @@ export const customerconnectProduct = defineProduct({
     leadsService,
     leadCaptureService,
     contactsService,
+    contactTransferService,
     activitiesService,
     searchService,
   ],

@@ -131,6 +131,82 @@ export async function insertContact(
   return (await selectContactById(tx, contact.tenantId, contact.id)) as Contact;
 }
 
+/**
+ * Inserts many contacts and their emails in two statements (an import's
+ * chunk); the same unchecked write as insertContact, many times over.
+ */
+export async function insertContacts(
+  tx: Tx,
+  tenantId: string,
+  createdBy: string | null,
+  contacts: readonly (ContactRecord & { id: string })[],
+): Promise<void> {
+  if (contacts.length === 0) return;
+  await tx.query(
+    `insert into customerconnect.contacts
+       (tenant_id, id, first_name, last_name, title, company_id, primary_email, phones, lifecycle_stage,
+        do_not_contact, address, owner_id, tags, custom, created_by)
+     select $1, r.id, r.first_name, r.last_name, r.title, r.company_id, r.primary_email, r.phones,
+            r.lifecycle_stage, r.do_not_contact, r.address, r.owner_id,
+            array(select jsonb_array_elements_text(r.tags)), r.custom, $2
+       from jsonb_to_recordset($3::jsonb) as r(id uuid, first_name text, last_name text, title text,
+            company_id uuid, primary_email text, phones jsonb, lifecycle_stage text, do_not_contact boolean,
+            address jsonb, owner_id uuid, tags jsonb, custom jsonb)`,
+    [
+      tenantId,
+      createdBy,
+      JSON.stringify(
+        contacts.map((contact) => ({
+          id: contact.id,
+          first_name: contact.firstName,
+          last_name: contact.lastName,
+          title: contact.title,
+          company_id: contact.companyId,
+          primary_email: contact.emails.find((email) => email.primary)?.email ?? null,
+          phones: contact.phones,
+          lifecycle_stage: contact.lifecycleStage,
+          do_not_contact: contact.doNotContact,
+          address: contact.address,
+          owner_id: contact.ownerId,
+          tags: contact.tags,
+          custom: contact.custom,
+        })),
+      ),
+    ],
+  );
+  const emails = contacts.flatMap((contact) =>
+    contact.emails.map((email, position) => ({
+      contact_id: contact.id,
+      email: email.email,
+      label: email.label,
+      is_primary: email.primary,
+      position,
+    })),
+  );
+  if (emails.length === 0) return;
+  await tx.query(
+    `insert into customerconnect.contact_emails (tenant_id, contact_id, email, label, is_primary, position)
+     select $1, r.contact_id, r.email, r.label, r.is_primary, r.position
+       from jsonb_to_recordset($2::jsonb) as r(contact_id uuid, email text, label text, is_primary boolean, position int)`,
+    [tenantId, JSON.stringify(emails)],
+  );
+}
+
+/** The `created` timeline rows of many new contacts, in one statement. */
+export async function insertCreatedChanges(
+  tx: Tx,
+  tenantId: string,
+  changedBy: string | null,
+  rows: readonly { id: string; contactId: string }[],
+): Promise<void> {
+  await tx.query(
+    `insert into customerconnect.record_changes (tenant_id, id, record_type, record_id, kind, changes, changed_by)
+     select $1, r.id, 'contact', r.contact_id, 'created', '[]'::jsonb, $2
+       from unnest($3::uuid[], $4::uuid[]) as r(id, contact_id)`,
+    [tenantId, changedBy, rows.map((row) => row.id), rows.map((row) => row.contactId)],
+  );
+}
+
 async function insertEmails(tx: Tx, tenantId: string, contactId: string, emails: readonly ContactEmail[]) {
   if (emails.length === 0) return;
   await tx.query(

@@ -1,5 +1,5 @@
 import { recordAudit } from '@halooid/shared/audit';
-import { BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
+import { AppError, BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { isActiveMember } from '@halooid/shared/tenancy';
 import { customerconnectEvents } from '../events';
@@ -17,6 +17,8 @@ import {
   type ContactRecord,
   findEmailOwners,
   insertContact,
+  insertContacts,
+  insertCreatedChanges,
   isVisibleCompany,
   replaceEmails,
   selectVisibleContact,
@@ -125,20 +127,12 @@ async function assertNoDuplicate(
 const emailsOf = (input: CreateContactInput['emails']): ContactEmail[] => withOnePrimary(input ?? []);
 const phonesOf = (input: CreateContactInput['phones']): ContactPhone[] => withOnePrimary(input ?? []);
 
-/**
- * Creates a contact: company visible (422), owner a member (422, default the
- * caller), custom fields valid (400), no other contact with one of its emails
- * (409, unless `force`). Writes the `created` timeline row, `contact.created`
- * and the audit record.
- */
-export async function createContact(
+/** The stored fields of a create, after its checks (custom fields, company, owner, duplicates unless `force`). */
+async function checkedRecord(
   input: CreateContactInput,
   deps: ContactWriteDeps,
-  context?: ContactWriteContext,
-): Promise<Contact> {
-  const ctx = context ?? (await contactWriteContext(deps));
-  const { tx, principal } = deps;
-  const custom = validateCustom(ctx.fields, input.custom);
+  ctx: ContactWriteContext,
+): Promise<ContactRecord> {
   const record: ContactRecord = {
     firstName: input.firstName ?? null,
     lastName: input.lastName,
@@ -151,15 +145,34 @@ export async function createContact(
     address: input.address ?? null,
     ownerId: input.ownerId === undefined ? callerUserId(deps) : input.ownerId,
     tags: input.tags ?? [],
-    custom,
+    custom: validateCustom(ctx.fields, input.custom),
   };
   await assertCompany(deps, ctx, record.companyId);
   await assertOwner(deps, ctx, record.ownerId);
   if (!input.force) await assertNoDuplicate(deps, ctx, record.emails);
+  return record;
+}
+
+/**
+ * Creates a contact: company visible (422), owner a member (422, default the
+ * caller), custom fields valid (400), no other contact with one of its emails
+ * (409, unless `force`). Writes the `created` timeline row, `contact.created`
+ * and the audit record. `options.id` gives the new contact's id (an import
+ * makes ids ahead).
+ */
+export async function createContact(
+  input: CreateContactInput,
+  deps: ContactWriteDeps,
+  context?: ContactWriteContext,
+  options: { id?: string } = {},
+): Promise<Contact> {
+  const ctx = context ?? (await contactWriteContext(deps));
+  const { tx, principal } = deps;
+  const record = await checkedRecord(input, deps, ctx);
   const contact = await insertContact(tx, {
     ...record,
     tenantId: principal.tenantId,
-    id: deps.newId(),
+    id: options.id ?? deps.newId(),
     createdBy: callerUserId(deps),
   });
   await recordChange(tx, {
@@ -179,6 +192,64 @@ export async function createContact(
     details: { forced: input.force === true },
   });
   return contact;
+}
+
+/**
+ * Many creates at once (an import): each item checked as createContact
+ * checks it (its refusal returned in its place, the others written), then
+ * all written in a few statements: the contacts, their emails, their
+ * `created` timeline rows, one `contact.created` event each, and one audit
+ * record naming them all.
+ */
+export async function createContacts(
+  items: readonly { input: CreateContactInput; id: string }[],
+  deps: ContactWriteDeps,
+  context: ContactWriteContext,
+): Promise<(AppError | undefined)[]> {
+  const { tx, principal } = deps;
+  const errors: (AppError | undefined)[] = [];
+  const records: (ContactRecord & { id: string })[] = [];
+  for (const { input, id } of items) {
+    try {
+      records.push({ ...(await checkedRecord(input, deps, context)), id });
+      errors.push(undefined);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      errors.push(error);
+    }
+  }
+  if (records.length === 0) return errors;
+  const createdBy = callerUserId(deps);
+  await insertContacts(tx, principal.tenantId, createdBy, records);
+  await insertCreatedChanges(
+    tx,
+    principal.tenantId,
+    createdBy,
+    records.map((record) => ({ id: deps.newId(), contactId: record.id })),
+  );
+  await deps.events.recordAll(
+    customerconnectEvents,
+    records.map((record) => ({
+      type: 'contact.created' as const,
+      data: {
+        contact: {
+          id: record.id,
+          firstName: record.firstName,
+          lastName: record.lastName,
+          primaryEmail: record.emails.find((email) => email.primary)?.email ?? null,
+          companyId: record.companyId,
+          lifecycleStage: record.lifecycleStage,
+          ownerId: record.ownerId,
+        },
+      },
+    })),
+  );
+  await recordAudit(tx, deps.actor, {
+    action: 'contact.imported',
+    targetType: 'contact',
+    details: { count: records.length, ids: records.map((record) => record.id) },
+  });
+  return errors;
 }
 
 /**
