@@ -7,6 +7,7 @@ export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as Icon, type IconName, isIconName } from './Icon.svelte';
 export { default as Input } from './Input.svelte';
+export { default as SectionHead } from './SectionHead.svelte';
 export { default as Select } from './Select.svelte';
 export { default as Skeleton } from './Skeleton.svelte';
 export { default as Table } from './Table.svelte';
