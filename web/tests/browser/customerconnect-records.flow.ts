@@ -29,6 +29,23 @@ async function apiHeaders(baseUrl: string, email: string): Promise<Record<string
   };
 }
 
+async function api<T>(
+  baseUrl: string,
+  headers: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...headers, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 const idOf = (url: string) => /\/contacts\/([0-9a-f-]{36})/.exec(url)?.[1] ?? '';
 
 export const flows: Flow[] = [
@@ -108,6 +125,145 @@ export const flows: Flow[] = [
       assert.equal(((await response.json()) as { id: string }).id, survivorId);
       await page.goto(`/t/acme/customerconnect/contacts/${duplicateId}`);
       await page.waitForURL((url) => url.pathname.endsWith(`/contacts/${survivorId}`));
+    },
+  },
+  {
+    name: 'customerconnect records: custom field column and filter, saved view, a stale edit (409) reloaded, a note on the timeline, the import wizard, leads and deals',
+    async run(t) {
+      const { page, baseUrl, runId } = t;
+      const admin = await apiHeaders(baseUrl, 'admin@acme.example');
+      const key = `tier_${runId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+      const tierLabel = `Tier ${runId}`;
+      await api(baseUrl, admin, 'POST', '/v1/customerconnect/fields', {
+        object: 'company',
+        key,
+        label: tierLabel,
+        type: 'select',
+        options: ['gold', 'silver'],
+      });
+
+      // A company with the custom field, from the list's dialog.
+      await t.signIn('admin@acme.example');
+      await page.goto('/t/acme/customerconnect/companies');
+      await page.getByRole('heading', { name: 'Companies', exact: true }).waitFor();
+      const table = page.getByRole('table', { name: 'Companies' });
+      await table.getByRole('columnheader', { name: tierLabel }).waitFor();
+      await page.getByRole('button', { name: 'New company' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New company' });
+      const name = `Initech ${runId}`;
+      await dialog.getByLabel('Name (required)').fill(name);
+      await dialog.getByLabel('Domain').fill(`${runId}.initech.example`.toLowerCase());
+      await dialog.getByLabel(tierLabel).selectOption('gold');
+      await t.screen('new company dialog with a custom field');
+      await dialog.getByRole('button', { name: 'Create company' }).click();
+      await page.waitForURL(/\/customerconnect\/companies\/[0-9a-f-]{36}$/);
+      const companyId = /companies\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+      await page.getByRole('heading', { name }).waitFor();
+      const details = page.getByRole('region', { name: 'Details' });
+      await details.getByText('gold', { exact: true }).waitFor();
+
+      // A note on the timeline.
+      await page.getByLabel('Note').fill(`Intro call booked ${runId}`);
+      await page.getByRole('button', { name: 'Log note' }).click();
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      await timeline.getByText(`Intro call booked ${runId}`).waitFor();
+      await t.screen('company page with a note');
+
+      // A stale edit: someone else saves first; the page says so and reloads.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await details.getByLabel('Industry').fill('Robotics');
+      const current = await api<{ version: number }>(
+        baseUrl,
+        admin,
+        'GET',
+        `/v1/customerconnect/companies/${companyId}`,
+      );
+      await api(baseUrl, admin, 'PATCH', `/v1/customerconnect/companies/${companyId}`, {
+        version: current.version,
+        phone: '+1 555 0100',
+      });
+      t.expectConsoleError(/409/);
+      await details.getByRole('button', { name: 'Save' }).click();
+      await details
+        .getByRole('alert')
+        .getByText(/Someone else changed this company/)
+        .waitFor();
+      await t.screen('stale edit 409');
+      await details.getByRole('button', { name: 'Load the latest version' }).click();
+      // The latest version (the other phone) with this user's change still in the form.
+      await details
+        .getByRole('status')
+        .getByText(/your changes on top/)
+        .waitFor();
+      assert.equal(await details.getByLabel('Industry').inputValue(), 'Robotics');
+      assert.equal(await details.getByLabel('Phone').inputValue(), '+1 555 0100');
+      await details.getByRole('button', { name: 'Save' }).click();
+      await details.getByText('Robotics', { exact: true }).waitFor();
+      await details.getByText('+1 555 0100', { exact: true }).waitFor();
+      await timeline
+        .getByText(/Industry/)
+        .first()
+        .waitFor();
+
+      // The list filtered on the custom field, saved as a view.
+      await page.goto('/t/acme/customerconnect/companies');
+      await page.getByRole('button', { name: 'More filters' }).click();
+      await page.getByLabel(tierLabel).selectOption('gold');
+      await page.waitForURL((url) => url.searchParams.getAll('custom').includes(`${key}:gold`));
+      await table.getByRole('link', { name }).waitFor();
+      await page.getByRole('button', { name: 'Save view' }).click();
+      const save = page.getByRole('dialog', { name: 'Save this view' });
+      await save.getByLabel('Name').fill(`Gold ${runId}`);
+      await save.getByRole('button', { name: 'Save view' }).click();
+      await page
+        .getByLabel('Saved view')
+        .locator('option', { hasText: `Gold ${runId}` })
+        .waitFor({ state: 'attached' });
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByLabel('Saved view').selectOption({ label: `Gold ${runId}` });
+      await page.waitForURL((url) => url.searchParams.getAll('custom').includes(`${key}:gold`));
+      await t.screen('companies filtered by a saved view');
+
+      // Contacts from a CSV: mapped by header, one bad row reported by number.
+      await page.goto('/t/acme/customerconnect/contacts');
+      await page.getByRole('button', { name: 'Import' }).click();
+      const wizard = page.getByRole('dialog', { name: 'Import contacts from CSV' });
+      const csv = [
+        'First Name,Last Name,Email Address,Record ID',
+        `Grace,Hopper ${runId},grace.${runId}@example.com,1`,
+        `Edsger,Dijkstra ${runId},edsger.${runId}@example.com,2`,
+        `Nobody,,bad.${runId}@example.com,3`,
+      ].join('\n');
+      await wizard
+        .getByLabel('CSV file')
+        .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await wizard.getByRole('table', { name: "Map the file's columns to fields" }).waitFor();
+      assert.equal(await wizard.getByLabel('Field for Email Address').inputValue(), 'email');
+      assert.equal(await wizard.getByLabel('Field for Record ID').inputValue(), '');
+      await t.screen('import wizard mapping');
+      await wizard.getByRole('button', { name: 'Import 3 rows' }).click();
+      const report = wizard.getByRole('region', { name: 'Import report' });
+      await report.waitFor();
+      assert.match((await report.textContent()) ?? '', /2\s*created/);
+      await report.getByRole('row', { name: /^4 Failed/ }).waitFor();
+      await t.screen('import report');
+      await wizard.getByRole('button', { name: 'Close' }).last().click();
+
+      // A lead and its Convert button; the deals table.
+      await page.goto('/t/acme/customerconnect/leads');
+      await page.getByRole('heading', { name: 'Leads', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'New lead' }).click();
+      const lead = page.getByRole('dialog', { name: 'New lead' });
+      await lead.getByLabel('Last name (required)').fill(`Lamarr ${runId}`);
+      await lead.getByLabel('Company').fill(`Hedy Labs ${runId}`);
+      await lead.getByRole('button', { name: 'Create lead' }).click();
+      await page.waitForURL(/\/customerconnect\/leads\/[0-9a-f-]{36}$/);
+      await page.getByRole('button', { name: 'Convert' }).waitFor();
+      await t.screen('lead page');
+      await page.goto('/t/acme/customerconnect/opportunities');
+      await page.getByRole('heading', { name: 'Deals', exact: true }).waitFor();
+      await page.getByRole('table', { name: 'Deals' }).waitFor();
+      await t.screen('deals table');
     },
   },
 ];
