@@ -481,11 +481,59 @@ describe('the timeline', () => {
     expect(summary(onlyStages.body.items)).toEqual(['activity@10-07', 'stage@10-06', 'stage@10-03']);
   });
 
+  it("shows a company's contacts' activities on the company's timeline, each once", async () => {
+    const account = await company('Contact timeline Co');
+    const other = await company('Unrelated Co');
+    const contact = async (companyId: string) => {
+      const id = randomUUID();
+      await platform.db.query(
+        'insert into customerconnect.contacts (tenant_id, id, last_name, company_id) values ($1, $2, $3, $4)',
+        [acme, id, 'Employee', companyId],
+      );
+      return id;
+    };
+    const [employee, outsider] = [await contact(account), await contact(other)];
+    const onContact = await log(member, {
+      type: 'call',
+      links: [{ recordType: 'contact', recordId: employee }],
+    });
+    const onBoth = await log(member, {
+      type: 'meeting',
+      links: [
+        { recordType: 'company', recordId: account },
+        { recordType: 'contact', recordId: employee },
+      ],
+    });
+    const elsewhere = await log(member, {
+      type: 'note',
+      links: [{ recordType: 'contact', recordId: outsider }],
+    });
+
+    const shown = await timeline(member, 'company', account);
+
+    expect(elsewhere.status).toBe(201);
+    expect(shown.status).toBe(200);
+    expect(shown.body.items.map((item: { id: string }) => item.id).sort()).toEqual(
+      [onContact.body.id, onBoth.body.id].sort(),
+    );
+  });
+
   it("under visibility `own` a rep sees their records' timelines and activities only (404 for another rep's)", async () => {
     const sofiasCompany = await company('Sofia account', sofia.userId);
     const ravisCompany = await company('Ravi account', ravi.userId);
+    const sofiasContactAtRavis = randomUUID();
+    await platform.db.query(
+      'insert into customerconnect.contacts (tenant_id, id, last_name, company_id, owner_id) values ($1, $2, $3, $4, $5)',
+      [acme, sofiasContactAtRavis, 'Sofia-owned', ravisCompany, sofia.userId],
+    );
     await setVisibility('own');
     try {
+      // Sofia's note on her contact at Ravi's company stays off Ravi's company timeline.
+      const sofiasContactNote = await log(sofia, {
+        type: 'note',
+        links: [{ recordType: 'contact', recordId: sofiasContactAtRavis }],
+      });
+      expect(sofiasContactNote.status).toBe(201);
       const sofiasNote = await log(sofia, {
         type: 'note',
         body: 'Sofia only',

@@ -100,7 +100,7 @@ export const activitiesService = defineService({
       permission: 'customerconnect:activity:read',
       summary: "A record's timeline",
       description:
-        'Activities linked to the record, its field changes and (opportunities) stage moves, newest first, a page at a time; `types` narrows it. A record you cannot see is a 404; a merged-away id shows its survivor’s timeline.',
+        'Activities linked to the record (for a company, also those of its contacts you can see), its field changes and (opportunities) stage moves, newest first, a page at a time; `types` narrows it. A record you cannot see is a 404; a merged-away id shows its survivor’s timeline.',
       params: TimelineParams,
       query: TimelineQuery,
       response: Timeline,

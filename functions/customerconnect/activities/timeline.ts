@@ -1,9 +1,11 @@
+import { permits } from '@halooid/shared/auth/permissions';
 import { filterOf, parseSort, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { NotFoundError } from '@halooid/shared/errors';
 import type { RecordObject } from '../domain/records';
+import { visibilityOf, visibleCondition } from '../domain/visibility';
 import { presented, type ReadDeps } from './activity-rules';
-import { findVisibleRecord, recordLabel } from './record-access';
+import { findVisibleRecord, readPermission, recordLabel } from './record-access';
 import { ACTIVITY_COLUMNS, type ActivityRow, toActivity } from './repository';
 import { ACTIVITY_TYPES, type TimelineEntry, type TimelineQuery, type TimelineType } from './schemas';
 
@@ -14,6 +16,9 @@ import { ACTIVITY_TYPES, type TimelineEntry, type TimelineQuery, type TimelineTy
  * the time spent in the stage it left). One UNION ALL in SQL, keyset-paged on
  * (at, id): each branch reads its own (tenant, record, time) index, and a
  * page costs the same however deep. An activity is placed at its occurredAt.
+ *
+ * A company's timeline also carries the activities of its contacts that the
+ * caller sees (contact read permission and visibility), each activity once.
  *
  * The record must be visible to the caller (else 404); a merged-away id
  * shows the survivor's timeline (the merge moved the history there).
@@ -32,12 +37,25 @@ export async function getTimeline(
 
   const filter = filterOf([principal.tenantId, record.type, record.id], ['true']);
   const branches: string[] = [];
-  if (activityTypes.length > 0)
+  if (activityTypes.length > 0) {
+    const ofType =
+      activityTypes.length < ACTIVITY_TYPES.length
+        ? `and a.type = any(${filter.bind(activityTypes)}::text[])`
+        : '';
+    // A company's timeline also shows what happened with its contacts (those the caller sees), each activity once.
+    const contacts =
+      record.type === 'company' && permits(principal.grants, readPermission('contact'))
+        ? `or (l.record_type = 'contact' and l.record_id in (
+               select c.id from customerconnect.contacts c
+                where c.tenant_id = $1 and c.company_id = $3 and c.merged_into is null
+                  and ${visibleCondition(await visibilityOf(tx, principal, 'contact'), principal.tenantId, 'c.owner_id', (value) => filter.bind(value))}))`
+        : '';
     branches.push(`select 'activity'::text as kind, a.id, a.occurred_at as at, null::json as data
-        from customerconnect.activity_links l
-        join customerconnect.activities a on a.tenant_id = l.tenant_id and a.id = l.activity_id
-       where l.tenant_id = $1 and l.record_type = $2 and l.record_id = $3
-         ${activityTypes.length < ACTIVITY_TYPES.length ? `and a.type = any(${filter.bind(activityTypes)}::text[])` : ''}`);
+        from customerconnect.activities a
+       where a.tenant_id = $1 ${ofType}
+         and a.id in (select l.activity_id from customerconnect.activity_links l
+                       where l.tenant_id = $1 and ((l.record_type = $2 and l.record_id = $3) ${contacts}))`);
+  }
   if (wanted.has('change'))
     branches.push(`select 'change'::text as kind, c.id, c.changed_at as at,
              json_build_object('kind', c.kind, 'changes', c.changes, 'changedBy', c.changed_by) as data
