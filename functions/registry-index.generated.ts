@@ -612,6 +612,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           permission: 'customerconnect:opportunity:read',
         },
         {
+          operationId: 'importOpportunities',
+          method: 'POST',
+          path: '/v1/customerconnect/opportunities/import',
+          permission: 'customerconnect:opportunity:write',
+        },
+        {
           operationId: 'getOpportunity',
           method: 'GET',
           path: '/v1/customerconnect/opportunities/{opportunityId}',

@@ -1,11 +1,13 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { csvResponse } from '@halooid/shared/http/csv';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import { importRequestOf } from '../domain/record-import';
 import { getBoard } from './board';
 import { changeOpportunity } from './change-opportunity';
 import { createOpportunity } from './create-opportunity';
 import { exportOpportunities } from './export-opportunities';
 import { getOpportunity } from './get-opportunity';
+import { importOpportunities } from './import-opportunities';
 import { listOpportunities } from './list-opportunities';
 import { moveStage } from './move-stage';
 import { opportunitiesService } from './service';
@@ -29,6 +31,10 @@ export const handler = createHttpHandler(opportunitiesService, {
   exportOpportunities: async ({ query, inTenant }) => {
     const csv = await inTenant((deps) => exportOpportunities(query, deps));
     return csvResponse(`opportunities-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+  },
+  importOpportunities: async ({ body, query, inTenant }) => {
+    const request = importRequestOf(body, query);
+    return { body: await inTenant((deps) => importOpportunities(request, deps)) };
   },
   getOpportunity: async ({ params, inTenant }) => {
     const opportunity = await inTenant((deps) => getOpportunity(params.opportunityId, deps));

@@ -446,4 +446,34 @@ describe('opportunities', () => {
     const bad = await call(admin, 'GET', '/opportunities/export?sort=nope');
     expect(bad.status).toBe(400);
   });
+  it('imports CSV rows through the create rules, naming stage, company and owner, and reports bad rows', async () => {
+    const csv = [
+      'Deal Name,Amount,Currency,Close Date,Company,Deal Stage,Owner,Tags',
+      'Imported one,1200.50,EUR,2026-12-01,,proposal,sales@acme.example,a;b',
+      'Imported two,12.345,EUR,,,,,',
+      'Imported three,,,,Nowhere Inc,Nope,nobody@example.com,',
+    ].join('\r\n');
+    const response = await call(admin, 'POST', '/opportunities/import', { csv });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ imported: 1, updated: 0, skipped: [] });
+    expect(
+      response.body.failed.map((row: { row: number; errors: { column: string | null }[] }) => [
+        row.row,
+        row.errors.map((error) => error.column),
+      ]),
+    ).toEqual([
+      [3, ['Amount']],
+      [4, ['Owner', 'Company', 'Deal Stage']],
+    ]);
+    const imported = await call(admin, 'GET', '/opportunities?q=imported');
+    expect(imported.body.items).toHaveLength(1);
+    expect(imported.body.items[0]).toMatchObject({
+      name: 'Imported one',
+      amount: '1200.50',
+      currency: 'EUR',
+      stage: { name: 'Proposal' },
+      ownerId: sofia.userId,
+      tags: ['a', 'b'],
+    });
+  });
 });

@@ -12,6 +12,7 @@ import {
   opportunityFields,
 } from '../domain/opportunity';
 import { Pipeline, Stage } from '../domain/pipelines';
+import { importBodySchema, recordImportResultSchema } from '../domain/record-import';
 
 export { CreateOpportunityBody, Opportunity, OpportunityDetail };
 
@@ -141,3 +142,15 @@ export const Board = z.object({
   stages: z.array(BoardStage),
 });
 export type Board = z.infer<typeof Board>;
+
+export const ImportOpportunitiesBody = importBodySchema(
+  'CSV with a header row. Columns (any order; case, spaces and punctuation ignored; or map yours with `mapping` to ' +
+    'name, amount, currency, expectedCloseDate, companyName, pipeline, stage, ownerEmail, tags): `name` (required; ' +
+    'also `deal name`), `amount` (a decimal such as 1250.50) with `currency` (ISO 4217), `expected close date` ' +
+    '(YYYY-MM-DD), `company` (the name of a company you can see), `pipeline` and `stage` (names; the default ' +
+    'pipeline and its first open stage when absent), `owner` (a member’s email), `tags` (`;`-separated), and ' +
+    'custom fields as `custom.<key>` or by their label. Other columns (such as the export’s id) are ignored and ' +
+    'counted. At most 100 columns and 5,000 rows.',
+);
+
+export const ImportOpportunitiesResult = recordImportResultSchema('opportunity');

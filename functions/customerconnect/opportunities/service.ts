@@ -1,12 +1,15 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { ImportQuery } from '../domain/record-import';
 import {
   Board,
   BoardQuery,
   ChangeOpportunityBody,
   CreateOpportunityBody,
   ExportOpportunitiesQuery,
+  ImportOpportunitiesBody,
+  ImportOpportunitiesResult,
   ListOpportunitiesQuery,
   MoveStageBody,
   Opportunity,
@@ -80,6 +83,19 @@ export const opportunitiesService = defineService({
       description: `Every opportunity the list would return for the same filters and sort, as one \`text/csv\` download (UTF-8 with BOM, CRLF, RFC 4180 quoting; cells starting with = + - @ get a leading \`'\`). ${VISIBILITY} Columns: id, name, pipeline, stage, status, amount (exact decimal), currency, expected close date, company (only one you may see), owner (email), tags (\`;\`-separated), close reason, closed at, created at, then \`custom.<key>\` per custom field. More than 25,000 rows is a 400: narrow the filters.`,
       query: ExportOpportunitiesQuery,
       produces: ['text/csv'],
+    }),
+    defineRoute({
+      operationId: 'importOpportunities',
+      method: 'POST',
+      path: `${path}/import`,
+      permission: 'customerconnect:opportunity:write',
+      summary: 'Import opportunities from CSV',
+      description:
+        'Send JSON `{"csv": "...", "mapping": {"Deal Stage": "stage"}}`, or the CSV as `Content-Type: text/csv` with `?map=Header:field` (1 MB at most: about 5,000 rows). Every row creates a deal (deals have no duplicate key, so `dedupe` changes nothing), through the same rules as POST /opportunities: a refused row is reported in `failed` with its row number (the header is row 1), column and reason, and the others land. A file without a header or a name column is a 400 and imports nothing.',
+      query: ImportQuery,
+      body: ImportOpportunitiesBody,
+      textBodyTypes: ['text/csv'],
+      response: ImportOpportunitiesResult,
     }),
     defineRoute({
       operationId: 'getOpportunity',
