@@ -439,6 +439,89 @@ describe('companies', () => {
     expect(lines[2]).toContain('"member@acme.example"');
   });
 
+  it('imports CSV: HubSpot-style headers, dedupe by domain (skip, update, in-file), per-row report, export round trip', async () => {
+    const existingDomain = unique('imp-existing');
+    const newDomain = unique('imp-new');
+    const existing = await create(member, { name: 'Existing import', domain: existingDomain, tags: ['old'] });
+    const csv = [
+      'Company Name,Company Domain Name,Number of Employees,Owner,Tags,custom.tier,Record ID',
+      `New import co,https://www.${newDomain}/,42,sales@acme.example,a;b,gold,123`,
+      `Existing renamed,${existingDomain},,,new,,124`,
+      `New import twice,${newDomain.toUpperCase()},,,,,125`,
+      'Bad size co,,lots,,,,126',
+      'Bad owner co,,,nobody@acme.example,,bronze,127',
+      ',,,,,,128',
+    ].join('\r\n');
+
+    const skipped = await platform.request('POST', `${BASE}/import`, {
+      headers: member.headers('acme'),
+      body: { csv },
+    });
+
+    expect(skipped.status).toBe(200);
+    expect(skipped.body).toMatchObject({ imported: 1, updated: 0, ignoredColumns: ['Record ID'] });
+    const created = await list(member, `q=${newDomain}`);
+    expect(created.body.items).toEqual([
+      expect.objectContaining({
+        name: 'New import co',
+        domain: newDomain,
+        size: '11-50',
+        ownerId: sales.userId,
+        tags: ['a', 'b'],
+        custom: { tier: 'gold' },
+      }),
+    ]);
+    expect(skipped.body.skipped).toEqual([
+      { row: 3, matchedId: existing.body.id },
+      { row: 4, matchedId: created.body.items[0].id },
+    ]);
+    expect(skipped.body.failed.map((failure: { row: number }) => failure.row)).toEqual([5, 6, 7]);
+    expect(skipped.body.failed[0].errors[0].column).toBe('Number of Employees');
+    expect(skipped.body.failed[1].errors.map((error: { column: string }) => error.column).sort()).toEqual([
+      'Owner',
+      'custom.tier',
+    ]);
+    expect(skipped.body.failed[2].errors[0].column).toBe('Company Name');
+
+    // dedupe=update as text/csv: the match changes with the non-empty cells, tags are added.
+    const updated = await platform.request('POST', `${BASE}/import?dedupe=update`, {
+      headers: { ...member.headers('acme'), 'content-type': 'text/csv' },
+      rawBody: `name,domain,industry,tags\r\nExisting renamed,${existingDomain},Energy,new\r\n`,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ imported: 0, updated: 1, failed: [] });
+    const changed = await get(member, existing.body.id);
+    expect(changed.body).toMatchObject({
+      name: 'Existing renamed',
+      industry: 'Energy',
+      tags: ['old', 'new'],
+      version: 2,
+    });
+
+    // The export imports back: every row matches itself and is skipped.
+    const exported = await platform.request('GET', `${BASE}/export?q=imp-`, {
+      headers: member.headers('acme'),
+    });
+    const again = await platform.request('POST', `${BASE}/import`, {
+      headers: member.headers('acme'),
+      body: { csv: exported.text.replace(/^\uFEFF/, '') },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ imported: 0, updated: 0, failed: [] });
+    expect(again.body.skipped).toHaveLength(2);
+
+    const noName = await platform.request('POST', `${BASE}/import`, {
+      headers: member.headers('acme'),
+      body: { csv: 'domain\r\nacme.com\r\n' },
+    });
+    expect(noName.status).toBe(400);
+    const byViewer = await platform.request('POST', `${BASE}/import`, {
+      headers: viewer.headers('acme'),
+      body: { csv },
+    });
+    expect(byViewer.status).toBe(403);
+  });
+
   it('keeps companies inside their tenant: another tenant lists none of them and gets 404 by id', async () => {
     const mine = await create(member, { name: 'Acme only' });
 

@@ -10,11 +10,15 @@ export type CreateCompanyDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' |
  * Adds a company owned by the caller unless `ownerId` says otherwise. Without
  * a `domain`, the website's host is the domain (the duplicate key). A live
  * company with the same domain is a 409 `duplicate_company` naming
- * `existingId`, unless `force`.
+ * `existingId`, unless `force`. `id` is the new company's, when an import made it already.
  */
-export function createCompany(input: CreateCompanyInput, deps: CreateCompanyDeps): Promise<Company> {
+export function createCompany(
+  input: CreateCompanyInput,
+  deps: CreateCompanyDeps,
+  id?: string,
+): Promise<Company> {
   const { force, ...fields } = input;
   const domain =
     fields.domain === undefined && fields.website ? normalizeDomain(fields.website) : fields.domain;
-  return createCompanyRecord(deps, { ...fields, domain }, { force: force ?? false });
+  return createCompanyRecord(deps, { ...fields, domain }, { force: force ?? false, ...(id ? { id } : {}) });
 }

@@ -1,9 +1,11 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { csvResponse } from '@halooid/shared/http/csv';
 import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import { importRequestOf } from '../domain/record-import';
 import { createCompany } from './create-company';
 import { exportCompanies } from './export-companies';
 import { getCompany } from './get-company';
+import { importCompanies } from './import-companies';
 import { listCompanies } from './list-companies';
 import { mergeCompanies } from './merge-companies';
 import { companiesService } from './service';
@@ -19,6 +21,10 @@ export const handler = createHttpHandler(companiesService, {
   exportCompanies: async ({ query, inTenant }) => {
     const csv = await inTenant((deps) => exportCompanies(query, deps));
     return csvResponse(`companies-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+  },
+  importCompanies: async ({ body, query, inTenant }) => {
+    const request = importRequestOf(body, query);
+    return { body: await inTenant((deps) => importCompanies(request, deps)) };
   },
   createCompany: async ({ body, inTenant }) => {
     const company = await inTenant((deps) => createCompany(body, deps));

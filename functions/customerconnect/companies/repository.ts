@@ -135,3 +135,39 @@ export async function ownerEmailsOf(tx: Tx, userIds: readonly string[]): Promise
   );
   return new Map(rows.map((row) => [row.id, row.email]));
 }
+
+/** Active members of the current tenant by lower-case email: an import's owner column. */
+export async function activeMembersByEmail(tx: Tx, emails: readonly string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: string; email: string }>(
+    `select u.id, lower(u.email) as email
+       from platform.users u
+       join platform.memberships m on m.user_id = u.id and m.tenant_id = platform.current_tenant_id()
+      where lower(u.email) = any($1::text[]) and m.status = 'active'`,
+    [[...new Set(emails.map((email) => email.toLowerCase()))]],
+  );
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
+/**
+ * The live company of each domain (the oldest, when several), and whether the
+ * caller may see it: an import's dedupe lookup for the whole file at once.
+ */
+export async function companiesByDomains(
+  tx: Tx,
+  tenantId: string,
+  domains: readonly string[],
+  visibility: Visibility,
+): Promise<Map<string, { id: string; visible: boolean }>> {
+  if (domains.length === 0) return new Map();
+  const filter = filterOf([tenantId, [...new Set(domains)]], []);
+  const visible = visibleCondition(visibility, tenantId, 'owner_id', filter.bind);
+  const { rows } = await tx.query<{ id: string; domain: string; visible: boolean }>(
+    `select distinct on (domain) id, domain, ${visible} as visible
+       from customerconnect.companies
+      where tenant_id = $1 and domain = any($2::text[]) and merged_into is null
+      order by domain, created_at, id`,
+    filter.params,
+  );
+  return new Map(rows.map((row) => [row.domain, { id: row.id, visible: row.visible }]));
+}

@@ -4,6 +4,7 @@ import { UUID_SOURCE } from '@halooid/shared/ids';
 import * as z from 'zod';
 import { Company, CompanySize, companyFields } from '../domain/company';
 import { CustomFilterQuery } from '../domain/custom-fields';
+import { importBodySchema, recordImportResultSchema } from '../domain/record-import';
 
 /**
  * What the companies routes accept. The company itself (and its writable
@@ -88,3 +89,14 @@ export const MergeCompanyBody = z.strictObject({
   }),
 });
 export type MergeCompanyInput = z.output<typeof MergeCompanyBody>;
+
+export const ImportCompaniesBody = importBodySchema(
+  'CSV with a header row. Columns (any order; case, spaces and punctuation ignored; or map yours with ' +
+    '`mapping`): `name` (required; also `company name`), `domain` (or `company domain name`), `industry`, `size` ' +
+    '(a bucket such as 11-50, or a head count), `phone`, `website`, `owner` (a user’s email), `tags` ' +
+    '(`;`-separated), `street`, `street extra`, `city`, `region` (or `state`), `postal code` (or `zip`), ' +
+    '`country` (ISO code such as DE), and custom fields as `custom.<key>` or by their label. Other columns (such ' +
+    'as the export’s id) are ignored and counted. At most 100 columns and 5,000 rows.',
+);
+
+export const ImportCompaniesResult = recordImportResultSchema('company');

@@ -1,11 +1,14 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { ImportQuery } from '../domain/record-import';
 import {
   Company,
   CompanyParams,
   CreateCompanyBody,
   ExportCompaniesQuery,
+  ImportCompaniesBody,
+  ImportCompaniesResult,
   ListCompaniesQuery,
   MergeCompanyBody,
   UpdateCompanyBody,
@@ -24,7 +27,7 @@ const VISIBLE =
 export const companiesService = defineService({
   product: 'customerconnect',
   capability: 'companies',
-  description: 'Companies (accounts): list, create, change, merge, CSV export.',
+  description: 'Companies (accounts): list, create, change, merge, CSV import and export.',
   resources: { database: true, tables: ['idempotency'] },
   emits: [{ type: 'company.created' }, { type: 'company.updated' }, { type: 'company.merged' }],
   permissions: [
@@ -55,9 +58,30 @@ export const companiesService = defineService({
       permission: 'customerconnect:company:read',
       summary: 'Export companies as CSV',
       description:
-        "Every company the list would return for the same filters and sort, as one `text/csv` download (UTF-8 with BOM, CRLF, RFC 4180 quoting; cells starting with = + - @ get a leading `'`). Columns: name, domain, industry, size, phone, website, owner (email), tags (`; `-separated), address line 1, address line 2, city, region, postal code, country, one `custom.<key>` per custom field, id, created at, updated at. More than 25,000 companies is a 400: narrow the filters.",
+        "Every company the list would return for the same filters and sort, as one `text/csv` download (UTF-8 with BOM, CRLF, RFC 4180 quoting; cells starting with = + - @ get a leading `'`). Columns: name, domain, industry, size, phone, website, owner (email), tags (`; `-separated), street, street extra, city, region, postal code, country, one `custom.<key>` per custom field, id, created at, updated at. More than 25,000 companies is a 400: narrow the filters.",
       query: ExportCompaniesQuery,
       produces: ['text/csv'],
+    }),
+    defineRoute({
+      operationId: 'importCompanies',
+      method: 'POST',
+      path: '/v1/customerconnect/companies/import',
+      permission: 'customerconnect:company:write',
+      summary: 'Import companies from CSV',
+      description:
+        'Send JSON `{"csv": "...", "mapping": {"Company Domain Name": "domain"}, "dedupe": "update"}`, or the CSV as ' +
+        '`Content-Type: text/csv` with `?dedupe=` and `?map=Header:field` (1 MB at most either way: about 5,000 ' +
+        'rows; split larger files). A row whose domain (normalized; the website’s host when there is no domain) an ' +
+        'existing live company has, or an earlier row of the file, is a match: `dedupe=skip` (default) reports it in ' +
+        '`skipped` with the matched id (null when you cannot see it), `update` changes the match with the row’s ' +
+        'non-empty cells (tags are added), `create` makes a new company anyway. Each row is written on its own, ' +
+        'through the same rules as POST and PATCH: a refused row is reported in `failed` with its row number (the ' +
+        'header is row 1), column and reason, and the others land. A file without a header or a name column is a ' +
+        '400 and imports nothing.',
+      query: ImportQuery,
+      body: ImportCompaniesBody,
+      textBodyTypes: ['text/csv'],
+      response: ImportCompaniesResult,
     }),
     defineRoute({
       operationId: 'createCompany',

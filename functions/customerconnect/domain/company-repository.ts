@@ -218,12 +218,13 @@ export interface CreateCompanyFields {
  * `customPrefix`), the owner checked, the duplicate-domain rule (409
  * `duplicate_company` naming `existingId` unless `force`), the row, its
  * `created` timeline row, `company.created` and the audit record. Lead
- * conversion and import call this in their own transaction.
+ * conversion and import call this in their own transaction; `id` is the new
+ * company's id when the caller made it already (an import), else newId().
  */
 export async function createCompanyRecord(
   deps: Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'events' | 'newId'>,
   input: CreateCompanyFields,
-  options: { force?: boolean; customPrefix?: string; fieldPrefix?: string } = {},
+  options: { force?: boolean; customPrefix?: string; fieldPrefix?: string; id?: string } = {},
 ): Promise<Company> {
   const { tx, principal } = deps;
   const userId = principal.principalType === 'user' ? principal.principalId : null;
@@ -235,7 +236,7 @@ export async function createCompanyRecord(
   if (input.domain && !options.force) await assertDomainFree(tx, principal.tenantId, input.domain);
   const company = await insertCompany(tx, {
     tenantId: principal.tenantId,
-    id: deps.newId(),
+    id: options.id ?? deps.newId(),
     name: input.name,
     domain: input.domain ?? null,
     industry: input.industry ?? null,

@@ -10,6 +10,7 @@ import type { CompanySnapshot } from './snapshots';
  */
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5000+'] as const;
 export const CompanySize = z.enum(COMPANY_SIZES);
+export type CompanySize = z.infer<typeof CompanySize>;
 
 export const Address = z
   .strictObject({
