@@ -186,6 +186,12 @@ describe('contacts', () => {
       version: 2,
     });
     expect(stale.status).toBe(409);
+    const noVersion = await platform.request('PATCH', `/v1/customerconnect/contacts/${id}`, {
+      headers: member.headers('acme'),
+      body: { title: 'Unversioned' },
+    });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.errors[0].field).toBe('body.version');
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.existingId).toBe(taken.body.id);
     const history = await platform.db.query(

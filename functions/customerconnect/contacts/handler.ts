@@ -1,5 +1,5 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
-import { etag, expectedVersion } from '@halooid/shared/http/versioning';
+import { etag } from '@halooid/shared/http/versioning';
 import { changeContact, createContact } from '../domain/contact-writes';
 import { getContact } from './get-contact';
 import { listContacts } from './list-contacts';
@@ -29,7 +29,7 @@ export const handler = createHttpHandler(contactsService, {
   },
   updateContact: async ({ params, body, headers, inTenant }) => {
     const { version: sent, ...changes } = body;
-    const version = expectedVersion(sent, headers['if-match']);
+    const version = { sent, ifMatch: headers['if-match'] };
     const contact = await inTenant((deps) => changeContact(params.contactId, version, changes, deps));
     return { body: contact, headers: etag(contact.version) };
   },

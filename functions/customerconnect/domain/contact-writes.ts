@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { AppError, BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { expectedVersion } from '@halooid/shared/http/versioning';
 import { isActiveMember } from '@halooid/shared/tenancy';
 import { customerconnectEvents } from '../events';
 import {
@@ -254,14 +255,15 @@ export async function createContacts(
 
 /**
  * Changes a visible, live contact. `version` is the one the caller last read
- * (409 when stale; null skips the check, for an import's `update`); emails
+ * (409 when stale; null skips the check, for an import's `update`; the
+ * request's body `version` and If-Match are read after the 404 check); emails
  * and phones given replace the lists; custom values merge (null clears).
  * Writes an `updated` timeline row with the changed fields and
  * `contact.updated` when anything changed, and the audit record.
  */
 export async function changeContact(
   id: string,
-  version: number | null,
+  version: number | null | { sent: number | undefined; ifMatch: string | undefined },
   changes: ContactChanges,
   deps: ContactWriteDeps,
   context?: ContactWriteContext,
@@ -277,7 +279,12 @@ export async function changeContact(
       'already_merged',
       `This contact was merged into ${current.mergedInto}; change that one instead.`,
     );
-  if (version !== null && current.version !== version)
+  // Read from the request only now: a contact the caller cannot see is a 404 before any 400 about its version.
+  const expected =
+    version !== null && typeof version === 'object'
+      ? expectedVersion(version.sent, version.ifMatch)
+      : version;
+  if (expected !== null && current.version !== expected)
     throw new ConflictError(
       `The contact changed since you read it (now version ${current.version}); reload and try again.`,
       'version_conflict',
