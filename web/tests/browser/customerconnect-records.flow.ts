@@ -262,8 +262,20 @@ export const flows: Flow[] = [
       await t.screen('lead page');
       await page.goto('/t/acme/customerconnect/opportunities');
       await page.getByRole('heading', { name: 'Deals', exact: true }).waitFor();
-      await page.getByRole('table', { name: 'Deals' }).waitFor();
+      const deals = page.getByRole('table', { name: 'Deals' });
+      await deals.waitFor();
       await t.screen('deals table');
+
+      // A deal: its stage (movable by keyboard) and its contacts with roles.
+      if ((await deals.getByRole('row').count()) > 1) {
+        await deals.getByRole('row').nth(1).getByRole('link').first().click();
+        await page.getByRole('heading', { name: 'Stage', exact: true }).waitFor();
+        await page.getByLabel('Move to stage').waitFor();
+        const contacts = page.getByRole('region', { name: 'Contacts' });
+        await contacts.getByRole('button', { name: 'Edit' }).click();
+        await contacts.getByLabel('Add a contact').waitFor();
+        await t.screen('deal page, contacts being edited');
+      }
     },
   },
 ];
