@@ -4,6 +4,7 @@ import { REPO_ROOT } from '../infra/local/src/repo-root';
 import { benchAuthorizer } from './authorizer';
 import { buildBundles, bundleSection } from './bundles';
 import { benchColdStart } from './cold-start';
+import { benchCustomerConnect } from './customerconnect';
 import { benchKernel } from './kernel';
 import { benchMemory } from './memory';
 import { type BenchPlatform, startBenchPlatform } from './platform';
@@ -95,6 +96,16 @@ try {
       quick: QUICK,
       bench: platform,
       sizes: QUICK ? { employees: 2_000, ledgerRows: 100_000 } : { employees: 10_000, ledgerRows: 1_000_000 },
+    }),
+  );
+  // 1M contacts and 100k opportunities (quick: 100k and 10k).
+  await run('customerconnect', 'CustomerConnect at scale', () =>
+    benchCustomerConnect({
+      quick: QUICK,
+      bench: platform,
+      sizes: QUICK
+        ? { contacts: 100_000, opportunities: 10_000 }
+        : { contacts: 1_000_000, opportunities: 100_000 },
     }),
   );
 } finally {
