@@ -64,6 +64,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
           'customerconnect:activity:read',
           'customerconnect:activity:write',
           'customerconnect:settings:read',
+          'customerconnect:search:read',
         ],
         viewer: ['customerconnect:*:read'],
       },

@@ -78,6 +78,7 @@ export const customerconnectProduct = defineProduct({
       'customerconnect:activity:read',
       'customerconnect:activity:write',
       'customerconnect:settings:read',
+      'customerconnect:search:read',
     ],
     viewer: ['customerconnect:*:read'],
   },
