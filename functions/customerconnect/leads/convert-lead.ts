@@ -116,11 +116,12 @@ export async function convertLead(
   const ownerId = lead.ownerId ?? undefined;
 
   // Company.
-  const companyChoice = input.company === undefined ? { match: 'domain' as const } : input.company;
+  const companyChoice: NonNullable<ConvertLeadInput['company']> | null =
+    input.company === undefined ? { match: 'domain' } : input.company;
   let companyId: string | null = null;
   let companyCreated = false;
   if (companyChoice !== null) {
-    if ('id' in companyChoice) {
+    if (companyChoice.id !== undefined) {
       const company = await selectCompany(
         tx,
         tenantId,
@@ -131,11 +132,11 @@ export async function convertLead(
       companyId = company.mergedInto ?? company.id;
     } else {
       const domain = leadDomain(lead);
-      if ('match' in companyChoice && domain) {
+      if (companyChoice.match !== undefined && domain) {
         const visibility = await visibilityOf(tx, principal, 'company');
         companyId = (await findCompanyByDomain(tx, tenantId, domain, { visibility }))?.id ?? null;
       }
-      const name = ('create' in companyChoice ? companyChoice.name : undefined) ?? lead.companyName;
+      const name = companyChoice.name ?? lead.companyName;
       if (companyId === null && name) {
         requireGrant(deps, 'customerconnect:company:write');
         const company = await createCompanyRecord(
@@ -145,7 +146,7 @@ export async function convertLead(
         );
         companyId = company.id;
         companyCreated = true;
-      } else if (companyId === null && 'create' in companyChoice) {
+      } else if (companyId === null && companyChoice.create !== undefined) {
         throw notFound(
           'company_name_required',
           'body.company.name',

@@ -1,4 +1,5 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
+import { csvResponse } from '@halooid/shared/http/csv';
 import { etag } from '@halooid/shared/http/versioning';
 import {
   changeAssignmentRule,
@@ -10,6 +11,7 @@ import {
 import { changeLead } from './change-lead';
 import { convertLead } from './convert-lead';
 import { createLead } from './create-lead';
+import { exportLeads } from './export-leads';
 import { getLead } from './get-lead';
 import { listLeads } from './list-leads';
 import { createScoringRule, deleteScoringRule, listScoringRules } from './scoring-rules';
@@ -20,6 +22,10 @@ export const handler = createHttpHandler(leadsService, {
   listLeads: async ({ query, inTenant }) => ({
     body: await inTenant((deps) => listLeads(query, deps)),
   }),
+  exportLeads: async ({ query, inTenant }) => {
+    const csv = await inTenant((deps) => exportLeads(query, deps));
+    return csvResponse(`leads-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+  },
   createLead: async ({ body, inTenant }) => {
     const lead = await inTenant((deps) => createLead(body, deps));
     return {

@@ -488,3 +488,34 @@ describe('convert', () => {
     expect(still.body).toMatchObject({ status: 'new', version: 1, convertedContactId: null });
   });
 });
+
+describe('export', () => {
+  it('exports the filtered list the caller may see as CSV, formulas defused', async () => {
+    const lead = await create(member, {
+      lastName: '=HYPERLINK("x")',
+      email: 'csv@example.com',
+      tags: ['csv-export'],
+    });
+    await create(member, { lastName: 'Not exported' });
+
+    const response = await get(member, '/v1/customerconnect/leads/export?tag=csv-export');
+    const byViewerOfAnotherTenant = await get(
+      globexOwner,
+      '/v1/customerconnect/leads/export?tag=csv-export',
+      'globex',
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^"first name","last name","email","phone","company name",/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`'=HYPERLINK(""x"")`);
+    expect(lines[1]).toContain(lead.body.id);
+    expect(lines[1]).toContain('member@acme.example');
+    expect(byViewerOfAnotherTenant.text).not.toContain(lead.body.id);
+  });
+});

@@ -188,26 +188,32 @@ export const AssignmentRuleList = z.object({ items: z.array(AssignmentRule) });
 // Conversion.
 
 const ConvertCompany = z
-  .union([
-    z.strictObject({ id: z.uuid().meta({ description: 'Link this company (one you can see).' }) }),
-    z.strictObject({
-      match: z.literal('domain').meta({
-        description:
-          'The company whose domain is the lead’s website’s (or its email’s, unless a free mail provider); none found: a new company named after the lead’s company name.',
-      }),
+  .strictObject({
+    id: z.uuid().optional().meta({ description: 'Link this company (one you can see).' }),
+    match: z.literal('domain').optional().meta({
+      description:
+        'The company whose domain is the lead’s website’s (or its email’s, unless a free mail provider); none found: a new company named after the lead’s company name.',
     }),
-    z.strictObject({
-      create: z.literal(true),
-      name: displayText()
-        .min(1)
-        .max(200)
-        .optional()
-        .meta({ description: 'Defaults to the lead’s company name.' }),
-    }),
-  ])
+    create: z.literal(true).optional().meta({ description: 'Always a new company.' }),
+    name: displayText()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'With `create`: the new company’s name (defaults to the lead’s company name).' }),
+  })
+  .superRefine((value, context) => {
+    const chosen = [value.id, value.match, value.create].filter((choice) => choice !== undefined).length;
+    if (chosen !== 1)
+      context.addIssue({ code: 'custom', path: [], message: 'Give exactly one of id, match or create.' });
+    if (value.name !== undefined && value.create === undefined)
+      context.addIssue({ code: 'custom', path: ['name'], message: 'A name goes with create.' });
+  })
   .nullable()
   .optional()
-  .meta({ description: '`null`: no company. Left out: `{ "match": "domain" }`.' });
+  .meta({
+    description:
+      'One of `{ id }`, `{ match: "domain" }`, `{ create: true, name? }`; `null`: no company. Left out: match by domain.',
+  });
 
 export const ConvertLeadBody = z.strictObject({
   company: ConvertCompany,
@@ -248,3 +254,6 @@ export const ConvertLeadResult = z.object({
   opportunityId: z.uuid().nullable(),
 });
 export type ConvertLeadResult = z.infer<typeof ConvertLeadResult>;
+
+export const ExportLeadsQuery = ListLeadsQuery.omit({ limit: true, cursor: true });
+export type ExportLeadsQuery = z.output<typeof ExportLeadsQuery>;

@@ -10,6 +10,7 @@ import {
   CreateAssignmentRuleBody,
   CreateLeadBody,
   CreateScoringRuleBody,
+  ExportLeadsQuery,
   Lead,
   LeadParams,
   ListLeadsQuery,
@@ -62,6 +63,17 @@ export const leadsService = defineService({
         'The leads the caller may see, newest first unless `sort` says otherwise, a page at a time (`cursor` from the previous page).',
       query: ListLeadsQuery,
       response: pageOf(Lead),
+    }),
+    defineRoute({
+      operationId: 'exportLeads',
+      method: 'GET',
+      path: '/v1/customerconnect/leads/export',
+      permission: 'customerconnect:lead:read',
+      summary: 'Export leads as CSV',
+      description:
+        "Every lead the list would return for the same filters and sort (within the caller's visibility), as one `text/csv` download (UTF-8 with BOM, CRLF, RFC 4180 quoting; cells starting with = + - @ get a leading `'`). Columns: first name, last name, email, phone, company name, title, website, source, status, score, territory, owner (email), tags (`; `-separated), message, one `custom.<key>` per custom field, converted at, converted contact/company/opportunity id, id, created at, updated at. More than 25,000 leads is a 400: narrow the filters.",
+      query: ExportLeadsQuery,
+      produces: ['text/csv'],
     }),
     defineRoute({
       operationId: 'createLead',
