@@ -1,5 +1,6 @@
 import { calendarDate } from '@halooid/shared/calendar';
 import { displayText } from '@halooid/shared/display-text';
+import { UUID_PATTERN } from '@halooid/shared/ids';
 import * as z from 'zod';
 import { CURRENCY_PATTERN, CustomValues } from './custom-fields';
 import { STAGE_KINDS } from './pipelines';
@@ -29,6 +30,7 @@ const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 export const AmountInput = z
   .string()
+  .max(20)
   .regex(/^\d{1,16}(\.\d{1,2})?$/, 'A decimal amount as a string with at most two places, such as "1250.00".')
   .meta({
     description: 'A non-negative decimal string with at most two places ("1250.50"); never a number.',
@@ -36,6 +38,7 @@ export const AmountInput = z
 
 export const CurrencyInput = z
   .string()
+  .max(3)
   .regex(CURRENCY_PATTERN, 'An ISO 4217 code such as EUR.')
   .refine((code) => KNOWN_CURRENCIES.has(code), 'Not an ISO 4217 currency code.')
   .meta({ description: 'ISO 4217 code, such as EUR.' });
@@ -177,3 +180,14 @@ export function trimDecimal(value: string): string {
   const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
   return `${whole}.${trimmed}`;
 }
+
+/**
+ * `ownerId` of the list, board and forecast: a user id or `me`. One string
+ * (not a union) so the OpenAPI parameter stays a plain bounded string.
+ */
+export const OwnerFilter = z
+  .string()
+  .max(36)
+  .refine((value) => value === 'me' || UUID_PATTERN.test(value), 'A user id or `me`.')
+  .optional()
+  .meta({ description: 'An owner’s user id, or `me`.' });

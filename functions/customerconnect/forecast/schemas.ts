@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OwnerFilter } from '../domain/opportunity';
 
 export const ForecastQuery = z.strictObject({
   period: z
@@ -7,10 +8,7 @@ export const ForecastQuery = z.strictObject({
     .meta({ description: 'A year (2026), a quarter (2026-Q4) or a month (2026-11).' }),
   groupBy: z.enum(['owner', 'stage', 'month']).default('owner'),
   pipelineId: z.uuid().optional(),
-  ownerId: z
-    .union([z.literal('me'), z.uuid()])
-    .optional()
-    .meta({ description: 'An owner’s user id, or `me`.' }),
+  ownerId: OwnerFilter,
 });
 export type ForecastQuery = z.output<typeof ForecastQuery>;
 

@@ -9,6 +9,7 @@ import {
   OPPORTUNITY_STATUSES,
   Opportunity,
   OpportunityDetail,
+  OwnerFilter,
   opportunityFields,
 } from '../domain/opportunity';
 import { Pipeline, Stage } from '../domain/pipelines';
@@ -48,6 +49,7 @@ export const MoveStageBody = z
       .meta({ description: 'Place the card right above this opportunity of the stage.' }),
     rank: z
       .string()
+      .max(30)
       .regex(/^-?\d{1,12}(\.\d{1,12})?$/, 'A decimal string such as "3.5".')
       .optional()
       .meta({ description: 'The card’s exact rank in the stage (a decimal string).' }),
@@ -82,11 +84,6 @@ export const StageHistoryEntry = z.object({
 });
 
 export const StageHistoryQuery = z.strictObject({ ...paginationQuery });
-
-const OwnerFilter = z
-  .union([z.literal('me'), z.uuid()])
-  .optional()
-  .meta({ description: 'An owner’s user id, or `me`.' });
 
 export const ListOpportunitiesQuery = z.strictObject({
   ...paginationQuery,
