@@ -400,7 +400,15 @@ describe('companies', () => {
       );
       expect((await get(sales, repOwn.body.id)).status).toBe(404);
       expect((await get(sales, salesOwn.body.id)).status).toBe(200);
-      expect((await patch(sales, repOwn.body.id, { version: 1, name: 'Mine now' })).status).toBe(404);
+      // A duplicate of a company sales@ cannot see is still a 409, without naming it.
+      const hiddenDomain = unique('hidden');
+      await patch(rep, repOwn.body.id, { version: 1, domain: hiddenDomain });
+      const hiddenDup = await create(sales, { name: 'Hidden dup', domain: hiddenDomain });
+      expect(hiddenDup.status).toBe(409);
+      expect(hiddenDup.body.code).toBe('duplicate_company');
+      expect(hiddenDup.body).not.toHaveProperty('existingId');
+      expect(hiddenDup.text).not.toContain(repOwn.body.id);
+      expect((await patch(sales, repOwn.body.id, { version: 2, name: 'Mine now' })).status).toBe(404);
       const merge = await platform.request('POST', `${BASE}/${salesOwn.body.id}/merge`, {
         headers: sales.headers('acme'),
         body: { mergeId: repOwn.body.id },

@@ -90,7 +90,7 @@ export const companiesService = defineService({
       permission: 'customerconnect:company:write',
       summary: 'Create a company',
       description:
-        'You own it unless `ownerId` names another member. `domain` (or, without one, the website’s host) is stored normalized (`https://www.Acme.com/x` → `acme.com`); a live company with the same domain is a 409 `duplicate_company` whose `existingId` names it, unless `force: true`. `custom` is validated against the company custom fields.',
+        'You own it unless `ownerId` names another member. `domain` (or, without one, the website’s host) is stored normalized (`https://www.Acme.com/x` → `acme.com`); a live company with the same domain (whoever owns it) is a 409 `duplicate_company` whose `existingId` names it when you may see it, unless `force: true`. `custom` is validated against the company custom fields.',
       body: CreateCompanyBody,
       status: 201,
       response: Company,

@@ -73,7 +73,7 @@ export async function updateCompany(
   const changed = changes.map((change) => change.field);
   if (changed.includes('ownerId')) await assertOwnerInTenant(tx, after.ownerId, 'body.ownerId');
   if (changed.includes('domain') && after.domain && !force)
-    await assertDomainFree(tx, tenantId, after.domain, id);
+    await assertDomainFree(tx, tenantId, after.domain, visibility, id);
   const updated = await updateCompanyRow(tx, tenantId, id, version, after);
   if (!updated) throw new NotFoundError('Company');
   const userId = principal.principalType === 'user' ? principal.principalId : null;

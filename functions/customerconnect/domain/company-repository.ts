@@ -6,7 +6,7 @@ import { customerconnectEvents } from '../events';
 import { type Address, type Company, companySnapshot } from './company';
 import { loadFields, validateCustom } from './custom-fields';
 import { recordChange } from './record-changes';
-import { binderFor, type Visibility, visibleCondition } from './visibility';
+import { binderFor, type Visibility, visibilityOf, visibleCondition } from './visibility';
 
 /**
  * SQL for customerconnect.companies shared by the companies capability, its
@@ -170,8 +170,17 @@ export async function assertOwnerInTenant(
     ]);
 }
 
-/** The 409 of a company whose domain another live company has; `existingId` names that company. */
-export function duplicateCompany(existing: Company): ConflictError {
+/**
+ * The 409 of a company whose domain another live company has. `existingId`
+ * names it when the caller may see it; otherwise the problem names nothing
+ * (no `existingId`): a company they cannot see has that domain.
+ */
+export function duplicateCompany(existing: Company, visible = true): ConflictError {
+  if (!visible)
+    return new ConflictError(
+      `A company you cannot see already has the domain ${existing.domain}. Ask its owner, or send "force": true to create another.`,
+      'duplicate_company',
+    );
   return new ConflictError(
     `Company ${existing.id} (${existing.name}) already has the domain ${existing.domain}. Open it, or send "force": true to create another.`,
     'duplicate_company',
@@ -180,14 +189,16 @@ export function duplicateCompany(existing: Company): ConflictError {
 }
 
 /**
- * The duplicate rule: a 409 `duplicate_company` (naming `existingId`) when
- * another live company has `domain`. Takes a transaction-scoped lock on the
- * domain first, so two writes of the same new domain at once cannot both pass.
+ * The duplicate rule: a 409 `duplicate_company` when another live company
+ * (whoever owns it) has `domain`, naming `existingId` when it is inside
+ * `visibility`. Takes a transaction-scoped lock on the domain first, so two
+ * writes of the same new domain at once cannot both pass.
  */
 export async function assertDomainFree(
   tx: Tx,
   tenantId: string,
   domain: string,
+  visibility: Visibility,
   exceptId?: string,
 ): Promise<void> {
   await tx.query(
@@ -195,7 +206,9 @@ export async function assertDomainFree(
     [tenantId, domain],
   );
   const existing = await findCompanyByDomain(tx, tenantId, domain, exceptId ? { exceptId } : {});
-  if (existing) throw duplicateCompany(existing);
+  if (!existing) return;
+  const visible = (await selectCompany(tx, tenantId, existing.id, visibility)) !== undefined;
+  throw duplicateCompany(existing, visible);
 }
 
 export interface CreateCompanyFields {
@@ -233,7 +246,13 @@ export async function createCompanyRecord(
   const custom = validateCustom(fields, input.custom, { prefix: options.customPrefix ?? `${prefix}.custom` });
   const ownerId = input.ownerId === undefined ? userId : input.ownerId;
   if (input.ownerId) await assertOwnerInTenant(tx, input.ownerId, `${prefix}.ownerId`);
-  if (input.domain && !options.force) await assertDomainFree(tx, principal.tenantId, input.domain);
+  if (input.domain && !options.force)
+    await assertDomainFree(
+      tx,
+      principal.tenantId,
+      input.domain,
+      await visibilityOf(tx, principal, 'company'),
+    );
   const company = await insertCompany(tx, {
     tenantId: principal.tenantId,
     id: options.id ?? deps.newId(),
