@@ -1,5 +1,6 @@
 import { recordAudit } from '@halooid/shared/audit';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { ConflictError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import * as z from 'zod';
 
@@ -250,13 +251,23 @@ export async function defaultPipeline(
     const pipeline = await selectPipeline(tx, principal.tenantId, first.id);
     if (pipeline) return pipeline;
   }
-  const pipeline = await insertPipeline(tx, principal.tenantId, {
-    id: deps.newId(),
-    name: STANDARD_PIPELINE_NAME,
-    isDefault: true,
-    projectTemplateId: null,
-    stages: STANDARD_STAGES.map((stage) => ({ ...stage, id: deps.newId() })),
-  });
+  let pipeline: Pipeline;
+  try {
+    pipeline = await insertPipeline(tx, principal.tenantId, {
+      id: deps.newId(),
+      name: STANDARD_PIPELINE_NAME,
+      isDefault: true,
+      projectTemplateId: null,
+      stages: STANDARD_STAGES.map((stage) => ({ ...stage, id: deps.newId() })),
+    });
+  } catch (error) {
+    if (!(error instanceof PipelineNameTaken)) throw error;
+    // A concurrent request made it first (its insert committed while ours waited on the unique index).
+    const made = await selectDefaultPipelineId(tx, principal.tenantId);
+    const existing = made ? await selectPipeline(tx, principal.tenantId, made) : undefined;
+    if (existing) return existing;
+    throw new ConflictError('The default pipeline is being set up; try again.', 'pipeline_setup');
+  }
   await recordAudit(tx, deps.actor, {
     action: 'pipeline.created',
     targetType: 'pipeline',

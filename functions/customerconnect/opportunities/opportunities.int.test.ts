@@ -476,4 +476,21 @@ describe('opportunities', () => {
       tags: ['a', 'b'],
     });
   });
+  it('gives a tenant without pipelines the standard one once, even to two concurrent first deals', async () => {
+    const globex = await platform.login('owner@globex.example');
+    const first = (name: string) =>
+      platform.request('POST', '/v1/customerconnect/opportunities', {
+        headers: globex.headers('globex'),
+        body: { name },
+      });
+    const created = await Promise.all([first('Globex one'), first('Globex two')]);
+    expect(created.map((response) => response.status)).toEqual([201, 201]);
+    expect(created.map((response) => response.body.stage.name)).toEqual(['Qualification', 'Qualification']);
+    const pipelines = await platform.request('GET', '/v1/customerconnect/pipelines', {
+      headers: globex.headers('globex'),
+    });
+    expect(
+      pipelines.body.items.map((each: { name: string; isDefault: boolean }) => [each.name, each.isDefault]),
+    ).toEqual([['Sales', true]]);
+  });
 });
