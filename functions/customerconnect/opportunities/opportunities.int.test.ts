@@ -493,4 +493,39 @@ describe('opportunities', () => {
       pipelines.body.items.map((each: { name: string; isDefault: boolean }) => [each.name, each.isDefault]),
     ).toEqual([['Sales', true]]);
   });
+  it('validates, filters and sorts by custom fields', async () => {
+    await platform.db.query(
+      `insert into customerconnect.field_definitions (tenant_id, id, object, key, label, type, options)
+       values ($1, gen_random_uuid(), 'opportunity', 'tier', 'Tier', 'select', '["gold","silver"]')`,
+      [acme],
+    );
+    await platform.db.query(
+      `insert into customerconnect.settings (tenant_id, fields_version) values ($1, 1)
+       on conflict (tenant_id) do update set fields_version = customerconnect.settings.fields_version + 1`,
+      [acme],
+    );
+    const bad = await create(sofia, { name: 'Tin deal', custom: { tier: 'tin' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('body.custom.tier');
+    const gold = await create(sofia, { name: 'Gold deal', custom: { tier: 'gold' } });
+    const silver = await create(sofia, { name: 'Silver deal', custom: { tier: 'silver' } });
+    expect(gold.body.custom).toEqual({ tier: 'gold' });
+    const filtered = await call(sofia, 'GET', '/opportunities?custom=tier:gold');
+    expect(filtered.body.items.map((item: { id: string }) => item.id)).toEqual([gold.body.id]);
+    const sorted = await call(sofia, 'GET', '/opportunities?q=deal&sort=-custom.tier');
+    expect(sorted.body.items.map((item: { id: string }) => item.id).slice(0, 2)).toEqual([
+      silver.body.id,
+      gold.body.id,
+    ]);
+    const cleared = await call(sofia, 'PATCH', `/opportunities/${gold.body.id}`, {
+      version: 1,
+      custom: { tier: null },
+    });
+    expect(cleared.body.custom).toEqual({});
+    const { rows } = await platform.db.query(
+      `select changes from customerconnect.record_changes where record_id = $1 and kind = 'updated'`,
+      [gold.body.id],
+    );
+    expect(rows[0]?.changes).toEqual([{ field: 'custom.tier', from: 'gold', to: null }]);
+  });
 });
