@@ -831,6 +831,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           permission: 'customerconnect:lead:read',
         },
         {
+          operationId: 'importLeads',
+          method: 'POST',
+          path: '/v1/customerconnect/leads/import',
+          permission: 'customerconnect:lead:write',
+        },
+        {
           operationId: 'createLead',
           method: 'POST',
           path: '/v1/customerconnect/leads',

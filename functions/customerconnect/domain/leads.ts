@@ -242,7 +242,9 @@ export type CreateLeadDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor' | 'n
 export async function createLeadRecord(
   input: NewLead,
   deps: CreateLeadDeps,
-  options: { via: 'api' | 'capture' | 'import'; customPrefix?: string; ownerField?: string } = { via: 'api' },
+  options: { via: 'api' | 'capture' | 'import'; customPrefix?: string; ownerField?: string; id?: string } = {
+    via: 'api',
+  },
 ): Promise<Lead> {
   const { tx, principal } = deps;
   const tenantId = principal.tenantId;
@@ -251,7 +253,7 @@ export async function createLeadRecord(
   const custom = validateCustom(fields, input.custom, { prefix: options.customPrefix ?? 'body.custom' });
   let ownerId = input.ownerId === undefined ? userId : input.ownerId;
   if (ownerId) await checkOwner(tx, tenantId, ownerId, options.ownerField ?? 'body.ownerId');
-  const id = deps.newId();
+  const id = options.id ?? deps.newId();
   const source = input.source ?? 'other';
   let ruleId: string | null = null;
   if (!ownerId) {

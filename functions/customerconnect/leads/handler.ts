@@ -1,6 +1,7 @@
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { csvResponse } from '@halooid/shared/http/csv';
 import { etag } from '@halooid/shared/http/versioning';
+import { importRequestOf } from '../domain/record-import';
 import {
   changeAssignmentRule,
   createAssignmentRule,
@@ -13,6 +14,7 @@ import { convertLead } from './convert-lead';
 import { createLead } from './create-lead';
 import { exportLeads } from './export-leads';
 import { getLead } from './get-lead';
+import { importLeads } from './import-leads';
 import { listLeads } from './list-leads';
 import { createScoringRule, deleteScoringRule, listScoringRules } from './scoring-rules';
 import { leadsService } from './service';
@@ -25,6 +27,10 @@ export const handler = createHttpHandler(leadsService, {
   exportLeads: async ({ query, inTenant }) => {
     const csv = await inTenant((deps) => exportLeads(query, deps));
     return csvResponse(`leads-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+  },
+  importLeads: async ({ body, query, inTenant }) => {
+    const request = importRequestOf(body, query);
+    return { body: await inTenant((deps) => importLeads(request, deps)) };
   },
   createLead: async ({ body, inTenant }) => {
     const lead = await inTenant((deps) => createLead(body, deps));

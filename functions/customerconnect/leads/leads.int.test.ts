@@ -519,3 +519,50 @@ describe('export', () => {
     expect(byViewerOfAnotherTenant.text).not.toContain(lead.body.id);
   });
 });
+
+describe('import', () => {
+  it('imports rows through the create rules, reports bad rows by number, skips or updates matches by email', async () => {
+    const csv = [
+      'First Name,Last Name,E-mail,Lead Source,Owner,Tags',
+      'Ana,Imported,ana.import@example.com,event,sales@acme.example,a;b',
+      'Bad,,bad.import@example.com,,,',
+      'Dup,Again,ANA.IMPORT@example.com,,,',
+      'Zed,Rows,zed.import@example.com,nope,,',
+    ].join('\n');
+    const imported = await platform.request('POST', '/v1/customerconnect/leads/import', {
+      headers: member.headers('acme'),
+      body: { csv },
+    });
+
+    expect(imported.status, imported.text).toBe(200);
+    expect(imported.body).toMatchObject({ imported: 1, updated: 0 });
+    expect(imported.body.failed.map((failure: { row: number }) => failure.row)).toEqual([3, 5]);
+    expect(imported.body.skipped).toEqual([{ row: 4, matchedId: expect.any(String) }]);
+    const { rows } = await platform.db.query(
+      `select id, first_name, source, owner_id, tags from customerconnect.leads where email = 'ana.import@example.com'`,
+    );
+    expect(rows).toEqual([
+      {
+        id: imported.body.skipped[0].matchedId,
+        first_name: 'Ana',
+        source: 'event',
+        owner_id: sofia.userId,
+        tags: ['a', 'b'],
+      },
+    ]);
+
+    const updated = await platform.request('POST', '/v1/customerconnect/leads/import', {
+      headers: member.headers('acme'),
+      body: { csv: 'Email,First Name,Last Name,Tags\nana.import@example.com,Anabel,Imported,c', dedupe: 'update' },
+    });
+    expect(updated.status, updated.text).toBe(200);
+    expect(updated.body).toMatchObject({ imported: 0, updated: 1 });
+    const after = await get(member, `/v1/customerconnect/leads/${rows[0].id}`);
+    expect(after.body).toMatchObject({
+      firstName: 'Anabel',
+      lastName: 'Imported',
+      tags: ['a', 'b', 'c'],
+      version: 2,
+    });
+  });
+});

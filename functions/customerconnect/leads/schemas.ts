@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { CustomFilterQuery, CustomValues } from '../domain/custom-fields';
 import { CUSTOM_FIELD_PATTERN, SCORABLE_FIELDS } from '../domain/lead-scoring';
 import { LEAD_SOURCES, LEAD_STATUSES, Lead } from '../domain/leads';
+import { importBodySchema, recordImportResultSchema } from '../domain/record-import';
 
 /**
  * Leads, scoring rules and assignment rules as the API shows them, and what
@@ -257,3 +258,14 @@ export type ConvertLeadResult = z.infer<typeof ConvertLeadResult>;
 
 export const ExportLeadsQuery = ListLeadsQuery.omit({ limit: true, cursor: true });
 export type ExportLeadsQuery = z.output<typeof ExportLeadsQuery>;
+
+export const ImportLeadsBody = importBodySchema(
+  'CSV with a header row. Columns (any order; case, spaces and punctuation ignored; or map yours with ' +
+    '`mapping`): `last name` (required), `first name`, `email`, `phone`, `company name` (or `company`), `title` ' +
+    '(or `job title`), `website`, `source` (one of the lead sources; `import` when empty), `status` (not ' +
+    '`converted`), `territory`, `owner` (a user’s email; empty: the assignment rules), `tags` (`;`-separated), ' +
+    '`message`, and custom fields as `custom.<key>` or by their label. Other columns (such as the export’s id) ' +
+    'are ignored and counted. At most 100 columns and 5,000 rows.',
+);
+
+export const ImportLeadsResult = recordImportResultSchema('lead');

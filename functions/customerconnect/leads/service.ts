@@ -1,6 +1,7 @@
 import { pageOf } from '@halooid/shared/db/pagination';
 import { IF_MATCH_HEADER } from '@halooid/shared/http/versioning';
 import { defineRoute, defineService } from '@halooid/shared/manifest';
+import { ImportQuery } from '../domain/record-import';
 import {
   AssignmentRule,
   AssignmentRuleList,
@@ -11,6 +12,8 @@ import {
   CreateLeadBody,
   CreateScoringRuleBody,
   ExportLeadsQuery,
+  ImportLeadsBody,
+  ImportLeadsResult,
   Lead,
   LeadParams,
   ListLeadsQuery,
@@ -74,6 +77,26 @@ export const leadsService = defineService({
         "Every lead the list would return for the same filters and sort (within the caller's visibility), as one `text/csv` download (UTF-8 with BOM, CRLF, RFC 4180 quoting; cells starting with = + - @ get a leading `'`). Columns: first name, last name, email, phone, company name, title, website, source, status, score, territory, owner (email), tags (`; `-separated), message, one `custom.<key>` per custom field, converted at, converted contact/company/opportunity id, id, created at, updated at. More than 25,000 leads is a 400: narrow the filters.",
       query: ExportLeadsQuery,
       produces: ['text/csv'],
+    }),
+    defineRoute({
+      operationId: 'importLeads',
+      method: 'POST',
+      path: '/v1/customerconnect/leads/import',
+      permission: 'customerconnect:lead:write',
+      summary: 'Import leads from CSV',
+      description:
+        'Send JSON `{"csv": "...", "mapping": {"E-mail": "email"}, "dedupe": "update"}`, or the CSV as ' +
+        '`Content-Type: text/csv` with `?dedupe=` and `?map=Header:field` (1 MB at most: about 5,000 rows). A row ' +
+        'whose email (case-insensitive) an existing lead has, or an earlier row of the file, is a match: ' +
+        '`dedupe=skip` (default) reports it in `skipped` with the matched id (null when you cannot see it), ' +
+        '`update` changes the match with the row’s non-empty cells (tags are added), `create` makes a new lead ' +
+        'anyway. Rows without an owner go through the assignment rules. Each row is written on its own through ' +
+        'the same rules as POST and PATCH: a refused row is reported in `failed` with its row number (the header ' +
+        'is row 1), column and reason, and the others land.',
+      query: ImportQuery,
+      body: ImportLeadsBody,
+      textBodyTypes: ['text/csv'],
+      response: ImportLeadsResult,
     }),
     defineRoute({
       operationId: 'createLead',
