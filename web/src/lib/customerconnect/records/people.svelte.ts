@@ -26,7 +26,10 @@ class People {
     const tenant = session.tenant?.id;
     if (!tenant) return Promise.resolve();
     if (this.#tenant === tenant && this.#loading) return this.#loading;
-    if (this.#tenant !== tenant) this.companies = {};
+    if (this.#tenant !== tenant) {
+      this.companies = {};
+      this.#pending.clear();
+    }
     // A Sales Rep does not read the member list (platform:member:read): names
     // other than their own show as "Someone" and the @mention list is empty.
     if (!session.can('platform:member:read')) {
@@ -80,15 +83,32 @@ class People {
     if (known !== undefined) return known;
     if (!this.#pending.has(id)) {
       this.#pending.add(id);
+      this.#queue.push(id);
+      queueMicrotask(() => this.#pump());
+    }
+    return '';
+  }
+
+  // Names not known yet are fetched a few at a time (a page of contacts may
+  // name dozens of companies; a burst would meet the tenant's rate limit).
+  #queue: string[] = [];
+  #active = 0;
+  #pump() {
+    while (this.#active < 3 && this.#queue.length) {
+      const id = this.#queue.shift() as string;
+      this.#active++;
       void crmGet<CrmRecord>(`/companies/${id}`)
         .then((company) => {
           this.companies = { ...this.companies, [id]: String(company.name ?? '') };
         })
         .catch(() => {
           this.companies = { ...this.companies, [id]: '' };
+        })
+        .finally(() => {
+          this.#active--;
+          this.#pump();
         });
     }
-    return '';
   }
 }
 
