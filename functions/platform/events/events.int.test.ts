@@ -5,7 +5,7 @@ import {
   type WebhookReceiver,
 } from '@halooid/local/testing/webhook-receiver';
 import { defineConsumer } from '@halooid/shared/events/consumer';
-import { withTenantEvents } from '@halooid/shared/events/outbox';
+import { PUBLISH_INLINE_LIMIT, withTenantEvents } from '@halooid/shared/events/outbox';
 import { type EventPublisher, setPublisher } from '@halooid/shared/events/publisher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CATALOGS } from '../../registry';
@@ -253,6 +253,42 @@ describe('no loss, no double effect', () => {
     } finally {
       remove();
     }
+  });
+
+  it('a change that records more than PUBLISH_INLINE_LIMIT events leaves them to the relay, which publishes them all', async () => {
+    // Arrange: a template task, and a publisher that counts what the request itself sends.
+    const task = (await createTask({ title: 'Bulk template' })).body;
+    const sentInline: string[] = [];
+    const counting: EventPublisher = {
+      publish: async (events) => {
+        sentInline.push(...events.map((event) => event.id));
+        return platform.events.bus.publish(events);
+      },
+    };
+    setPublisher(counting);
+    const ids: string[] = [];
+    try {
+      // Act
+      await withTenantEvents(
+        { tenantId: acmeId(), actor: { type: 'system', id: 'test' } },
+        async (_tx, events) => {
+          for (let n = 0; n <= PUBLISH_INLINE_LIMIT; n += 1)
+            ids.push((await events.record(taskodexEvents, 'task.created', { task })).id);
+        },
+      );
+      // Assert: nothing went out with the request; every row waits in the outbox.
+      expect(ids.some((id) => sentInline.includes(id))).toBe(false);
+    } finally {
+      setPublisher(platform.events.bus);
+    }
+    const published = await waitFor(DELIVERY_MS, async () => {
+      const { rows } = await platform.db.query(
+        'select count(*)::int as n from platform.outbox where id = any($1::uuid[]) and published_at is not null',
+        [ids],
+      );
+      return rows[0].n === ids.length ? rows[0].n : undefined;
+    });
+    expect(published).toBe(PUBLISH_INLINE_LIMIT + 1);
   });
 
   it('a change that rolls back publishes nothing', async () => {

@@ -117,10 +117,21 @@ export interface EventsScope extends TenantScope {
 }
 
 /**
+ * A request that records more events than this (a 5,000-row import) leaves
+ * them all to the relay instead of publishing them before it answers:
+ * publishing thousands of events inside the request would spend most of API
+ * Gateway's 29 s on PutEvents batches. The rows are committed either way, so
+ * nothing is lost; they reach the bus within the relay's period (a minute in
+ * AWS) instead of at once.
+ */
+export const PUBLISH_INLINE_LIMIT = 100;
+
+/**
  * The tenant transaction of a change that emits events: `work` records them in
  * the outbox in the same transaction; after COMMIT they are published and
- * marked sent. If publishing fails (or the process dies first) the rows stay
- * and the relay publishes them; a rollback leaves no row and publishes nothing.
+ * marked sent (more than PUBLISH_INLINE_LIMIT: left to the relay). If
+ * publishing fails (or the process dies first) the rows stay and the relay
+ * publishes them; a rollback leaves no row and publishes nothing.
  */
 export async function withTenantEvents<T>(
   scope: EventsScope,
@@ -131,7 +142,7 @@ export async function withTenantEvents<T>(
     recorded.length = 0; // a retried transaction starts over
     return work(tx, createEventRecorder(tx, scope, recorded));
   });
-  if (recorded.length > 0) await publishCommitted(recorded);
+  if (recorded.length > 0 && recorded.length <= PUBLISH_INLINE_LIMIT) await publishCommitted(recorded);
   return result;
 }
 
