@@ -553,7 +553,10 @@ describe('import', () => {
 
     const updated = await platform.request('POST', '/v1/customerconnect/leads/import', {
       headers: member.headers('acme'),
-      body: { csv: 'Email,First Name,Last Name,Tags\nana.import@example.com,Anabel,Imported,c', dedupe: 'update' },
+      body: {
+        csv: 'Email,First Name,Last Name,Tags\nana.import@example.com,Anabel,Imported,c',
+        dedupe: 'update',
+      },
     });
     expect(updated.status, updated.text).toBe(200);
     expect(updated.body).toMatchObject({ imported: 0, updated: 1 });
