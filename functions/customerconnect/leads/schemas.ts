@@ -1,6 +1,7 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
+import { UUID_SOURCE } from '@halooid/shared/ids';
 import * as z from 'zod';
 import { CustomFilterQuery, CustomValues } from '../domain/custom-fields';
 import { CUSTOM_FIELD_PATTERN, SCORABLE_FIELDS } from '../domain/lead-scoring';
@@ -86,8 +87,11 @@ export const ListLeadsQuery = z.strictObject({
     .meta({ description: 'Only leads whose name, email or company name contains this.' }),
   status: z.enum(LEAD_STATUSES).optional(),
   source: z.enum(LEAD_SOURCES).optional(),
+  // One string schema (not a union): OpenAPI then types it, which the id rules need.
   ownerId: z
-    .union([z.uuid(), z.literal('me'), z.literal('none')])
+    .string()
+    .max(36)
+    .regex(new RegExp(`^(me|none|${UUID_SOURCE})$`), 'A user id, `me` or `none`.')
     .optional()
     .meta({ description: 'A user id, `me` (the caller) or `none` (unowned).' }),
   tag: z.string().trim().min(1).max(50).optional(),
@@ -229,10 +233,12 @@ export const ConvertLeadBody = z.strictObject({
       stageId: z.uuid().optional().meta({ description: 'Defaults to the pipeline’s first open stage.' }),
       amount: z
         .string()
+        .max(19)
         .regex(/^\d{1,16}(\.\d{1,2})?$/, 'A decimal amount as a string, such as "1250.00".')
         .optional(),
       currency: z
         .string()
+        .max(3)
         .regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.')
         .optional(),
       expectedCloseDate: z.iso.date().optional(),
