@@ -318,6 +318,14 @@ describe('assignment rules', () => {
     );
     expect(rows).toEqual([{ rule_id: territory.body.id }]);
 
+    // Concurrent leads take turns: the rule row is locked while its cursor moves.
+    const concurrent = await Promise.all(
+      ['C1', 'C2', 'C3', 'C4'].map((name) => create(member, { lastName: name, ownerId: null })),
+    );
+    const dealt = concurrent.map((response) => response.body.ownerId);
+    expect(dealt.filter((owner) => owner === sofia.userId)).toHaveLength(2);
+    expect(dealt.filter((owner) => owner === ravi.userId)).toHaveLength(2);
+
     for (const id of [roundRobin.body.id, territory.body.id]) {
       const removed = await platform.request('DELETE', `/v1/customerconnect/assignment-rules/${id}`, {
         headers: admin.headers('acme'),
