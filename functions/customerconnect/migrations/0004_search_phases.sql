@@ -20,14 +20,18 @@
 -- matching thousands stays bounded.
 --
 -- Phase 2, only when phase 1 found nothing in any object: typo tolerance by
--- trigram similarity (`%` at 0.45 instead of pg_trgm's 0.3, word similarity
--- `<%` at its 0.6), at most p_cap per object. It reads the posting lists of
--- every trigram of the text, so it is kept for the searches that need it.
+-- trigram word similarity (`<%`, 0.6: the text resembles some run of words
+-- of the name or email), at most p_cap per object. Plain similarity (`%`) is
+-- left out: its index pre-check passes every record sharing half the text's
+-- trigrams (all 50,000 Daniels of 1M contacts for "daniel gartn": 3.2 s,
+-- against 0.3 s without it), and word similarity finds what it would. Phase
+-- 2 still reads the posting lists of every trigram of the text, so it is kept
+-- for the searches that need it.
 --
 -- Scores are as in 0003: exact name or email +1, starts with the text +0.5,
 -- best trigram (word) similarity 0–1, plus the full-text rank.
 --
--- Function-level settings hold only inside it: the thresholds, and no
+-- Function-level settings hold only inside it: the threshold, and no
 -- sequential scan (pg_trgm's estimates for `%` are poor, and a scan of a
 -- tenant's table is exactly what the index phase exists to avoid).
 -- Unchanged from 0003: owner halooid_crm_search, current tenant only, live
@@ -38,7 +42,6 @@ create or replace function customerconnect.search_candidates(
   returns table (record_type text, record_id uuid, score double precision)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
-  set pg_trgm.similarity_threshold = 0.45
   set pg_trgm.word_similarity_threshold = 0.6
   set enable_seqscan = off
   set jit = off
@@ -48,7 +51,9 @@ create or replace function customerconnect.search_candidates(
     -- Phase 1 scores at most this many pre-ranked matches per object.
     pool integer := greatest(p_cap * 2, 100);
     -- The full-text query does not cover a one-word text the parser cuts into pieces.
-    split_text boolean := char_length(p_low) >= 3 and (p_tsquery is null
+    -- A text without a letter or digit has no trigram: it would read the whole index.
+    wordy boolean := p_low ~ '[[:alnum:]]';
+    split_text boolean := wordy and char_length(p_low) >= 3 and (p_tsquery is null
       or (p_low !~ '\s' and numnode(to_tsquery('simple', p_tsquery)) > 1));
     -- %1$s table, %2$s extra filter, %3$s match, %4$s exact, %5$s starts with,
     -- %6$s pre-rank length, %7$s similarities, %8$s full-text rank, %9$s columns.
@@ -115,7 +120,7 @@ create or replace function customerconnect.search_candidates(
           doc := $e$to_tsvector('simple', r.name || ' ' || coalesce(r.domain, ''))$e$;
           matches := array['r.domain = $1'];
           likes := array['lower(r.name) = $1', 'lower(r.name) like $2'];
-          trgm := 'lower(r.name) operator(public.%) $1 or $1 operator(public.<%) lower(r.name)';
+          trgm := '$1 operator(public.<%) lower(r.name)';
         when 'contact' then
           tbl := 'customerconnect.contacts';
           cols := 'r.id, r.first_name, r.last_name, r.primary_email, r.title';
@@ -129,8 +134,7 @@ create or replace function customerconnect.search_candidates(
           matches := '{}';
           likes := array[format('%s = $1', contact_email), format('%s like $2', contact_name),
             format('%s like $2', contact_email)];
-          trgm := format('%1$s operator(public.%%) $1 or $1 operator(public.<%%) %1$s or '
-            '%2$s operator(public.%%) $1 or $1 operator(public.<%%) %2$s', contact_name, contact_email);
+          trgm := format('$1 operator(public.<%%) %s or $1 operator(public.<%%) %s', contact_name, contact_email);
         when 'lead' then
           tbl := 'customerconnect.leads';
           cols := 'r.id, r.first_name, r.last_name, r.email, r.company_name';
@@ -142,7 +146,7 @@ create or replace function customerconnect.search_candidates(
           doc := $e$to_tsvector('simple', coalesce(r.first_name, '') || ' ' || r.last_name || ' ' || coalesce(r.email, '') || ' ' || coalesce(r.company_name, ''))$e$;
           matches := array['(r.email is not null and lower(r.email) = $1)'];
           likes := array[format('%s like $2', lead_name)];
-          trgm := format('%1$s operator(public.%%) $1 or $1 operator(public.<%%) %1$s', lead_name);
+          trgm := format('$1 operator(public.<%%) %s', lead_name);
         else
           tbl := 'customerconnect.opportunities';
           cols := 'r.id, r.name';
@@ -154,7 +158,7 @@ create or replace function customerconnect.search_candidates(
           doc := $e$to_tsvector('simple', r.name)$e$;
           matches := '{}';
           likes := array['lower(r.name) = $1', 'lower(r.name) like $2'];
-          trgm := 'lower(r.name) operator(public.%) $1 or $1 operator(public.<%) lower(r.name)';
+          trgm := '$1 operator(public.<%) lower(r.name)';
         end case;
         if p_tsquery is not null then
           matches := matches || format($e$%s @@ to_tsquery('simple', $3)$e$, doc);
@@ -180,7 +184,7 @@ create or replace function customerconnect.search_candidates(
         end if;
       end loop;
       -- Typo tolerance only when nothing matched precisely.
-      exit when total > 0;
+      exit when total > 0 or not wordy;
     end loop;
   end
   $$;

@@ -5,8 +5,8 @@ import type { SearchHit } from './schemas';
 /**
  * How a search hit shows: its title and subtitle per object, read AS the
  * caller (RLS and the visibility rule apply) from the candidates that
- * customerconnect.search_candidates (migrations/0003_search.sql) matched
- * through the trigram and full-text indexes.
+ * customerconnect.search_candidates (migrations 0003_search.sql and
+ * 0004_search_phases.sql) matched through the full-text and trigram indexes.
  */
 interface HitSpec {
   table: string;

@@ -15,11 +15,12 @@ export type SearchDeps = Pick<RequestDeps, 'tx' | 'principal'>;
  * One ranked list across companies, contacts, leads and opportunities: for
  * each object the caller's role may read (`customerconnect:<object>:read`)
  * and asked for, its best matches within the visibility rule, merged in one
- * statement of two phases: customerconnect.search_candidates (migration
- * 0003) matches through the trigram and full-text indexes, which RLS would
- * otherwise keep out of reach, within the current tenant; the candidates are
- * then read back as the caller, through RLS and visibleCondition. Tombstones
- * never show.
+ * statement of two steps: customerconnect.search_candidates (migrations
+ * 0003, 0004) matches through the full-text and trigram indexes, which RLS
+ * would otherwise keep out of reach, within the current tenant — precise
+ * matches (every word a prefix, exact email or domain) first, trigram typo
+ * tolerance only when nothing matched precisely; the candidates are then read
+ * back as the caller, through RLS and visibleCondition. Tombstones never show.
  */
 export async function searchRecords(query: SearchQuery, deps: SearchDeps): Promise<{ items: SearchHit[] }> {
   const { tx, principal } = deps;

@@ -116,6 +116,34 @@ describe('search', () => {
     expect(ids(typo.body)).toContain(fuzzy);
   });
 
+  it('matches every word as a prefix in any order, and forgives a typo only when nothing matches precisely', async () => {
+    const precise = await insert('contacts', { first_name: 'Orla', last_name: 'Quorvane' });
+    const lookalike = await insert('contacts', { first_name: 'Orla', last_name: 'Quorvale' });
+
+    const reversed = await search(member, 'q=quorv%20orl');
+    const exact = await search(member, 'q=orla%20quorvane');
+    const typo = await search(member, 'q=orla%20quorvano');
+
+    expect(new Set(ids(reversed.body))).toEqual(new Set([precise, lookalike]));
+    // A precise match exists: look-alikes (Quorvale) are not mixed in.
+    expect(ids(exact.body)).toEqual([precise]);
+    // Nothing matches "quorvano" precisely: the trigram phase finds both, the closer first.
+    expect(ids(typo.body)).toEqual([precise, lookalike]);
+  });
+
+  it('finds an email by any start of it, past the @ too', async () => {
+    const contact = await insert('contacts', {
+      first_name: 'Tamsin',
+      last_name: 'Reed',
+      primary_email: 'tamsin.reed+crm@glimmerquay.example',
+    });
+
+    for (const text of ['tamsin.reed', 'tamsin.reed+crm', 'tamsin.reed+crm@glimmerq']) {
+      const found = await search(member, `q=${encodeURIComponent(text)}`);
+      expect(ids(found.body), text).toEqual([contact]);
+    }
+  });
+
   it('skips merged-away records and other tenants', async () => {
     const survivor = await insert('companies', { name: 'Marrowby Survivor' });
     await insert('companies', { name: 'Marrowby Loser', merged_into: survivor });
