@@ -115,12 +115,12 @@ export const flows: Flow[] = [
       await dialog.getByText('A new contact').waitFor();
       assert.ok(await dialog.getByRole('radio', { name: `A new company “${companyName}”` }).isChecked());
       await dialog.getByRole('checkbox', { name: 'Create a deal' }).check();
-      await dialog.getByLabel('Deal name').fill(dealName);
-      await dialog.getByLabel('Pipeline').selectOption(pipeline.id);
-      await dialog.getByLabel('Stage').selectOption({ label: 'Discovery' });
-      await dialog.getByLabel('Amount').fill('12500.50');
-      await dialog.getByLabel('Currency').fill('EUR');
-      await dialog.getByLabel('Expected close date').fill(new Date().toISOString().slice(0, 10));
+      await dialog.getByLabel('Deal name', { exact: true }).fill(dealName);
+      await dialog.getByLabel('Pipeline', { exact: true }).selectOption(pipeline.id);
+      await dialog.getByLabel('Stage', { exact: true }).selectOption({ label: 'Discovery' });
+      await dialog.getByLabel('Amount', { exact: true }).fill('12500.50');
+      await dialog.getByLabel('Currency', { exact: true }).fill('EUR');
+      await dialog.getByLabel('Expected close date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
       await t.screen('convert lead dialog');
       await dialog.getByRole('button', { name: 'Convert', exact: true }).click();
       await dialog.getByText('is converted').waitFor();
