@@ -23,10 +23,13 @@ const services = products.flatMap((product) => product.capabilities);
 const jobs = products.flatMap((product) => product.schedules ?? []);
 let app: Synthesized;
 let api: Template;
+/** The API stack and its product stacks (nested): the capability functions live in the latter. */
+let apiTemplates: Template[];
 
 beforeAll(() => {
   app = synthesize({ stage: 'dev', products });
   api = app.template(app.stacks.api);
+  apiTemplates = [api, ...[...app.stacks.api.productStacks.values()].map((stack) => app.template(stack))];
 }, 240_000);
 
 afterAll(() => app?.dispose());
@@ -36,6 +39,13 @@ type Resources = Record<
   { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string }
 >;
 const resources = (template: Template, type: string): Resources => template.findResources(type) as Resources;
+/** Resources of a type in the API stack and its product stacks, keyed `<template index>:<logical id>`. */
+const apiResources = (type: string): Resources =>
+  Object.fromEntries(
+    apiTemplates.flatMap((template, index) =>
+      Object.entries(resources(template, type)).map(([id, resource]) => [`${index}:${id}`, resource]),
+    ),
+  );
 
 interface LambdaProps {
   FunctionName: string;
@@ -70,9 +80,7 @@ const withSubscriptions = (list: readonly ServiceManifest[]) => list.filter((s) 
 
 describe('functions from the manifests', () => {
   it('creates one Lambda per capability, the fake one included, plus the authorizer', () => {
-    const names = Object.values(resources(api, 'AWS::Lambda::Function')).map(
-      (r) => r.Properties.FunctionName,
-    );
+    const names = Object.values(apiResources('AWS::Lambda::Function')).map((r) => r.Properties.FunctionName);
     for (const service of services) expect(names).toContain(`halooid-dev-${serviceName(service)}`);
     expect(names).toContain('halooid-dev-fakeco-widgets');
     expect(names).toContain('halooid-dev-platform-authorizer');
@@ -80,7 +88,7 @@ describe('functions from the manifests', () => {
   });
 
   it('runs every function on Node.js 22 arm64 with tracing and the Powertools environment', () => {
-    for (const fn of Object.values(resources(api, 'AWS::Lambda::Function'))) {
+    for (const fn of Object.values(apiResources('AWS::Lambda::Function'))) {
       const props = fn.Properties as {
         Runtime: string;
         Architectures: string[];
@@ -99,16 +107,16 @@ describe('functions from the manifests', () => {
   });
 
   it('puts database functions in the VPC and lets them connect to RDS Proxy only as the app login', () => {
-    const tasks = Object.values(resources(api, 'AWS::Lambda::Function')).find(
+    const tasks = Object.values(apiResources('AWS::Lambda::Function')).find(
       (fn) => fn.Properties.FunctionName === 'halooid-dev-taskodex-tasks',
     );
     expect(tasks?.Properties.VpcConfig).toBeDefined();
     expect(tasks?.Properties.Environment).toMatchObject({
       Variables: { DB_USER: 'halooid_request_login', DB_NAME: 'halooid', DB_PORT: '5432' },
     });
-    const connect = JSON.stringify(resources(api, 'AWS::IAM::Policy')).match(/"rds-db:connect"/g) ?? [];
+    const connect = JSON.stringify(apiResources('AWS::IAM::Policy')).match(/"rds-db:connect"/g) ?? [];
     expect(connect.length).toBeGreaterThan(0);
-    expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).toContain('/halooid_request_login');
+    expect(JSON.stringify(apiResources('AWS::IAM::Policy'))).toContain('/halooid_request_login');
   });
 
   it('gives request functions the request login only: no API function may sign in as the worker login', () => {
@@ -120,7 +128,7 @@ describe('functions from the manifests', () => {
       expect(props.Environment.Variables.DB_USER, fn.serviceName).toBe('halooid_request_login');
       expect(JSON.stringify(statements), fn.serviceName).toContain('/halooid_request_login');
     }
-    expect(JSON.stringify(resources(api, 'AWS::IAM::Policy'))).not.toContain('halooid_worker_login');
+    expect(JSON.stringify(apiResources('AWS::IAM::Policy'))).not.toContain('halooid_worker_login');
   });
 
   it('takes the client IP from the CloudFront header in every API function', () => {
@@ -132,14 +140,14 @@ describe('functions from the manifests', () => {
   });
 
   it('gives cache users a TLS Redis URL of the serverless cache', () => {
-    const meta = Object.values(resources(api, 'AWS::Lambda::Function')).find(
+    const meta = Object.values(apiResources('AWS::Lambda::Function')).find(
       (fn) => fn.Properties.FunctionName === 'halooid-dev-platform-meta',
     );
     expect(JSON.stringify(meta?.Properties.Environment)).toContain('rediss://');
   });
 
   it('grants no wildcard actions', () => {
-    for (const stack of Object.values(app.stacks)) {
+    for (const stack of [...Object.values(app.stacks), ...app.stacks.api.productStacks.values()]) {
       // aws-cdk-lib's own BucketDeployment helper is exempt (its grants are fixed by the library and
       // acknowledged in the web stack); every policy of ours is held to the rule.
       const ours = Object.entries(resources(app.template(stack), 'AWS::IAM::Policy')).filter(
@@ -187,13 +195,23 @@ describe('functions from the manifests', () => {
 
 describe('API', () => {
   it('uses the authorizer on every method except health, openapi and auth', () => {
-    const methods = app.stacks.api.api.methods.map((method) => ({
+    const methods = app.stacks.api.methods.map((method) => ({
       key: `${method.httpMethod} ${method.resource.path}`,
       cfn: method.node.defaultChild as CfnMethod,
     }));
     const routes = services.flatMap((s) => s.routes);
     expect(methods).toHaveLength(routes.length);
     const authorizerId = app.stacks.api.resolve(app.stacks.api.authorizer.authorizerId);
+    /** The authorizer id a method refers to, as the parent stack sees it (a product stack gets it as a parameter). */
+    const authorizerOf = (cfn: CfnMethod): unknown => {
+      const stack = Stack.of(cfn);
+      const own = stack.resolve(cfn.authorizerId) as { Ref?: string };
+      if (stack === app.stacks.api) return own;
+      const nested = api.toJSON().Resources[logicalId(stack.nestedStackResource as CfnElement)] as {
+        Properties: { Parameters: Record<string, unknown> };
+      };
+      return nested.Properties.Parameters[own.Ref ?? ''];
+    };
     for (const { key, cfn } of methods) {
       const route = routes.find((r) => `${r.method} ${r.path}` === key);
       expect(route, key).toBeDefined();
@@ -202,7 +220,7 @@ describe('API', () => {
         expect(cfn.authorizationType).toBe('NONE');
       } else {
         expect(cfn.authorizationType, key).toBe('CUSTOM');
-        expect(app.stacks.api.resolve(cfn.authorizerId), key).toEqual(authorizerId);
+        expect(authorizerOf(cfn), key).toEqual(authorizerId);
       }
     }
     expect(methods.some((m) => m.key === 'GET /v1/fakeco/widgets')).toBe(true);
@@ -670,6 +688,89 @@ describe('events', () => {
       }
     }
   });
+});
+
+describe('stack layout', () => {
+  /** CloudFormation refuses a template over 500 resources; fail here, with room to spare, before AWS does. */
+  const LIMIT = 450;
+
+  it(`keeps every stack, nested ones included, under ${LIMIT} resources and 180 outputs and parameters`, () => {
+    const stacks = [...Object.values(app.stacks), ...app.stacks.api.productStacks.values()];
+    for (const stack of stacks) {
+      const template = app.template(stack).toJSON();
+      const count = (section: string) => Object.keys(template[section] ?? {}).length;
+      const where = `${stack.node.path}: ${count('Resources')} resources, ${count('Outputs')} outputs, ${count('Parameters')} parameters`;
+      expect(count('Resources'), where).toBeLessThanOrEqual(LIMIT);
+      // CloudFormation's limit is 200 each; cross-stack references (function names for alarms) add outputs.
+      expect(count('Outputs'), where).toBeLessThanOrEqual(180);
+      expect(count('Parameters'), where).toBeLessThanOrEqual(180);
+    }
+  });
+
+  it("puts each product's capabilities in its own nested stack and keeps the platform's in the API stack", () => {
+    expect([...app.stacks.api.productStacks.keys()].sort()).toEqual(
+      products
+        .map((p) => p.key)
+        .filter((key) => key !== 'platform')
+        .sort(),
+    );
+    for (const { service, fn } of app.stacks.api.functions.values()) {
+      const home =
+        service.product === 'platform' ? app.stacks.api : app.stacks.api.productStacks.get(service.product);
+      expect(Stack.of(fn), serviceName(service)).toBe(home);
+    }
+    // `/v1/<product>` exists once, in the parent: the product stack only adds below it.
+    for (const [product, stack] of app.stacks.api.productStacks) {
+      const paths = Object.values(resources(app.template(stack), 'AWS::ApiGateway::Resource')).map(
+        (r) => r.Properties.PathPart,
+      );
+      expect(paths, product).not.toContain(product);
+      expect(paths, product).not.toContain('v1');
+    }
+    const topLevel = Object.values(resources(api, 'AWS::ApiGateway::Resource')).map(
+      (r) => r.Properties.PathPart,
+    );
+    for (const key of app.stacks.api.productStacks.keys())
+      expect(topLevel.filter((p) => p === key)).toHaveLength(1);
+  });
+
+  it('deploys the API once, after every product stack, to the stage the usage plans and WAF use', () => {
+    const deployments = Object.entries(resources(api, 'AWS::ApiGateway::Deployment'));
+    expect(deployments).toHaveLength(1);
+    const [deploymentId] = deployments[0] as [string, unknown];
+    const raw = api.toJSON().Resources[deploymentId] as { DependsOn?: string[] };
+    for (const stack of app.stacks.api.productStacks.values()) {
+      expect(raw.DependsOn, stack.node.id).toContain(logicalId(stack.nestedStackResource as CfnElement));
+    }
+    api.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'dev',
+      DeploymentId: { Ref: deploymentId },
+    });
+    expect(app.stacks.api.api.deploymentStage).toBe(app.stacks.api.stage);
+  });
+
+  it('changes the deployment logical id when a route changes', () => {
+    const deploymentIdOf = (list: typeof products) => {
+      const other = synthesize({ stage: 'dev', bundle: false, products: list });
+      try {
+        return Object.keys(resources(other.template(other.stacks.api), 'AWS::ApiGateway::Deployment'))[0];
+      } finally {
+        other.dispose();
+      }
+    };
+    const renamed = {
+      ...fakecoProduct,
+      capabilities: [
+        {
+          ...widgetsService,
+          routes: widgetsService.routes.map((r) => ({ ...r, path: `${r.path}-renamed` })),
+        },
+      ],
+    };
+    const current = Object.keys(resources(api, 'AWS::ApiGateway::Deployment'))[0];
+    expect(current).toMatch(/^ApiDeployment[0-9A-F]+/);
+    expect(deploymentIdOf([...PRODUCTS, renamed])).not.toBe(current);
+  }, 240_000);
 });
 
 describe('web', () => {

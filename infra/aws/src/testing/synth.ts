@@ -98,9 +98,11 @@ export function synthesize(
     template(stack) {
       let template = templates.get(stack);
       if (!template) {
-        template = Template.fromJSON(
-          assembly.getStackByName(stack.stackName).template as Record<string, unknown>,
-        );
+        // A nested stack (the API's product stacks) is a template file of its parent's artifact.
+        const json = stack.nestedStackParent
+          ? JSON.parse(readFileSync(path.join(assembly.directory, stack.templateFile), 'utf8'))
+          : assembly.getStackByName(stack.stackName).template;
+        template = Template.fromJSON(json as Record<string, unknown>);
         templates.set(stack, template);
       }
       return template;
