@@ -3,6 +3,7 @@ import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
 import { RecordObjectSchema } from '../domain/records';
+import { userFilter } from '../domain/user-filter';
 
 /**
  * Activities (notes, calls, meetings, logged emails, tasks) and the timeline
@@ -71,7 +72,7 @@ export const CreateActivityBody = z.strictObject({
   type: ActivityType,
   subject: Subject.optional(),
   body: Body.optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'Defaults to now.' }),
+  occurredAt: z.iso.datetime({ offset: true }).max(40).optional().meta({ description: 'Defaults to now.' }),
   durationMinutes: Duration.optional(),
   outcome: Outcome.optional(),
   done: z.boolean().optional().meta({ description: 'Tasks only: whether it is done (default false).' }),
@@ -85,7 +86,7 @@ export const UpdateActivityBody = z
     version: VersionField,
     subject: Subject.nullable().optional(),
     body: Body.nullable().optional(),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: z.iso.datetime({ offset: true }).max(40).optional(),
     durationMinutes: Duration.nullable().optional(),
     outcome: Outcome.nullable().optional(),
     done: z.boolean().optional(),
@@ -97,7 +98,6 @@ export type UpdateActivityInput = z.output<typeof UpdateActivityBody>;
 
 export const ActivityParams = z.strictObject({ activityId: z.uuid() });
 
-const ME = 'me';
 export const ListActivitiesQuery = z
   .strictObject({
     ...paginationQuery,
@@ -106,16 +106,18 @@ export const ListActivitiesQuery = z
     }),
     recordId: z.uuid().optional(),
     type: ActivityType.optional(),
-    assigneeId: z
-      .union([z.literal(ME), z.uuid()])
-      .optional()
-      .meta({ description: 'A user id, or `me`.', maxLength: 36 }),
+    assigneeId: userFilter('Activities assigned to this user, or `me`.'),
     done: z.stringbool().optional().meta({ maxLength: 8 }),
     from: z.iso
       .datetime({ offset: true })
+      .max(40)
       .optional()
       .meta({ description: "occurredAt (a task's due time) at or after this instant." }),
-    to: z.iso.datetime({ offset: true }).optional().meta({ description: 'occurredAt before this instant.' }),
+    to: z.iso
+      .datetime({ offset: true })
+      .max(40)
+      .optional()
+      .meta({ description: 'occurredAt before this instant.' }),
   })
   .superRefine((query, context) => {
     if ((query.recordType === undefined) !== (query.recordId === undefined))

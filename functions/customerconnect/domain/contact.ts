@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { Address, Tags } from './company';
 import { CustomFilterQuery, CustomValues } from './custom-fields';
 import type { ContactSnapshot } from './snapshots';
+import { OwnerFilter } from './user-filter';
 
 /**
  * The contact (a person) as the API shows it and what a write may send,
@@ -197,10 +198,7 @@ export const contactListFilters = {
     description: 'Contacts whose name or primary email contains this (case-insensitive).',
   }),
   companyId: z.uuid().optional(),
-  ownerId: z
-    .union([z.uuid(), z.literal('me')])
-    .optional()
-    .meta({ description: 'A user id, or `me`.' }),
+  ownerId: OwnerFilter,
   lifecycleStage: LifecycleStage.optional(),
   tag: z.string().trim().min(1).max(50).optional(),
   custom: CustomFilterQuery,

@@ -180,14 +180,3 @@ export function trimDecimal(value: string): string {
   const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
   return `${whole}.${trimmed}`;
 }
-
-/**
- * `ownerId` of the list, board and forecast: a user id or `me`. One string
- * (not a union) so the OpenAPI parameter stays a plain bounded string.
- */
-export const OwnerFilter = z
-  .string()
-  .max(36)
-  .refine((value) => value === 'me' || UUID_PATTERN.test(value), 'A user id or `me`.')
-  .optional()
-  .meta({ description: 'An owner’s user id, or `me`.' });

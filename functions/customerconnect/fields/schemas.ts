@@ -56,6 +56,7 @@ export const CreateFieldBody = z
     object: RecordObjectSchema,
     key: z
       .string()
+      .max(40)
       .regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'A letter first, then letters, digits or _ (at most 40).')
       .meta({ description: "The key in records' `custom` (fixed once created), e.g. `renewalDate`." }),
     label: Label,

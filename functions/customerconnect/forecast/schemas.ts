@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { OwnerFilter } from '../domain/opportunity';
+import { OwnerFilter } from '../domain/user-filter';
 
 export const ForecastQuery = z.strictObject({
   period: z

@@ -9,11 +9,11 @@ import {
   OPPORTUNITY_STATUSES,
   Opportunity,
   OpportunityDetail,
-  OwnerFilter,
   opportunityFields,
 } from '../domain/opportunity';
 import { Pipeline, Stage } from '../domain/pipelines';
 import { importBodySchema, recordImportResultSchema } from '../domain/record-import';
+import { OwnerFilter } from '../domain/user-filter';
 
 export { CreateOpportunityBody, Opportunity, OpportunityDetail };
 

@@ -88,7 +88,13 @@ export type ListTeamsQuery = z.output<typeof ListTeamsQuery>;
 // Saved views ----------------------------------------------------------------
 
 export const ViewQuery = z
-  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,59}$/, 'A query parameter name.'), z.string().max(500))
+  .record(
+    z
+      .string()
+      .max(60)
+      .regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,59}$/, 'A query parameter name.'),
+    z.string().max(500),
+  )
   .refine((query) => Object.keys(query).length <= 30, 'At most 30 parameters.')
   .meta({
     description:
