@@ -28,7 +28,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
         project_manager: ['platform:tenant:read', 'platform:member:read'],
         hr_manager: ['platform:tenant:read', 'platform:member:read'],
         employee: ['platform:tenant:read'],
-        sales_rep: ['platform:tenant:read'],
+        sales_rep: ['platform:tenant:read', 'platform:member:read'],
         support_agent: ['platform:tenant:read'],
         warehouse_manager: ['platform:tenant:read'],
         procurement_officer: ['platform:tenant:read'],

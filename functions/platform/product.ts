@@ -82,7 +82,8 @@ export const platformProduct = defineProduct({
     project_manager: READS_TENANT,
     hr_manager: READS_TENANT,
     employee: ['platform:tenant:read'],
-    sales_rep: ['platform:tenant:read'],
+    // Sales work names colleagues: owners on records, @mentions on activities, team members.
+    sales_rep: READS_TENANT,
     support_agent: ['platform:tenant:read'],
     warehouse_manager: ['platform:tenant:read'],
     procurement_officer: ['platform:tenant:read'],
