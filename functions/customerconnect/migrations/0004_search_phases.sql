@@ -10,8 +10,8 @@
 -- of every word (`'daniel':* & 'garton':*`) against the very to_tsvector
 -- expressions the GIN indexes of 0001 hold, which covers a name or word
 -- starting with the text and, an email being one lexeme of the 'simple'
--- parser, an email starting with it; exact emails and domains through their
--- btree indexes. Only when the parser would cut a one-word text into pieces
+-- parser, an email starting with it (an exact email too); a lead's exact
+-- email and a company's exact domain through their btree indexes. Only when the parser would cut a one-word text into pieces
 -- (`ada+crm`, `bo@acme.ex`, or a text without any word) do a name or email
 -- starting with it (LIKE 'x%', 3 characters or more, through the trigram
 -- index) and an exact name join in. The matches are pre-ranked cheaply
@@ -32,7 +32,7 @@
 -- best trigram (word) similarity 0–1, plus the full-text rank.
 --
 -- Function-level settings hold only inside it: the threshold, and no
--- sequential scan (pg_trgm's estimates for `%` are poor, and a scan of a
+-- sequential scan (pg_trgm's estimates for `<%` are poor, and a scan of a
 -- tenant's table is exactly what the index phase exists to avoid).
 -- Unchanged from 0003: owner halooid_crm_search, current tenant only, live
 -- records only, (record type, id, score) out.
