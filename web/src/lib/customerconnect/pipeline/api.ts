@@ -19,15 +19,24 @@ export async function loadPipelines(): Promise<Pipeline[]> {
   return items;
 }
 
-export async function loadBoard(pipelineId: string): Promise<Board> {
-  return toBoard(await unwrap(api.GET('/v1/customerconnect/board', { params: { query: { pipelineId } } })));
+/** `ownerId: 'me'`: only the caller's deals (counts and totals too). */
+export async function loadBoard(pipelineId: string, ownerId?: 'me'): Promise<Board> {
+  return toBoard(
+    await unwrap(
+      api.GET('/v1/customerconnect/board', {
+        params: { query: { pipelineId, ...(ownerId ? { ownerId } : {}) } },
+      }),
+    ),
+  );
 }
 
 /** The next page of one stage's cards, in rank order. */
-export function moreDeals(pipelineId: string, stageId: string, cursor: string) {
+export function moreDeals(pipelineId: string, stageId: string, cursor: string, ownerId?: 'me') {
   return unwrap(
     api.GET('/v1/customerconnect/opportunities', {
-      params: { query: { pipelineId, stageId, sort: 'rank', cursor, limit: 25 } },
+      params: {
+        query: { pipelineId, stageId, sort: 'rank', cursor, limit: 25, ...(ownerId ? { ownerId } : {}) },
+      },
     }),
   );
 }
