@@ -3,7 +3,11 @@ import { DEMO_PIPELINES } from './data';
 import { DEMO_COUNTS, generateCrm } from './generate';
 
 let counter = 0;
-const ids = { newId: () => `id-${(counter += 1)}`, owners: ['sofia', 'ravi', 'maya'] };
+const newId = () => {
+  counter += 1;
+  return `id-${counter}`;
+};
+const ids = { newId, owners: ['sofia', 'ravi', 'maya'] };
 const today = new Date('2026-12-06T12:00:00Z');
 
 describe('the CustomerConnect demo generator', () => {

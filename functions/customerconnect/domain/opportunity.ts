@@ -1,6 +1,5 @@
 import { calendarDate } from '@halooid/shared/calendar';
 import { displayText } from '@halooid/shared/display-text';
-import { UUID_PATTERN } from '@halooid/shared/ids';
 import * as z from 'zod';
 import { CURRENCY_PATTERN, CustomValues } from './custom-fields';
 import { STAGE_KINDS } from './pipelines';
