@@ -138,6 +138,7 @@ export const flows: Flow[] = [
       const card = page.locator(`li[data-deal-id="${dealId}"]`);
       await columnList(page, 'Discovery').locator(`li[data-deal-id="${dealId}"]`).waitFor();
       await page.getByRole('heading', { name: /^Discovery/ }).waitFor();
+      await card.getByText(companyName).waitFor();
       await t.screen('pipeline board');
       await card.dragTo(columnList(page, 'Won'));
       const reason = page.getByRole('dialog', { name: `${dealName} won` });
