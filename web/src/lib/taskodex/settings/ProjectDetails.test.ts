@@ -18,6 +18,7 @@ const project: Project = {
   billable: false,
   hourlyRate: null,
   archivedAt: null,
+  origin: null,
   myRole: 'admin',
   version: 1,
   createdBy: 'u',
