@@ -9,8 +9,8 @@ import { DEMO_PASSWORD, type Flow } from './harness';
  * board and gives the reason; the API then says the deal is won with that
  * reason, and Taskodex has made the deal's project. The forecast shows the
  * deal's amount. At 390 px the board scrolls by stage inside itself, and the
- * keyboard's "Move to…" dialog moves a card; a move to Lost cancelled at the
- * reason leaves the card where it was. Every screen is checked by axe.
+ * keyboard's "Move to…" dialog moves a card; a move the server refuses puts
+ * the card back; a move to Lost cancelled at the reason leaves it where it was. Every screen is checked by axe.
  */
 
 type Headers = Record<string, string>;
@@ -120,7 +120,9 @@ export const flows: Flow[] = [
       await dialog.getByLabel('Stage', { exact: true }).selectOption({ label: 'Discovery' });
       await dialog.getByLabel('Amount', { exact: true }).fill('12500.50');
       await dialog.getByLabel('Currency', { exact: true }).fill('EUR');
-      await dialog.getByLabel('Expected close date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+      await dialog
+        .getByLabel('Expected close date', { exact: true })
+        .fill(new Date().toISOString().slice(0, 10));
       await t.screen('convert lead dialog');
       await dialog.getByRole('button', { name: 'Convert', exact: true }).click();
       await dialog.getByText('is converted').waitFor();
@@ -211,6 +213,27 @@ export const flows: Flow[] = [
         const now = await api<Deal>(baseUrl, sales, 'GET', `/v1/customerconnect/opportunities/${deal.id}`);
         return now.stageId === proposal?.id ? now : undefined;
       });
+
+      // A refused move puts the card back and says why (the server's 409, faked here).
+      t.expectConsoleError(/409/);
+      await page.route('**/v1/customerconnect/opportunities/*/stage', (route) =>
+        route.fulfill({
+          status: 409,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            detail: 'This deal changed meanwhile; reload it.',
+            code: 'version_conflict',
+          }),
+        }),
+      );
+      await move.click();
+      await dialog.getByRole('button', { name: 'Move to the top of Discovery' }).click();
+      await page.getByText('This deal changed meanwhile; reload it.').first().waitFor();
+      await columnList(page, 'Proposal').locator(`li[data-deal-id="${deal.id}"]`).waitFor();
+      await page.unroute('**/v1/customerconnect/opportunities/*/stage');
 
       // Lost asks why; cancelling leaves the deal open in Proposal.
       await move.click();
