@@ -10,7 +10,9 @@ import { DEMO_PASSWORD, type Flow } from './harness';
  * reason, and Taskodex has made the deal's project. The forecast shows the
  * deal's amount. At 390 px the board scrolls by stage inside itself, and the
  * keyboard's "Move to…" dialog moves a card; a move the server refuses puts
- * the card back; a move to Lost cancelled at the reason leaves it where it was. Every screen is checked by axe.
+ * the card back; a move to Lost cancelled at the reason leaves it where it
+ * was. An admin edits a pipeline's stages (a renamed stage keeps its id) and
+ * adds a select custom field. Every screen is checked by axe.
  */
 
 type Headers = Record<string, string>;
@@ -41,7 +43,7 @@ async function api<T>(baseUrl: string, headers: Headers, method: string, path: s
 
 interface Pipeline {
   id: string;
-  stages: { id: string; name: string; kind: string }[];
+  stages: { id: string; name: string; kind: string; probability: string }[];
 }
 interface Deal {
   id: string;
@@ -258,6 +260,48 @@ export const flows: Flow[] = [
       await page.getByRole('table', { name: 'Pipelines' }).getByText(`Flow m${runId}`).waitFor();
       await t.screen('crm settings at 390 px');
       await noSidewaysScroll(page, 390);
+    },
+  },
+  {
+    name: "customerconnect settings: an admin edits a pipeline's stages and adds a select custom field",
+    viewport: { width: 1280, height: 900 },
+    async run(t) {
+      const { page, baseUrl, runId } = t;
+      const pipeline = await flowPipeline(baseUrl, `s${runId}`);
+      await t.signIn('admin@acme.example');
+      await page.goto('/t/acme/customerconnect/settings');
+      await page.getByRole('button', { name: `Edit Flow s${runId}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Edit Flow s${runId}` });
+      await dialog.getByLabel('Stage 2 name').fill('Negotiation');
+      await dialog.getByRole('button', { name: 'Move Negotiation up' }).click();
+      await dialog.getByLabel('Stage 1 probability %').fill('75');
+      await t.screen('pipeline editor');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const admin = await apiHeaders(baseUrl, 'admin@acme.example');
+      const saved = await api<Pipeline>(
+        baseUrl,
+        admin,
+        'GET',
+        `/v1/customerconnect/pipelines/${pipeline.id}`,
+      );
+      assert.deepEqual(
+        saved.stages.map((stage) => `${stage.name} ${stage.probability}`),
+        ['Negotiation 75.00', 'Discovery 20.00', 'Won 100.00', 'Lost 0.00'],
+      );
+      assert.equal(saved.stages[0]?.id, pipeline.stages[1]?.id, 'the renamed stage kept its id');
+
+      await page.getByRole('tab', { name: 'Custom fields' }).click();
+      await page.getByLabel('Object').selectOption('opportunity');
+      await page.getByRole('button', { name: 'New field' }).click();
+      const field = page.getByRole('dialog', { name: 'New field' });
+      await field.getByLabel('Label', { exact: true }).fill(`Tier ${runId}`);
+      await field.getByLabel('Type').selectOption('select');
+      await field.getByLabel('Options, one per line').fill('Gold\nSilver');
+      await t.screen('new custom field');
+      await field.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('table', { name: 'Custom fields of Deals' }).getByText(`Tier ${runId}`).waitFor();
+      await t.screen('custom fields of deals');
     },
   },
 ];
