@@ -115,12 +115,14 @@ describe('the current tenant', () => {
       expect.arrayContaining(['taskodex', 'qultrix', 'invantray']),
     );
     expect(read.status).toBe(200);
-    expect(read.body.enabledProducts).toEqual(['taskodex', 'qultrix']);
+    expect(read.body.enabledProducts).toEqual(['taskodex', 'qultrix', 'customerconnect']);
     expect(refused.status).toBe(400);
     expect(cleared.status).toBe(200);
     expect(cleared.body.enabledProducts).toEqual([]);
     expect(after.rows[0].enabled_products).toEqual(
-      stored.rows[0].enabled_products.filter((key: string) => key !== 'taskodex' && key !== 'qultrix'),
+      stored.rows[0].enabled_products.filter(
+        (key: string) => !['taskodex', 'qultrix', 'customerconnect'].includes(key),
+      ),
     );
   });
 

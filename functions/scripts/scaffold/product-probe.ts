@@ -4,6 +4,7 @@ import { PRODUCTS, SERVICES } from '@halooid/functions/registry';
 import { walkRoutes } from '@halooid/functions/security-fixtures';
 import { RouteTable } from '@halooid/local/route-table';
 import { startTestPlatform } from '@halooid/local/testing/test-platform';
+import type { CfnElement } from 'aws-cdk-lib';
 
 /**
  * Run inside a scratch copy of the repository (scaffold.int.test.ts): reports
@@ -31,32 +32,62 @@ const sweep = walkRoutes(SERVICES)
   .map((walked) => walked.name);
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
+type Resources = Record<string, Resource>;
+/** One synthesized template; a nested stack's also names its parent and the parameters the parent passes it. */
+interface Synthesized {
+  resources: Resources;
+  parent?: { resources: Resources; parameters: Record<string, { Ref?: string }> };
+}
 const cdk = (() => {
   const synthesized = synthesize({ stage: 'dev', bundle: false });
   try {
-    const all: Record<string, Resource> = {};
-    for (const stack of Object.values(synthesized.stacks)) {
-      Object.assign(all, synthesized.template(stack).toJSON().Resources as Record<string, Resource>);
+    const templates: Synthesized[] = [];
+    const resourcesOf = (stack: Parameters<typeof synthesized.template>[0]) =>
+      synthesized.template(stack).toJSON().Resources as Resources;
+    for (const stack of Object.values(synthesized.stacks)) templates.push({ resources: resourcesOf(stack) });
+    // Each product's functions and methods live in a nested stack of the API stack (api-stack.ts).
+    const apiResources = resourcesOf(synthesized.stacks.api);
+    for (const nested of synthesized.stacks.api.productStacks.values()) {
+      const own = nested.nestedStackResource
+        ? apiResources[synthesized.stacks.api.getLogicalId(nested.nestedStackResource as CfnElement)]
+        : undefined;
+      templates.push({
+        resources: resourcesOf(nested),
+        parent: {
+          resources: apiResources,
+          parameters: (own?.Properties.Parameters ?? {}) as Record<string, { Ref?: string }>,
+        },
+      });
     }
-    const ofType = (type: string) => Object.entries(all).filter(([, resource]) => resource.Type === type);
-    const pathOf = (id: string): string => {
-      const resource = all[id];
-      if (!resource) return '';
+    const ofType = (type: string) =>
+      templates.flatMap((template) =>
+        Object.values(template.resources)
+          .filter((resource) => resource.Type === type)
+          .map((resource) => ({ resource, template })),
+      );
+    /** The path of an API resource, following a nested stack's imported parent back into the API stack. */
+    const pathOf = (template: Synthesized, id: string): string => {
+      const resource = template.resources[id];
+      if (!resource) {
+        const passed = template.parent?.parameters[id]?.Ref;
+        return passed && template.parent ? pathOf({ resources: template.parent.resources }, passed) : '';
+      }
+      if (resource.Type !== 'AWS::ApiGateway::Resource') return '';
       const parent = resource.Properties.ParentId as { Ref?: string };
-      return `${parent.Ref ? pathOf(parent.Ref) : ''}/${String(resource.Properties.PathPart)}`;
+      return `${parent.Ref ? pathOf(template, parent.Ref) : ''}/${String(resource.Properties.PathPart)}`;
     };
     return {
       functions: ofType('AWS::Lambda::Function')
-        .map(([, fn]) => String(fn.Properties.FunctionName))
+        .map(({ resource }) => String(resource.Properties.FunctionName))
         .filter((name) => name.includes(`-${key}-`)),
       methods: ofType('AWS::ApiGateway::Method')
-        .map(([, method]) => {
-          const resource = method.Properties.ResourceId as { Ref?: string };
-          return `${String(method.Properties.HttpMethod)} ${resource.Ref ? pathOf(resource.Ref) : '/'}`;
+        .map(({ resource, template }) => {
+          const parent = resource.Properties.ResourceId as { Ref?: string };
+          return `${String(resource.Properties.HttpMethod)} ${parent.Ref ? pathOf(template, parent.Ref) : '/'}`;
         })
         .filter((method) => method.includes(`/${key}/`)),
       alarms: ofType('AWS::CloudWatch::Alarm')
-        .map(([, alarm]) => String(alarm.Properties.AlarmDescription))
+        .map(({ resource }) => String(resource.Properties.AlarmDescription))
         .filter((description) => description.startsWith(`${key}-`)),
     };
   } finally {
