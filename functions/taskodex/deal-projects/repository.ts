@@ -1,6 +1,7 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
 import type { Project } from '../domain/project';
+import { type ProjectRow, projectColumns, projectFromRow } from '../domain/project-row';
 import { type DealProject, type ListDealProjectsQuery, MAX_TEMPLATE_TASKS, ORIGIN } from './schemas';
 
 /** SQL for projects made from won deals; every statement filters by tenant_id (RLS is the backstop). */
@@ -137,66 +138,17 @@ export async function insertTask(
   );
 }
 
-interface SnapshotRow {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  lead_id: string | null;
-  status: Project['status'];
-  is_private: boolean;
-  start_date: string | null;
-  target_date: string | null;
-  client_name: string | null;
-  billable: boolean;
-  hourly_rate: string | null;
-  archived_at: Date | null;
-  origin_product: string | null;
-  origin_type: string | null;
-  origin_id: string | null;
-  version: number;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /** The project as Taskodex's `project.created` carries it. */
 export async function projectSnapshot(
   tx: Tx,
   tenantId: string,
   id: string,
 ): Promise<Omit<Project, 'myRole'>> {
-  const { rows } = await tx.query<SnapshotRow>(
-    `select id, key, name, description, lead_id, status, is_private, start_date::text, target_date::text, client_name,
-            billable, hourly_rate, archived_at, origin_product, origin_type, origin_id, version, created_by,
-            created_at, updated_at
-       from taskodex.projects where tenant_id = $1 and id = $2`,
+  const { rows } = await tx.query<ProjectRow>(
+    `select ${projectColumns('p')} from taskodex.projects p where p.tenant_id = $1 and p.id = $2`,
     [tenantId, id],
   );
-  const row = rows[0] as SnapshotRow;
-  return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    description: row.description,
-    leadId: row.lead_id,
-    status: row.status,
-    isPrivate: row.is_private,
-    startDate: row.start_date,
-    targetDate: row.target_date,
-    clientName: row.client_name,
-    billable: row.billable,
-    hourlyRate: row.hourly_rate === null ? null : Number(row.hourly_rate),
-    archivedAt: row.archived_at ? row.archived_at.toISOString() : null,
-    origin:
-      row.origin_product && row.origin_type && row.origin_id
-        ? { product: row.origin_product, type: row.origin_type, id: row.origin_id }
-        : null,
-    version: row.version,
-    createdBy: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
+  return projectFromRow(rows[0] as ProjectRow);
 }
 
 const SORTS: Record<string, SortColumn> = { createdAt: { sql: 'created_at', type: 'timestamptz' } };

@@ -1,5 +1,6 @@
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { type ProjectRow as BaseProjectRow, projectColumns, projectFromRow } from '../domain/project-row';
 import type {
   CreateProjectInput,
   ListProjectsQuery,
@@ -13,61 +14,17 @@ import type {
  * (RLS is the backstop). `$me` parameters are the caller's user id, used to
  * answer `myRole` and to hide private projects from non-members.
  */
-interface ProjectRow {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  lead_id: string | null;
-  status: Project['status'];
-  is_private: boolean;
-  start_date: string | null;
-  target_date: string | null;
-  client_name: string | null;
-  billable: boolean;
-  hourly_rate: string | null;
-  archived_at: Date | null;
+interface ProjectRow extends BaseProjectRow {
   my_role: Project['myRole'];
-  origin_product: string | null;
-  origin_type: string | null;
-  origin_id: string | null;
-  version: number;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
 }
 
 /** `$2` is always the caller's user id (null for API keys). */
-const COLUMNS = `p.id, p.key, p.name, p.description, p.lead_id, p.status, p.is_private, p.start_date, p.target_date,
-  p.client_name, p.billable, p.hourly_rate, p.archived_at, p.origin_product, p.origin_type, p.origin_id, p.version, p.created_by, p.created_at, p.updated_at,
+const COLUMNS = `${projectColumns('p')},
   (select m.role from taskodex.project_members m
     where m.tenant_id = p.tenant_id and m.project_id = p.id and m.user_id = $2) as my_role`;
 
 function toProject(row: ProjectRow): Project {
-  return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    description: row.description,
-    leadId: row.lead_id,
-    status: row.status,
-    isPrivate: row.is_private,
-    startDate: row.start_date,
-    targetDate: row.target_date,
-    clientName: row.client_name,
-    billable: row.billable,
-    hourlyRate: row.hourly_rate === null ? null : Number(row.hourly_rate),
-    archivedAt: row.archived_at ? row.archived_at.toISOString() : null,
-    myRole: row.my_role ?? null,
-    origin:
-      row.origin_product && row.origin_type && row.origin_id
-        ? { product: row.origin_product, type: row.origin_type, id: row.origin_id }
-        : null,
-    version: row.version,
-    createdBy: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
+  return { ...projectFromRow(row), myRole: row.my_role ?? null };
 }
 
 export async function insertProject(
