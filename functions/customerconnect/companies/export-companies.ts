@@ -3,8 +3,9 @@ import { type CsvValue, toCsv } from '@halooid/shared/http/csv';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import type { Company } from '../domain/company';
 import { type FieldDefinition, loadFields } from '../domain/custom-fields';
+import { ownerEmailsOf } from '../domain/members';
 import { visibilityOf } from '../domain/visibility';
-import { ownerEmailsOf, selectCompanies } from './repository';
+import { selectCompanies } from './repository';
 import type { ExportCompaniesQuery } from './schemas';
 
 /** One CSV must fit one Lambda response: beyond these the caller narrows the filters. */

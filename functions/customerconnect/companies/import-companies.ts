@@ -1,9 +1,11 @@
-import { NotFoundError, ValidationError } from '@halooid/shared/errors';
+import { NotFoundError } from '@halooid/shared/errors';
 import { type Address, COMPANY_SIZES, type CompanySize, normalizeDomain } from '../domain/company';
 import { selectCompany } from '../domain/company-repository';
-import { loadFields, validateCustom } from '../domain/custom-fields';
+import { loadFields } from '../domain/custom-fields';
+import { activeMembersByEmail } from '../domain/members';
 import { unionTags } from '../domain/merge';
 import {
+  checkedRowInput,
   type ImportMatch,
   type ImportRequest,
   type RecordImportResult,
@@ -11,7 +13,7 @@ import {
 } from '../domain/record-import';
 import { visibilityOf } from '../domain/visibility';
 import { type CreateCompanyDeps, createCompany } from './create-company';
-import { activeMembersByEmail, companiesByDomains } from './repository';
+import { companiesByDomains } from './repository';
 import { CreateCompanyBody, type CreateCompanyInput, type UpdateCompanyInput } from './schemas';
 import { updateCompany } from './update-company';
 
@@ -204,22 +206,12 @@ export async function importCompanies(
       for (const [field, key] of Object.entries(ADDRESS_PARTS) as [Field, keyof Address][])
         if (cell(field)) address[key] = cell(field);
       if (Object.keys(address).length > 0) candidate.address = address;
-      if (Object.keys(custom).length > 0) candidate.custom = custom;
-      // Checked here too (create checks again), so a row's report lists every problem at once.
-      try {
-        validateCustom(customFields, custom, { prefix: 'custom' });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const fieldError of error.errors)
-          report(fieldOfPath(fieldError.field.split('.')) ?? null, fieldError.message);
-      }
-      const parsed = CreateCompanyBody.safeParse(candidate);
-      if (!parsed.success)
-        for (const issue of parsed.error.issues) {
-          const field = fieldOfPath(issue.path);
-          report(field ?? null, field ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
-        }
-      return parsed.success ? parsed.data : undefined;
+      return checkedRowInput(
+        candidate,
+        custom,
+        { customFields, schema: CreateCompanyBody, fieldOfPath },
+        report,
+      );
     },
     matchKeys: (input) => {
       const domain = domainOf(input);

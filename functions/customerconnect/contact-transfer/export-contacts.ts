@@ -4,8 +4,9 @@ import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import type { Contact } from '../domain/contact';
 import { selectContacts } from '../domain/contact-repository';
 import { type FieldDefinition, loadFields } from '../domain/custom-fields';
+import { ownerEmailsOf } from '../domain/members';
 import { visibilityOf } from '../domain/visibility';
-import { companiesByIds, ownerEmailsOf } from './repository';
+import { companiesByIds } from './repository';
 import type { ExportContactsQuery } from './schemas';
 
 /** One CSV must fit one Lambda response (6 MB, a little less once encoded). */

@@ -14,6 +14,7 @@ import {
   createContact,
   createContacts,
 } from '../domain/contact-writes';
+import { activeMembersByEmail } from '../domain/members';
 import { unionTags } from '../domain/merge';
 import {
   type ImportMatch,
@@ -21,7 +22,7 @@ import {
   type RecordImportResult,
   runImport,
 } from '../domain/record-import';
-import { activeMembersByEmail, companyIdsByNameOrDomain } from './repository';
+import { companyIdsByNameOrDomain } from './repository';
 
 type Field =
   | 'firstName'

@@ -1,32 +1,6 @@
 import type { Tx } from '@halooid/shared/db/transaction';
 import { binderFor, type Visibility, visibleCondition } from '../domain/visibility';
 
-/** Emails of the tenant's members (and former members) by user id: the export's owner column. */
-export async function ownerEmailsOf(tx: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; email: string }>(
-    `select u.id, u.email from platform.users u
-      where u.id = any($1::uuid[])
-        and exists (select 1 from platform.memberships m
-                     where m.tenant_id = platform.current_tenant_id() and m.user_id = u.id)`,
-    [[...new Set(userIds)]],
-  );
-  return new Map(rows.map((row) => [row.id, row.email]));
-}
-
-/** Active members by lower-cased email: the import's owner column. */
-export async function activeMembersByEmail(tx: Tx, emails: readonly string[]): Promise<Map<string, string>> {
-  if (emails.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; email: string }>(
-    `select u.id, lower(u.email) as email
-       from platform.users u
-       join platform.memberships m on m.user_id = u.id and m.tenant_id = platform.current_tenant_id()
-      where lower(u.email) = any($1::text[]) and m.status = 'active'`,
-    [[...new Set(emails.map((email) => email.toLowerCase()))]],
-  );
-  return new Map(rows.map((row) => [row.email, row.id]));
-}
-
 /** Names and domains of the live companies the caller can see, by id: the export's company columns. */
 export async function companiesByIds(
   tx: Tx,

@@ -14,7 +14,7 @@ import {
 } from '@halooid/shared/http/csv-import';
 import * as z from 'zod';
 import type { CompiledFields, FieldDefinition } from './custom-fields';
-import { CURRENCY_PATTERN, DECIMAL_PATTERN } from './custom-fields';
+import { CURRENCY_PATTERN, DECIMAL_PATTERN, validateCustom } from './custom-fields';
 
 /**
  * What the four CRM imports (companies, contacts, leads, opportunities)
@@ -236,6 +236,41 @@ export interface ImportSpec<Field extends string, Input> {
   update(id: string, input: Input, present: ReadonlySet<string>): Promise<{ id: string }>;
   /** Where a use-case error's field path (`emails.0.email`) lands in the file. */
   fieldOfPath(path: readonly string[]): Field | `custom.${string}` | undefined;
+}
+
+/**
+ * A row's candidate create body checked the way the create will check it, so
+ * the row's report lists every problem at once: its custom values (set on
+ * `candidate.custom` when any) against their definitions, then the body
+ * schema. Each problem lands on its column (`fieldOfPath`) or on the row.
+ * The parsed input, or undefined after `report`ing.
+ */
+export function checkedRowInput<Field extends string, Input>(
+  candidate: Record<string, unknown>,
+  custom: Record<string, unknown>,
+  check: {
+    customFields: CompiledFields;
+    schema: z.ZodType<Input>;
+    fieldOfPath: (path: readonly PropertyKey[]) => Field | `custom.${string}` | undefined;
+  },
+  report: (field: Field | `custom.${string}` | null, message: string) => void,
+): Input | undefined {
+  const { customFields, schema, fieldOfPath } = check;
+  if (Object.keys(custom).length > 0) candidate.custom = custom;
+  try {
+    validateCustom(customFields, custom, { prefix: 'custom' });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    for (const fieldError of error.errors)
+      report(fieldOfPath(fieldError.field.split('.')) ?? null, fieldError.message);
+  }
+  const parsed = schema.safeParse(candidate);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const field = fieldOfPath(issue.path);
+      report(field ?? null, field ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
+    }
+  return parsed.success ? parsed.data : undefined;
 }
 
 const headerKey = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');

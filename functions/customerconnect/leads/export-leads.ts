@@ -1,9 +1,9 @@
-import type { Tx } from '@halooid/shared/db/transaction';
 import { ValidationError } from '@halooid/shared/errors';
 import { type CsvValue, toCsv } from '@halooid/shared/http/csv';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { type FieldDefinition, loadFields } from '../domain/custom-fields';
 import type { Lead } from '../domain/leads';
+import { ownerEmailsOf } from '../domain/members';
 import { visibilityOf } from '../domain/visibility';
 import { selectLeads } from './repository';
 import type { ExportLeadsQuery } from './schemas';
@@ -58,18 +58,6 @@ function customCell(definition: FieldDefinition, value: unknown): CsvValue {
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
-}
-
-async function ownerEmailsOf(tx: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; email: string }>(
-    `select u.id, u.email from platform.users u
-      where u.id = any($1::uuid[])
-        and exists (select 1 from platform.memberships m
-                     where m.tenant_id = platform.current_tenant_id() and m.user_id = u.id)`,
-    [[...new Set(userIds)]],
-  );
-  return new Map(rows.map((row) => [row.id, row.email]));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Tx } from '@halooid/shared/db/transaction';
-import { NotFoundError, ValidationError } from '@halooid/shared/errors';
-import { loadFields, validateCustom } from '../domain/custom-fields';
+import { NotFoundError } from '@halooid/shared/errors';
+import { loadFields } from '../domain/custom-fields';
 import {
   type CreateLeadDeps,
   createLeadRecord,
@@ -8,7 +8,9 @@ import {
   LEAD_STATUSES,
   selectVisibleLead,
 } from '../domain/leads';
+import { activeMembersByEmail } from '../domain/members';
 import {
+  checkedRowInput,
   type ImportMatch,
   type ImportRequest,
   type RecordImportResult,
@@ -91,18 +93,6 @@ const list = (text: string) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-async function activeMembersByEmail(tx: Tx, emails: readonly string[]): Promise<Map<string, string>> {
-  if (emails.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; email: string }>(
-    `select u.id, lower(u.email) as email from platform.users u
-      join platform.memberships m on m.user_id = u.id
-     where m.tenant_id = platform.current_tenant_id() and m.status = 'active'
-       and lower(u.email) = any($1::text[])`,
-    [[...new Set(emails.map((email) => email.toLowerCase()))]],
-  );
-  return new Map(rows.map((row) => [row.email, row.id]));
-}
-
 /** Existing leads by lower-case email (the oldest per email), with whether the caller may see them. */
 async function leadsByEmails(
   tx: Tx,
@@ -184,21 +174,12 @@ export async function importLeads(request: ImportRequest, deps: CreateLeadDeps):
       }
       if (cell('tags'))
         candidate.tags = [...new Map(list(cell('tags')).map((tag) => [tag.toLowerCase(), tag])).values()];
-      if (Object.keys(custom).length > 0) candidate.custom = custom;
-      try {
-        validateCustom(customFields, custom, { prefix: 'custom' });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const fieldError of error.errors)
-          report(fieldOfPath(fieldError.field.split('.')) ?? null, fieldError.message);
-      }
-      const parsed = CreateLeadBody.safeParse(candidate);
-      if (!parsed.success)
-        for (const issue of parsed.error.issues) {
-          const field = fieldOfPath(issue.path);
-          report(field ?? null, field ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
-        }
-      return parsed.success ? parsed.data : undefined;
+      return checkedRowInput(
+        candidate,
+        custom,
+        { customFields, schema: CreateLeadBody, fieldOfPath },
+        report,
+      );
     },
     matchKeys: (input) => (input.email ? [input.email.toLowerCase()] : []),
     findMatches: (keys) => leadsByEmails(tx, principal.tenantId, keys, visibility),

@@ -3,6 +3,7 @@ import { ValidationError } from '@halooid/shared/errors';
 import { type CsvValue, toCsv } from '@halooid/shared/http/csv';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { type FieldDefinition, loadFields } from '../domain/custom-fields';
+import { ownerEmailsOf } from '../domain/members';
 import type { Opportunity } from '../domain/opportunity';
 import { binderFor, visibilityOf, visibleCondition } from '../domain/visibility';
 import { listOpportunities } from './list-opportunities';
@@ -98,13 +99,9 @@ export async function exportOpportunities(
     `select id, name from customerconnect.companies where tenant_id = $1 and id = any($2::uuid[]) and ${visibleCompany}`,
     companyValues,
   );
-  const ownerIds = [...new Set(opportunities.flatMap((each) => (each.ownerId ? [each.ownerId] : [])))];
-  const owners = await namesOf(
+  const owners = await ownerEmailsOf(
     tx,
-    `select u.id, u.email as name from platform.users u
-      where u.id = any($1::uuid[])
-        and exists (select 1 from platform.memberships m where m.tenant_id = platform.current_tenant_id() and m.user_id = u.id)`,
-    [ownerIds],
+    opportunities.flatMap((each) => (each.ownerId ? [each.ownerId] : [])),
   );
   const rows = opportunities.map((opportunity): CsvValue[] => [
     opportunity.id,

@@ -1,9 +1,15 @@
-import { BusinessRuleError, ValidationError } from '@halooid/shared/errors';
-import { loadFields, validateCustom } from '../domain/custom-fields';
+import { BusinessRuleError } from '@halooid/shared/errors';
+import { loadFields } from '../domain/custom-fields';
+import { activeMembersByEmail } from '../domain/members';
 import { CreateOpportunityBody, type CreateOpportunityInput } from '../domain/opportunity';
 import { insertOpportunity, type OpportunityWriteDeps } from '../domain/opportunity-repository';
 import { type Pipeline, selectStages } from '../domain/pipelines';
-import { type ImportRequest, type RecordImportResult, runImport } from '../domain/record-import';
+import {
+  checkedRowInput,
+  type ImportRequest,
+  type RecordImportResult,
+  runImport,
+} from '../domain/record-import';
 import { binderFor, visibilityOf, visibleCondition } from '../domain/visibility';
 
 type Field =
@@ -134,16 +140,7 @@ export async function importOpportunities(
         companies = new Map();
         for (const row of rows) companies.set(row.name, [...(companies.get(row.name) ?? []), row.id]);
       }
-      const emails = [...new Set(cells('ownerEmail').map((email) => email.toLowerCase()))];
-      if (emails.length > 0) {
-        const { rows } = await tx.query<{ id: string; email: string }>(
-          `select u.id, lower(u.email) as email from platform.users u
-            join platform.memberships m on m.user_id = u.id and m.tenant_id = platform.current_tenant_id()
-           where lower(u.email) = any($1::text[]) and m.status = 'active'`,
-          [emails],
-        );
-        owners = new Map(rows.map((row) => [row.email, row.id]));
-      }
+      owners = await activeMembersByEmail(tx, cells('ownerEmail'));
       const { rows } = await tx.query<{ id: string; name: string; is_default: boolean }>(
         'select id, name, is_default from customerconnect.pipelines where tenant_id = $1',
         [tenantId],
@@ -200,21 +197,12 @@ export async function importOpportunities(
             `No stage named "${cell('stage')}" in ${pipeline ? `"${pipeline.name}"` : 'the default pipeline'}.`,
           );
       }
-      if (Object.keys(custom).length > 0) candidate.custom = custom;
-      try {
-        validateCustom(customFields, custom, { prefix: 'custom' });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const fieldError of error.errors)
-          report(fieldOfPath(fieldError.field.split('.')) ?? null, fieldError.message);
-      }
-      const parsed = CreateOpportunityBody.safeParse(candidate);
-      if (!parsed.success)
-        for (const issue of parsed.error.issues) {
-          const field = fieldOfPath(issue.path);
-          report(field ?? null, field ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
-        }
-      return parsed.success ? parsed.data : undefined;
+      return checkedRowInput(
+        candidate,
+        custom,
+        { customFields, schema: CreateOpportunityBody, fieldOfPath },
+        report,
+      );
     },
     matchKeys: () => [],
     findMatches: async () => new Map(),
