@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendDeals, indexAt, planDealMove, replaceDeal } from './board';
+import { appendDeals, planDealMove, replaceDeal } from './board';
 import { board, deal } from './test-fixtures';
 
 describe('planDealMove', () => {
@@ -73,17 +73,5 @@ describe('board helpers', () => {
     const next = appendDeals(board(), 'b', [deal('4', 'b'), deal('5', 'b')], null);
     expect(next.columns[1]?.deals.map((item) => item.id)).toEqual(['4', '5']);
     expect(next.columns[1]?.nextCursor).toBeNull();
-  });
-
-  it('finds the drop index from card midpoints, skipping the dragged card', () => {
-    const cards = [
-      { id: 'x', top: 0, height: 100 },
-      { id: 'y', top: 110, height: 100 },
-      { id: 'z', top: 220, height: 100 },
-    ];
-    expect(indexAt(cards, 'none', 10)).toBe(0);
-    expect(indexAt(cards, 'none', 170)).toBe(2);
-    expect(indexAt(cards, 'x', 170)).toBe(1);
-    expect(indexAt(cards, 'none', 999)).toBe(3);
   });
 });

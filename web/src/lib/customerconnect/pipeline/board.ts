@@ -107,21 +107,6 @@ export function replaceDeal(board: Board, next: Deal): Board {
   };
 }
 
-/** Pointer drop: the index among the column's cards (the dragged one left out) above which `clientY` falls. */
-export function indexAt(
-  tops: readonly { id: string; top: number; height: number }[],
-  dragged: string,
-  clientY: number,
-) {
-  let index = 0;
-  for (const card of tops) {
-    if (card.id === dragged) continue;
-    if (clientY < card.top + card.height / 2) return index;
-    index++;
-  }
-  return index;
-}
-
 export function toBoard(response: BoardResponse): Board {
   return {
     pipeline: response.pipeline,

@@ -1,66 +1,26 @@
-import { api } from '$lib/api';
 import { session } from '$lib/auth/session.svelte';
+import { MemberDirectory } from '$lib/members.svelte';
 import { crmGet } from './http';
 import type { CrmRecord } from './objects';
-
-export interface Person {
-  userId: string;
-  name: string;
-  email: string;
-  status?: string;
-}
 
 /**
  * The tenant's people (owners, @mentions) and the names of companies shown
  * beside contacts and deals. Loaded once per tenant and shared by every CRM
  * screen; without platform:member:read ids show as "Someone".
  */
-class People {
-  members: Person[] = $state([]);
+class People extends MemberDirectory {
   companies: Record<string, string> = $state({});
-  #tenant: string | undefined;
-  #loading: Promise<void> | undefined;
   #pending = new Set<string>();
 
-  load(): Promise<void> {
-    const tenant = session.tenant?.id;
-    if (!tenant) return Promise.resolve();
-    if (this.#tenant === tenant && this.#loading) return this.#loading;
-    if (this.#tenant !== tenant) {
-      this.companies = {};
-      this.#pending.clear();
-    }
-    // A Sales Rep does not read the member list (platform:member:read): names
-    // other than their own show as "Someone" and the @mention list is empty.
-    if (!session.can('platform:member:read')) {
-      this.#tenant = tenant;
-      this.members = [];
-      this.#loading = Promise.resolve();
-      return this.#loading;
-    }
-    this.#tenant = tenant;
-    this.members = [];
-    this.#loading = (async () => {
-      const all: Person[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < 10; page++) {
-        const { data } = await api.GET('/v1/tenants/current/members', {
-          params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-        });
-        if (!data) break;
-        all.push(...data.items);
-        if (!data.nextCursor) break;
-        cursor = data.nextCursor;
-      }
-      if (this.#tenant === tenant) this.members = all.filter((member) => member.status !== 'suspended');
-    })();
-    return this.#loading;
+  // A Sales Rep does not read the member list (platform:member:read): names
+  // other than their own show as "Someone" and the @mention list is empty.
+  protected override canRead(): boolean {
+    return session.can('platform:member:read');
   }
 
-  name(userId: string | null | undefined): string {
-    if (!userId) return 'Nobody';
-    if (userId === session.user?.id) return session.user.name;
-    return this.members.find((member) => member.userId === userId)?.name ?? 'Someone';
+  protected override reset(): void {
+    this.companies = {};
+    this.#pending.clear();
   }
 
   get ownerOptions() {
