@@ -97,9 +97,27 @@ export function createApiKeyVerifier(
       ...(options.env ? { env: options.env } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-    if (verified) recordKeyUse(verified.keyId, options).catch((error) => options.onRecordError?.(error));
+    if (verified) {
+      const recording = recordKeyUse(verified.keyId, options)
+        .then(() => undefined)
+        .catch((error) => options.onRecordError?.(error));
+      inFlight.add(recording);
+      void recording.finally(() => inFlight.delete(recording));
+    }
     return verified;
   };
+}
+
+/** Last-used writes still running off the request's path (settleKeyUses waits for them). */
+const inFlight = new Set<Promise<void>>();
+
+/**
+ * Waits for the last-used writes still in flight: a local platform calls it
+ * before it stops DynamoDB, so no write lands on a closed table after the
+ * gateway closed.
+ */
+export async function settleKeyUses(): Promise<void> {
+  await Promise.allSettled([...inFlight]);
 }
 
 /** `getItem` for verifyApiKey backed by the real table (API_KEYS_TABLE). */

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { settleKeyUses } from '@halooid/functions/platform/domain/verify-api-key';
 import { PRODUCTS, SERVICES } from '@halooid/functions/registry';
 import { getCognitoClient, resetCognitoClient } from '@halooid/shared/auth/cognito-client';
 import { closeCache } from '@halooid/shared/cache/get-cache';
@@ -196,7 +197,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       }),
       port: options.port,
     });
-    stops.push(gateway.close);
+    stops.push(async () => {
+      await gateway.close();
+      // API-key last-used writes run off the request's path: let them land before DynamoDB stops.
+      await settleKeyUses();
+    });
 
     return {
       url: gateway.url,
