@@ -2,7 +2,7 @@ import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
 import * as z from 'zod';
-import { Address, Tags } from './company';
+import { Address, AddressView, Tags } from './company';
 import { CustomFilterQuery, CustomValues } from './custom-fields';
 import type { ContactSnapshot } from './snapshots';
 import { OwnerFilter } from './user-filter';
@@ -107,16 +107,6 @@ export function withOnePrimary<
   }));
 }
 
-/** The address as responses show it (the request's Address without its transforms, which OpenAPI cannot describe). */
-const ShownAddress = z.object({
-  line1: z.string().nullable().optional(),
-  line2: z.string().nullable().optional(),
-  city: z.string().nullable().optional(),
-  region: z.string().nullable().optional(),
-  postalCode: z.string().nullable().optional(),
-  country: z.string().nullable().optional(),
-});
-
 export const Contact = z.object({
   id: z.uuid(),
   firstName: z.string().nullable(),
@@ -128,7 +118,7 @@ export const Contact = z.object({
   phones: z.array(z.object({ number: z.string(), label: z.string().nullable(), primary: z.boolean() })),
   lifecycleStage: LifecycleStage,
   doNotContact: z.boolean(),
-  address: ShownAddress.nullable(),
+  address: AddressView.nullable(),
   ownerId: z.uuid().nullable(),
   tags: z.array(z.string()),
   custom: CustomValues,
