@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { lambdaContext, proxyEvent } from '@halooid/local/api-gateway-events';
 import { encodeGrants } from '@halooid/shared/auth/principal';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type pg from 'pg';
-import { incoming } from './events';
+import {
+  fixedId,
+  fixedIdSql,
+  type GetArgs,
+  type Handler,
+  handlerOf,
+  inProcessGet,
+  versusLookup,
+} from './in-process';
 import type { BenchPlatform } from './platform';
 import { type Section, table } from './report';
-import { formatUs, measureInterleaved, type Result, result, type Summary } from './stats';
-
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+import { measureInterleaved } from './stats';
 
 export interface CustomerConnectSizes {
   contacts: number;
@@ -63,8 +67,8 @@ const firstSql = (g: string) => `($2::text[])[1 + ${g} % 20]`;
 const lastSql = (g: string) =>
   `($3::text[])[1 + (${g} / 20) % 16] || ($6::text[])[1 + (${g} / 320) % 10] || ($7::text[])[1 + (${g} / 3200) % 3]`;
 /** Contact g (1-based) has a fixed id, so the lookup can name one without reading it back. */
-const contactIdSql = (g: string) => `('00000000-0000-7000-8000-' || lpad(to_hex(${g}), 12, '0'))::uuid`;
-const contactId = (g: number) => `00000000-0000-7000-8000-${g.toString(16).padStart(12, '0')}`;
+const contactIdSql = fixedIdSql;
+const contactId = fixedId;
 const OWNERS = 20;
 const CURRENCIES = ['USD', 'EUR', 'GBP'];
 
@@ -91,9 +95,9 @@ export async function benchCustomerConnect(options: {
   const load = await loadTenant(bench.admin, tenantId, owners, sizes);
 
   const handlers = {
-    contacts: await handlerOf('contacts'),
-    search: await handlerOf('search'),
-    forecast: await handlerOf('forecast'),
+    contacts: await handlerOf('customerconnect', 'contacts'),
+    search: await handlerOf('customerconnect', 'search'),
+    forecast: await handlerOf('customerconnect', 'forecast'),
   };
   const context = (grants: string[], principalId: string) => ({
     tenantId,
@@ -104,21 +108,8 @@ export async function benchCustomerConnect(options: {
   });
   const admin = context(['customerconnect:*:*'], randomUUID());
   const rep = context(['customerconnect:*:read'], owners[0] as string);
-  const call =
-    (
-      handler: Handler,
-      authorizer: ReturnType<typeof context>,
-      path: string,
-      resource: string,
-      pathParameters: Record<string, string> | null,
-      check: (body: unknown) => boolean,
-    ) =>
-    async () => {
-      const request = { ...incoming('GET', path, { resource }), pathParameters };
-      const response = await handler(proxyEvent(request, authorizer), lambdaContext('customerconnect-bench'));
-      if (response.statusCode !== 200 || !check(JSON.parse(response.body)))
-        throw new Error(`GET ${path} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
-    };
+  const call = (handler: Handler, authorizer: ReturnType<typeof context>, ...get: GetArgs) =>
+    inProcessGet('customerconnect-bench', handler, authorizer, ...get);
   const someone = contactId(Math.floor(sizes.contacts / 2));
   const hits = (body: unknown) => {
     const items = (body as { items?: unknown[] }).items;
@@ -162,21 +153,7 @@ export async function benchCustomerConnect(options: {
     { iterations, warmup },
   );
 
-  const results: Result[] = [];
-  const ratioTo = (name: string, summary: Summary, goal?: { text: string; max: number }) => {
-    for (const p of ['p50', 'p99'] as const)
-      results.push(
-        result(`customerconnect.${name}.${p}`, 'µs', summary[p], {
-          baseline: timings.lookup[p],
-          baselineName: `customerconnect.lookup.${p}`,
-          ...(goal && p === 'p50'
-            ? { goal: goal.text, check: (ratio: number | null) => ratio !== null && ratio <= goal.max }
-            : {}),
-        }),
-      );
-  };
-  for (const p of ['p50', 'p99'] as const)
-    results.push(result(`customerconnect.lookup.${p}`, 'µs', timings.lookup[p]));
+  const { results, ratioTo, row } = versusLookup('customerconnect', timings.lookup);
   const contacts = sizes.contacts.toLocaleString('en');
   const deals = sizes.opportunities.toLocaleString('en');
   ratioTo('search.name', timings.searchName, {
@@ -196,12 +173,6 @@ export async function benchCustomerConnect(options: {
     max: 20,
   });
 
-  const row = (what: string, summary: Summary) => [
-    what,
-    formatUs(summary.p50),
-    formatUs(summary.p99),
-    `${(summary.p50 / timings.lookup.p50).toFixed(2)}×`,
-  ];
   return {
     key: 'customerconnect',
     title: 'CustomerConnect at scale',
@@ -239,13 +210,6 @@ async function nameOf(admin: pg.Pool, g: number): Promise<{ name: string; local:
 
 function quarterOf(date: Date): string {
   return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-}
-
-async function handlerOf(capability: string): Promise<Handler> {
-  const module = (await import(`@halooid/functions/customerconnect/${capability}/handler`)) as {
-    handler: Handler;
-  };
-  return module.handler;
 }
 
 /** The measured tenant's rows, generated in SQL in one transaction, then analyzed. */

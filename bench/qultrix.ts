@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { lambdaContext, proxyEvent } from '@halooid/local/api-gateway-events';
 import { encodeGrants } from '@halooid/shared/auth/principal';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type pg from 'pg';
-import { incoming } from './events';
+import {
+  fixedId,
+  fixedIdSql,
+  type GetArgs,
+  type Handler,
+  handlerOf,
+  inProcessGet,
+  versusLookup,
+} from './in-process';
 import type { BenchPlatform } from './platform';
 import { type Section, table } from './report';
-import { formatUs, measureInterleaved, type Result, result, type Summary } from './stats';
-
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+import { measureInterleaved } from './stats';
 
 /** Each manager has this many direct reports: 10k people are a tree 6 levels deep. */
 const FANOUT = 8;
@@ -20,8 +24,8 @@ export interface QultrixSizes {
 }
 
 /** Employee g (1-based) has a fixed id, so managers and ledger rows can name it inside one INSERT … SELECT. */
-const employeeIdSql = (g: string) => `('00000000-0000-7000-8000-' || lpad(to_hex(${g}), 12, '0'))::uuid`;
-const employeeId = (g: number) => `00000000-0000-7000-8000-${g.toString(16).padStart(12, '0')}`;
+const employeeIdSql = fixedIdSql;
+const employeeId = fixedId;
 
 /**
  * Qultrix at scale: the org chart (one recursive query over the manager
@@ -43,9 +47,9 @@ export async function benchQultrix(options: {
   const load = await loadTenant(bench.admin, tenantId, sizes);
 
   const handlers = {
-    employees: await handlerOf('employees'),
-    orgChart: await handlerOf('org-chart'),
-    balances: await handlerOf('balances'),
+    employees: await handlerOf('qultrix', 'employees'),
+    orgChart: await handlerOf('qultrix', 'org-chart'),
+    balances: await handlerOf('qultrix', 'balances'),
   };
   const authorizer = {
     tenantId,
@@ -54,20 +58,8 @@ export async function benchQultrix(options: {
     grants: encodeGrants(['qultrix:*:*']),
     tier: 'pro',
   };
-  const call =
-    (
-      handler: Handler,
-      path: string,
-      resource: string,
-      pathParameters: Record<string, string> | null,
-      check: (body: unknown) => boolean,
-    ) =>
-    async () => {
-      const request = { ...incoming('GET', path, { resource }), pathParameters };
-      const response = await handler(proxyEvent(request, authorizer), lambdaContext('qultrix-bench'));
-      if (response.statusCode !== 200 || !check(JSON.parse(response.body)))
-        throw new Error(`GET ${path} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
-    };
+  const call = (handler: Handler, ...get: GetArgs) =>
+    inProcessGet('qultrix-bench', handler, authorizer, ...get);
   // A leaf deep in the tree and the root: the lookup and the balances read one row's worth; the charts many.
   const leaf = employeeId(sizes.employees);
   const root = employeeId(1);
@@ -117,21 +109,7 @@ export async function benchQultrix(options: {
     { iterations: options.quick ? 5 : 20, warmup: 2 },
   );
 
-  const results: Result[] = [];
-  const ratioTo = (name: string, summary: Summary, goal?: { text: string; max: number }) => {
-    for (const p of ['p50', 'p99'] as const)
-      results.push(
-        result(`qultrix.${name}.${p}`, 'µs', summary[p], {
-          baseline: timings.lookup[p],
-          baselineName: `qultrix.lookup.${p}`,
-          ...(goal && p === 'p50'
-            ? { goal: goal.text, check: (ratio: number | null) => ratio !== null && ratio <= goal.max }
-            : {}),
-        }),
-      );
-  };
-  for (const p of ['p50', 'p99'] as const)
-    results.push(result(`qultrix.lookup.${p}`, 'µs', timings.lookup[p]));
+  const { results, ratioTo, row } = versusLookup('qultrix', timings.lookup);
   ratioTo('balances', timings.balances, {
     text: 'balances of 4 leave types within 2× of one lookup',
     max: 2,
@@ -142,12 +120,6 @@ export async function benchQultrix(options: {
   });
   ratioTo('org-chart.all', whole.orgChartAll);
 
-  const row = (what: string, summary: Summary) => [
-    what,
-    formatUs(summary.p50),
-    formatUs(summary.p99),
-    `${(summary.p50 / timings.lookup.p50).toFixed(2)}×`,
-  ];
   return {
     key: 'qultrix',
     title: 'Qultrix at scale',
@@ -173,11 +145,6 @@ export async function benchQultrix(options: {
     results,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-async function handlerOf(capability: string): Promise<Handler> {
-  const module = (await import(`@halooid/functions/qultrix/${capability}/handler`)) as { handler: Handler };
-  return module.handler;
 }
 
 /** The measured tenant's rows, generated in SQL; secondary indexes are rebuilt after the ledger load. */
