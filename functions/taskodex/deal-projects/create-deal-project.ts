@@ -4,11 +4,11 @@ import type { EventRecorder } from '@halooid/shared/events/outbox';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { Logger } from '@halooid/shared/observability';
 import { activeOwnerIds, isActiveMember } from '@halooid/shared/tenancy';
+import { insertTask } from '../domain/task-repository';
 import { DEFAULT_WORKFLOW, loadWorkflow, saveWorkflow } from '../domain/workflow';
 import { taskodexEvents } from '../events';
 import {
   insertDealProject,
-  insertTask,
   keysLike,
   lockOrigin,
   openTemplateTasks,
@@ -124,13 +124,23 @@ export async function createDealProject(
   await saveWorkflow(tx, tenantId, id, states);
 
   const tasks = templateId ? await openTemplateTasks(tx, tenantId, templateId) : [];
+  // The trigger numbers each copy in the new project and derives its status group.
   for (const [index, task] of tasks.entries())
     await insertTask(tx, {
-      ...task,
       tenantId,
       id: newId(),
       projectId: id,
+      parentId: null,
       createdBy: runner,
+      title: task.title,
+      description: task.description,
+      status: task.status,
+      priority: task.priority,
+      labels: task.labels,
+      estimateHours: task.estimate_hours === null ? null : Number(task.estimate_hours),
+      assigneeId: null,
+      startDate: null,
+      dueDate: null,
       position: (index + 1) * 1024,
     });
 

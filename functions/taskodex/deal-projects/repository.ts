@@ -2,6 +2,7 @@ import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/share
 import type { Tx } from '@halooid/shared/db/transaction';
 import type { Project } from '../domain/project';
 import { type ProjectRow, projectColumns, projectFromRow } from '../domain/project-row';
+import type { Task } from '../domain/task-schemas';
 import { type DealProject, type ListDealProjectsQuery, MAX_TEMPLATE_TASKS, ORIGIN } from './schemas';
 
 /** SQL for projects made from won deals; every statement filters by tenant_id (RLS is the backstop). */
@@ -26,7 +27,7 @@ export async function projectOfDeal(
   return rows[0]?.id;
 }
 
-/** The template project's id when it exists in the tenant. */
+/** Whether the template project exists in the tenant. */
 export async function templateExists(tx: Tx, tenantId: string, projectId: string): Promise<boolean> {
   const { rowCount } = await tx.query('select 1 from taskodex.projects where tenant_id = $1 and id = $2', [
     tenantId,
@@ -84,7 +85,7 @@ export interface TemplateTask {
   title: string;
   description: string;
   status: string;
-  priority: string;
+  priority: Task['priority'];
   labels: string[];
   estimate_hours: string | null;
 }
@@ -105,37 +106,6 @@ export async function openTemplateTasks(
     [tenantId, templateId],
   );
   return rows;
-}
-
-/** One copied task: the trigger numbers it in the new project and derives its status group. */
-export async function insertTask(
-  tx: Tx,
-  task: TemplateTask & {
-    tenantId: string;
-    id: string;
-    projectId: string;
-    createdBy: string;
-    position: number;
-  },
-): Promise<void> {
-  await tx.query(
-    `insert into taskodex.tasks
-       (tenant_id, id, project_id, title, description, status, priority, labels, estimate_hours, position, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      task.tenantId,
-      task.id,
-      task.projectId,
-      task.title,
-      task.description,
-      task.status,
-      task.priority,
-      task.labels,
-      task.estimate_hours,
-      task.position,
-      task.createdBy,
-    ],
-  );
 }
 
 /** The project as Taskodex's `project.created` carries it. */
