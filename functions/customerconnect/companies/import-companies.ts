@@ -5,6 +5,7 @@ import { loadFields } from '../domain/custom-fields';
 import { activeMembersByEmail } from '../domain/members';
 import { unionTags } from '../domain/merge';
 import {
+  cellList,
   checkedRowInput,
   type ImportMatch,
   type ImportRequest,
@@ -137,12 +138,6 @@ function fieldOfPath(path: readonly (string | number | symbol)[]): Field | `cust
   }
 }
 
-const list = (text: string) =>
-  text
-    .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-
 /** A size bucket from its name (`11-50`) or a head count (`42` → `11-50`). */
 export function sizeOf(text: string): CompanySize | undefined {
   const compact = text.replace(/\s|employees?/gi, '');
@@ -201,7 +196,7 @@ export async function importCompanies(
         if (owner) candidate.ownerId = owner;
         else report('owner', `No active user has the email "${cell('owner')}".`);
       }
-      if (cell('tags')) candidate.tags = list(cell('tags'));
+      if (cell('tags')) candidate.tags = cellList(cell('tags'));
       const address: Record<string, string> = {};
       for (const [field, key] of Object.entries(ADDRESS_PARTS) as [Field, keyof Address][])
         if (cell(field)) address[key] = cell(field);

@@ -17,6 +17,7 @@ import {
 import { activeMembersByEmail } from '../domain/members';
 import { unionTags } from '../domain/merge';
 import {
+  cellList,
   type ImportMatch,
   type ImportRequest,
   type RecordImportResult,
@@ -155,11 +156,6 @@ function createInput(input: RowInput): CreateContactInput {
 }
 
 const letters = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
-const list = (text: string) =>
-  text
-    .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
 
 /**
  * Imports contacts from CSV (domain/record-import.ts: mapping, dedupe by any
@@ -192,7 +188,7 @@ export async function importContacts(
       if (cell('lastName')) candidate.lastName = cell('lastName');
       if (cell('firstName')) candidate.firstName = cell('firstName');
       if (cell('title')) candidate.title = cell('title');
-      const emails = [cell('email'), ...list(cell('otherEmails'))].filter(Boolean);
+      const emails = [cell('email'), ...cellList(cell('otherEmails'))].filter(Boolean);
       if (emails.length > 0)
         candidate.emails = [...new Set(emails.map((email) => email.toLowerCase()))].map((email, index) => ({
           email,
@@ -225,7 +221,7 @@ export async function importContacts(
         else if (['false', 'no', '0'].includes(value)) candidate.doNotContact = false;
         else report('doNotContact', 'true or false.');
       }
-      if (cell('tags')) candidate.tags = list(cell('tags'));
+      if (cell('tags')) candidate.tags = cellList(cell('tags'));
       if (cell('owner')) {
         const owner = owners.get(cell('owner').toLowerCase());
         if (owner) candidate.ownerId = owner;

@@ -273,6 +273,13 @@ export function checkedRowInput<Field extends string, Input>(
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A cell holding several values (tags, extra emails), split on `;` or `,`, each trimmed, empties dropped. */
+export const cellList = (text: string) =>
+  text
+    .split(/[;,]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
 const headerKey = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../domain/leads';
 import { activeMembersByEmail } from '../domain/members';
 import {
+  cellList,
   checkedRowInput,
   type ImportMatch,
   type ImportRequest,
@@ -86,12 +87,6 @@ function fieldOfPath(path: readonly (string | number | symbol)[]): Field | `cust
   if (first === 'custom') return second ? `custom.${second}` : undefined;
   return FIELDS.includes(first as Field) && first !== 'owner' ? (first as Field) : undefined;
 }
-
-const list = (text: string) =>
-  text
-    .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
 
 /** Existing leads by lower-case email (the oldest per email), with whether the caller may see them. */
 async function leadsByEmails(
@@ -173,7 +168,7 @@ export async function importLeads(request: ImportRequest, deps: CreateLeadDeps):
         else report('owner', `No active user has the email "${cell('owner')}".`);
       }
       if (cell('tags'))
-        candidate.tags = [...new Map(list(cell('tags')).map((tag) => [tag.toLowerCase(), tag])).values()];
+        candidate.tags = [...new Map(cellList(cell('tags')).map((tag) => [tag.toLowerCase(), tag])).values()];
       return checkedRowInput(
         candidate,
         custom,

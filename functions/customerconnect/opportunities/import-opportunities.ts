@@ -5,6 +5,7 @@ import { CreateOpportunityBody, type CreateOpportunityInput } from '../domain/op
 import { insertOpportunity, type OpportunityWriteDeps } from '../domain/opportunity-repository';
 import { type Pipeline, selectStages } from '../domain/pipelines';
 import {
+  cellList,
   checkedRowInput,
   type ImportRequest,
   type RecordImportResult,
@@ -87,12 +88,6 @@ function fieldOfPath(path: readonly (string | number | symbol)[]): Field | `cust
   }
 }
 
-const list = (text: string) =>
-  text
-    .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-
 /**
  * Imports opportunities from CSV (domain/record-import.ts: mapping and a
  * per-row report). Company, pipeline and stage are named (case-insensitive;
@@ -165,7 +160,7 @@ export async function importOpportunities(
       if (cell('amount')) candidate.amount = cell('amount').replace(/[\s,]/g, '');
       if (cell('currency')) candidate.currency = cell('currency').toUpperCase();
       if (cell('expectedCloseDate')) candidate.expectedCloseDate = cell('expectedCloseDate');
-      if (cell('tags')) candidate.tags = list(cell('tags'));
+      if (cell('tags')) candidate.tags = cellList(cell('tags'));
       if (cell('ownerEmail')) {
         const owner = owners.get(cell('ownerEmail').toLowerCase());
         if (owner) candidate.ownerId = owner;
