@@ -10,17 +10,19 @@ export interface FieldError {
   code: string;
 }
 
+/**
+ * RFC 9457 extension members added to a problem body, such as the
+ * `existingId` of a duplicate (a 409 naming what it collides with). Never
+ * for internals: they are shown to the caller as they are.
+ */
+export type ProblemExtensions = Record<string, string | number | boolean | null>;
+
 export class AppError extends Error {
   readonly status: number;
   readonly code: string;
   readonly errors: FieldError[];
   readonly headers: Record<string, string>;
-  /**
-   * RFC 9457 extension members added to the problem body, such as the
-   * `existingId` of a duplicate (a 409 naming what it collides with). Never
-   * for internals: they are shown to the caller as they are.
-   */
-  readonly extensions: Record<string, string | number | boolean | null>;
+  readonly extensions: ProblemExtensions;
 
   constructor(
     status: number,
@@ -30,7 +32,7 @@ export class AppError extends Error {
       errors?: FieldError[];
       headers?: Record<string, string>;
       cause?: unknown;
-      extensions?: Record<string, string | number | boolean | null>;
+      extensions?: ProblemExtensions;
     } = {},
   ) {
     super(message, { cause: options.cause });
@@ -74,11 +76,7 @@ export class NotAcceptableError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(
-    message: string,
-    code = 'conflict',
-    extensions: Record<string, string | number | boolean | null> = {},
-  ) {
+  constructor(message: string, code = 'conflict', extensions: ProblemExtensions = {}) {
     super(409, code, message, { extensions });
   }
 }
