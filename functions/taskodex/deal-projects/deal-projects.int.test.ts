@@ -129,7 +129,7 @@ describe('a won deal becomes a Taskodex project', () => {
       created_by: sales.userId,
     });
 
-    // Sales Reps have no Taskodex role in the demo: the deal owner is the project's admin, others read it.
+    // The deal owner is the project's admin (a Sales Rep's own Taskodex role only reads projects and works tasks).
     const read = await platform.request('GET', `/v1/taskodex/projects/${project?.id}`, {
       headers: admin.headers('acme'),
     });
