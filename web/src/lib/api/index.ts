@@ -15,3 +15,8 @@ export const api = session.api;
 export { type Api, createApi, unwrap } from './client';
 export { ApiError, fieldErrors, type Problem, problemMessage } from './problem';
 export type { components, operations, paths } from './schema';
+
+/** A response's JSON body: `JsonOf<paths['/v1/…']['get']['responses']['200']>`. */
+export type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+/** An operation's JSON request body: `BodyOf<paths['/v1/…']['post']>`. */
+export type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;

@@ -1,9 +1,7 @@
-import type { paths } from '$lib/api';
+import type { JsonOf, paths } from '$lib/api';
 
 /** `GET /v1/customerconnect/forecast`'s answer, from the generated client types. */
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-
-export type Forecast = Json<paths['/v1/customerconnect/forecast']['get']['responses']['200']>;
+export type Forecast = JsonOf<paths['/v1/customerconnect/forecast']['get']['responses']['200']>;
 export type ForecastGroupBy = Forecast['groupBy'];
 export type ForecastGroup = Forecast['groups'][number];
 /** One currency's figures (amounts are exact decimal strings). */

@@ -1,20 +1,17 @@
-import type { paths } from '$lib/api';
+import type { BodyOf, JsonOf, paths } from '$lib/api';
 import type { CurrencyTotal } from '../money';
 
 /** The pipeline API's types, taken from the generated client types (functions/customerconnect/pipelines, opportunities). */
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-type Body<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
-
-export type Pipeline = Json<paths['/v1/customerconnect/pipelines/{pipelineId}']['get']['responses']['200']>;
+export type Pipeline = JsonOf<paths['/v1/customerconnect/pipelines/{pipelineId}']['get']['responses']['200']>;
 export type Stage = Pipeline['stages'][number];
 export type StageKind = Stage['kind'];
-export type CreatePipelineBody = Body<paths['/v1/customerconnect/pipelines']['post']>;
-export type ChangePipelineBody = Body<paths['/v1/customerconnect/pipelines/{pipelineId}']['patch']>;
+export type CreatePipelineBody = BodyOf<paths['/v1/customerconnect/pipelines']['post']>;
+export type ChangePipelineBody = BodyOf<paths['/v1/customerconnect/pipelines/{pipelineId}']['patch']>;
 
-export type BoardResponse = Json<paths['/v1/customerconnect/board']['get']['responses']['200']>;
+export type BoardResponse = JsonOf<paths['/v1/customerconnect/board']['get']['responses']['200']>;
 /** A card: the opportunity as lists and the board show it. */
 export type Deal = BoardResponse['stages'][number]['cards'][number];
-export type StageMoveBody = Body<paths['/v1/customerconnect/opportunities/{opportunityId}/stage']['post']>;
+export type StageMoveBody = BodyOf<paths['/v1/customerconnect/opportunities/{opportunityId}/stage']['post']>;
 
 /** The board as the screen keeps it: a column per stage, cards appended as more pages load. */
 export interface BoardColumn {
