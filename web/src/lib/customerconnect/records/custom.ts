@@ -6,27 +6,15 @@
  * JSON number, date → YYYY-MM-DD, select → an option, multi_select → options,
  * boolean, currency → { amount: "12.50", currency: "EUR" }, user → a user id.
  */
-export type FieldType =
-  | 'text'
-  | 'number'
-  | 'date'
-  | 'select'
-  | 'multi_select'
-  | 'boolean'
-  | 'currency'
-  | 'user';
+import type { JsonOf, paths } from '$lib/api';
 
-export interface FieldDefinition {
-  id: string;
-  object: string;
-  key: string;
-  label: string;
-  type: FieldType;
-  options: string[];
-  required: boolean;
-  position: number;
-  archived: boolean;
-}
+type Field = JsonOf<paths['/v1/customerconnect/fields/{fieldId}']['get']['responses']['200']>;
+export type FieldType = Field['type'];
+/** A definition as the record screens read it (the generated type's fields they use). */
+export type FieldDefinition = Pick<
+  Field,
+  'id' | 'object' | 'key' | 'label' | 'type' | 'options' | 'required' | 'position' | 'archived'
+>;
 
 /** A value as the form holds it: multi_select as a list, currency as two strings, the rest as one string. */
 export type FormValue = string | string[] | { amount: string; currency: string };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldDefinition } from './custom';
 import { mergePreview } from './merge';
 import { OBJECTS } from './objects';
 
@@ -22,7 +23,7 @@ describe('merge preview', () => {
       tags: ['vip', 'uk'],
       custom: { tier: 'silver', region: 'EU' },
     };
-    const definitions = [
+    const definitions: FieldDefinition[] = [
       {
         id: '1',
         object: 'contact',
