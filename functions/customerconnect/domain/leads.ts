@@ -9,7 +9,7 @@ import { assignLead } from './lead-assignment';
 import { recomputeLeadScore } from './lead-scoring';
 import { recordChange } from './record-changes';
 import type { LeadSnapshot } from './snapshots';
-import { type Visibility, visibleCondition } from './visibility';
+import { binderFor, type Visibility, visibleCondition } from './visibility';
 
 /**
  * Leads as the API shows them and the one way a lead is created (by hand,
@@ -178,10 +178,7 @@ export async function selectVisibleLead(
   options: { forUpdate?: boolean } = {},
 ): Promise<Lead | undefined> {
   const values: unknown[] = [tenantId, id];
-  const bind = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const bind = binderFor(values);
   const visible = visibleCondition(visibility, tenantId, 'l.owner_id', bind);
   const { rows } = await tx.query<LeadRow>(
     `select ${LEAD_COLUMNS} from customerconnect.leads l

@@ -17,7 +17,7 @@ import {
   type RecordImportResult,
   runImport,
 } from '../domain/record-import';
-import { type Visibility, visibilityOf, visibleCondition } from '../domain/visibility';
+import { binderFor, type Visibility, visibilityOf, visibleCondition } from '../domain/visibility';
 import { changeLead } from './change-lead';
 import { CreateLeadBody, type CreateLeadInput, type UpdateLeadInput } from './schemas';
 
@@ -97,10 +97,7 @@ async function leadsByEmails(
 ): Promise<Map<string, ImportMatch>> {
   if (emails.length === 0) return new Map();
   const values: unknown[] = [tenantId, [...new Set(emails)]];
-  const visible = visibleCondition(visibility, tenantId, 'owner_id', (value) => {
-    values.push(value);
-    return `$${values.length}`;
-  });
+  const visible = visibleCondition(visibility, tenantId, 'owner_id', binderFor(values));
   const { rows } = await tx.query<{ id: string; email: string; visible: boolean }>(
     `select distinct on (lower(email)) id, lower(email) as email, ${visible} as visible
        from customerconnect.leads

@@ -9,6 +9,7 @@ import {
   toOpportunity,
 } from '../domain/opportunity-repository';
 import { selectDefaultPipelineId, selectPipeline } from '../domain/pipelines';
+import { binderFor } from '../domain/visibility';
 import { ID_SORT, OPPORTUNITY_SORTS, ownerFilter } from './list-opportunities';
 import type { Board, BoardQuery } from './schemas';
 
@@ -32,10 +33,7 @@ export async function getBoard(query: BoardQuery, deps: BoardDeps): Promise<Boar
   const owner = ownerFilter(query.ownerId, principal);
 
   const values: unknown[] = [tenantId, pipeline.id];
-  const bind = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+  const bind = binderFor(values);
   const conditions = [scope(bind), ...(owner ? [`o.owner_id = ${bind(owner)}`] : [])].join(' and ');
   const { rows: sums } = await tx.query<{
     stage_id: string;

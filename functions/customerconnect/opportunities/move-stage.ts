@@ -11,6 +11,7 @@ import {
 } from '../domain/opportunity-repository';
 import { selectPipeline } from '../domain/pipelines';
 import { recordChange } from '../domain/record-changes';
+import { binderFor } from '../domain/visibility';
 import { customerconnectEvents } from '../events';
 import type { MoveStageInput } from './schemas';
 
@@ -123,11 +124,7 @@ export async function moveStage(
       { field: 'body.stageId', message: 'Not a stage of this pipeline.', code: 'stage_not_in_pipeline' },
     ]);
   const scope = await opportunityScope(tx, principal);
-  const visible = (values: unknown[]) =>
-    scope((value) => {
-      values.push(value);
-      return `$${values.length}`;
-    });
+  const visible = (values: unknown[]) => scope(binderFor(values));
   const changesStage = target.id !== current.stageId;
   const placed = changesStage || input.afterId || input.beforeId || input.rank;
   const rank = placed
