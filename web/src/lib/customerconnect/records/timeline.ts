@@ -4,46 +4,12 @@
  * reads: activities, field changes (created/updated/merged/converted) and
  * stage moves, newest first.
  */
-export interface Activity {
-  id: string;
-  type: 'note' | 'call' | 'meeting' | 'email' | 'task';
-  subject: string | null;
-  body: string | null;
-  occurredAt: string;
-  durationMinutes: number | null;
-  outcome: string | null;
-  done: boolean;
-  assigneeId: string | null;
-  mentions: { userId: string; name: string }[];
-  links: { recordType: string; recordId: string }[];
-  createdBy: string | null;
-  version: number;
-  createdAt: string;
-}
+import type { JsonOf, paths } from '$lib/api';
 
-export type TimelineEntry =
-  | { kind: 'activity'; id: string; at: string; activity: Activity }
-  | {
-      kind: 'change';
-      id: string;
-      at: string;
-      change: {
-        kind: 'created' | 'updated' | 'merged' | 'converted';
-        changes: { field: string; from: unknown; to: unknown }[];
-        changedBy: string | null;
-      };
-    }
-  | {
-      kind: 'stage';
-      id: string;
-      at: string;
-      stage: {
-        fromStageName: string | null;
-        toStageName: string | null;
-        secondsInFromStage: number | null;
-        changedBy: string | null;
-      };
-    };
+export type TimelineEntry = JsonOf<
+  paths['/v1/customerconnect/timelines/{recordType}/{recordId}']['get']['responses']['200']
+>['items'][number];
+export type Activity = Extract<TimelineEntry, { kind: 'activity' }>['activity'];
 
 export const ACTIVITY_LABELS: Record<Activity['type'], string> = {
   note: 'Note',
