@@ -3,7 +3,7 @@ import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { resolveTombstone } from '../domain/merge';
 import { MERGEABLE_OBJECTS, RECORD_OBJECTS, RECORD_TABLES, type RecordObject } from '../domain/records';
-import { type Bind, binderFor, visibilityOf, visibleCondition } from '../domain/visibility';
+import { type Bind, binderFor, visibilitiesOf, visibilityOf, visibleCondition } from '../domain/visibility';
 
 /**
  * Which CRM records, and so which activities and timelines, a caller sees.
@@ -78,17 +78,13 @@ export async function activityVisibleCondition(
 ): Promise<string> {
   const branches: string[] = [];
   let everything = true;
+  const visibility = await visibilitiesOf(tx, principal);
   for (const object of RECORD_OBJECTS) {
     if (!permits(principal.grants, readPermission(object))) {
       everything = false;
       continue;
     }
-    const visible = visibleCondition(
-      await visibilityOf(tx, principal, object),
-      principal.tenantId,
-      'r.owner_id',
-      bind,
-    );
+    const visible = visibleCondition(visibility(object), principal.tenantId, 'r.owner_id', bind);
     if (visible === 'true') {
       branches.push(`l.record_type = '${object}'`);
       continue;

@@ -1,7 +1,7 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { RecordObject } from './records';
+import { RECORD_OBJECTS, type RecordObject } from './records';
 
 /**
  * Who sees which CRM record: the one row-scope rule of CustomerConnect.
@@ -49,6 +49,21 @@ export async function visibilityOf(tx: Tx, principal: Principal, object: RecordO
   if (permits(principal.grants, RECORD_ADMIN)) return { kind: 'all' };
   const mode = await visibilityModeOf(tx, principal.tenantId, object);
   return { kind: 'scoped', mode, userId: principal.principalType === 'user' ? principal.principalId : null };
+}
+
+/** The caller's visibility of every object, from one settings read (none for admins): for requests that span objects. */
+export async function visibilitiesOf(
+  tx: Tx,
+  principal: Principal,
+): Promise<(object: RecordObject) => Visibility> {
+  if (permits(principal.grants, RECORD_ADMIN)) return () => ({ kind: 'all' });
+  const { rows } = await tx.query<Partial<Record<RecordObject, VisibilityMode>>>(
+    `select ${RECORD_OBJECTS.map((object) => `${object}_visibility as "${object}"`).join(', ')}
+       from customerconnect.settings where tenant_id = $1`,
+    [principal.tenantId],
+  );
+  const userId = principal.principalType === 'user' ? principal.principalId : null;
+  return (object) => ({ kind: 'scoped', mode: rows[0]?.[object] ?? 'all', userId });
 }
 
 /**

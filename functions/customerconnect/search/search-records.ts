@@ -1,7 +1,7 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { RECORD_OBJECTS } from '../domain/records';
-import { binderFor, visibilityOf, visibleCondition } from '../domain/visibility';
+import { binderFor, visibilitiesOf, visibleCondition } from '../domain/visibility';
 import { prefixPattern, prefixTsQuery } from './query-text';
 import { hitBranch, runSearch } from './repository';
 import type { SearchHit, SearchQuery } from './schemas';
@@ -34,13 +34,9 @@ export async function searchRecords(query: SearchQuery, deps: SearchDeps): Promi
   const low = query.q.toLowerCase();
   const branches: string[] = [];
   let everything = true;
+  const visibility = await visibilitiesOf(tx, principal);
   for (const object of objects) {
-    const visible = visibleCondition(
-      await visibilityOf(tx, principal, object),
-      principal.tenantId,
-      'r.owner_id',
-      bind,
-    );
+    const visible = visibleCondition(visibility(object), principal.tenantId, 'r.owner_id', bind);
     if (visible !== 'true') everything = false;
     branches.push(hitBranch(object, visible, tenant));
   }
