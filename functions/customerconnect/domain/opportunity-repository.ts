@@ -95,14 +95,18 @@ export async function opportunityScope(tx: Tx, principal: Principal): Promise<(b
   return (bind) => visibleCondition(visibility, principal.tenantId, 'o.owner_id', bind);
 }
 
-/** One opportunity the caller may see (locked with `forUpdate`), else undefined. */
+/**
+ * One opportunity the caller may see (locked with `forUpdate`), else
+ * undefined. `scope`: the caller's opportunityScope when the request already
+ * has it (saves reading the visibility setting again).
+ */
 export async function selectVisibleOpportunity(
   tx: Tx,
   principal: Principal,
   id: string,
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; scope?: (bind: Bind) => string } = {},
 ): Promise<Opportunity | undefined> {
-  const scope = await opportunityScope(tx, principal);
+  const scope = options.scope ?? (await opportunityScope(tx, principal));
   const values: unknown[] = [principal.tenantId, id];
   const visible = scope(binderFor(values));
   const { rows } = await tx.query<OpportunityRow>(

@@ -110,7 +110,8 @@ export async function moveStage(
 ): Promise<OpportunityDetail> {
   const { tx, principal } = deps;
   const tenantId = principal.tenantId;
-  const current = await selectVisibleOpportunity(tx, principal, opportunityId, { forUpdate: true });
+  const scope = await opportunityScope(tx, principal);
+  const current = await selectVisibleOpportunity(tx, principal, opportunityId, { forUpdate: true, scope });
   if (!current) throw new NotFoundError('Opportunity');
   if (input.version !== undefined && input.version !== current.version)
     throw new ConflictError(
@@ -123,7 +124,6 @@ export async function moveStage(
     throw new BusinessRuleError('stage_not_in_pipeline', 'Move to a stage of the opportunity’s pipeline.', [
       { field: 'body.stageId', message: 'Not a stage of this pipeline.', code: 'stage_not_in_pipeline' },
     ]);
-  const scope = await opportunityScope(tx, principal);
   const visible = (values: unknown[]) => scope(binderFor(values));
   const changesStage = target.id !== current.stageId;
   const placed = changesStage || input.afterId || input.beforeId || input.rank;
