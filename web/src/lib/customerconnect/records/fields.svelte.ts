@@ -1,6 +1,6 @@
+import { api, unwrap } from '$lib/api';
 import { session } from '$lib/auth/session.svelte';
 import type { FieldDefinition } from './custom';
-import { crmGet } from './http';
 import type { RecordType } from './objects';
 
 /**
@@ -26,7 +26,9 @@ class Fields {
     if (existing && !force) return existing;
     const loading = (async () => {
       try {
-        const page = await crmGet<{ items: FieldDefinition[] }>('/fields', { object, limit: 100 });
+        const page = await unwrap(
+          api.GET('/v1/customerconnect/fields', { params: { query: { object, limit: 100 } } }),
+        );
         const active = page.items.filter((field) => !field.archived).sort((a, b) => a.position - b.position);
         if (this.#tenant === tenant) this.byObject = { ...this.byObject, [object]: active };
       } catch {
