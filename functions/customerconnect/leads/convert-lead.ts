@@ -16,7 +16,7 @@ import { createContact } from '../domain/contact-writes';
 import { type Lead, selectLeadById, selectVisibleLead } from '../domain/leads';
 import { insertOpportunity } from '../domain/opportunity-repository';
 import { recordChange } from '../domain/record-changes';
-import { visibilityOf } from '../domain/visibility';
+import { visibilitiesOf } from '../domain/visibility';
 import { customerconnectEvents } from '../events';
 import type { ConvertLeadInput, ConvertLeadResult } from './schemas';
 
@@ -96,7 +96,8 @@ export async function convertLead(
   const { tx, principal } = deps;
   const tenantId = principal.tenantId;
   const userId = principal.principalType === 'user' ? principal.principalId : null;
-  const lead = await selectVisibleLead(tx, tenantId, leadId, await visibilityOf(tx, principal, 'lead'), {
+  const visibility = await visibilitiesOf(tx, principal);
+  const lead = await selectVisibleLead(tx, tenantId, leadId, visibility('lead'), {
     forUpdate: true,
   });
   if (!lead) throw new NotFoundError('Lead');
@@ -122,19 +123,15 @@ export async function convertLead(
   let companyCreated = false;
   if (companyChoice !== null) {
     if (companyChoice.id !== undefined) {
-      const company = await selectCompany(
-        tx,
-        tenantId,
-        companyChoice.id,
-        await visibilityOf(tx, principal, 'company'),
-      );
+      const company = await selectCompany(tx, tenantId, companyChoice.id, visibility('company'));
       if (!company) throw notFound('company_not_found', 'body.company.id', 'No such company.');
       companyId = company.mergedInto ?? company.id;
     } else {
       const domain = leadDomain(lead);
       if (companyChoice.match !== undefined && domain) {
-        const visibility = await visibilityOf(tx, principal, 'company');
-        companyId = (await findCompanyByDomain(tx, tenantId, domain, { visibility }))?.id ?? null;
+        companyId =
+          (await findCompanyByDomain(tx, tenantId, domain, { visibility: visibility('company') }))?.id ??
+          null;
       }
       const name = companyChoice.name ?? lead.companyName;
       if (companyId === null && name) {
@@ -159,7 +156,7 @@ export async function convertLead(
   // Contact.
   let contactId: string;
   let contactCreated = false;
-  const contactVisibility = await visibilityOf(tx, principal, 'contact');
+  const contactVisibility = visibility('contact');
   if (input.contact) {
     const contact = await selectVisibleContact(tx, tenantId, input.contact.id, contactVisibility);
     if (!contact) throw notFound('contact_not_found', 'body.contact.id', 'No such contact.');
