@@ -50,24 +50,3 @@ export async function moveDeal(dealId: string, body: StageMoveBody): Promise<Dea
   );
   return deal;
 }
-
-/**
- * The names of the board's companies, a few requests at a time (a board of
- * 100 cards must not burst the tenant's rate limit), remembered for every
- * CRM screen. A company the caller cannot see keeps no name.
- */
-export async function resolveCompanies(ids: readonly string[], known: Readonly<Record<string, string>>) {
-  const missing = [...new Set(ids)].filter((id) => known[id] === undefined);
-  const found: { id: string; name: string }[] = [];
-  const queue = [...missing];
-  async function worker() {
-    for (let id = queue.shift(); id; id = queue.shift()) {
-      const { data } = await api.GET('/v1/customerconnect/companies/{companyId}', {
-        params: { path: { companyId: id } },
-      });
-      found.push({ id, name: data?.name ?? '' });
-    }
-  }
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  return found;
-}
