@@ -27,7 +27,7 @@ import {
 } from './contact-repository';
 import { type CompiledFields, customChanges, loadFields, validateCustom } from './custom-fields';
 import { diffFields, recordChange } from './record-changes';
-import { type Visibility, visibilityOf } from './visibility';
+import { type Visibility, visibilitiesOf } from './visibility';
 
 /**
  * Creating and changing a contact: the one path POST /contacts, PATCH, the
@@ -53,9 +53,10 @@ export async function contactWriteContext(
   deps: Pick<RequestDeps, 'tx' | 'principal'>,
 ): Promise<ContactWriteContext> {
   const { tx, principal } = deps;
+  const visibility = await visibilitiesOf(tx, principal);
   return {
-    contactVisibility: await visibilityOf(tx, principal, 'contact'),
-    companyVisibility: await visibilityOf(tx, principal, 'company'),
+    contactVisibility: visibility('contact'),
+    companyVisibility: visibility('company'),
     fields: await loadFields(tx, principal.tenantId, 'contact'),
     checked: new Map(),
   };
