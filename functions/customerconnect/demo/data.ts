@@ -1,3 +1,6 @@
+import type { LifecycleStage } from '../domain/contact';
+import type { LeadSource, LeadStatus } from '../domain/leads';
+
 /**
  * CustomerConnect's demo vocabulary for `npm run dev`: the names, industries,
  * pipelines and reasons Acme's CRM is generated from. The generator
@@ -155,7 +158,7 @@ export const LIFECYCLE_STAGES = [
   'opportunity',
   'customer',
   'evangelist',
-] as const;
+] as const satisfies readonly LifecycleStage[];
 
 export const LEAD_SOURCES = [
   'web',
@@ -166,10 +169,16 @@ export const LEAD_SOURCES = [
   'social',
   'partner',
   'advertising',
-] as const;
+] as const satisfies readonly LeadSource[];
 
 /** Every status appears; converted leads point at the contact and company they became. */
-export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'unqualified', 'converted'] as const;
+export const LEAD_STATUSES = [
+  'new',
+  'contacted',
+  'qualified',
+  'unqualified',
+  'converted',
+] as const satisfies readonly LeadStatus[];
 
 export interface DemoStage {
   name: string;
