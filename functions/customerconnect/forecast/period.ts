@@ -1,3 +1,4 @@
+import { FIRST_YEAR, LAST_YEAR } from '@halooid/shared/calendar';
 import { ValidationError } from '@halooid/shared/errors';
 
 /** A forecast period: `from` inclusive, `to` exclusive (calendar dates). */
@@ -13,12 +14,13 @@ const first = (year: number, month: number) =>
 
 /**
  * `2026` (the year), `2026-Q4` (a quarter) or `2026-11` (a month), years
- * 1900–9998. Anything else is a 400 on query.period.
+ * FIRST_YEAR–LAST_YEAR (shared/src/calendar.ts). Anything else is a 400 on
+ * query.period.
  */
 export function parsePeriod(text: string): Period {
   const match = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/.exec(text.trim());
   const year = Number(match?.[1]);
-  if (!match || year < 1900 || year > 9998)
+  if (!match || year < FIRST_YEAR || year > LAST_YEAR)
     throw new ValidationError('The period is a year (2026), a quarter (2026-Q4) or a month (2026-11).', [
       { field: 'query.period', message: 'Use 2026, 2026-Q4 or 2026-11.', code: 'invalid_period' },
     ]);
