@@ -113,18 +113,6 @@ export function compileFields(version: number, all: readonly FieldDefinition[]):
   };
 }
 
-interface DefinitionRow {
-  id: string;
-  object: RecordObject;
-  key: string;
-  label: string;
-  type: FieldType;
-  options: string[];
-  required: boolean;
-  position: number;
-  archived: boolean;
-}
-
 export async function fieldsVersionOf(tx: Tx, tenantId: string): Promise<number> {
   const { rows } = await tx.query<{ fields_version: number }>(
     'select fields_version from customerconnect.settings where tenant_id = $1',
@@ -138,7 +126,7 @@ export async function selectDefinitions(
   tenantId: string,
   object?: RecordObject,
 ): Promise<FieldDefinition[]> {
-  const { rows } = await tx.query<DefinitionRow>(
+  const { rows } = await tx.query<FieldDefinition>(
     `select id, object, key, label, type, options, required, position, archived
        from customerconnect.field_definitions
       where tenant_id = $1 and ($2::text is null or object = $2)
