@@ -6,6 +6,7 @@ import type { NotifyHandler } from '@halooid/shared/notifications';
 import { customerconnectEvents } from './customerconnect/events';
 import { notify as ruleNotifyActivityMentions } from './customerconnect/notifications/activity-mentions';
 import { notify as ruleNotifyLeadOwner } from './customerconnect/notifications/lead-assigned';
+import { invantrayEvents } from './invantray/events';
 import { qultrixEvents } from './qultrix/events';
 import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
 import { notify as ruleNotifyTimeOffRequester } from './qultrix/notifications/time-off-decision';
@@ -16,7 +17,12 @@ import { notify as ruleNotifyTaskDueSoon } from './taskodex/notifications/task-d
 import { notify as ruleNotifyTimesheetDecision } from './taskodex/notifications/timesheet-decision';
 
 /** Every product's event catalog, with its data schemas: what the platform's subscribers validate against. */
-export const EVENT_CATALOGS: readonly EventCatalog[] = [customerconnectEvents, qultrixEvents, taskodexEvents];
+export const EVENT_CATALOGS: readonly EventCatalog[] = [
+  customerconnectEvents,
+  invantrayEvents,
+  qultrixEvents,
+  taskodexEvents,
+];
 
 /** Each notification rule's `notify`, by rule name (notification-rules.generated.ts has the rest). */
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {

@@ -2,9 +2,10 @@
 // Do not edit: products.generated.test.ts fails when this file and the product folders differ.
 
 import { customerconnectProduct } from './customerconnect/product';
+import { invantrayProduct } from './invantray/product';
 import { platformProduct } from './platform/product';
 import { qultrixProduct } from './qultrix/product';
 import { taskodexProduct } from './taskodex/product';
 
 /** Every product, the platform first: the one list everything else reads. */
-export const PRODUCTS = [platformProduct, customerconnectProduct, qultrixProduct, taskodexProduct] as const;
+export const PRODUCTS = [platformProduct, customerconnectProduct, invantrayProduct, qultrixProduct, taskodexProduct] as const;

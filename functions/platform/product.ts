@@ -85,7 +85,8 @@ export const platformProduct = defineProduct({
     // Sales work names colleagues: owners on records, @mentions on activities, team members.
     sales_rep: READS_TENANT,
     support_agent: ['platform:tenant:read'],
-    warehouse_manager: ['platform:tenant:read'],
-    procurement_officer: ['platform:tenant:read'],
+    // Stock and purchasing name colleagues: who moved, counted, requested and approved.
+    warehouse_manager: READS_TENANT,
+    procurement_officer: READS_TENANT,
   },
 });

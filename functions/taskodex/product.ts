@@ -94,6 +94,8 @@ export const taskodexProduct = defineProduct({
     // A won deal's delivery project is run by the deal's owner (deal-projects/): a Sales Rep
     // must be able to open it and work its tasks.
     sales_rep: ['taskodex:*:read', 'taskodex:task:write', 'taskodex:time:write'],
+    // Stock is issued against tasks (Invantray's moves name a task): the warehouse must find them.
+    warehouse_manager: ['taskodex:project:read', 'taskodex:task:read'],
   },
   demoSeed: 'demo/seed.ts',
   web: { path: '/taskodex', icon: 'tasks', description: 'Projects, tasks and time tracking' },

@@ -1,5 +1,6 @@
 import type { SortColumn } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { CURRENCY_PATTERN } from '@halooid/shared/decimal';
 import { type FieldError, ValidationError } from '@halooid/shared/errors';
 import * as z from 'zod';
 import type { RecordObject } from './records';
@@ -44,7 +45,7 @@ export interface FieldDefinition {
 }
 
 export const DECIMAL_PATTERN = /^-?\d{1,16}(\.\d{1,2})?$/;
-export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+export { CURRENCY_PATTERN };
 
 /** The open object OpenAPI shows for `custom`; the definitions are at GET /v1/customerconnect/fields. */
 export const CustomValues = z

@@ -1,7 +1,8 @@
 import { calendarDate } from '@halooid/shared/calendar';
+import { CurrencyInput, trimDecimal as trimNumeric } from '@halooid/shared/decimal';
 import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
-import { CURRENCY_PATTERN, CustomValues } from './custom-fields';
+import { CustomValues } from './custom-fields';
 import { STAGE_KINDS } from './pipelines';
 import type { OpportunitySnapshot } from './snapshots';
 
@@ -24,9 +25,6 @@ export const CONTACT_ROLES = [
   'other',
 ] as const;
 
-/** Codes Node knows as ISO 4217 currencies (the pattern alone would let `ABC` through). */
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
 export const AmountInput = z
   .string()
   .max(20)
@@ -35,12 +33,7 @@ export const AmountInput = z
     description: 'A non-negative decimal string with at most two places ("1250.50"); never a number.',
   });
 
-export const CurrencyInput = z
-  .string()
-  .max(3)
-  .regex(CURRENCY_PATTERN, 'An ISO 4217 code such as EUR.')
-  .refine((code) => KNOWN_CURRENCIES.has(code), 'Not an ISO 4217 currency code.')
-  .meta({ description: 'ISO 4217 code, such as EUR.' });
+export { CurrencyInput };
 
 export const ContactRole = z.enum(CONTACT_ROLES);
 
@@ -175,7 +168,5 @@ export function normalizeAmount(amount: string | null | undefined): string | nul
  * ("999.999990" → "999.99999", "1000.000000" → "1000.00"): exact, and money-shaped when it can be.
  */
 export function trimDecimal(value: string): string {
-  const [whole = '0', fraction = ''] = value.split('.');
-  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
-  return `${whole}.${trimmed}`;
+  return trimNumeric(value, 2);
 }

@@ -37,6 +37,9 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       // CustomerConnect: two Sales Reps; Sofia manages the team both are in (demo data makes the team).
       { email: 'sales@acme.example', name: 'Sofia Sales', role: 'sales_rep' },
       { email: 'rep@acme.example', name: 'Ravi Rep', role: 'sales_rep' },
+      // Invantray: the warehouse receives, moves and counts; the buyer orders and approves.
+      { email: 'warehouse@acme.example', name: 'Wanda Ware', role: 'warehouse_manager' },
+      { email: 'buyer@acme.example', name: 'Pablo Purchase', role: 'procurement_officer' },
     ],
   },
   {

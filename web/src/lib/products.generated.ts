@@ -20,6 +20,16 @@ export const PRODUCT_LIST = [
     },
   },
   {
+    key: 'invantray',
+    displayName: 'Invantray',
+    alwaysEnabled: false,
+    web: {
+      path: '/invantray',
+      icon: 'box',
+      description: 'Items, warehouses, stock, suppliers and purchase orders',
+    },
+  },
+  {
     key: 'qultrix',
     displayName: 'Qultrix',
     alwaysEnabled: false,
