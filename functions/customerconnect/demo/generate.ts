@@ -1,3 +1,4 @@
+import { seededRandom } from '@halooid/shared/demo-rows';
 import {
   ACTIVITY_SUBJECTS,
   CITIES,
@@ -28,18 +29,6 @@ export interface DemoIds {
   newId: () => string;
   /** Sales people who own records, in the order records are dealt out. */
   owners: readonly string[];
-}
-
-/** mulberry32: a small seeded generator; the demo needs repeatability, not quality. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY = 86_400_000;

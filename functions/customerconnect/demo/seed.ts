@@ -1,4 +1,5 @@
 import type { Tx } from '@halooid/shared/db/transaction';
+import { rowsInserter } from '@halooid/shared/demo-rows';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { DemoSeeder, DemoTenantContext } from '@halooid/shared/product';
 import { generateCrm } from './generate';
@@ -20,26 +21,8 @@ export const seedDemo: DemoSeeder = async (tx, tenant) => {
 const userOf = (tenant: DemoTenantContext, email: string) =>
   tenant.users.find((user) => user.email === email)?.id;
 
-type InsertRows = (table: string, columns: string, rows: readonly object[]) => Promise<void>;
-
-/** Inserts `rows` (objects keyed by column) into one of the tenant's tables, in one statement. */
-const rowsInserter =
-  (tx: Tx, tenantId: string): InsertRows =>
-  async (table, columns, rows) => {
-    if (rows.length === 0) return;
-    const names = columns
-      .split(',')
-      .map((column) => column.trim().split(' ')[0])
-      .join(', ');
-    await tx.query(
-      `insert into customerconnect.${table} (tenant_id, ${names})
-     select $1, ${names} from jsonb_to_recordset($2::jsonb) as x(${columns})`,
-      [tenantId, JSON.stringify(rows)],
-    );
-  };
-
 export async function seedCrm(tx: Tx, tenant: DemoTenantContext, today: Date): Promise<void> {
-  const insertRows = rowsInserter(tx, tenant.tenantId);
+  const insertRows = rowsInserter(tx, 'customerconnect', tenant.tenantId);
   const sofia = userOf(tenant, 'sales@acme.example');
   const ravi = userOf(tenant, 'rep@acme.example');
   const maya = userOf(tenant, 'member@acme.example');
