@@ -31,6 +31,15 @@ const service = defineService({
       body: z.object({ name: z.string().max(10) }),
       status: 204,
     }),
+    defineRoute({
+      operationId: 'printThing',
+      method: 'GET',
+      path: '/v1/demo/things/{thingId}/print',
+      permission: 'demo:thing:write',
+      summary: 'Print a thing',
+      params: z.object({ thingId: z.uuid() }),
+      produces: ['image/svg+xml', 'application/pdf'],
+    }),
   ],
 });
 
@@ -48,6 +57,17 @@ const update = document.paths['/v1/demo/things/{thingId}']?.patch as Operation;
 const signIn = document.paths['/v1/demo/sign-in']?.post as Operation;
 
 describe('buildOpenApi', () => {
+  it('declares produced media types: bytes as a binary string, text as a plain one', () => {
+    const print = document.paths['/v1/demo/things/{thingId}/print']?.get as {
+      responses: Record<string, { content: Record<string, { schema: unknown }> }>;
+    };
+
+    expect(print.responses['200']?.content).toEqual({
+      'image/svg+xml': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    });
+  });
+
   it('gives every integer a width: int32 when its bounds fit, int64 otherwise', () => {
     const properties = update.requestBody.content['application/json'].schema.properties;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isBinaryMediaType } from './http/binary';
 import { MAX_BODY_BYTES } from './http/body';
 import { MAX_HEADER_LENGTH } from './http/declared-headers';
 import { RATE_LIMIT_HEADER_DOCS } from './http/rate-limit-headers';
@@ -166,7 +167,15 @@ function operation(service: ServiceManifest, route: AnyRoute) {
                   ? { 'application/json': { schema: toSchema(route.response, 'output') } }
                   : {}),
                 ...Object.fromEntries(
-                  (route.produces ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+                  (route.produces ?? []).map((type) => [
+                    type,
+                    // Bytes (a PDF) are a binary string; text (CSV, SVG) a plain one.
+                    {
+                      schema: isBinaryMediaType(type)
+                        ? { type: 'string', format: 'binary' }
+                        : { type: 'string' },
+                    },
+                  ]),
                 ),
               },
             }

@@ -1,5 +1,6 @@
 import { PRODUCTS } from '@halooid/functions/registry';
 import { createSubscriberHandler, type EventConsumer } from '@halooid/shared/events/consumer';
+import { binaryMediaTypesOf } from '@halooid/shared/http/binary';
 import { PUBLIC, type ServiceManifest, serviceName } from '@halooid/shared/manifest';
 import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
@@ -281,6 +282,11 @@ describe('API', () => {
     expect(fromTiers).toEqual(expected);
     expect(fromPlans).toEqual(expected);
     api.hasResourceProperties('AWS::ApiGateway::RestApi', { ApiKeySourceType: 'AUTHORIZER' });
+  });
+
+  it('decodes the byte answers routes produce: binaryMediaTypes come from the manifests', () => {
+    expect(binaryMediaTypesOf(services)).toContain('application/pdf');
+    api.hasResourceProperties('AWS::ApiGateway::RestApi', { BinaryMediaTypes: binaryMediaTypesOf(services) });
   });
 
   it('logs access and attaches a WAF with managed rule groups and a rate rule', () => {

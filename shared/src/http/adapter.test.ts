@@ -20,6 +20,8 @@ const USER_ID = 'f3a1c2d4-1111-4222-8333-944455556666';
 const THING_ID = '0190a1b2-0000-7000-8000-000000000001';
 const REQUEST_ID = 'apigw-request-0001';
 const SECRET_MESSAGE = 'password=hunter2 at db.internal:5432';
+// Bytes that are not valid UTF-8 (0xff, 0xfe): a text body would mangle them.
+const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0xff, 0xfe, 0x00, 0x0a]);
 
 const thing = z.object({ id: z.string(), name: z.string(), labels: z.array(z.string()) });
 
@@ -94,6 +96,15 @@ const service = defineService({
       summary: 'Runs work in the caller’s tenant transaction',
     }),
     defineRoute({
+      operationId: 'download',
+      method: 'GET',
+      path: '/v1/demo/download',
+      permission: PUBLIC,
+      summary: 'Answers text or bytes by `format`',
+      query: z.object({ format: z.enum(['csv', 'pdf']) }),
+      produces: ['text/csv', 'application/pdf'],
+    }),
+    defineRoute({
       operationId: 'lie',
       method: 'GET',
       path: '/v1/demo/lie',
@@ -134,6 +145,10 @@ beforeAll(() => {
       throw new Error(SECRET_MESSAGE);
     },
     ping: async ({ principal }) => ({ body: { authenticated: principal !== undefined } }),
+    download: async ({ query }) =>
+      query.format === 'csv'
+        ? { raw: 'a,b\r\n', contentType: 'text/csv' }
+        : { raw: PDF_BYTES, contentType: 'application/pdf', headers: { 'Content-Disposition': 'inline' } },
     lie: async () => ({ body: { id: 42 } as unknown as z.input<typeof thing> }),
     tenantWork: async ({ inTenant }) => {
       await inTenant(async () => undefined);
@@ -441,6 +456,28 @@ describe('createHttpHandler', () => {
     expect(result.body).toBe('');
     expect(result.headers).not.toHaveProperty('Content-Type');
     expect(result.headers?.['X-Correlation-Id']).toBe(REQUEST_ID);
+  });
+
+  it('sends a text body as is, not base64-encoded', async () => {
+    const result = await invoke({ method: 'GET', resource: '/v1/demo/download', query: { format: 'csv' } });
+
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['Content-Type']).toBe('text/csv');
+    expect(result.body).toBe('a,b\r\n');
+    expect(result.isBase64Encoded).toBeFalsy();
+  });
+
+  it('sends bytes base64-encoded and flagged, with their content type and headers', async () => {
+    const result = await invoke({ method: 'GET', resource: '/v1/demo/download', query: { format: 'pdf' } });
+
+    expect(result.statusCode).toBe(200);
+    expect(result.isBase64Encoded).toBe(true);
+    expect(result.headers).toMatchObject({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': 'inline',
+      'X-Correlation-Id': REQUEST_ID,
+    });
+    expect(new Uint8Array(Buffer.from(result.body, 'base64'))).toEqual(PDF_BYTES);
   });
 
   it('answers 404 for a route the service does not have', async () => {

@@ -56,13 +56,16 @@ export interface HandlerResult<Body> {
 }
 
 /**
- * A success body that is not JSON (a CSV export, plain text): sent as is with
- * its own Content-Type, skipping JSON serialization and the response-schema
- * check. A route may answer either kind, e.g. JSON or CSV by `Accept`.
+ * A success body that is not JSON (a CSV export, plain text, a PDF): sent as
+ * is with its own Content-Type, skipping JSON serialization and the
+ * response-schema check. A route may answer either kind, e.g. JSON or CSV by
+ * `Accept`. Bytes (`Uint8Array`) go out base64-encoded with
+ * `isBase64Encoded`, which API Gateway turns back into bytes for the media
+ * types the RestApi lists as binary (binary.ts) and the local gateway always.
  */
 export interface RawResult {
   status?: number;
-  raw: string;
+  raw: string | Uint8Array;
   contentType: string;
   headers?: Record<string, string>;
 }
@@ -195,7 +198,7 @@ export function createHttpHandler<S extends ServiceManifest>(
             'X-Correlation-Id': correlationId,
             ...result.headers,
           },
-          body: result.raw,
+          ...rawResponseBody(result.raw),
         };
       }
       if (validateResponses && route.response && status < 300) {
@@ -248,6 +251,15 @@ export function createHttpHandler<S extends ServiceManifest>(
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(problemResponses(logger, metrics))
     .handler(core);
+}
+
+/** A text body as is; bytes as base64, flagged so the gateway decodes them. */
+function rawResponseBody(raw: string | Uint8Array): Pick<APIGatewayProxyResult, 'body' | 'isBase64Encoded'> {
+  if (typeof raw === 'string') return { body: raw };
+  return {
+    body: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64'),
+    isBase64Encoded: true,
+  };
 }
 
 /** The one place where errors become HTTP responses. */

@@ -1,3 +1,4 @@
+import { binaryMediaTypesOf } from '@halooid/shared/http/binary';
 import type { ServiceManifest } from '@halooid/shared/manifest';
 import { PUBLIC, serviceName } from '@halooid/shared/manifest';
 import type { Tier } from '@halooid/shared/tenancy';
@@ -250,6 +251,9 @@ export class ApiStack extends Stack {
       description: 'Halooid REST API (built from the capability manifests)',
       endpointTypes: [apigw.EndpointType.REGIONAL],
       apiKeySourceType: apigw.ApiKeySourceType.AUTHORIZER,
+      // Byte answers (PDFs) leave the functions base64-encoded; these are the
+      // types API Gateway decodes back into bytes (shared/src/http/binary.ts).
+      binaryMediaTypes: binaryMediaTypesOf(props.services),
       cloudWatchRole: true,
       // Deployed below, once every nested stack has added its methods.
       deploy: false,

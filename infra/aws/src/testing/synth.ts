@@ -28,6 +28,8 @@ export const widgetsService = defineService({
       path: '/v1/fakeco/widgets',
       permission: 'fakeco:widget:read',
       summary: 'List widgets',
+      // Also as a PDF: proves a byte answer reaches the RestApi's binaryMediaTypes.
+      produces: ['application/pdf'],
     }),
   ],
   subscriptions: [

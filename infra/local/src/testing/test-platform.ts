@@ -46,6 +46,8 @@ export interface TestResponse {
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
   body: any;
   text: string;
+  /** The body as sent, for byte answers (a PDF) that text would mangle. */
+  bytes: Uint8Array;
 }
 
 /**
@@ -128,14 +130,15 @@ export async function startTestPlatform(
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     }
     const response = await fetch(`${platform.url}${urlPath}`, init);
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, headers: response.headers, body: parsed, text };
+    return { status: response.status, headers: response.headers, body: parsed, text, bytes };
   };
 
   return {
