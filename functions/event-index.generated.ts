@@ -7,6 +7,7 @@ import { customerconnectEvents } from './customerconnect/events';
 import { notify as ruleNotifyActivityMentions } from './customerconnect/notifications/activity-mentions';
 import { notify as ruleNotifyLeadOwner } from './customerconnect/notifications/lead-assigned';
 import { invantrayEvents } from './invantray/events';
+import { notify as ruleNotifyPurchaseOrderReceived } from './invantray/notifications/purchase-order-received';
 import { qultrixEvents } from './qultrix/events';
 import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
 import { notify as ruleNotifyTimeOffRequester } from './qultrix/notifications/time-off-decision';
@@ -28,6 +29,7 @@ export const EVENT_CATALOGS: readonly EventCatalog[] = [
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {
   'notify-activity-mentions': ruleNotifyActivityMentions,
   'notify-lead-owner': ruleNotifyLeadOwner,
+  'notify-purchase-order-received': ruleNotifyPurchaseOrderReceived,
   'notify-time-off-approvers': ruleNotifyTimeOffApprovers,
   'notify-time-off-requester': ruleNotifyTimeOffRequester,
   'notify-task-assignee': ruleNotifyTaskAssignee,

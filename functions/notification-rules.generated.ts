@@ -25,6 +25,16 @@ export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
     handler: 'customerconnect/notifications/lead-assigned.ts',
   },
   {
+    product: 'invantray',
+    name: 'notify-purchase-order-received',
+    description: 'A purchase order’s creator and the requesters of its lines hear that goods were received',
+    pattern: {
+      source: ['halooid.invantray'],
+      'detail-type': ['purchase-order.received'],
+    },
+    handler: 'invantray/notifications/purchase-order-received.ts',
+  },
+  {
     product: 'qultrix',
     name: 'notify-time-off-approvers',
     description: 'Whoever decides the current step of a leave request hears that it waits for them',

@@ -1129,11 +1129,11 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'invantray:item:read',
-          description: 'See items.',
+          description: 'See items, categories and reorder settings; export items.',
         },
         {
           name: 'invantray:item:write',
-          description: 'Create items.',
+          description: 'Create and change items and categories; set reorder points.',
         },
       ],
       routes: [
@@ -1141,6 +1141,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           operationId: 'listItems',
           method: 'GET',
           path: '/v1/invantray/items',
+          permission: 'invantray:item:read',
+        },
+        {
+          operationId: 'exportItems',
+          method: 'GET',
+          path: '/v1/invantray/items/export',
           permission: 'invantray:item:read',
         },
         {
@@ -1154,6 +1160,408 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'GET',
           path: '/v1/invantray/items/{itemId}',
           permission: 'invantray:item:read',
+        },
+        {
+          operationId: 'updateItem',
+          method: 'PATCH',
+          path: '/v1/invantray/items/{itemId}',
+          permission: 'invantray:item:write',
+        },
+        {
+          operationId: 'listItemReorderSettings',
+          method: 'GET',
+          path: '/v1/invantray/items/{itemId}/reorder-settings',
+          permission: 'invantray:item:read',
+        },
+        {
+          operationId: 'putItemReorderSetting',
+          method: 'PUT',
+          path: '/v1/invantray/items/{itemId}/reorder-settings/{warehouseId}',
+          permission: 'invantray:item:write',
+        },
+        {
+          operationId: 'deleteItemReorderSetting',
+          method: 'DELETE',
+          path: '/v1/invantray/items/{itemId}/reorder-settings/{warehouseId}',
+          permission: 'invantray:item:write',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'warehouses',
+      permissions: [
+        {
+          name: 'invantray:warehouse:read',
+          description: 'See warehouses and their locations.',
+        },
+        {
+          name: 'invantray:warehouse:write',
+          description: 'Create and change warehouses and their locations.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listWarehouses',
+          method: 'GET',
+          path: '/v1/invantray/warehouses',
+          permission: 'invantray:warehouse:read',
+        },
+        {
+          operationId: 'createWarehouse',
+          method: 'POST',
+          path: '/v1/invantray/warehouses',
+          permission: 'invantray:warehouse:write',
+        },
+        {
+          operationId: 'getWarehouse',
+          method: 'GET',
+          path: '/v1/invantray/warehouses/{warehouseId}',
+          permission: 'invantray:warehouse:read',
+        },
+        {
+          operationId: 'updateWarehouse',
+          method: 'PATCH',
+          path: '/v1/invantray/warehouses/{warehouseId}',
+          permission: 'invantray:warehouse:write',
+        },
+        {
+          operationId: 'listWarehouseLocations',
+          method: 'GET',
+          path: '/v1/invantray/warehouses/{warehouseId}/locations',
+          permission: 'invantray:warehouse:read',
+        },
+        {
+          operationId: 'createStockLocation',
+          method: 'POST',
+          path: '/v1/invantray/warehouses/{warehouseId}/locations',
+          permission: 'invantray:warehouse:write',
+        },
+        {
+          operationId: 'getStockLocation',
+          method: 'GET',
+          path: '/v1/invantray/stock-locations/{stockLocationId}',
+          permission: 'invantray:warehouse:read',
+        },
+        {
+          operationId: 'updateStockLocation',
+          method: 'PATCH',
+          path: '/v1/invantray/stock-locations/{stockLocationId}',
+          permission: 'invantray:warehouse:write',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'categories',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listCategories',
+          method: 'GET',
+          path: '/v1/invantray/categories',
+          permission: 'invantray:item:read',
+        },
+        {
+          operationId: 'createCategory',
+          method: 'POST',
+          path: '/v1/invantray/categories',
+          permission: 'invantray:item:write',
+        },
+        {
+          operationId: 'getCategory',
+          method: 'GET',
+          path: '/v1/invantray/categories/{categoryId}',
+          permission: 'invantray:item:read',
+        },
+        {
+          operationId: 'updateCategory',
+          method: 'PATCH',
+          path: '/v1/invantray/categories/{categoryId}',
+          permission: 'invantray:item:write',
+        },
+        {
+          operationId: 'deleteCategory',
+          method: 'DELETE',
+          path: '/v1/invantray/categories/{categoryId}',
+          permission: 'invantray:item:write',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'suppliers',
+      permissions: [
+        {
+          name: 'invantray:supplier:read',
+          description: 'See suppliers, their prices and quotes.',
+        },
+        {
+          name: 'invantray:supplier:write',
+          description: 'Create and change suppliers; add and delete their prices.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listSuppliers',
+          method: 'GET',
+          path: '/v1/invantray/suppliers',
+          permission: 'invantray:supplier:read',
+        },
+        {
+          operationId: 'createSupplier',
+          method: 'POST',
+          path: '/v1/invantray/suppliers',
+          permission: 'invantray:supplier:write',
+        },
+        {
+          operationId: 'getSupplier',
+          method: 'GET',
+          path: '/v1/invantray/suppliers/{supplierId}',
+          permission: 'invantray:supplier:read',
+        },
+        {
+          operationId: 'updateSupplier',
+          method: 'PATCH',
+          path: '/v1/invantray/suppliers/{supplierId}',
+          permission: 'invantray:supplier:write',
+        },
+        {
+          operationId: 'listSupplierPrices',
+          method: 'GET',
+          path: '/v1/invantray/suppliers/{supplierId}/prices',
+          permission: 'invantray:supplier:read',
+        },
+        {
+          operationId: 'createSupplierPrice',
+          method: 'POST',
+          path: '/v1/invantray/suppliers/{supplierId}/prices',
+          permission: 'invantray:supplier:write',
+        },
+        {
+          operationId: 'deleteSupplierPrice',
+          method: 'DELETE',
+          path: '/v1/invantray/supplier-prices/{supplierPriceId}',
+          permission: 'invantray:supplier:write',
+        },
+        {
+          operationId: 'listItemSupplierPrices',
+          method: 'GET',
+          path: '/v1/invantray/items/{itemId}/supplier-prices',
+          permission: 'invantray:supplier:read',
+        },
+        {
+          operationId: 'quoteSupplierPrice',
+          method: 'GET',
+          path: '/v1/invantray/suppliers/{supplierId}/quote',
+          permission: 'invantray:supplier:read',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'counts',
+      permissions: [
+        {
+          name: 'invantray:stock:count',
+          description: 'Start cycle counts, enter counted quantities, submit and cancel counts.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listCounts',
+          method: 'GET',
+          path: '/v1/invantray/counts',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'createCount',
+          method: 'POST',
+          path: '/v1/invantray/counts',
+          permission: 'invantray:stock:count',
+        },
+        {
+          operationId: 'getCount',
+          method: 'GET',
+          path: '/v1/invantray/counts/{countId}',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'recordCountEntries',
+          method: 'PUT',
+          path: '/v1/invantray/counts/{countId}/entries',
+          permission: 'invantray:stock:count',
+        },
+        {
+          operationId: 'submitCount',
+          method: 'POST',
+          path: '/v1/invantray/counts/{countId}/submit',
+          permission: 'invantray:stock:count',
+        },
+        {
+          operationId: 'approveCount',
+          method: 'POST',
+          path: '/v1/invantray/counts/{countId}/approve',
+          permission: 'invantray:stock:adjust',
+        },
+        {
+          operationId: 'rejectCount',
+          method: 'POST',
+          path: '/v1/invantray/counts/{countId}/reject',
+          permission: 'invantray:stock:adjust',
+        },
+        {
+          operationId: 'cancelCount',
+          method: 'POST',
+          path: '/v1/invantray/counts/{countId}/cancel',
+          permission: 'invantray:stock:count',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'receiving',
+      permissions: [
+        {
+          name: 'invantray:procurement:receive',
+          description: 'Receive goods against sent purchase orders (posts receipt moves).',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'receivePurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/receipts',
+          permission: 'invantray:procurement:receive',
+        },
+        {
+          operationId: 'listPurchaseOrderReceipts',
+          method: 'GET',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/receipts',
+          permission: 'invantray:procurement:read',
+        },
+        {
+          operationId: 'getReceipt',
+          method: 'GET',
+          path: '/v1/invantray/receipts/{receiptId}',
+          permission: 'invantray:procurement:read',
+        },
+        {
+          operationId: 'recordSupplierInvoice',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/invoices',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'listSupplierInvoices',
+          method: 'GET',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/invoices',
+          permission: 'invantray:procurement:read',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'stock',
+      permissions: [
+        {
+          name: 'invantray:stock:read',
+          description: 'See stock balances, the ledger and reservations.',
+        },
+        {
+          name: 'invantray:stock:move',
+          description: 'Receive, issue and transfer stock; reserve, release and consume reservations.',
+        },
+        {
+          name: 'invantray:stock:adjust',
+          description:
+            'Adjust stock by hand and approve cycle counts whose variance is over the tenant’s threshold.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'postStockMoves',
+          method: 'POST',
+          path: '/v1/invantray/stock/moves',
+          permission: 'invantray:stock:move',
+        },
+        {
+          operationId: 'postStockAdjustments',
+          method: 'POST',
+          path: '/v1/invantray/stock/adjustments',
+          permission: 'invantray:stock:adjust',
+        },
+        {
+          operationId: 'listStockMoves',
+          method: 'GET',
+          path: '/v1/invantray/stock/moves',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'listStock',
+          method: 'GET',
+          path: '/v1/invantray/stock',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'getStockSummary',
+          method: 'GET',
+          path: '/v1/invantray/stock/summary',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'createReservation',
+          method: 'POST',
+          path: '/v1/invantray/reservations',
+          permission: 'invantray:stock:move',
+        },
+        {
+          operationId: 'listReservations',
+          method: 'GET',
+          path: '/v1/invantray/reservations',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'getReservation',
+          method: 'GET',
+          path: '/v1/invantray/reservations/{reservationId}',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'releaseReservation',
+          method: 'POST',
+          path: '/v1/invantray/reservations/{reservationId}/release',
+          permission: 'invantray:stock:move',
+        },
+        {
+          operationId: 'consumeReservation',
+          method: 'POST',
+          path: '/v1/invantray/reservations/{reservationId}/consume',
+          permission: 'invantray:stock:move',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'valuation',
+      permissions: [
+        {
+          name: 'invantray:valuation:read',
+          description: 'See what stock is worth (valuation report and export).',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'getStockValuation',
+          method: 'GET',
+          path: '/v1/invantray/valuation',
+          permission: 'invantray:valuation:read',
+        },
+        {
+          operationId: 'exportStockValuation',
+          method: 'GET',
+          path: '/v1/invantray/valuation/export',
+          permission: 'invantray:valuation:read',
         },
       ],
     },
@@ -2104,6 +2512,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
         },
       ],
     },
+    {
+      product: 'taskodex',
+      capability: 'task-materials',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listTaskMaterials',
+          method: 'GET',
+          path: '/v1/taskodex/tasks/{taskId}/materials',
+          permission: 'taskodex:task:read',
+        },
+      ],
+    },
   ],
   events: [
     {
@@ -2286,14 +2707,15 @@ export const REGISTRY_INDEX: RegistryIndex = {
       type: 'purchase-order.submitted',
       version: 1,
       description:
-        'A purchase order was submitted; `requiredApproval` says who must approve it (`none`: it was approved at once). Approvers are notified.',
+        'A purchase order was submitted; `requiredApproval` says who must approve it (`none`: it was approved at once, and `purchase-order.approved` follows). `approverUserIds` are the members who may approve it (never its creator or submitter; at most 50), whom the notification rule tells.',
     },
     {
       product: 'invantray',
       source: 'halooid.invantray',
       type: 'purchase-order.approved',
       version: 1,
-      description: 'A purchase order was approved.',
+      description:
+        'A purchase order was approved: by `approvedBy`, or at submit (`approvedBy` null) when it needed no approval.',
     },
     {
       product: 'invantray',
@@ -2315,7 +2737,7 @@ export const REGISTRY_INDEX: RegistryIndex = {
       type: 'purchase-order.received',
       version: 1,
       description:
-        'Goods were received against a purchase order (partly or in full: its `status` says which); the requesters are notified.',
+        'Goods were received against a purchase order (partly or in full: its `status` says which); the order’s creator and `requesterIds` (who asked for the received lines through requisitions) are notified.',
     },
     {
       product: 'invantray',

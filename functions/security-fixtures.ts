@@ -174,6 +174,17 @@ export function minimalBody(route: AnyRoute): unknown {
   );
 }
 
+/**
+ * The required query parameters of a route as a query string (`?itemId=…&quantity=9`), or '' when it
+ * has none: a route whose query names what to compute (a quote) must reach its resource check too.
+ */
+export function minimalQuery(route: AnyRoute): string {
+  if (!route.query) return '';
+  const sample = sampleFromJsonSchema(jsonSchemaOf(route.query)) as Record<string, unknown>;
+  const entries = Object.entries(sample).map(([key, value]) => [key, String(value)]);
+  return entries.length > 0 ? `?${new URLSearchParams(entries)}` : '';
+}
+
 /** Syntactically valid path parameters (random, not real resources), from the route's params schema. */
 export function sampleParams(route: AnyRoute): Record<string, string> {
   const names = pathParameterNames(route.path);
@@ -429,7 +440,59 @@ export const FIXTURES: Record<string, Fixture> = {
   // Timelines: `recordType` names an object (the same in every tenant), `recordId` the tenant's company.
   recordType: async () => 'company',
   recordId: (context) => sweepCompany(context),
+  // Invantray
+  supplierId: (context) => sweepSupplier(context),
+  supplierPriceId: async (context) =>
+    created(
+      context,
+      `/v1/invantray/suppliers/${await sweepSupplier(context)}/prices`,
+      { itemId: await sweepInvantrayItem(context), unitPrice: '1.50' },
+      (body) => body.id,
+    ),
+  // A fresh location each time: two open counts of one location would overlap (409).
+  countId: async (context) =>
+    created(
+      context,
+      '/v1/invantray/counts',
+      { stockLocationId: await sweepCountLocation(context) },
+      (body) => body.id,
+    ),
 };
+
+function sweepSupplier(context: FixtureContext): Promise<string> {
+  const code = `SW-${randomUUID().slice(0, 8)}`;
+  return created(
+    context,
+    '/v1/invantray/suppliers',
+    { code, name: 'Sweep supplier', currency: 'EUR' },
+    (body) => body.id,
+  );
+}
+
+/** An Invantray item straight in its table, for fixtures that only need one to exist. */
+async function sweepInvantrayItem(context: FixtureContext): Promise<string> {
+  const id = randomUUID();
+  await context.platform.db.query(
+    'insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)',
+    [tenantIdOf(context), id, `SWEEP-${id.slice(0, 8)}`, 'Sweep item'],
+  );
+  return id;
+}
+
+/** A warehouse with one bin, straight in their tables, for a count to count. */
+async function sweepCountLocation(context: FixtureContext): Promise<string> {
+  const [warehouseId, locationId] = [randomUUID(), randomUUID()];
+  const tenantId = tenantIdOf(context);
+  await context.platform.db.query(
+    'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
+    [tenantId, warehouseId, `SW${warehouseId.slice(0, 8)}`, 'Sweep warehouse'],
+  );
+  await context.platform.db.query(
+    `insert into invantray.locations (tenant_id, id, warehouse_id, code, barcode) values ($1, $2, $3, 'BIN', $4)`,
+    [tenantId, locationId, warehouseId, `SWEEP-${locationId}`],
+  );
+  return locationId;
+}
 
 async function sweepCompany(context: FixtureContext): Promise<string> {
   const id = randomUUID();

@@ -1,6 +1,13 @@
 import { defineProduct } from '@halooid/shared/product';
+import { categoriesService } from './categories/service';
+import { countsService } from './counts/service';
 import { invantrayEvents } from './events';
 import { itemsService } from './items/service';
+import { receivingService } from './receiving/service';
+import { stockService } from './stock/service';
+import { suppliersService } from './suppliers/service';
+import { valuationService } from './valuation/service';
+import { warehousesService } from './warehouses/service';
 
 /** What anyone who works with stock may see: items, warehouses, stock, suppliers, orders. */
 const READS = [
@@ -22,8 +29,26 @@ export const invantrayProduct = defineProduct({
   displayName: 'Invantray',
   description:
     'Inventory and purchasing: items, warehouses, the stock ledger, suppliers and purchase orders.',
-  capabilities: [itemsService],
+  capabilities: [
+    itemsService,
+    warehousesService,
+    categoriesService,
+    suppliersService,
+    countsService,
+    receivingService,
+    stockService,
+    valuationService,
+  ],
   events: invantrayEvents,
+  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
+  notifications: [
+    {
+      name: 'notify-purchase-order-received',
+      description: 'A purchase order’s creator and the requesters of its lines hear that goods were received',
+      pattern: { source: ['halooid.invantray'], 'detail-type': ['purchase-order.received'] },
+      handler: 'notifications/purchase-order-received.ts',
+    },
+  ],
   // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already.
   // Approving purchase orders is a separate grant (`invantray:procurement:approve`):
   // the Warehouse Manager receives but does not approve, the Member asks but does
@@ -51,6 +76,7 @@ export const invantrayProduct = defineProduct({
     project_manager: [...READS, 'invantray:procurement:request'],
     viewer: ['invantray:*:read'],
   },
+  demoSeed: 'demo/seed.ts',
   web: {
     path: '/invantray',
     icon: 'box',
