@@ -19,6 +19,7 @@ import {
   isAuthenticatedOnly,
   isPublic,
   minimalBody,
+  minimalQuery,
   pathParameterNames,
   realParams,
   sampleParams,
@@ -266,7 +267,7 @@ describe("3. another tenant's resource ids → 404", () => {
 
   it.each(byName(withParams))('%s, called by the Globex owner with Acme ids', async (_, { route }) => {
     const params = await realParams(route, acme);
-    const path = fillPath(route.path, params);
+    const path = fillPath(route.path, params) + minimalQuery(route);
     const body = minimalBody(route);
 
     const response = await send(route.method, path, { headers: globexOwner.headers('globex'), body });

@@ -5,13 +5,18 @@ export interface SupplierPrice {
   currency: string;
   minQuantity: string;
   supplierSku: string | null;
+  /** The day the chosen row took effect (YYYY-MM-DD). */
+  effectiveFrom: string;
 }
 
 /**
- * A supplier's price for an item on a date and for a quantity: among the rows
- * in effect on that date (the newest `effective_from` on or before it, per
- * quantity break), the break with the largest minimum the quantity reaches.
- * Undefined when the supplier quotes no price for it.
+ * A supplier's price for an item on a date and for a quantity (in the item's
+ * base unit). Each quantity break has its own history: a row is in effect
+ * from its `effective_from` until a newer row for the same break takes over,
+ * and rows dated after `on` are not yet in effect. Among the breaks in effect,
+ * the one with the largest minimum the quantity reaches wins (buying 150 with
+ * breaks at 1, 100 and 500 pays the 100 price). Undefined when the supplier
+ * quotes no price the quantity reaches on that date. Decimals stay text.
  */
 export async function priceFor(
   tx: Tx,
@@ -23,8 +28,9 @@ export async function priceFor(
     currency: string;
     min_quantity: string;
     supplier_sku: string | null;
+    effective_from: string;
   }>(
-    `select distinct on (min_quantity) unit_price::text, currency, min_quantity::text, supplier_sku
+    `select unit_price::text, currency, min_quantity::text, supplier_sku, effective_from::text
      from invantray.supplier_prices
      where tenant_id = $1 and supplier_id = $2 and item_id = $3 and effective_from <= $5::date
        and min_quantity <= $4::numeric
@@ -39,6 +45,19 @@ export async function priceFor(
         currency: row.currency,
         minQuantity: row.min_quantity,
         supplierSku: row.supplier_sku,
+        effectiveFrom: row.effective_from,
       }
     : undefined;
+}
+
+/**
+ * SQL of the supplier price rows in effect on a date: per supplier, item and
+ * quantity break, the newest row dated on or before it. `date` is a bound
+ * placeholder (`$3`); `where` holds the caller's other conditions on `p`.
+ */
+export function pricesInEffectSql(date: string, where: string): string {
+  return `select distinct on (p.supplier_id, p.item_id, p.min_quantity) p.*
+          from invantray.supplier_prices p
+          where ${where} and p.effective_from <= ${date}::date
+          order by p.supplier_id, p.item_id, p.min_quantity, p.effective_from desc`;
 }
