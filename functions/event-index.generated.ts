@@ -8,6 +8,9 @@ import { notify as ruleNotifyActivityMentions } from './customerconnect/notifica
 import { notify as ruleNotifyLeadOwner } from './customerconnect/notifications/lead-assigned';
 import { invantrayEvents } from './invantray/events';
 import { notify as ruleNotifyPurchaseOrderReceived } from './invantray/notifications/purchase-order-received';
+import { notify as ruleNotifyPurchaseOrderRejected } from './invantray/notifications/purchase-order-rejected';
+import { notify as ruleNotifyPurchaseOrderApprovers } from './invantray/notifications/purchase-order-submitted';
+import { notify as ruleNotifyRequisitionDecided } from './invantray/notifications/requisition-decided';
 import { qultrixEvents } from './qultrix/events';
 import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
 import { notify as ruleNotifyTimeOffRequester } from './qultrix/notifications/time-off-decision';
@@ -29,6 +32,9 @@ export const EVENT_CATALOGS: readonly EventCatalog[] = [
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {
   'notify-activity-mentions': ruleNotifyActivityMentions,
   'notify-lead-owner': ruleNotifyLeadOwner,
+  'notify-requisition-decided': ruleNotifyRequisitionDecided,
+  'notify-purchase-order-approvers': ruleNotifyPurchaseOrderApprovers,
+  'notify-purchase-order-rejected': ruleNotifyPurchaseOrderRejected,
   'notify-purchase-order-received': ruleNotifyPurchaseOrderReceived,
   'notify-time-off-approvers': ruleNotifyTimeOffApprovers,
   'notify-time-off-requester': ruleNotifyTimeOffRequester,

@@ -26,6 +26,37 @@ export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   },
   {
     product: 'invantray',
+    name: 'notify-requisition-decided',
+    description: 'A requisition’s requester hears that a buyer approved or rejected it (with the reason)',
+    pattern: {
+      source: ['halooid.invantray'],
+      'detail-type': ['requisition.decided'],
+    },
+    handler: 'invantray/notifications/requisition-decided.ts',
+  },
+  {
+    product: 'invantray',
+    name: 'notify-purchase-order-approvers',
+    description:
+      'Members who may approve a submitted purchase order hear that it awaits them (Owners only above the Owner level; never its creator or submitter)',
+    pattern: {
+      source: ['halooid.invantray'],
+      'detail-type': ['purchase-order.submitted'],
+    },
+    handler: 'invantray/notifications/purchase-order-submitted.ts',
+  },
+  {
+    product: 'invantray',
+    name: 'notify-purchase-order-rejected',
+    description: 'A purchase order’s creator hears that an approver sent it back to draft, and why',
+    pattern: {
+      source: ['halooid.invantray'],
+      'detail-type': ['purchase-order.rejected'],
+    },
+    handler: 'invantray/notifications/purchase-order-rejected.ts',
+  },
+  {
+    product: 'invantray',
     name: 'notify-purchase-order-received',
     description: 'A purchase order’s creator and the requesters of its lines hear that goods were received',
     pattern: {

@@ -1360,6 +1360,72 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'invantray',
+      capability: 'requisitions',
+      permissions: [
+        {
+          name: 'invantray:procurement:request',
+          description: 'Ask for items through purchase requisitions, and change, submit and cancel your own.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listRequisitions',
+          method: 'GET',
+          path: '/v1/invantray/requisitions',
+          permission: 'invantray:procurement:request',
+        },
+        {
+          operationId: 'createRequisition',
+          method: 'POST',
+          path: '/v1/invantray/requisitions',
+          permission: 'invantray:procurement:request',
+        },
+        {
+          operationId: 'getRequisition',
+          method: 'GET',
+          path: '/v1/invantray/requisitions/{requisitionId}',
+          permission: 'invantray:procurement:request',
+        },
+        {
+          operationId: 'updateRequisition',
+          method: 'PATCH',
+          path: '/v1/invantray/requisitions/{requisitionId}',
+          permission: 'invantray:procurement:request',
+        },
+        {
+          operationId: 'submitRequisition',
+          method: 'POST',
+          path: '/v1/invantray/requisitions/{requisitionId}/submit',
+          permission: 'invantray:procurement:request',
+        },
+        {
+          operationId: 'cancelRequisition',
+          method: 'POST',
+          path: '/v1/invantray/requisitions/{requisitionId}/cancel',
+          permission: 'invantray:procurement:request',
+        },
+        {
+          operationId: 'approveRequisition',
+          method: 'POST',
+          path: '/v1/invantray/requisitions/{requisitionId}/approve',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'rejectRequisition',
+          method: 'POST',
+          path: '/v1/invantray/requisitions/{requisitionId}/reject',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'orderRequisition',
+          method: 'POST',
+          path: '/v1/invantray/requisitions/{requisitionId}/order',
+          permission: 'invantray:procurement:order',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
       capability: 'counts',
       permissions: [
         {
@@ -1562,6 +1628,146 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'GET',
           path: '/v1/invantray/valuation/export',
           permission: 'invantray:valuation:read',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'purchase-orders',
+      permissions: [
+        {
+          name: 'invantray:procurement:read',
+          description: 'See purchase orders and print them.',
+        },
+        {
+          name: 'invantray:procurement:order',
+          description: 'Draft, edit, submit, send, cancel and close purchase orders.',
+        },
+        {
+          name: 'invantray:procurement:approve',
+          description:
+            'Approve or reject submitted purchase orders (never your own; above the Owner level only an Owner).',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listPurchaseOrders',
+          method: 'GET',
+          path: '/v1/invantray/purchase-orders',
+          permission: 'invantray:procurement:read',
+        },
+        {
+          operationId: 'createPurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'getPurchaseOrder',
+          method: 'GET',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}',
+          permission: 'invantray:procurement:read',
+        },
+        {
+          operationId: 'updatePurchaseOrder',
+          method: 'PATCH',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'submitPurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/submit',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'approvePurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/approve',
+          permission: 'invantray:procurement:approve',
+        },
+        {
+          operationId: 'rejectPurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/reject',
+          permission: 'invantray:procurement:approve',
+        },
+        {
+          operationId: 'sendPurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/send',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'cancelPurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/cancel',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'closePurchaseOrder',
+          method: 'POST',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/close',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'getPurchaseOrderDocument',
+          method: 'GET',
+          path: '/v1/invantray/purchase-orders/{purchaseOrderId}/document',
+          permission: 'invantray:procurement:read',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'settings',
+      permissions: [
+        {
+          name: 'invantray:settings:read',
+          description: 'See Invantray settings.',
+        },
+        {
+          name: 'invantray:settings:write',
+          description: 'Change Invantray settings (base currency, approval levels, thresholds, tolerances).',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'getInventorySettings',
+          method: 'GET',
+          path: '/v1/invantray/settings',
+          permission: 'invantray:settings:read',
+        },
+        {
+          operationId: 'updateInventorySettings',
+          method: 'PATCH',
+          path: '/v1/invantray/settings',
+          permission: 'invantray:settings:write',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'reordering',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'runReorder',
+          method: 'POST',
+          path: '/v1/invantray/reorder/run',
+          permission: 'invantray:procurement:order',
+        },
+        {
+          operationId: 'listBelowReorderPoint',
+          method: 'GET',
+          path: '/v1/invantray/reorder/below',
+          permission: 'invantray:stock:read',
+        },
+        {
+          operationId: 'getReorderSuggestion',
+          method: 'GET',
+          path: '/v1/invantray/items/{itemId}/reorder-suggestion',
+          permission: 'invantray:item:read',
         },
       ],
     },
@@ -2692,7 +2898,8 @@ export const REGISTRY_INDEX: RegistryIndex = {
       source: 'halooid.invantray',
       type: 'requisition.decided',
       version: 1,
-      description: 'A buyer approved or rejected a requisition; the requester is notified.',
+      description:
+        'A buyer approved or rejected a requisition; `note` is the buyer’s note (a rejection’s reason). The requester is notified.',
     },
     {
       product: 'invantray',

@@ -441,6 +441,16 @@ export const FIXTURES: Record<string, Fixture> = {
   recordType: async () => 'company',
   recordId: (context) => sweepCompany(context),
   // Invantray
+  itemId: (context) => sweepInvantrayItem(context),
+  categoryId: (context) =>
+    created(
+      context,
+      '/v1/invantray/categories',
+      { name: `Sweep ${randomUUID().slice(0, 8)}` },
+      (body) => body.id,
+    ),
+  warehouseId: (context) => sweepWarehouse(context),
+  stockLocationId: (context) => sweepCountLocation(context),
   supplierId: (context) => sweepSupplier(context),
   supplierPriceId: async (context) =>
     created(
@@ -457,7 +467,45 @@ export const FIXTURES: Record<string, Fixture> = {
       { stockLocationId: await sweepCountLocation(context) },
       (body) => body.id,
     ),
+  purchaseOrderId: async (context) =>
+    created(
+      context,
+      '/v1/invantray/purchase-orders',
+      {
+        supplierId: await sweepSupplier(context),
+        warehouseId: await sweepWarehouse(context),
+        exchangeRate: '1.1',
+        lines: [{ itemId: await sweepInvantrayItem(context), quantity: '2', unitPrice: '3.50' }],
+      },
+      (body) => body.id,
+    ),
+  // A reservation needs stock: one unit received into a fresh bin, then held.
+  reservationId: async (context) => {
+    const [itemId, stockLocationId] = [await sweepInvantrayItem(context), await sweepCountLocation(context)];
+    await created(
+      context,
+      '/v1/invantray/stock/moves',
+      { kind: 'receipt', lines: [{ itemId, quantity: '1', toStockLocationId: stockLocationId }] },
+      (body) => body.batchId,
+    );
+    return created(
+      context,
+      '/v1/invantray/reservations',
+      { itemId, stockLocationId, quantity: '1' },
+      (body) => body.id,
+    );
+  },
 };
+
+/** An Invantray warehouse straight in its table, for fixtures that only need one to exist. */
+async function sweepWarehouse(context: FixtureContext): Promise<string> {
+  const id = randomUUID();
+  await context.platform.db.query(
+    'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
+    [tenantIdOf(context), id, `SW${id.slice(0, 8)}`, 'Sweep warehouse'],
+  );
+  return id;
+}
 
 function sweepSupplier(context: FixtureContext): Promise<string> {
   const code = `SW-${randomUUID().slice(0, 8)}`;

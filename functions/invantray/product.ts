@@ -3,7 +3,11 @@ import { categoriesService } from './categories/service';
 import { countsService } from './counts/service';
 import { invantrayEvents } from './events';
 import { itemsService } from './items/service';
+import { purchaseOrdersService } from './purchase-orders/service';
 import { receivingService } from './receiving/service';
+import { reorderingService } from './reordering/service';
+import { requisitionsService } from './requisitions/service';
+import { settingsService } from './settings/service';
 import { stockService } from './stock/service';
 import { suppliersService } from './suppliers/service';
 import { valuationService } from './valuation/service';
@@ -34,14 +38,55 @@ export const invantrayProduct = defineProduct({
     warehousesService,
     categoriesService,
     suppliersService,
+    requisitionsService,
     countsService,
     receivingService,
     stockService,
     valuationService,
+    purchaseOrdersService,
+    settingsService,
+    reorderingService,
   ],
   events: invantrayEvents,
+  schedules: [
+    {
+      name: 'reorder',
+      description:
+        'Drafts purchase orders for items below their reorder point in every tenant, once per shortfall',
+      // Daily at 05:00 UTC, before buyers start; the on-move trigger covers the day. Idempotent: a covered
+      // shortfall is no shortfall, so a rerun orders nothing twice.
+      schedule: 'cron(0 5 * * ? *)',
+      handler: 'reordering/job-handler.ts',
+      resources: { database: true },
+      login: 'worker',
+      emitsEvents: true,
+      timeoutSeconds: 300,
+      memorySize: 512,
+      // Locally it runs at start and every hour.
+      localEveryMs: 3_600_000,
+    },
+  ],
   // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
   notifications: [
+    {
+      name: 'notify-requisition-decided',
+      description: 'A requisition’s requester hears that a buyer approved or rejected it (with the reason)',
+      pattern: { source: ['halooid.invantray'], 'detail-type': ['requisition.decided'] },
+      handler: 'notifications/requisition-decided.ts',
+    },
+    {
+      name: 'notify-purchase-order-approvers',
+      description:
+        'Members who may approve a submitted purchase order hear that it awaits them (Owners only above the Owner level; never its creator or submitter)',
+      pattern: { source: ['halooid.invantray'], 'detail-type': ['purchase-order.submitted'] },
+      handler: 'notifications/purchase-order-submitted.ts',
+    },
+    {
+      name: 'notify-purchase-order-rejected',
+      description: 'A purchase order’s creator hears that an approver sent it back to draft, and why',
+      pattern: { source: ['halooid.invantray'], 'detail-type': ['purchase-order.rejected'] },
+      handler: 'notifications/purchase-order-rejected.ts',
+    },
     {
       name: 'notify-purchase-order-received',
       description: 'A purchase order’s creator and the requesters of its lines hear that goods were received',
