@@ -58,13 +58,22 @@ interface LocationFacts {
 const MAX_BATCH = 1000;
 
 export async function postMoves(deps: LedgerDeps, moves: readonly MoveInput[]): Promise<MoveSnapshot[]> {
-  if (moves.length === 0) return [];
+  return (await postMoveBatch(deps, moves)).moves;
+}
+
+/** `postMoves`, also answering the batch id the moves share (null when there was nothing to post). */
+export async function postMoveBatch(
+  deps: LedgerDeps,
+  moves: readonly MoveInput[],
+): Promise<{ batchId: string | null; moves: MoveSnapshot[] }> {
+  if (moves.length === 0) return { batchId: null, moves: [] };
   if (moves.length > MAX_BATCH)
     throw new BusinessRuleError('too_many_moves', `At most ${MAX_BATCH} moves at once.`);
   const { tx, principal } = deps;
   const tenantId = principal.tenantId;
   const items = await lockItems(tx, tenantId, moves);
   const locations = await locationsOf(tx, tenantId, moves);
+  await checkLotsBelong(tx, tenantId, moves);
   const batchId = deps.newId();
   const posted: MoveSnapshot[] = [];
   for (const move of moves) {
@@ -127,7 +136,7 @@ export async function postMoves(deps: LedgerDeps, moves: readonly MoveInput[]): 
     });
   }
   await deps.events.record(invantrayEvents, 'stock.moved', { batchId, moves: posted });
-  return posted;
+  return { batchId, moves: posted };
 }
 
 /** The batch's items, each locked (per tenant and item) for the rest of the transaction, in id order. */
@@ -161,6 +170,24 @@ async function locationsOf(tx: Tx, tenantId: string, moves: readonly MoveInput[]
     [tenantId, ids],
   );
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * A lot id names a lot of one item: the foreign key only proves it exists in
+ * the tenant, so a lot of another item would otherwise be accepted and its
+ * balance row would mix two items' numbers.
+ */
+async function checkLotsBelong(tx: Tx, tenantId: string, moves: readonly MoveInput[]): Promise<void> {
+  const wanted = moves.filter((move) => !!move.lotId);
+  if (wanted.length === 0) return;
+  const { rows } = await tx.query<{ id: string; item_id: string }>(
+    'select id, item_id from invantray.lots where tenant_id = $1 and id = any($2::uuid[])',
+    [tenantId, [...new Set(wanted.map((move) => move.lotId as string))]],
+  );
+  const owner = new Map(rows.map((row) => [row.id, row.item_id]));
+  for (const move of wanted)
+    if (owner.get(move.lotId as string) !== move.itemId)
+      throw new BusinessRuleError('lot_not_found', `Lot ${move.lotId} is not a lot of item ${move.itemId}.`);
 }
 
 function locationOf(locations: Map<string, LocationFacts>, id: string): LocationFacts {
@@ -206,7 +233,8 @@ function checkShape(move: MoveInput, item: ItemFacts): void {
       'lot_required',
       `${item.sku} is tracked by ${item.tracking} number: name one.`,
     );
-  if (item.tracking === 'serial' && Number(move.quantity) !== 1)
+  // Compared as text (exact): "1", "1.0" and "1.0000" are one unit, "1.00001" is not.
+  if (item.tracking === 'serial' && !/^0*1(\.0*)?$/.test(move.quantity))
     throw new BusinessRuleError(
       'serial_quantity',
       'A serial number is one unit: move serials one at a time.',
@@ -243,7 +271,7 @@ async function takeFrom(
       ? `Not enough of ${item.sku} is reserved there to take ${trimDecimal(move.quantity)}.`
       : `Only ${available} ${item.unit} of ${item.sku} is available there; ${trimDecimal(move.quantity)} was asked.`,
     'insufficient_stock',
-    { itemId: item.id, locationId: from.id, available },
+    { itemId: item.id, stockLocationId: from.id, available },
   );
 }
 
