@@ -1253,6 +1253,38 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'invantray',
+      capability: 'lookup',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'lookupBarcode',
+          method: 'GET',
+          path: '/v1/invantray/lookup',
+          permission: 'invantray:item:read',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
+      capability: 'labels',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'getItemLabel',
+          method: 'GET',
+          path: '/v1/invantray/items/{itemId}/label',
+          permission: 'invantray:item:read',
+        },
+        {
+          operationId: 'getStockLocationLabel',
+          method: 'GET',
+          path: '/v1/invantray/stock-locations/{stockLocationId}/label',
+          permission: 'invantray:warehouse:read',
+        },
+      ],
+    },
+    {
+      product: 'invantray',
       capability: 'categories',
       permissions: [],
       routes: [

@@ -60,13 +60,15 @@ export const invantrayEvents = defineCatalog('invantray', {
   },
   'requisition.decided': {
     version: 1,
-    description: 'A buyer approved or rejected a requisition; the requester is notified.',
+    description:
+      'A buyer approved or rejected a requisition; `note` is the buyer’s note (a rejection’s reason). The requester is notified.',
     schema: z.object({
       requisitionId: z.uuid(),
       number: z.string(),
       requestedBy: z.uuid().nullable(),
       decision: z.enum(['approved', 'rejected']),
       decidedBy: z.uuid().nullable(),
+      note: z.string().nullable(),
     }),
   },
   'purchase-order.created': {
@@ -77,12 +79,16 @@ export const invantrayEvents = defineCatalog('invantray', {
   'purchase-order.submitted': {
     version: 1,
     description:
-      'A purchase order was submitted; `requiredApproval` says who must approve it (`none`: it was approved at once). Approvers are notified.',
-    schema: z.object({ purchaseOrder: PurchaseOrderSnapshot }),
+      'A purchase order was submitted; `requiredApproval` says who must approve it (`none`: it was approved at once, and `purchase-order.approved` follows). `approverUserIds` are the members who may approve it (never its creator or submitter; at most 50), whom the notification rule tells.',
+    schema: z.object({
+      purchaseOrder: PurchaseOrderSnapshot,
+      approverUserIds: z.array(z.uuid()).max(50),
+    }),
   },
   'purchase-order.approved': {
     version: 1,
-    description: 'A purchase order was approved.',
+    description:
+      'A purchase order was approved: by `approvedBy`, or at submit (`approvedBy` null) when it needed no approval.',
     schema: z.object({ purchaseOrder: PurchaseOrderSnapshot, approvedBy: z.uuid().nullable() }),
   },
   'purchase-order.rejected': {
@@ -102,7 +108,7 @@ export const invantrayEvents = defineCatalog('invantray', {
   'purchase-order.received': {
     version: 1,
     description:
-      'Goods were received against a purchase order (partly or in full: its `status` says which); the requesters are notified.',
+      'Goods were received against a purchase order (partly or in full: its `status` says which); the order’s creator and `requesterIds` (who asked for the received lines through requisitions) are notified.',
     schema: z.object({
       purchaseOrder: PurchaseOrderSnapshot,
       receiptId: z.uuid(),
@@ -112,6 +118,7 @@ export const invantrayEvents = defineCatalog('invantray', {
         .array(z.object({ purchaseOrderLineId: z.uuid(), itemId: z.uuid(), quantity: z.string() }))
         .min(1)
         .max(500),
+      requesterIds: z.array(z.uuid()).max(500),
     }),
   },
   'purchase-order.closed': {

@@ -38,15 +38,16 @@ export interface DraftDeps {
   newId: () => string;
 }
 
-/** Inserts a draft order with its number and lines; returns its id. */
+/** Inserts a draft order with its number and lines; returns its id. It starts at version 1 (0 + the total's bump). */
 export async function createDraftOrder(deps: DraftDeps, order: DraftOrder): Promise<string> {
   const { tx, tenantId } = deps;
   const id = deps.newId();
   const number = await nextNumber(tx, tenantId, 'purchase_order');
   await tx.query(
     `insert into invantray.purchase_orders
-       (tenant_id, id, number, supplier_id, warehouse_id, currency, exchange_rate, source, expected_on, note, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       (tenant_id, id, number, supplier_id, warehouse_id, currency, exchange_rate, source, expected_on, note, created_by,
+        version)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0)`,
     [
       tenantId,
       id,
@@ -80,9 +81,11 @@ export async function appendLines(
               coalesce((select max(line_no) from invantray.purchase_order_lines
                         where tenant_id = $1 and purchase_order_id = $2), 0) + x.ordinality,
               x.item_id, x.quantity, x.unit_price, x.requisition_line_id, x.reorder_warehouse_id, x.note
-       from jsonb_to_recordset($3::jsonb) with ordinality
-         as x(id uuid, item_id uuid, quantity numeric, unit_price numeric, requisition_line_id uuid,
-              reorder_warehouse_id uuid, note text, ordinality bigint)`,
+       -- ROWS FROM: Postgres refuses WITH ORDINALITY beside a bare column definition list.
+       from rows from (jsonb_to_recordset($3::jsonb)
+              as (id uuid, item_id uuid, quantity numeric, unit_price numeric, requisition_line_id uuid,
+                  reorder_warehouse_id uuid, note text)) with ordinality
+         as x(id, item_id, quantity, unit_price, requisition_line_id, reorder_warehouse_id, note, ordinality)`,
       [
         deps.tenantId,
         orderId,

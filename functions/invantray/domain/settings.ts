@@ -29,7 +29,9 @@ export const DEFAULT_SETTINGS: InventorySettings = {
   overReceiptTolerancePercent: '5.00',
   matchQuantityTolerancePercent: '0.00',
   matchPriceTolerancePercent: '2.00',
-  version: 0,
+  // The version the row starts at when first saved (the column's default), so
+  // a PATCH sends the version GET showed whether or not a row exists yet.
+  version: 1,
 };
 
 interface SettingsRow {
@@ -42,7 +44,7 @@ interface SettingsRow {
   version: number;
 }
 
-/** The tenant's settings row, or the defaults (version 0) when it has none yet. */
+/** The tenant's settings row, or the defaults (version 1) when it has none yet. */
 export async function loadSettings(tx: Tx, tenantId: string): Promise<InventorySettings> {
   const { rows } = await tx.query<SettingsRow>(
     `select base_currency, approval_levels, count_approval_threshold::text, over_receipt_tolerance_percent::text,
