@@ -1,75 +1,94 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import type { Tx } from '@halooid/shared/db/transaction';
-import { NotFoundError } from '@halooid/shared/errors';
 import { describe, expect, it } from 'vitest';
-import { createItem } from './create-item';
-import { getItem } from './get-item';
-import { CreateItemBody, ListItemsQuery } from './schemas';
+import { barcodeUnitOf, unitAndBarcodeProblems } from './item-rules';
+import { availableOf } from './repository';
+import { CreateItemBody, ListItemsQuery, PutReorderSettingBody, UpdateItemBody } from './schemas';
 
-const principal: Principal = {
-  tenantId: '0195e0a0-0000-7000-8000-000000000001',
-  principalId: '0195e0a0-0000-7000-8000-000000000002',
-  principalType: 'user',
-  grants: ['invantray:*:*'],
-};
+const where = { units: 'body.units', barcodes: 'body.barcodes' };
 
-/** A transaction that records each statement and answers with the given rows. */
-function fakeTx(rows: Record<string, unknown>[]) {
-  const statements: { text: string; values: readonly unknown[] }[] = [];
-  const tx = {
-    query: async (text: string, values: readonly unknown[] = []) => {
-      statements.push({ text, values });
-      return { rows };
-    },
-  } as unknown as Tx;
-  return { tx, statements };
-}
-
-const row = {
-  id: '0195e0a0-0000-7000-8000-000000000003',
-  name: 'First',
-  created_by: principal.principalId,
-  version: 1,
-  created_at: new Date('2026-01-02T03:04:05.000Z'),
-  updated_at: new Date('2026-01-02T03:04:05.000Z'),
-};
-
-describe('items schemas', () => {
-  it('trims a name and refuses an empty, an over-long or a hidden-character one', () => {
-    expect(CreateItemBody.parse({ name: '  First  ' })).toEqual({ name: 'First' });
-    expect(CreateItemBody.safeParse({ name: '   ' }).success).toBe(false);
-    expect(CreateItemBody.safeParse({ name: 'x'.repeat(201) }).success).toBe(false);
-    expect(CreateItemBody.safeParse({ name: 'bad\u202Ename' }).success).toBe(false);
+describe('item schemas', () => {
+  it('fills the defaults of a minimal item and trims its SKU and name', () => {
+    expect(CreateItemBody.parse({ sku: ' DR-1 ', name: '  Drill  ' })).toEqual({
+      sku: 'DR-1',
+      name: 'Drill',
+      unit: 'each',
+      units: [],
+      barcodes: [],
+      tracking: 'none',
+      active: true,
+      images: [],
+    });
   });
 
-  it('refuses fields it does not know and bounds the page size', () => {
-    expect(CreateItemBody.safeParse({ name: 'First', tenantId: principal.tenantId }).success).toBe(false);
-    expect(ListItemsQuery.safeParse({ limit: '101' }).success).toBe(false);
-    expect(ListItemsQuery.parse({})).toMatchObject({ limit: 20 });
+  it('refuses unknown fields, hidden characters, http images, bad factors and too many images', () => {
+    const base = { sku: 'A', name: 'A' };
+    expect(CreateItemBody.safeParse({ ...base, tenantId: 'x' }).success).toBe(false);
+    expect(CreateItemBody.safeParse({ ...base, name: 'bad\u202Ename' }).success).toBe(false);
+    expect(CreateItemBody.safeParse({ ...base, images: ['http://example.com/a.png'] }).success).toBe(false);
+    expect(CreateItemBody.safeParse({ ...base, images: ['https://example.com/a.png'] }).success).toBe(true);
+    expect(
+      CreateItemBody.safeParse({ ...base, images: Array(11).fill('https://example.com/a.png') }).success,
+    ).toBe(false);
+    expect(CreateItemBody.safeParse({ ...base, units: [{ unit: 'box', factor: '0' }] }).success).toBe(false);
+    expect(CreateItemBody.safeParse({ ...base, units: [{ unit: 'box', factor: '1.5e3' }] }).success).toBe(
+      false,
+    );
+    expect(CreateItemBody.safeParse({ ...base, barcodes: [{ code: 'é' }] }).success).toBe(false);
+  });
+
+  it('bounds list filters and defaults to active items', () => {
+    expect(ListItemsQuery.parse({})).toMatchObject({ limit: 20, active: 'true' });
+    expect(ListItemsQuery.safeParse({ active: 'yes' }).success).toBe(false);
+    expect(ListItemsQuery.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
+    expect(UpdateItemBody.safeParse({ version: 1, costMethod: 'fifo' }).success).toBe(false);
+  });
+
+  it('takes a zero reorder point but a positive reorder quantity', () => {
+    expect(PutReorderSettingBody.safeParse({ reorderPoint: '0', reorderQuantity: '5' }).success).toBe(true);
+    expect(PutReorderSettingBody.safeParse({ reorderPoint: '5', reorderQuantity: '0' }).success).toBe(false);
+    expect(PutReorderSettingBody.safeParse({ reorderPoint: '-1', reorderQuantity: '5' }).success).toBe(false);
   });
 });
 
-describe('items use cases', () => {
-  it("creates in the caller's tenant with a new id and the caller as creator", async () => {
-    const { tx, statements } = fakeTx([row]);
-
-    const created = await createItem({ name: 'First' }, { tx, principal, newId: () => row.id });
-
-    expect(created).toEqual({
-      id: row.id,
-      name: 'First',
-      createdBy: principal.principalId,
-      version: 1,
-      createdAt: '2026-01-02T03:04:05.000Z',
-      updatedAt: '2026-01-02T03:04:05.000Z',
-    });
-    expect(statements[0]?.values).toEqual([principal.tenantId, row.id, 'First', principal.principalId]);
+describe('units and barcodes', () => {
+  it('accepts conversions to other units and barcodes of known units', () => {
+    expect(
+      unitAndBarcodeProblems(
+        'each',
+        [{ unit: 'box' }, { unit: 'pallet' }],
+        [{ code: '1' }, { code: '2', unit: 'BOX' }, { code: '3', unit: 'each' }],
+        where,
+      ),
+    ).toEqual([]);
   });
 
-  it('answers 404 for an item the tenant does not have', async () => {
-    const { tx, statements } = fakeTx([]);
+  it('refuses the base unit as a conversion, a unit twice, a barcode twice and a barcode of an unknown unit', () => {
+    const problems = unitAndBarcodeProblems(
+      'each',
+      [{ unit: 'Each' }, { unit: 'box' }, { unit: 'Box' }],
+      [{ code: '1' }, { code: '1' }, { code: '2', unit: 'case' }],
+      where,
+    );
 
-    await expect(getItem(row.id, { tx, principal })).rejects.toBeInstanceOf(NotFoundError);
-    expect(statements[0]?.values).toEqual([principal.tenantId, row.id]);
+    expect(problems.map((problem) => [problem.field, problem.code])).toEqual([
+      ['body.units.0.unit', 'base_unit_conversion'],
+      ['body.units.2.unit', 'duplicate_unit'],
+      ['body.barcodes.1.code', 'duplicate_barcode'],
+      ['body.barcodes.2.unit', 'unknown_unit'],
+    ]);
+  });
+
+  it("stores a barcode's unit as the conversion spells it, and the base unit as null", () => {
+    expect(barcodeUnitOf('each', [{ unit: 'box' }], 'BOX')).toBe('box');
+    expect(barcodeUnitOf('each', [{ unit: 'box' }], 'Each')).toBeNull();
+    expect(barcodeUnitOf('each', [{ unit: 'box' }], undefined)).toBeNull();
+  });
+});
+
+describe('availableOf', () => {
+  it('subtracts numeric texts exactly', () => {
+    expect(availableOf('10.0000', '2.5000')).toBe('7.5');
+    expect(availableOf('0.0003', '0.0001')).toBe('0.0002');
+    expect(availableOf('99999999999999.9999', '0')).toBe('99999999999999.9999');
+    expect(availableOf('5', '5')).toBe('0');
   });
 });

@@ -5,7 +5,7 @@ import type { ListItemsQuery } from './schemas';
 /** What this use case needs from the request (a subset, so tests can pass fakes). */
 export type ListItemsDeps = Pick<RequestDeps, 'tx' | 'principal'>;
 
-/** One page of the tenant's items. */
+/** One page of the tenant's items, filtered and sorted as the query says. */
 export function listItems(query: ListItemsQuery, deps: ListItemsDeps) {
   return selectItems(deps.tx, deps.principal.tenantId, query);
 }
