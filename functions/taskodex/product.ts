@@ -6,6 +6,7 @@ import { taskodexEvents } from './events';
 import { projectsService } from './projects/service';
 import { relationsService } from './relations/service';
 import { taskBulkService } from './task-bulk/service';
+import { taskMaterialsService } from './task-materials/service';
 import { taskTransferService } from './task-transfer/service';
 import { tasksService } from './tasks/service';
 import { timeEntriesService } from './time-entries/service';
@@ -31,6 +32,7 @@ export const taskodexProduct = defineProduct({
     viewsService,
     availabilityService,
     dealProjectsService,
+    taskMaterialsService,
   ],
   events: taskodexEvents,
   schedules: [

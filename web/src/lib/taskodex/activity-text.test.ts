@@ -30,5 +30,11 @@ describe('describeActivity', () => {
     expect(describeActivity(entry('relation', null, null, { type: 'blocked_by' }), names)).toBe(
       'added a relation (blocked by)',
     );
+    expect(
+      describeActivity(
+        entry('stock_issued', null, null, { sku: 'PUMP-1', quantity: '2.5', unit: 'each' }),
+        names,
+      ),
+    ).toBe('issued 2.5 each of PUMP-1 from stock');
   });
 });

@@ -48,6 +48,13 @@ export function describeActivity(entry: Activity, name: (userId: string) => stri
       const type = typeof value?.type === 'string' ? value.type.replace(/_/g, ' ') : 'related';
       return to ? `added a relation (${type})` : `removed a relation (${type})`;
     }
+    case 'stock_issued': {
+      // Recorded from Invantray's issue moves (functions/taskodex/task-materials).
+      const quantity = typeof to?.quantity === 'string' ? to.quantity : '?';
+      const unit = typeof to?.unit === 'string' ? ` ${to.unit}` : '';
+      const sku = typeof to?.sku === 'string' ? to.sku : 'an item';
+      return `issued ${quantity}${unit} of ${sku} from stock`;
+    }
     case 'updated': {
       const field = entry.field ?? '';
       const label = FIELDS[field] ?? field;
