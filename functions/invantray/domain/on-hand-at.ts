@@ -1,4 +1,5 @@
 import type { Filter } from '@halooid/shared/db/pagination';
+import * as z from 'zod';
 import { NO_LOT } from './decimals';
 
 /**
@@ -20,6 +21,18 @@ import { NO_LOT } from './decimals';
  * ledger makes it on first use and never deletes it), so the balances are a
  * complete list of keys.
  */
+
+/**
+ * `?at=` of the stock and valuation reports: an instant or a calendar date.
+ * Year 0000 is refused here: ISO 8601 allows it, Postgres has no year 0.
+ */
+export const AtInput = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .refine((value) => !value.startsWith('0000'), 'Year 0000 does not exist.')
+  .meta({
+    description:
+      'An ISO 8601 instant (`2026-03-31T17:00:00Z`; to the millisecond it covers that whole millisecond) or a calendar date (`2026-03-31`: the close of that day, UTC).',
+  });
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** More than millisecond precision: the caller meant that exact microsecond. */

@@ -1,6 +1,7 @@
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import * as z from 'zod';
 import { Quantity, UnitPrice } from '../domain/decimals';
+import { AtInput } from '../domain/on-hand-at';
 import { MOVE_KINDS } from '../domain/snapshots';
 
 /**
@@ -9,14 +10,13 @@ import { MOVE_KINDS } from '../domain/snapshots';
  * item's base unit when absent) and is converted before it reaches the ledger.
  */
 
+/** Postgres has no year 0: ISO 8601's 0000 would be a 500 in SQL, so it is a 400 here. */
+const notYearZero = (value: string) => !value.startsWith('0000');
+const Instant = z.iso.datetime({ offset: true }).refine(notYearZero, 'Year 0000 does not exist.');
+const Day = z.iso.date().refine(notYearZero, 'Year 0000 does not exist.');
+
 const LotNumber = z.string().trim().min(1).max(100);
 const Note = z.string().trim().min(1).max(1000);
-
-/** An instant (ISO 8601 with offset) or a calendar date (its close, UTC). */
-export const AtInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).meta({
-  description:
-    'An ISO 8601 instant (`2026-03-31T17:00:00Z`) or a calendar date (`2026-03-31`, meaning the close of that day, UTC).',
-});
 
 // ---------------------------------------------------------------------------
 // Moves
@@ -30,7 +30,7 @@ export const MoveLineInput = z.strictObject({
   lotNumber: LotNumber.optional().meta({
     description: 'Lot-tracked items: the lot (a receipt creates it when new).',
   }),
-  lotExpiresOn: z.iso.date().optional().meta({ description: 'A new lot’s expiry (receipts).' }),
+  lotExpiresOn: Day.optional().meta({ description: 'A new lot’s expiry (receipts).' }),
   serialNumbers: z.array(LotNumber).min(1).max(500).optional().meta({
     description:
       'Serial-tracked items: one number per unit (as many as the quantity in base units); each becomes its own move.',
@@ -119,8 +119,8 @@ export const ListMovesQuery = z.strictObject({
     .optional(),
   referenceId: z.string().trim().min(1).max(100).optional(),
   batchId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Posted at or after this instant.' }),
-  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Posted before this instant.' }),
+  from: Instant.optional().meta({ description: 'Posted at or after this instant.' }),
+  to: Instant.optional().meta({ description: 'Posted before this instant.' }),
 });
 export type ListMovesQuery = z.output<typeof ListMovesQuery>;
 

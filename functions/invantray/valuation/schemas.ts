@@ -1,16 +1,14 @@
 import * as z from 'zod';
+import { AtInput } from '../domain/on-hand-at';
 
 /** The stock value report: quantities and values at an instant, grouped one way. */
 export const VALUATION_GROUPS = ['warehouse', 'category', 'item'] as const;
 
 export const ValuationQuery = z.strictObject({
-  at: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })])
-    .optional()
-    .meta({
-      description:
-        'Value at this instant or date (a date: its close, UTC), derived from the ledger; now when absent.',
-    }),
+  at: AtInput.optional().meta({
+    description:
+      'Value at this instant or date (a date: its close, UTC), derived from the ledger; now when absent.',
+  }),
   groupBy: z.enum(VALUATION_GROUPS).default('warehouse'),
   warehouseId: z.uuid().optional().meta({ description: 'Only stock in this warehouse.' }),
 });

@@ -123,9 +123,11 @@ describe('stock valuation', () => {
     const denied = await report('groupBy=warehouse', member);
     const badAt = await report('at=yesterday');
     const badGroup = await report('groupBy=colour');
+    const yearZero = await report('at=0000-06-01');
 
     expect(denied.status).toBe(403);
     expect(badAt.status).toBe(400);
     expect(badGroup.status).toBe(400);
+    expect(yearZero.status).toBe(400);
   });
 });
