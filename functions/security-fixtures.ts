@@ -64,6 +64,7 @@ type JsonSchema = {
   minimum?: number;
   exclusiveMinimum?: number;
   default?: unknown;
+  examples?: unknown[];
 };
 
 /**
@@ -85,6 +86,8 @@ function sampleString(schema: JsonSchema): string {
     case 'date':
       return '2030-01-15';
   }
+  // A schema's own example beats a random match of its pattern (ISO codes pass a pattern and a refinement).
+  if (typeof schema.examples?.[0] === 'string') return schema.examples[0];
   if (schema.pattern) {
     const [value] = fc.sample(fc.stringMatching(new RegExp(schema.pattern)), { numRuns: 1, seed: 42 });
     if (value !== undefined) return value;
@@ -494,6 +497,26 @@ export const FIXTURES: Record<string, Fixture> = {
       { itemId, stockLocationId, quantity: '1' },
       (body) => body.id,
     );
+  },
+  // A receipt row straight in its table, on a sent order made the same way.
+  receiptId: async (context) => {
+    const [tenantId, orderId, id] = [tenantIdOf(context), randomUUID(), randomUUID()];
+    await context.platform.db.query(
+      `insert into invantray.purchase_orders (tenant_id, id, number, supplier_id, warehouse_id, status, currency)
+       values ($1, $2, $3, $4, $5, 'sent', 'USD')`,
+      [
+        tenantId,
+        orderId,
+        `SW-${orderId.slice(0, 8)}`,
+        await sweepSupplier(context),
+        await sweepWarehouse(context),
+      ],
+    );
+    await context.platform.db.query(
+      'insert into invantray.receipts (tenant_id, id, number, purchase_order_id) values ($1, $2, $3, $4)',
+      [tenantId, id, `SW-${id.slice(0, 8)}`, orderId],
+    );
+    return id;
   },
 };
 
