@@ -104,6 +104,7 @@ async function orderShortfalls(
   shortfalls: Shortfall[],
 ): Promise<string[]> {
   const { tx, tenantId } = deps;
+  if (supplied.length === 0) return [];
   const groups = new Map<string, PositionRow[]>();
   for (const position of supplied) {
     const key = `${position.supplier_id}:${position.warehouse_id}`;
