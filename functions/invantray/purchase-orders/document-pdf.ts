@@ -141,8 +141,29 @@ export async function purchaseOrderPdf(doc: PurchaseOrderDocument, at: Date): Pr
     right: true,
   });
   if (doc.note) {
-    pen.y += 24;
-    text(doc.note, MARGIN, { width: totalWidth });
+    pen.y += 12;
+    for (const line of wrapText(regular, doc.note, SIZE, totalWidth - 4)) {
+      pen.y += 12;
+      if (pen.y > A4.height - MARGIN) Object.assign(pen, newPage());
+      text(line, MARGIN);
+    }
   }
   return pdfBytes(pdf);
+}
+
+/** `text` broken at spaces into lines no wider than `maxWidth` (a word longer than a line is cut by fitText). */
+export function wrapText(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && font.widthOfTextAtSize(pdfSafeText(font, candidate), size) > maxWidth) {
+        lines.push(fitText(font, line, size, maxWidth));
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(fitText(font, line, size, maxWidth));
+  }
+  return lines;
 }

@@ -59,7 +59,7 @@ describe('the PDF document', () => {
       lineTotal: '1.00',
     }));
     const bytes = await purchaseOrderPdf(
-      doc({ lines, note: 'Deliver to gate 3' }),
+      doc({ lines, note: `Deliver to gate 3.\n${'Call the dock before arriving. '.repeat(40)}` }),
       new Date('2026-12-01T00:00:00Z'),
     );
     const text = Buffer.from(bytes).toString('latin1');
