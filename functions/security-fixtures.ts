@@ -462,6 +462,13 @@ export const FIXTURES: Record<string, Fixture> = {
       { itemId: await sweepInvantrayItem(context), unitPrice: '1.50' },
       (body) => body.id,
     ),
+  requisitionId: async (context) =>
+    created(
+      context,
+      '/v1/invantray/requisitions',
+      { lines: [{ itemId: await sweepInvantrayItem(context), quantity: '1' }] },
+      (body) => body.id,
+    ),
   // A fresh location each time: two open counts of one location would overlap (409).
   countId: async (context) =>
     created(
