@@ -175,6 +175,70 @@ async function onHand(itemId: string, locationId: string): Promise<string> {
 // ---------------------------------------------------------------------------
 
 describe('receiving against purchase orders', () => {
+  it('ACCEPTANCE: a PO over 5,000 approved by someone else, sent, received 60 % then the rest, costed to the cent', async () => {
+    const warehouse = await makeWarehouse();
+    const item = await makeItem();
+    // 20 on hand at 3.00 before this order (an earlier order, received).
+    const earlier = await makeOrder({
+      warehouse,
+      lines: [{ itemId: item.id, quantity: '20', unitPrice: '3.00' }],
+    });
+    await receive(earlier.id, { lines: [{ purchaseOrderLineId: earlier.lineIds[0], quantity: '20' }] });
+    const orders = '/v1/invantray/purchase-orders';
+    const call = (as: Session, method: string, path: string, body?: unknown) =>
+      platform.request(method, path, {
+        headers: as.headers('acme'),
+        ...(body === undefined ? {} : { body }),
+      });
+
+    // 1,000 × 5.40 = 5,400.00: over the 5,000 level, so it needs someone with the approve permission.
+    const created = await call(buyer, 'POST', orders, {
+      supplierId: await supplier(),
+      warehouseId: warehouse.id,
+      lines: [{ itemId: item.id, quantity: '1000', unitPrice: '5.40' }],
+    });
+    expect(created.status).toBe(201);
+    const order = `${orders}/${created.body.id}`;
+    const line = created.body.lines[0].id;
+    expect((await call(buyer, 'POST', `${order}/submit`)).body.status).toBe('submitted');
+    expect((await call(buyer, 'POST', `${order}/approve`)).status).toBe(403);
+    expect((await call(warehouseManager, 'POST', `${order}/approve`)).status).toBe(403);
+    expect((await call(admin, 'POST', `${order}/approve`)).body.status).toBe('approved');
+    // Approved is not yet sent: the dock cannot receive it.
+    const early = await receive(created.body.id, { lines: [{ purchaseOrderLineId: line, quantity: '1' }] });
+    expect([early.status, early.body.code]).toEqual([409, 'invalid_transition']);
+    expect((await call(buyer, 'POST', `${order}/send`)).body.status).toBe('sent');
+
+    const sixty = await receive(created.body.id, { lines: [{ purchaseOrderLineId: line, quantity: '600' }] });
+    expect(sixty.status).toBe(201);
+    const partly = await call(viewer, 'GET', order);
+    expect(partly.body).toMatchObject({ status: 'partially_received', lines: [{ receivedQuantity: '600' }] });
+    // (20 × 3.00 + 600 × 5.40) / 620 = 3300 / 620 = 5.322581 (6 places)
+    expect(await averageCost(item.id)).toBe('5.322581');
+
+    const beyond = await receive(created.body.id, {
+      lines: [{ purchaseOrderLineId: line, quantity: '451' }],
+    });
+    expect([beyond.status, beyond.body.code, beyond.body.maximum]).toEqual([422, 'over_receipt', '450']);
+    const rest = await receive(created.body.id, { lines: [{ purchaseOrderLineId: line, quantity: '400' }] });
+    expect(rest.status).toBe(201);
+    const done = await call(viewer, 'GET', order);
+    expect(done.body).toMatchObject({ status: 'received', lines: [{ receivedQuantity: '1000' }] });
+
+    // (620 × 5.322581 + 400 × 5.40) / 1020 = 5460.00022 / 1020 = 5.352941; exactly 5460 / 1020 = 5.35 to the cent.
+    expect(await averageCost(item.id)).toBe('5.352941');
+    const { rows: moves } = await platform.db.query(
+      `select kind, quantity::text, unit_cost::text from invantray.stock_moves
+       where tenant_id = $1 and reference_type = 'purchase_order_line' and reference_id = $2 order by posted_at`,
+      [tenantId, line],
+    );
+    expect(moves).toEqual([
+      { kind: 'receipt', quantity: '600.0000', unit_cost: '5.400000' },
+      { kind: 'receipt', quantity: '400.0000', unit_cost: '5.400000' },
+    ]);
+    expect(await onHand(item.id, warehouse.receiving)).toBe('1020.0000');
+  });
+
   it('receives 60 %, then the rest: partially_received, then received, with receipt moves per line', async () => {
     const bolts = await makeItem();
     const nuts = await makeItem();
