@@ -3,6 +3,8 @@ import { categoriesService } from './categories/service';
 import { countsService } from './counts/service';
 import { invantrayEvents } from './events';
 import { itemsService } from './items/service';
+import { labelsService } from './labels/service';
+import { lookupService } from './lookup/service';
 import { purchaseOrdersService } from './purchase-orders/service';
 import { receivingService } from './receiving/service';
 import { reorderingService } from './reordering/service';
@@ -36,6 +38,8 @@ export const invantrayProduct = defineProduct({
   capabilities: [
     itemsService,
     warehousesService,
+    lookupService,
+    labelsService,
     categoriesService,
     suppliersService,
     requisitionsService,

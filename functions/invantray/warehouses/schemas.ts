@@ -66,16 +66,20 @@ export const CreateWarehouseBody = z.strictObject({
 });
 export type CreateWarehouseInput = z.output<typeof CreateWarehouseBody>;
 
-export const UpdateWarehouseBody = z.strictObject({
-  version: VersionField,
-  code: WarehouseCode.optional(),
-  name: displayText().min(1).max(200).optional(),
-  address: Address.nullable().optional(),
-  active: z
-    .boolean()
-    .optional()
-    .meta({ description: 'false deactivates: refused with 409 while it holds stock.' }),
-});
+export const UpdateWarehouseBody = z
+  .strictObject({
+    version: VersionField,
+    code: WarehouseCode.optional(),
+    name: displayText().min(1).max(200).optional(),
+    address: Address.nullable().optional(),
+    active: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false deactivates: refused with 409 while it holds stock.' }),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+    message: 'Send at least one field to change.',
+  });
 export type UpdateWarehouseInput = z.output<typeof UpdateWarehouseBody>;
 
 export const ListWarehousesQuery = z.strictObject({
@@ -130,20 +134,24 @@ export type CreateLocationInput = z.output<typeof CreateLocationBody>;
 
 export const CreatedLocations = z.object({ items: z.array(StockLocation) });
 
-export const UpdateLocationBody = z.strictObject({
-  version: VersionField,
-  code: LocationCode.optional(),
-  name: displayText().max(200).nullable().optional(),
-  kind: CreatableKind.optional(),
-  parentId: z.uuid().nullable().optional().meta({
-    description:
-      'Moves it (and its subtree) under another location of the same warehouse; null makes it a root.',
-  }),
-  barcode: Barcode.optional(),
-  active: z.boolean().optional().meta({
-    description: 'false deactivates it and its subtree: refused with 409 while any of them holds stock.',
-  }),
-});
+export const UpdateLocationBody = z
+  .strictObject({
+    version: VersionField,
+    code: LocationCode.optional(),
+    name: displayText().max(200).nullable().optional(),
+    kind: CreatableKind.optional(),
+    parentId: z.uuid().nullable().optional().meta({
+      description:
+        'Moves it (and its subtree) under another location of the same warehouse; null makes it a root.',
+    }),
+    barcode: Barcode.optional(),
+    active: z.boolean().optional().meta({
+      description: 'false deactivates it and its subtree: refused with 409 while any of them holds stock.',
+    }),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+    message: 'Send at least one field to change.',
+  });
 export type UpdateLocationInput = z.output<typeof UpdateLocationBody>;
 
 export const ListLocationsQuery = z.strictObject({

@@ -41,9 +41,25 @@ export function renderBarcode(symbology: Symbology, value: string): Barcode {
   try {
     svg = bwipjs.toSVG(
       symbology === 'code128'
-        ? { bcid: 'code128', text: value, scale: 1, height: 12, includetext: true, textxalign: 'center' }
+        ? // Quiet zones are part of the symbol (10 modules beside Code 128, 4 round a QR code), so a
+          // layout that places symbols edge to edge still leaves scanners the margin they need.
+          {
+            bcid: 'code128',
+            text: value,
+            scale: 1,
+            height: 12,
+            includetext: true,
+            textxalign: 'center',
+            paddingwidth: 10,
+          }
         : // The bytes of the UTF-8 text, which phone readers decode as UTF-8.
-          { bcid: 'qrcode', text: Buffer.from(value, 'utf8').toString('latin1'), scale: 1 },
+          {
+            bcid: 'qrcode',
+            text: Buffer.from(value, 'utf8').toString('latin1'),
+            scale: 1,
+            paddingwidth: 4,
+            paddingheight: 4,
+          },
     );
   } catch (error) {
     throw new UnencodableValueError(error instanceof Error ? error.message : String(error));
