@@ -18,6 +18,9 @@ function line(
     unit: 'each',
     locationCode: stockLocationId,
     counted: null,
+    countedAt: null,
+    countedBy: null,
+    lotId: null,
   };
 }
 const lines = [line('1', 'widget', 'b1'), line('2', 'widget', 'b2'), line('3', 'bolt', 'b2', 'L7')];

@@ -8,7 +8,22 @@ function location(
   parentId: string | null,
   kind: StockLocation['kind'] = 'bin',
 ): StockLocation {
-  return { id, code, parentId, kind, warehouseId: 'w', name: null, barcode: code, active: true, version: 1 };
+  return {
+    id,
+    code,
+    parentId,
+    kind,
+    warehouseId: 'w',
+    warehouseCode: 'WH1',
+    name: null,
+    barcode: code,
+    active: true,
+    depth: 0,
+    path: [code],
+    onHandLines: 0,
+    version: 1,
+    createdAt: '',
+  };
 }
 
 const flat = [
