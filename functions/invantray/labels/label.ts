@@ -1,8 +1,6 @@
 import { type Barcode, renderBarcode, UnencodableValueError } from '@halooid/shared/documents/barcodes';
-import { createPdf, drawBarcode, fitText, pdfBytes } from '@halooid/shared/documents/pdf';
 import { escapeXml, svgBarcode } from '@halooid/shared/documents/svg';
 import { BusinessRuleError } from '@halooid/shared/errors';
-import { rgb, StandardFonts } from 'pdf-lib';
 
 /**
  * One printable label, 4 × 2 inches (288 × 144 pt, the common thermal
@@ -68,6 +66,11 @@ export function labelSvg(content: LabelContent): string {
 
 export async function labelPdf(content: LabelContent, at: Date): Promise<Uint8Array> {
   const { code128, qr } = symbols(content.value);
+  // Loaded on the first PDF: pdf-lib is half the bundle, and SVG labels never need it.
+  const [{ createPdf, drawBarcode, fitText, pdfBytes }, { rgb, StandardFonts }] = await Promise.all([
+    import('@halooid/shared/documents/pdf'),
+    import('pdf-lib'),
+  ]);
   const pdf = await createPdf({ title: content.title, at });
   const page = pdf.addPage([LABEL_SIZE.width, LABEL_SIZE.height]);
   const [bold, regular] = await Promise.all([

@@ -34,6 +34,7 @@ export const Address = z
     postalCode: addressLine(20),
     country: z
       .string()
+      .length(2)
       .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as "DE".')
       .nullable()
       .optional(),
@@ -94,7 +95,7 @@ export const ListWarehousesQuery = z.strictObject({
   active: z
     .stringbool()
     .optional()
-    .meta({ description: 'Only active (true) or inactive (false) warehouses.' }),
+    .meta({ maxLength: 8, description: 'Only active (true) or inactive (false) warehouses.' }),
 });
 export type ListWarehousesQuery = z.output<typeof ListWarehousesQuery>;
 
@@ -158,7 +159,7 @@ export const ListLocationsQuery = z.strictObject({
   active: z
     .stringbool()
     .optional()
-    .meta({ description: 'true: only active locations (and no inactive subtrees).' }),
+    .meta({ maxLength: 8, description: 'true: only active locations (and no inactive subtrees).' }),
 });
 
 export const LocationTree = z.object({ items: z.array(StockLocation) });

@@ -1,4 +1,5 @@
-import bwipjs from 'bwip-js/node';
+// Named encoders, not the default export: esbuild then bundles these two symbologies, not all 100+.
+import { code128, drawingSVG, qrcode } from 'bwip-js/node';
 
 /** The symbologies documents print: Code 128 for scanners at the shelf, QR for phone cameras. */
 export type Symbology = 'code128' | 'qrcode';
@@ -39,28 +40,33 @@ export function renderBarcode(symbology: Symbology, value: string): Barcode {
   }
   let svg: string;
   try {
-    svg = bwipjs.toSVG(
+    svg =
       symbology === 'code128'
         ? // Quiet zones are part of the symbol (10 modules beside Code 128, 4 round a QR code), so a
           // layout that places symbols edge to edge still leaves scanners the margin they need.
-          {
-            bcid: 'code128',
-            text: value,
-            scale: 1,
-            height: 12,
-            includetext: true,
-            textxalign: 'center',
-            paddingwidth: 10,
-          }
+          code128(
+            {
+              bcid: 'code128',
+              text: value,
+              scale: 1,
+              height: 12,
+              includetext: true,
+              textxalign: 'center',
+              paddingwidth: 10,
+            },
+            drawingSVG(),
+          )
         : // The bytes of the UTF-8 text, which phone readers decode as UTF-8.
-          {
-            bcid: 'qrcode',
-            text: Buffer.from(value, 'utf8').toString('latin1'),
-            scale: 1,
-            paddingwidth: 4,
-            paddingheight: 4,
-          },
-    );
+          qrcode(
+            {
+              bcid: 'qrcode',
+              text: Buffer.from(value, 'utf8').toString('latin1'),
+              scale: 1,
+              paddingwidth: 4,
+              paddingheight: 4,
+            },
+            drawingSVG(),
+          );
   } catch (error) {
     throw new UnencodableValueError(error instanceof Error ? error.message : String(error));
   }
