@@ -42,7 +42,11 @@ describe('timeline', () => {
 
 describe('buttonActions', () => {
   it('keeps the actions that are buttons, in the API order', () => {
-    expect(buttonActions(['edit', 'submit', 'receive', 'close', 'cancel'])).toEqual(['submit', 'close', 'cancel']);
+    expect(buttonActions(['edit', 'submit', 'receive', 'close', 'cancel'])).toEqual([
+      'submit',
+      'close',
+      'cancel',
+    ]);
   });
 });
 
@@ -61,11 +65,20 @@ describe('approvalHint', () => {
   });
 
   it('says nothing when the approver may approve, or the order is not waiting', () => {
-    expect(approvalHint({ ...submitted, allowedActions: ['approve', 'reject'] }, { userId: 'a', mayApprove: true })).toBeUndefined();
-    expect(approvalHint(order({ status: 'approved' }), { userId: 'buyer', mayApprove: true })).toBeUndefined();
+    expect(
+      approvalHint(
+        { ...submitted, allowedActions: ['approve', 'reject'] },
+        { userId: 'a', mayApprove: true },
+      ),
+    ).toBeUndefined();
+    expect(
+      approvalHint(order({ status: 'approved' }), { userId: 'buyer', mayApprove: true }),
+    ).toBeUndefined();
   });
 
   it('tells someone without the permission who it waits for', () => {
-    expect(approvalHint(submitted, { userId: 'clerk', mayApprove: false })).toMatch(/Waiting for an approver/);
+    expect(approvalHint(submitted, { userId: 'clerk', mayApprove: false })).toMatch(
+      /Waiting for an approver/,
+    );
   });
 });
