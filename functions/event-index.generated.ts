@@ -7,9 +7,9 @@ import { customerconnectEvents } from './customerconnect/events';
 import { notify as ruleNotifyActivityMentions } from './customerconnect/notifications/activity-mentions';
 import { notify as ruleNotifyLeadOwner } from './customerconnect/notifications/lead-assigned';
 import { invantrayEvents } from './invantray/events';
-import { notify as ruleNotifyPurchaseOrderReceived } from './invantray/notifications/purchase-order-received';
-import { notify as ruleNotifyPurchaseOrderRejected } from './invantray/notifications/purchase-order-rejected';
-import { notify as ruleNotifyPurchaseOrderApprovers } from './invantray/notifications/purchase-order-submitted';
+import { notify as ruleNotifyPoReceived } from './invantray/notifications/purchase-order-received';
+import { notify as ruleNotifyPoRejected } from './invantray/notifications/purchase-order-rejected';
+import { notify as ruleNotifyPoApprovers } from './invantray/notifications/purchase-order-submitted';
 import { notify as ruleNotifyRequisitionDecided } from './invantray/notifications/requisition-decided';
 import { qultrixEvents } from './qultrix/events';
 import { notify as ruleNotifyTimeOffApprovers } from './qultrix/notifications/time-off-awaiting-approval';
@@ -33,9 +33,9 @@ export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {
   'notify-activity-mentions': ruleNotifyActivityMentions,
   'notify-lead-owner': ruleNotifyLeadOwner,
   'notify-requisition-decided': ruleNotifyRequisitionDecided,
-  'notify-purchase-order-approvers': ruleNotifyPurchaseOrderApprovers,
-  'notify-purchase-order-rejected': ruleNotifyPurchaseOrderRejected,
-  'notify-purchase-order-received': ruleNotifyPurchaseOrderReceived,
+  'notify-po-approvers': ruleNotifyPoApprovers,
+  'notify-po-rejected': ruleNotifyPoRejected,
+  'notify-po-received': ruleNotifyPoReceived,
   'notify-time-off-approvers': ruleNotifyTimeOffApprovers,
   'notify-time-off-requester': ruleNotifyTimeOffRequester,
   'notify-task-assignee': ruleNotifyTaskAssignee,

@@ -36,7 +36,7 @@ export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   },
   {
     product: 'invantray',
-    name: 'notify-purchase-order-approvers',
+    name: 'notify-po-approvers',
     description:
       'Members who may approve a submitted purchase order hear that it awaits them (Owners only above the Owner level; never its creator or submitter)',
     pattern: {
@@ -47,7 +47,7 @@ export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   },
   {
     product: 'invantray',
-    name: 'notify-purchase-order-rejected',
+    name: 'notify-po-rejected',
     description: 'A purchase order’s creator hears that an approver sent it back to draft, and why',
     pattern: {
       source: ['halooid.invantray'],
@@ -57,7 +57,7 @@ export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   },
   {
     product: 'invantray',
-    name: 'notify-purchase-order-received',
+    name: 'notify-po-received',
     description: 'A purchase order’s creator and the requesters of its lines hear that goods were received',
     pattern: {
       source: ['halooid.invantray'],

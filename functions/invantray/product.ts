@@ -79,20 +79,20 @@ export const invantrayProduct = defineProduct({
       handler: 'notifications/requisition-decided.ts',
     },
     {
-      name: 'notify-purchase-order-approvers',
+      name: 'notify-po-approvers',
       description:
         'Members who may approve a submitted purchase order hear that it awaits them (Owners only above the Owner level; never its creator or submitter)',
       pattern: { source: ['halooid.invantray'], 'detail-type': ['purchase-order.submitted'] },
       handler: 'notifications/purchase-order-submitted.ts',
     },
     {
-      name: 'notify-purchase-order-rejected',
+      name: 'notify-po-rejected',
       description: 'A purchase order’s creator hears that an approver sent it back to draft, and why',
       pattern: { source: ['halooid.invantray'], 'detail-type': ['purchase-order.rejected'] },
       handler: 'notifications/purchase-order-rejected.ts',
     },
     {
-      name: 'notify-purchase-order-received',
+      name: 'notify-po-received',
       description: 'A purchase order’s creator and the requesters of its lines hear that goods were received',
       pattern: { source: ['halooid.invantray'], 'detail-type': ['purchase-order.received'] },
       handler: 'notifications/purchase-order-received.ts',

@@ -52,7 +52,7 @@ describe('prod', () => {
     });
   });
 
-  it('wires every subscription and schedules every product job: the relay, the webhook worker, due-soon, Qultrix accrual and job changes', () => {
+  it('wires every subscription and schedules every product job: the relay, the webhook worker, due-soon, Qultrix accrual and job changes, Invantray reorder', () => {
     const events = app.template(app.stacks.events);
     const subscriptions = SERVICES.flatMap((s) => s.subscriptions ?? []);
     expect(subscriptions.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('prod', () => {
       'AWS::Scheduler::Schedule',
       PRODUCTS.flatMap((product) => product.schedules ?? []).length,
     );
-    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(5);
+    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(6);
     for (const name of ['halooid-prod-platform-outbox-relay', 'halooid-prod-platform-webhooks-worker'])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
@@ -86,6 +86,7 @@ describe('prod', () => {
     for (const [name, expression] of [
       ['halooid-prod-qultrix-accrual', 'cron(0 1 * * ? *)'],
       ['halooid-prod-qultrix-apply-due-job-changes', 'cron(15 0 * * ? *)'],
+      ['halooid-prod-invantray-reorder', 'cron(0 5 * * ? *)'],
     ])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
