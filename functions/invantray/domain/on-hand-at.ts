@@ -27,7 +27,7 @@ import { NO_LOT } from './decimals';
  * Year 0000 is refused here: ISO 8601 allows it, Postgres has no year 0.
  */
 export const AtInput = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .union([z.iso.date(), z.iso.datetime({ offset: true }).max(40)])
   .refine((value) => !value.startsWith('0000'), 'Year 0000 does not exist.')
   .meta({
     description:

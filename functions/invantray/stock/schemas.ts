@@ -12,7 +12,7 @@ import { MOVE_KINDS } from '../domain/snapshots';
 
 /** Postgres has no year 0: ISO 8601's 0000 would be a 500 in SQL, so it is a 400 here. */
 const notYearZero = (value: string) => !value.startsWith('0000');
-const Instant = z.iso.datetime({ offset: true }).refine(notYearZero, 'Year 0000 does not exist.');
+const Instant = z.iso.datetime({ offset: true }).max(40).refine(notYearZero, 'Year 0000 does not exist.');
 const Day = z.iso.date().refine(notYearZero, 'Year 0000 does not exist.');
 
 const LotNumber = z.string().trim().min(1).max(100);
