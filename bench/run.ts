@@ -5,6 +5,7 @@ import { benchAuthorizer } from './authorizer';
 import { buildBundles, bundleSection } from './bundles';
 import { benchColdStart } from './cold-start';
 import { benchCustomerConnect } from './customerconnect';
+import { benchInvantray } from './invantray';
 import { benchKernel } from './kernel';
 import { benchMemory } from './memory';
 import { type BenchPlatform, startBenchPlatform } from './platform';
@@ -106,6 +107,16 @@ try {
       sizes: QUICK
         ? { contacts: 100_000, opportunities: 10_000 }
         : { contacts: 1_000_000, opportunities: 100_000 },
+    }),
+  );
+  // 10 writers on 1 and 1,000 items; a 10M-move ledger (quick: 500k).
+  await run('invantray', 'Invantray at scale', () =>
+    benchInvantray({
+      quick: QUICK,
+      bench: platform,
+      sizes: QUICK
+        ? { items: 1_000, ledgerRows: 500_000, writers: 10, movesPerWriter: 10 }
+        : { items: 1_000, ledgerRows: 10_000_000, writers: 10, movesPerWriter: 30 },
     }),
   );
 } finally {
