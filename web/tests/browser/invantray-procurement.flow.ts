@@ -102,14 +102,15 @@ export const flows: Flow[] = [
       await page.getByRole('cell', { name: '10.00 USD' }).waitFor();
       await t.screen('supplier page with its price');
 
-      // A purchase order of 600 at the quoted 10.00: 6,000, above the 5,000 approval level.
+      // A purchase order of 500 at the quoted 10.00 (5,000: no approval needed), edited to 600:
+      // 6,000, above the 5,000 approval level.
       await page.getByRole('link', { name: 'New purchase order' }).click();
       await page.getByRole('heading', { name: 'New purchase order' }).waitFor();
       await page.getByLabel('Ship to warehouse').selectOption(warehouse.id);
       await page.getByLabel('Item (line 1)').fill(sku);
       await page.getByRole('button', { name: new RegExp(sku) }).click();
       const quantity = page.getByLabel('Quantity', { exact: true });
-      await quantity.fill('600');
+      await quantity.fill('500');
       await quantity.blur();
       await page.waitForFunction(() => {
         const field = [...document.querySelectorAll('input')].find((input) =>
@@ -122,6 +123,13 @@ export const flows: Flow[] = [
       await page.waitForURL(/\/invantray\/purchase-orders\/[0-9a-f-]{36}$/);
       const orderUrl = new URL(page.url()).pathname;
       await statusIs(page, 'Draft');
+      await page.getByText('5,000.00 USD').first().waitFor();
+      await page.getByRole('button', { name: 'Edit draft' }).click();
+      const edit = page.getByRole('dialog', { name: /^Edit PO-/ });
+      await edit.getByLabel('Quantity (each), line 1').fill('600');
+      await t.screen('edit draft dialog');
+      await edit.getByRole('button', { name: 'Save draft' }).click();
+      await edit.waitFor({ state: 'hidden' });
       await page.getByText('6,000.00 USD').first().waitFor();
 
       await page.getByRole('button', { name: 'Submit for approval' }).click();
