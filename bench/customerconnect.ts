@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeGrants } from '@halooid/shared/auth/principal';
 import type pg from 'pg';
+import { bulkLoad } from './bulk-load';
 import {
   fixedId,
   fixedIdSql,
@@ -219,53 +220,45 @@ async function loadTenant(
   owners: readonly string[],
   sizes: CustomerConnectSizes,
 ): Promise<{ seconds: number; quarters: number }> {
-  const started = performance.now();
   const quarters = 4;
-  const client = await admin.connect();
-  // Secondary indexes are dropped for the load and built once after it: a GIN
-  // index filled row by row costs many times its bulk build (the bench database is its own).
-  const { rows: indexes } = await client.query<{ indexdef: string; name: string }>(
-    `select indexdef, schemaname || '.' || indexname as name from pg_indexes
-      where schemaname = 'customerconnect' and tablename in ('contacts', 'contact_emails', 'opportunities')
-        and indexname not like '%_pkey'`,
-  );
-  try {
-    for (const index of indexes) await client.query(`drop index ${index.name}`);
-    await client.query('begin');
-    await client.query(
-      `insert into customerconnect.settings (tenant_id, contact_visibility, company_visibility, lead_visibility, opportunity_visibility)
+  const seconds = await bulkLoad(
+    admin,
+    { schema: 'customerconnect', tables: ['contacts', 'contact_emails', 'opportunities'] },
+    async (client) => {
+      await client.query(
+        `insert into customerconnect.settings (tenant_id, contact_visibility, company_visibility, lead_visibility, opportunity_visibility)
        values ($1, 'own', 'own', 'own', 'own')`,
-      [tenantId],
-    );
-    await client.query(
-      `insert into customerconnect.contacts (tenant_id, id, first_name, last_name, primary_email, owner_id, created_at)
+        [tenantId],
+      );
+      await client.query(
+        `insert into customerconnect.contacts (tenant_id, id, first_name, last_name, primary_email, owner_id, created_at)
        select $1, ${contactIdSql('g')}, ${firstSql('g')}, ${lastSql('g')},
               lower(${firstSql('g')} || '.' || ${lastSql('g')} || g || '@example.com'),
               ($4::uuid[])[1 + g % ${OWNERS}], now() - make_interval(secs => g)
          from generate_series(1, $5::int) g`,
-      [tenantId, FIRST, SURNAME_HEADS, owners, sizes.contacts, SURNAME_MIDS, SURNAME_TAILS],
-    );
-    await client.query(
-      `insert into customerconnect.contact_emails (tenant_id, contact_id, email, is_primary)
+        [tenantId, FIRST, SURNAME_HEADS, owners, sizes.contacts, SURNAME_MIDS, SURNAME_TAILS],
+      );
+      await client.query(
+        `insert into customerconnect.contact_emails (tenant_id, contact_id, email, is_primary)
        select tenant_id, id, primary_email, true from customerconnect.contacts where tenant_id = $1`,
-      [tenantId],
-    );
-    const pipelineId = randomUUID();
-    await client.query(
-      `insert into customerconnect.pipelines (tenant_id, id, name, is_default) values ($1, $2, 'Bench', true)`,
-      [tenantId, pipelineId],
-    );
-    const stageIds = Array.from({ length: 6 }, () => randomUUID());
-    await client.query(
-      `insert into customerconnect.stages (tenant_id, id, pipeline_id, name, position, probability, kind)
+        [tenantId],
+      );
+      const pipelineId = randomUUID();
+      await client.query(
+        `insert into customerconnect.pipelines (tenant_id, id, name, is_default) values ($1, $2, 'Bench', true)`,
+        [tenantId, pipelineId],
+      );
+      const stageIds = Array.from({ length: 6 }, () => randomUUID());
+      await client.query(
+        `insert into customerconnect.stages (tenant_id, id, pipeline_id, name, position, probability, kind)
        select $1, s.id, $2, 'Stage ' || s.n, s.n, (array[10, 25, 50, 75, 100, 0])[s.n],
               (array['open', 'open', 'open', 'open', 'won', 'lost'])[s.n]
          from unnest($3::uuid[]) with ordinality s(id, n)`,
-      [tenantId, pipelineId, stageIds],
-    );
-    // Deals close across four quarters around today; one in six is won, one in six lost.
-    await client.query(
-      `insert into customerconnect.opportunities
+        [tenantId, pipelineId, stageIds],
+      );
+      // Deals close across four quarters around today; one in six is won, one in six lost.
+      await client.query(
+        `insert into customerconnect.opportunities
          (tenant_id, id, name, pipeline_id, stage_id, status, amount, currency, expected_close_date, owner_id, rank, closed_at)
        select $1, gen_random_uuid(), 'Deal ' || g, $2, ($3::uuid[])[1 + g % 6],
               (array['open', 'open', 'open', 'open', 'won', 'lost'])[1 + g % 6],
@@ -273,23 +266,9 @@ async function loadTenant(
               current_date - 180 + (g % 365), ($5::uuid[])[1 + g % ${OWNERS}], g,
               case when g % 6 >= 4 then now() end
          from generate_series(1, $6::int) g`,
-      [tenantId, pipelineId, stageIds, CURRENCIES, owners, sizes.opportunities],
-    );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    for (const index of indexes)
-      await client.query(index.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
-    client.release();
-  }
-  const analyze = await admin.connect();
-  try {
-    for (const table of ['contacts', 'contact_emails', 'opportunities'])
-      await analyze.query(`analyze customerconnect.${table}`);
-  } finally {
-    analyze.release();
-  }
-  return { seconds: (performance.now() - started) / 1000, quarters };
+        [tenantId, pipelineId, stageIds, CURRENCIES, owners, sizes.opportunities],
+      );
+    },
+  );
+  return { seconds, quarters };
 }

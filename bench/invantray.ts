@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { lambdaContext, proxyEvent } from '@halooid/local/api-gateway-events';
 import { encodeGrants } from '@halooid/shared/auth/principal';
 import type pg from 'pg';
+import { bulkLoad } from './bulk-load';
 import { incoming } from './events';
 import { fixedId, fixedIdSql, handlerOf, inProcessGet, versusLookup } from './in-process';
 import type { BenchPlatform } from './platform';
@@ -173,44 +174,39 @@ async function loadTenant(
   tenantId: string,
   sizes: InvantraySizes,
 ): Promise<{ seconds: number; locationId: string; ledgerDays: number }> {
-  const started = performance.now();
   const warehouseId = randomUUID();
   const locationId = randomUUID();
   const ledgerDays = 365;
   const perItem = Math.max(2, Math.floor(sizes.ledgerRows / LEDGER_ITEMS));
   const totalItems = sizes.items + LEDGER_ITEMS;
-  const client = await admin.connect();
-  const { rows: indexes } = await client.query<{ indexdef: string; name: string }>(
-    `select indexdef, schemaname || '.' || indexname as name from pg_indexes
-      where schemaname = 'invantray' and tablename = 'stock_moves' and indexname not like '%_pkey'`,
-  );
-  try {
-    for (const index of indexes) await client.query(`drop index ${index.name}`);
-    await client.query('begin');
-    await client.query(
-      `insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, 'BENCH', 'Bench warehouse')`,
-      [tenantId, warehouseId],
-    );
-    await client.query(
-      `insert into invantray.locations (tenant_id, id, warehouse_id, code, kind, barcode)
+  const seconds = await bulkLoad(
+    admin,
+    { schema: 'invantray', tables: ['items', 'stock_moves', 'stock_balances'] },
+    async (client) => {
+      await client.query(
+        `insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, 'BENCH', 'Bench warehouse')`,
+        [tenantId, warehouseId],
+      );
+      await client.query(
+        `insert into invantray.locations (tenant_id, id, warehouse_id, code, kind, barcode)
        values ($1, $2, $3, 'BIN', 'bin', 'BENCH-BIN')`,
-      [tenantId, locationId, warehouseId],
-    );
-    await client.query(
-      `insert into invantray.items (tenant_id, id, sku, name, average_cost)
+        [tenantId, locationId, warehouseId],
+      );
+      await client.query(
+        `insert into invantray.items (tenant_id, id, sku, name, average_cost)
        select $1, ${fixedIdSql('g')}, 'BENCH-' || g, 'Bench item ' || g, 2.5
          from generate_series(1, $2::int) g`,
-      [tenantId, totalItems],
-    );
-    // Writers' items: a billion each, so no run empties them.
-    await client.query(
-      `insert into invantray.stock_balances (tenant_id, item_id, location_id, lot_key, warehouse_id, on_hand)
+        [tenantId, totalItems],
+      );
+      // Writers' items: a billion each, so no run empties them.
+      await client.query(
+        `insert into invantray.stock_balances (tenant_id, item_id, location_id, lot_key, warehouse_id, on_hand)
        select $1, ${fixedIdSql('g')}, $2, $3, $4, 1000000000 from generate_series(1, $5::int) g`,
-      [tenantId, locationId, NO_LOT, warehouseId, sizes.items],
-    );
-    // The ledger: move m of item i is a receipt of 3 when m is even, an issue of 1 when odd, spread over the year.
-    await client.query(
-      `insert into invantray.stock_moves
+        [tenantId, locationId, NO_LOT, warehouseId, sizes.items],
+      );
+      // The ledger: move m of item i is a receipt of 3 when m is even, an issue of 1 when odd, spread over the year.
+      await client.query(
+        `insert into invantray.stock_moves
          (tenant_id, id, kind, item_id, quantity, from_location_id, to_location_id, unit_cost, batch_id, posted_at)
        select $1, gen_random_uuid(),
               case when m % 2 = 0 then 'receipt' else 'issue' end,
@@ -221,29 +217,15 @@ async function loadTenant(
               2.5, gen_random_uuid(),
               now() - make_interval(secs => ($3::int - m) * (${ledgerDays} * 86400.0 / $3::int))
          from generate_series(1, ${LEDGER_ITEMS}) i, generate_series(0, $3::int - 1) m`,
-      [tenantId, locationId, perItem],
-    );
-    await client.query(
-      `insert into invantray.stock_balances (tenant_id, item_id, location_id, lot_key, warehouse_id, on_hand)
+        [tenantId, locationId, perItem],
+      );
+      await client.query(
+        `insert into invantray.stock_balances (tenant_id, item_id, location_id, lot_key, warehouse_id, on_hand)
        select $1, ${fixedIdSql(`(${sizes.items} + i)`)}, $2, $3, $4, (($5::int + 1) / 2) * 3 - ($5::int / 2)
          from generate_series(1, ${LEDGER_ITEMS}) i`,
-      [tenantId, locationId, NO_LOT, warehouseId, perItem],
-    );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    for (const index of indexes)
-      await client.query(index.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
-    client.release();
-  }
-  const analyze = await admin.connect();
-  try {
-    for (const name of ['items', 'stock_moves', 'stock_balances'])
-      await analyze.query(`analyze invantray.${name}`);
-  } finally {
-    analyze.release();
-  }
-  return { seconds: (performance.now() - started) / 1000, locationId, ledgerDays };
+        [tenantId, locationId, NO_LOT, warehouseId, perItem],
+      );
+    },
+  );
+  return { seconds, locationId, ledgerDays };
 }
