@@ -38,8 +38,8 @@ export async function createCategory(input: CreateCategoryInput, deps: CategoryW
   const id = deps.newId();
   await insertCategory(tx, { tenantId, id, parentId, name: input.name });
   await recordAudit(tx, deps.actor, {
-    action: 'category.created',
-    targetType: 'category',
+    action: 'invantray.category.created',
+    targetType: 'invantray.category',
     targetId: id,
     details: { parentId },
   });

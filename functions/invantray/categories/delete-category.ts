@@ -23,5 +23,9 @@ export async function deleteCategory(id: string, deps: DeleteCategoryDeps): Prom
       { children: uses.children, items: uses.items },
     );
   await deleteCategoryRow(tx, tenantId, id);
-  await recordAudit(tx, deps.actor, { action: 'category.deleted', targetType: 'category', targetId: id });
+  await recordAudit(tx, deps.actor, {
+    action: 'invantray.category.deleted',
+    targetType: 'invantray.category',
+    targetId: id,
+  });
 }

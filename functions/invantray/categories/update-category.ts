@@ -72,8 +72,8 @@ export async function updateCategory(
   }
   await updateCategoryRow(tx, tenantId, id, { name, parentId });
   await recordAudit(tx, deps.actor, {
-    action: 'category.updated',
-    targetType: 'category',
+    action: 'invantray.category.updated',
+    targetType: 'invantray.category',
     targetId: id,
     details: { changes: [...(name !== current.name ? ['name'] : []), ...(moved ? ['parentId'] : [])] },
   });

@@ -4,6 +4,7 @@ import { withTenantEvents } from '@halooid/shared/events/outbox';
 import { uuidv7 } from '@halooid/shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MoveInput, postMoves } from '../domain/stock-ledger';
+import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let warehouse: Session;
@@ -201,6 +202,21 @@ describe('cycle counts', () => {
     expect(await postedEvents(count.body.id)).toEqual([
       expect.objectContaining({ varianceValue: '1250.00', approvedBy: admin.userId }),
     ]);
+    const audited = async (action: string) =>
+      (await auditRecords(platform, `invantray.count.${action}`, { targetId: count.body.id })).map(
+        (record) => ({ actorId: record.actorId, ...record.details }),
+      );
+    const number = count.body.number;
+    expect(await audited('started')).toEqual([
+      { actorId: warehouse.userId, number, status: 'open', stockLocationId: bins.B4, lines: 1 },
+    ]);
+    expect(await audited('counted')).toEqual([
+      { actorId: warehouse.userId, number, status: 'open', entries: 1 },
+    ]);
+    expect(await audited('submitted')).toEqual([
+      { actorId: warehouse.userId, number, status: 'pending_approval', uncountedAsZero: false },
+    ]);
+    expect(await audited('approved')).toEqual([{ actorId: admin.userId, number, status: 'posted' }]);
   });
 
   it('refuses uncounted lines unless counted as zero, adds found stock, and refuses an overlapping count', async () => {
@@ -273,6 +289,9 @@ describe('cycle counts', () => {
     const list = await call(warehouse, 'GET', '/counts?status=cancelled&limit=100');
 
     expect(cancelled.body.status).toBe('cancelled');
+    expect(await auditRecords(platform, 'invantray.count.cancelled', { targetId: count.body.id })).toEqual([
+      expect.objectContaining({ details: { number: count.body.number, status: 'cancelled' } }),
+    ]);
     expect(fromGlobex.status).toBe(404);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('count_status');

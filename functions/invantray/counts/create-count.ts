@@ -1,11 +1,12 @@
 import { BusinessRuleError, ConflictError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { nextNumber } from '../domain/numbering';
+import { auditCount } from './audit-count';
 import { countFor } from './get-count';
 import { insertCount, insertSnapshotLines, overlappingCount } from './repository';
 import type { Count, CreateCountInput } from './schemas';
 
-export type CreateCountDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId'>;
+export type CreateCountDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'actor'>;
 
 /**
  * Starts a count of a location (and, by default, every location below it):
@@ -71,5 +72,10 @@ export async function createCount(input: CreateCountInput, deps: CreateCountDeps
     includeSublocations: input.includeSublocations,
     itemIds,
   });
-  return countFor(tx, principal, id);
+  const count = await countFor(tx, principal, id);
+  await auditCount(deps, 'started', count, {
+    stockLocationId: input.stockLocationId,
+    lines: count.lineCount,
+  });
+  return count;
 }

@@ -1,11 +1,12 @@
 import { ForbiddenError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { auditCount } from './audit-count';
 import { countFor } from './get-count';
 import { postCount } from './post-count';
 import { lockCountIn } from './require-status';
 import type { Count, DecisionInput } from './schemas';
 
-export type DecideCountDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type DecideCountDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events' | 'actor'>;
 
 const userOf = (principal: DecideCountDeps['principal']) =>
   principal.principalType === 'user' ? principal.principalId : null;
@@ -32,7 +33,7 @@ export async function approveCount(
     input?.note ?? null,
   ]);
   await postCount(deps, { id: countId, approvedBy: approver });
-  return countFor(tx, principal, countId);
+  return audited(deps, 'approved', countId);
 }
 
 /** Sends a count waiting for approval back to counting (`open`); what was counted stays, so lines can be recounted. */
@@ -54,7 +55,7 @@ export async function rejectCount(
     'update invantray.stock_count_lines set unit_cost = null where tenant_id = $1 and count_id = $2',
     [principal.tenantId, countId],
   );
-  return countFor(tx, principal, countId);
+  return audited(deps, 'rejected', countId);
 }
 
 /** Abandons an open or submitted count; nothing is posted. A posted count is history: 409. */
@@ -71,5 +72,16 @@ export async function cancelCount(
      where tenant_id = $1 and id = $2`,
     [principal.tenantId, countId, input?.note ?? null],
   );
-  return countFor(tx, principal, countId);
+  return audited(deps, 'cancelled', countId);
+}
+
+/** The count as the caller sees it, once its audit record is written. */
+async function audited(
+  deps: DecideCountDeps,
+  verb: 'approved' | 'rejected' | 'cancelled',
+  countId: string,
+): Promise<Count> {
+  const count = await countFor(deps.tx, deps.principal, countId);
+  await auditCount(deps, verb, count);
+  return count;
 }

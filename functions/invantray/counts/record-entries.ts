@@ -2,12 +2,13 @@ import { BusinessRuleError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { lotKeyOf } from '../domain/decimals';
 import { resolveLot } from '../domain/lots';
+import { auditCount } from './audit-count';
 import { countFor } from './get-count';
 import { locationsInScope, touchCount, upsertEntry } from './repository';
 import { lockCountIn } from './require-status';
 import type { Count, RecordEntriesInput } from './schemas';
 
-export type RecordEntriesDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId'>;
+export type RecordEntriesDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'actor'>;
 
 interface ScopeRow {
   location_id: string;
@@ -130,5 +131,7 @@ export async function recordEntries(
   for (const entry of resolved)
     await upsertEntry(tx, tenantId, { ...entry, id: deps.newId(), countId, countedBy });
   await touchCount(tx, tenantId, countId);
-  return countFor(tx, principal, countId);
+  const counted = await countFor(tx, principal, countId);
+  await auditCount(deps, 'counted', counted, { entries: resolved.length });
+  return counted;
 }

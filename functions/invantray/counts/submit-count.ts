@@ -1,12 +1,13 @@
 import { BusinessRuleError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { loadSettings } from '../domain/settings';
+import { auditCount } from './audit-count';
 import { countFor } from './get-count';
 import { postCount } from './post-count';
 import { lockCountIn } from './require-status';
 import type { Count, SubmitCountInput } from './schemas';
 
-export type SubmitCountDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type SubmitCountDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events' | 'actor'>;
 
 /** How many uncounted lines a refusal names one by one. */
 const LISTED = 100;
@@ -59,7 +60,9 @@ export async function submitCount(
     [tenantId, countId, userId, settings.countApprovalThreshold],
   );
   if (!rows[0]?.over) await postCount(deps, { id: countId, approvedBy: null });
-  return countFor(tx, principal, countId);
+  const count = await countFor(tx, principal, countId);
+  await auditCount(deps, 'submitted', count, { uncountedAsZero: input?.uncountedAsZero === true });
+  return count;
 }
 
 async function refuseUncounted(deps: SubmitCountDeps, countId: string): Promise<void> {

@@ -62,8 +62,8 @@ export async function createItem(input: CreateItemInput, deps: CreateItemDeps): 
     item: { id, sku: input.sku, name: input.name },
   });
   await recordAudit(tx, deps.actor, {
-    action: 'item.created',
-    targetType: 'item',
+    action: 'invantray.item.created',
+    targetType: 'invantray.item',
     targetId: id,
     details: { sku: input.sku },
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { parseCsv } from '@halooid/shared/http/csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let admin: Session;
@@ -116,6 +117,9 @@ describe('items', () => {
       [created.body.id],
     );
     expect(rows.map((row) => row.type)).toEqual(['item.created']);
+    expect(await auditRecords(platform, 'invantray.item.created', { targetId: created.body.id })).toEqual([
+      expect.objectContaining({ actorId: warehouse.userId, targetType: 'invantray.item' }),
+    ]);
   });
 
   it('answers a taken SKU (any case) or barcode with 409 naming the item that has it', async () => {

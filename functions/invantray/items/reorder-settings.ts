@@ -63,8 +63,8 @@ export async function putReorderSetting(
     reorderQuantity: input.reorderQuantity,
   });
   await recordAudit(tx, deps.actor, {
-    action: 'item.reorder_setting_saved',
-    targetType: 'item',
+    action: 'invantray.item.reorder_setting_saved',
+    targetType: 'invantray.item',
     targetId: itemId,
     details: { warehouseId, reorderPoint: input.reorderPoint, reorderQuantity: input.reorderQuantity },
   });
@@ -82,8 +82,8 @@ export async function deleteReorderSetting(
   if (!(await deleteReorderSettingRow(deps.tx, deps.principal.tenantId, itemId, warehouseId)))
     throw new NotFoundError('Reorder setting');
   await recordAudit(deps.tx, deps.actor, {
-    action: 'item.reorder_setting_deleted',
-    targetType: 'item',
+    action: 'invantray.item.reorder_setting_deleted',
+    targetType: 'invantray.item',
     targetId: itemId,
     details: { warehouseId },
   });

@@ -125,8 +125,8 @@ export async function updateItem(
     changes,
   });
   await recordAudit(tx, deps.actor, {
-    action: 'item.updated',
-    targetType: 'item',
+    action: 'invantray.item.updated',
+    targetType: 'invantray.item',
     targetId: id,
     details: { changes },
   });

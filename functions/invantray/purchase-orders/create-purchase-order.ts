@@ -51,8 +51,8 @@ export async function createPurchaseOrder(
   const purchaseOrder = await purchaseOrderSnapshot(tx, tenantId, id);
   await deps.events.record(invantrayEvents, 'purchase-order.created', { purchaseOrder });
   await recordAudit(tx, deps.actor, {
-    action: 'purchase_order.created',
-    targetType: 'purchase_order',
+    action: 'invantray.purchase_order.created',
+    targetType: 'invantray.purchase_order',
     targetId: id,
     details: { number: purchaseOrder.number, total: purchaseOrder.total, currency },
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let admin: Session;
@@ -341,6 +342,15 @@ describe('approval', () => {
       'purchase-order.sent',
     ]);
     expect(events[1]?.data.approverUserIds).toEqual([]);
+    const target = { targetId: order.id };
+    expect(await auditRecords(platform, 'invantray.purchase_order.created', target)).toHaveLength(1);
+    expect(await auditRecords(platform, 'invantray.purchase_order.sent', target)).toEqual([
+      expect.objectContaining({
+        actorId: buyer.userId,
+        targetType: 'invantray.purchase_order',
+        details: expect.objectContaining({ status: 'sent' }),
+      }),
+    ]);
   });
 
   it('over 5,000: never by its creator, never without the permission; another approver approves', async () => {

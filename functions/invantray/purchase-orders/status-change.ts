@@ -56,8 +56,8 @@ export async function auditedSnapshot(
 ): Promise<PurchaseOrderSnapshot> {
   const snapshot = await purchaseOrderSnapshot(deps.tx, deps.principal.tenantId, id);
   await recordAudit(deps.tx, deps.actor, {
-    action: `purchase_order.${action}`,
-    targetType: 'purchase_order',
+    action: `invantray.purchase_order.${action}`,
+    targetType: 'invantray.purchase_order',
     targetId: id,
     details: { number: snapshot.number, status: snapshot.status, ...details },
   });

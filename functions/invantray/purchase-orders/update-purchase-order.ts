@@ -78,8 +78,8 @@ export async function updatePurchaseOrder(
   } else await recomputeTotal(tx, tenantId, id);
 
   await recordAudit(tx, deps.actor, {
-    action: 'purchase_order.updated',
-    targetType: 'purchase_order',
+    action: 'invantray.purchase_order.updated',
+    targetType: 'invantray.purchase_order',
     targetId: id,
     details: { changes: Object.keys(input).filter((key) => input[key as keyof typeof input] !== undefined) },
   });

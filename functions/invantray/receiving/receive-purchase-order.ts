@@ -1,3 +1,4 @@
+import { recordAudit } from '@halooid/shared/audit';
 import { trimDecimal } from '@halooid/shared/decimal';
 import { AppError, BusinessRuleError, ConflictError, type FieldError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
@@ -24,7 +25,7 @@ import { checkLinesOnOrder, type PlannedMove, planReceipt } from './receipt-plan
 import { insertReceipt, selectReceipt } from './receipt-repository';
 import type { Receipt, ReceiveInput } from './schemas';
 
-export type ReceiveDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type ReceiveDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events' | 'actor'>;
 
 /**
  * Goods arrive against an order the supplier has (`sent`) or has partly
@@ -130,6 +131,12 @@ export async function receivePurchaseOrder(
       quantity: trimDecimal(baseQuantities[index] ?? '0'),
     })),
     requesterIds: await requestersOf(tx, tenantId, orderLineIds),
+  });
+  await recordAudit(tx, deps.actor, {
+    action: 'invantray.receipt.created',
+    targetType: 'invantray.receipt',
+    targetId: receiptId,
+    details: { number, purchaseOrderId: order.id, lines: input.lines.length, moves: posted.length },
   });
   const receipt = await selectReceipt(tx, tenantId, receiptId);
   if (!receipt) throw new Error('The receipt just written cannot be read back.');

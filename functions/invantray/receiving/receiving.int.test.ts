@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let admin: Session;
@@ -327,6 +328,13 @@ describe('receiving against purchase orders', () => {
         { purchaseOrderLineId: nutLine, itemId: nuts.id, quantity: '30' },
       ],
     });
+    expect(await auditRecords(platform, 'invantray.receipt.created', { targetId: first.body.id })).toEqual([
+      expect.objectContaining({
+        actorId: warehouseManager.userId,
+        targetType: 'invantray.receipt',
+        details: { number: first.body.number, purchaseOrderId: order.id, lines: 2, moves: 2 },
+      }),
+    ]);
   });
 
   it('moves the average cost to the cent: 20 @ 3.00 on hand, then 10 @ 4.00, then 30 @ 5.00', async () => {
@@ -765,6 +773,20 @@ describe('supplier invoices and the three-way match', () => {
       [response.body.id],
     );
     expect(rows).toEqual([{ status: 'matched' }]);
+    expect(
+      await auditRecords(platform, 'invantray.supplier_invoice.recorded', { targetId: response.body.id }),
+    ).toEqual([
+      expect.objectContaining({
+        actorId: buyer.userId,
+        details: {
+          invoiceNumber: response.body.invoiceNumber,
+          purchaseOrderId: order.id,
+          total: '51.00',
+          currency: 'USD',
+          matchStatus: 'matched',
+        },
+      }),
+    ]);
   });
 
   it('flags a price beyond tolerance, a quantity beyond what was received, and both', async () => {

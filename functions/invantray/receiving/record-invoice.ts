@@ -1,3 +1,4 @@
+import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { purchaseOrderSnapshot } from '../domain/purchase-orders';
@@ -11,7 +12,7 @@ import { checkLinesOnOrder } from './receipt-plan';
 import type { Invoice, RecordInvoiceInput } from './schemas';
 import { combineMatches } from './three-way-match';
 
-export type RecordInvoiceDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type RecordInvoiceDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events' | 'actor'>;
 
 /**
  * A supplier bills what it was asked for: an order that was sent, whatever
@@ -81,5 +82,17 @@ export async function recordInvoice(
   });
   const invoice = await selectInvoice(tx, tenantId, id);
   if (!invoice) throw new Error('The invoice just written cannot be read back.');
+  await recordAudit(tx, deps.actor, {
+    action: 'invantray.supplier_invoice.recorded',
+    targetType: 'invantray.supplier_invoice',
+    targetId: id,
+    details: {
+      invoiceNumber: input.invoiceNumber,
+      purchaseOrderId: order.id,
+      total: invoice.total,
+      currency: invoice.currency,
+      matchStatus: status,
+    },
+  });
   return invoice;
 }

@@ -4,6 +4,7 @@ import { withTenantEvents } from '@halooid/shared/events/outbox';
 import { uuidv7 } from '@halooid/shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MoveInput, postMoves } from '../domain/stock-ledger';
+import { auditRecords } from '../testing/audit';
 import { runReorderJob } from './reorder-job';
 
 let platform: TestPlatform;
@@ -261,6 +262,18 @@ describe('reordering', () => {
     expect(drafts.rows).toHaveLength(2);
     // 50 × 3.50 + 10 × 2.25 + 5 × 0 (no price, no cost yet)
     expect(drafts.rows.find((row) => row.supplier_id === dollars)?.total).toBe('197.50');
+    const runs = await auditRecords(platform, 'invantray.reorder.run', { tenantId });
+    expect(runs.slice(-2)).toEqual([
+      expect.objectContaining({
+        actorId: buyer.userId,
+        details: {
+          checked: expect.any(Number),
+          shortfalls: ran.body.shortfalls.length,
+          purchaseOrdersCreated: ran.body.purchaseOrdersCreated,
+        },
+      }),
+      expect.objectContaining({ details: expect.objectContaining({ shortfalls: 0 }) }),
+    ]);
   });
 
   it('lists items below their point with what covers them', async () => {

@@ -47,7 +47,7 @@ export async function updateSettings(
     );
   await updateSettingsRow(tx, tenantId, changes);
   await recordAudit(tx, deps.actor, {
-    action: 'settings.updated',
+    action: 'invantray.settings.updated',
     targetType: 'invantray.settings',
     details: {
       fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined),

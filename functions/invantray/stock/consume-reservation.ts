@@ -1,4 +1,6 @@
+import { recordAudit } from '@halooid/shared/audit';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { trimDecimal } from '@halooid/shared/decimal';
 import { BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { postAndRead } from './post-moves';
@@ -6,7 +8,7 @@ import type { ConsumeReservationInput, Reservation } from './reservation-schemas
 import { selectReservation, updateReservation } from './reservations-repository';
 import type { PostedMoves } from './schemas';
 
-export type ConsumeReservationDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type ConsumeReservationDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events' | 'actor'>;
 
 /**
  * Issues reserved stock: an `issue` move from the reservation's location and
@@ -54,6 +56,12 @@ export async function consumeReservation(
       ? { status: 'consumed', quantity: reservation.quantity }
       : { status: 'active', quantity: rest },
   );
+  await recordAudit(tx, deps.actor, {
+    action: 'invantray.reservation.consumed',
+    targetType: 'invantray.reservation',
+    targetId: id,
+    details: { quantity: trimDecimal(quantity), remaining: trimDecimal(rest), batchId: posted.batchId },
+  });
   return { reservation: (await selectReservation(tx, principal.tenantId, id)) as Reservation, ...posted };
 }
 

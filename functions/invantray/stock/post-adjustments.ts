@@ -1,7 +1,7 @@
 import { ValidationError } from '@halooid/shared/errors';
 import type { MoveInput } from '../domain/stock-ledger';
 import { numberProblems } from './line-rules';
-import { type PostMovesDeps, postAndRead } from './post-moves';
+import { auditBatch, type PostMovesDeps, postAndRead } from './post-moves';
 import { resolveLine } from './resolve-lines';
 import type { PostAdjustmentsInput, PostedMoves } from './schemas';
 
@@ -38,5 +38,7 @@ export async function postAdjustments(
       });
     }
   }
-  return postAndRead(deps, moves);
+  const posted = await postAndRead(deps, moves);
+  await auditBatch(deps, 'invantray.stock.adjusted', posted);
+  return posted;
 }

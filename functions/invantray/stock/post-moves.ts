@@ -1,3 +1,4 @@
+import { recordAudit } from '@halooid/shared/audit';
 import { ValidationError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { type MoveInput, postMoveBatch } from '../domain/stock-ledger';
@@ -6,7 +7,7 @@ import { selectBatch } from './moves-repository';
 import { resolveLine } from './resolve-lines';
 import type { PostedMoves, PostMovesInput } from './schemas';
 
-export type PostMovesDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events'>;
+export type PostMovesDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'events' | 'actor'>;
 
 /**
  * Receives, issues or transfers stock: every line converted to the item's
@@ -42,7 +43,27 @@ export async function postStockMoves(input: PostMovesInput, deps: PostMovesDeps)
       });
     }
   }
-  return postAndRead(deps, moves);
+  const posted = await postAndRead(deps, moves);
+  await auditBatch(deps, 'invantray.stock.moved', posted, { kind: input.kind });
+  return posted;
+}
+
+/**
+ * One audit record per batch (not per move): the batch id leads to every
+ * move in the ledger, so the record stays small however many lines were posted.
+ */
+export async function auditBatch(
+  deps: Pick<PostMovesDeps, 'tx' | 'actor'>,
+  action: string,
+  posted: PostedMoves,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(deps.tx, deps.actor, {
+    action,
+    targetType: 'invantray.stock_move_batch',
+    targetId: posted.batchId,
+    details: { moves: posted.moves.length, ...details },
+  });
 }
 
 /** Posts the moves and answers them as the ledger list shows them (codes, names, lot numbers). */

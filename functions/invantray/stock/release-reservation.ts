@@ -1,10 +1,12 @@
+import { recordAudit } from '@halooid/shared/audit';
+import { trimDecimal } from '@halooid/shared/decimal';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { lotKeyOf } from '../domain/decimals';
 import type { Reservation } from './reservation-schemas';
 import { selectReservation, unreserveOnBalance, updateReservation } from './reservations-repository';
 
-export type ReleaseReservationDeps = Pick<RequestDeps, 'tx' | 'principal'>;
+export type ReleaseReservationDeps = Pick<RequestDeps, 'tx' | 'principal' | 'actor'>;
 
 /**
  * Lets go of a reservation: what it held becomes available again. Only an
@@ -30,5 +32,11 @@ export async function releaseReservation(id: string, deps: ReleaseReservationDep
     reservation.quantity,
   );
   await updateReservation(tx, principal.tenantId, id, { status: 'released', quantity: reservation.quantity });
+  await recordAudit(tx, deps.actor, {
+    action: 'invantray.reservation.released',
+    targetType: 'invantray.reservation',
+    targetId: id,
+    details: { quantity: trimDecimal(reservation.quantity) },
+  });
   return (await selectReservation(tx, principal.tenantId, id)) as Reservation;
 }

@@ -1,4 +1,6 @@
+import { recordAudit } from '@halooid/shared/audit';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { trimDecimal } from '@halooid/shared/decimal';
 import { BusinessRuleError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { lotKeyOf } from '../domain/decimals';
@@ -7,7 +9,7 @@ import { toBaseQuantity } from '../domain/units';
 import type { CreateReservationInput, Reservation } from './reservation-schemas';
 import { insertReservation, reserveOnBalance, selectReservation } from './reservations-repository';
 
-export type ReserveStockDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId'>;
+export type ReserveStockDeps = Pick<RequestDeps, 'tx' | 'principal' | 'newId' | 'actor'>;
 
 /**
  * Holds stock at one location (and lot) for a purpose: only what is
@@ -52,6 +54,16 @@ export async function reserveStock(
   });
   const reservation = await selectReservation(tx, tenantId, id);
   if (!reservation) throw new NotFoundError('Reservation not found.');
+  await recordAudit(tx, deps.actor, {
+    action: 'invantray.reservation.created',
+    targetType: 'invantray.reservation',
+    targetId: id,
+    details: {
+      itemId: input.itemId,
+      stockLocationId: input.stockLocationId,
+      quantity: trimDecimal(quantity),
+    },
+  });
   return reservation;
 }
 

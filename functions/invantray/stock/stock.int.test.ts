@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let manager: Session;
@@ -148,6 +149,15 @@ describe('stock moves', () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.data.moves[0]).toMatchObject({ itemId, quantity: '7.5', toWarehouseId: warehouseId });
+    expect(
+      await auditRecords(platform, 'invantray.stock.moved', { targetId: response.body.batchId }),
+    ).toEqual([
+      expect.objectContaining({
+        actorId: manager.userId,
+        targetType: 'invantray.stock_move_batch',
+        details: { kind: 'receipt', moves: 1 },
+      }),
+    ]);
   });
 
   it('posts a retried issue with the same Idempotency-Key once', async () => {
@@ -313,6 +323,9 @@ describe('stock moves', () => {
     expect(tooMuch).toMatchObject({ status: 409, body: { code: 'insufficient_stock', available: '2' } });
     expect(byViewer.status).toBe(403);
     expect((await balance(itemId, bin)).on_hand).toBe('2.0000');
+    expect(
+      await auditRecords(platform, 'invantray.stock.adjusted', { targetId: removed.body.batchId }),
+    ).toEqual([expect.objectContaining({ actorId: manager.userId, details: { moves: 1 } })]);
   });
 
   it('lists the ledger newest first with filters and cursor pages; another tenant sees none of it', async () => {
@@ -474,6 +487,13 @@ describe('reservations', () => {
     expect(rest.body.reservation).toMatchObject({ status: 'consumed' });
     expect(again).toMatchObject({ status: 409, body: { code: 'reservation_not_active' } });
     expect(await balance(itemId, bin)).toEqual({ on_hand: '1.0000', reserved: '0.0000' });
+    const consumed = await auditRecords(platform, 'invantray.reservation.consumed', {
+      targetId: reserved.body.id,
+    });
+    expect(consumed.map((record) => record.details)).toEqual([
+      { quantity: '1', remaining: '3', batchId: partly.body.batchId },
+      { quantity: '3', remaining: '0', batchId: rest.body.batchId },
+    ]);
   });
 
   it('releases a reservation back to available, lists by status, and hides it from another tenant', async () => {
@@ -505,5 +525,10 @@ describe('reservations', () => {
     expect(list.body.items.map((row: { id: string }) => row.id)).toEqual([reserved.body.id]);
     expect(globex.status).toBe(404);
     expect(globexRelease.status).toBe(404);
+    const target = { targetId: reserved.body.id };
+    expect(await auditRecords(platform, 'invantray.reservation.created', target)).toEqual([
+      expect.objectContaining({ details: { itemId, stockLocationId: bin, quantity: '2' } }),
+    ]);
+    expect(await auditRecords(platform, 'invantray.reservation.released', target)).toHaveLength(1);
   });
 });

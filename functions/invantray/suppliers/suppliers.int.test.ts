@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let buyer: Session;
@@ -132,6 +133,11 @@ describe('suppliers', () => {
     expect(stale.body.code).toBe('version_conflict');
     expect(active.body.items).toEqual([]);
     expect(inactive.body.items.map((supplier: { id: string }) => supplier.id)).toEqual([created.body.id]);
+    const target = { targetId: created.body.id };
+    expect(await auditRecords(platform, 'invantray.supplier.created', target)).toHaveLength(1);
+    expect(await auditRecords(platform, 'invantray.supplier.updated', target)).toEqual([
+      expect.objectContaining({ actorId: buyer.userId, details: { changes: ['name', 'phone', 'active'] } }),
+    ]);
   });
 
   it('answers 400 for bad input, 403 to a viewer writing and 404 to another tenant', async () => {
@@ -326,5 +332,10 @@ describe('supplier prices', () => {
       otherPrice.body.id,
     ]);
     expect(rows).toEqual([]);
+    const target = { targetId: otherPrice.body.id };
+    expect(await auditRecords(platform, 'invantray.supplier_price.created', target)).toHaveLength(1);
+    expect(await auditRecords(platform, 'invantray.supplier_price.deleted', target)).toEqual([
+      expect.objectContaining({ actorId: buyer.userId, targetType: 'invantray.supplier_price' }),
+    ]);
   });
 });

@@ -1,0 +1,35 @@
+import type { TestPlatform } from '@halooid/local/testing/test-platform';
+
+/**
+ * Test helpers, not a capability: nothing but `*.int.test.ts` files imports
+ * this folder (they are exempt from the slice rule, and it imports no slice).
+ */
+
+export interface AuditRecord {
+  actorId: string;
+  actorType: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The audit records of one action, oldest first: what a mutating route leaves
+ * behind. Narrowed to one target, or to one tenant for actions without one
+ * (a reorder run).
+ */
+export async function auditRecords(
+  platform: Pick<TestPlatform, 'db'>,
+  action: string,
+  where: { targetId: string } | { tenantId: string },
+): Promise<AuditRecord[]> {
+  const { rows } = await platform.db.query<AuditRecord>(
+    `select actor_id as "actorId", actor_type as "actorType", target_type as "targetType",
+            target_id as "targetId", details
+     from platform.audit_log
+     where action = $1 and ($2::text is null or target_id = $2) and ($3::uuid is null or tenant_id = $3)
+     order by occurred_at, id`,
+    [action, 'targetId' in where ? where.targetId : null, 'tenantId' in where ? where.tenantId : null],
+  );
+  return rows;
+}
