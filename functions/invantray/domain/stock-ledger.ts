@@ -83,7 +83,10 @@ export async function postMoveBatch(
     const from = move.fromLocationId ? locationOf(locations, move.fromLocationId) : undefined;
     const to = move.toLocationId ? locationOf(locations, move.toLocationId) : undefined;
     if (to && !to.active)
-      throw new BusinessRuleError('location_inactive', 'Stock cannot move into an inactive location.');
+      throw new BusinessRuleError(
+        'location_inactive',
+        'Stock cannot move into an inactive location or a location of an inactive warehouse.',
+      );
     const lotKey = lotKeyOf(move.lotId);
     if (from) await takeFrom(tx, tenantId, move, item, from, lotKey);
     const unitCost = move.kind === 'receipt' && move.unitCost != null ? move.unitCost : item.average_cost;
@@ -159,14 +162,34 @@ async function lockItems(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/**
+ * The batch's locations, each share-locked for the rest of the transaction
+ * (in id order, like every other locker of location rows), and whether each
+ * is active: a location counts as active only while its warehouse is too.
+ * Deactivating a location or a warehouse locks the location rows `for update`
+ * before it checks them for stock, so it and a move serialize: either the
+ * move lands first and the deactivation sees its stock (409), or the
+ * deactivation commits first and the move sees the location inactive.
+ * Two statements on purpose: the flags are read after the lock is held, in
+ * a fresh snapshot, so a warehouse deactivated while this move waited reads
+ * as inactive (a re-check of a waited-for row in one statement would still
+ * see the joined warehouse as it was when the statement began).
+ */
 async function locationsOf(tx: Tx, tenantId: string, moves: readonly MoveInput[]) {
   const ids = [
     ...new Set(
       moves.flatMap((move) => [move.fromLocationId, move.toLocationId]).filter((id): id is string => !!id),
     ),
   ];
+  await tx.query(
+    'select id from invantray.locations where tenant_id = $1 and id = any($2::uuid[]) order by id for share',
+    [tenantId, ids],
+  );
   const { rows } = await tx.query<LocationFacts>(
-    `select id, warehouse_id, active from invantray.locations where tenant_id = $1 and id = any($2::uuid[])`,
+    `select l.id, l.warehouse_id, l.active and w.active as active
+     from invantray.locations l
+     join invantray.warehouses w on w.tenant_id = l.tenant_id and w.id = l.warehouse_id
+     where l.tenant_id = $1 and l.id = any($2::uuid[])`,
     [tenantId, ids],
   );
   return new Map(rows.map((row) => [row.id, row]));

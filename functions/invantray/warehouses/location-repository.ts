@@ -175,6 +175,14 @@ export async function lockLocations(tx: Tx, tenantId: string, ids: readonly stri
   );
 }
 
+/** Locks every location of a warehouse (in id order, as moves lock them) for a deactivation's stock check. */
+export async function lockWarehouseLocations(tx: Tx, tenantId: string, warehouseId: string): Promise<void> {
+  await tx.query(
+    'select id from invantray.locations where tenant_id = $1 and warehouse_id = $2 order by id for update',
+    [tenantId, warehouseId],
+  );
+}
+
 export async function countLocations(tx: Tx, tenantId: string, warehouseId: string): Promise<number> {
   const { rows } = await tx.query<{ count: number }>(
     'select count(*)::int as count from invantray.locations where tenant_id = $1 and warehouse_id = $2',

@@ -41,6 +41,17 @@ export async function updateLocation(
   const warehouseId = await warehouseOfLocation(tx, tenantId, id);
   if (!warehouseId || !(await selectWarehouse(tx, tenantId, warehouseId, { lock: true })))
     throw new NotFoundError('Location');
+  // Stable from here: every re-parenting and every new location takes the warehouse lock first.
+  const subtree = await selectSubtree(tx, tenantId, id);
+  // Deactivating locks the whole subtree `for update` in id order (the order moves share-lock
+  // locations in) before anything else, so a move into any of them and this check of their
+  // stock serialize, without a deadlock.
+  if (input.active === false)
+    await lockLocations(
+      tx,
+      tenantId,
+      subtree.map((node) => node.id),
+    );
   const current = await lockLocation(tx, tenantId, id);
   if (!current) throw new NotFoundError('Location');
   if (current.version !== version)
@@ -61,12 +72,10 @@ export async function updateLocation(
   );
   if (changed.length === 0) return (await selectLocation(tx, tenantId, id)) as StockLocation;
   checkDock(current, changed);
-  const subtree = await selectSubtree(tx, tenantId, id);
   if (changed.includes('parentId') || (changed.includes('active') && after.active))
     await checkParent(deps, current, after, subtree);
   if (changed.includes('active') && !after.active) {
     const ids = subtree.map((node) => node.id);
-    await lockLocations(tx, tenantId, ids);
     if (await locationsHoldStock(tx, tenantId, ids))
       throw new ConflictError(
         'This location or one under it still holds stock: move it out before deactivating.',

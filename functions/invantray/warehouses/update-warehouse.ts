@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { lockWarehouseLocations } from './location-repository';
 import { selectWarehouse, updateWarehouseRow, type WarehouseFields, warehouseHoldsStock } from './repository';
 import type { UpdateWarehouseInput, Warehouse } from './schemas';
 
@@ -43,11 +44,16 @@ export async function updateWarehouse(
     (field) => JSON.stringify(after[field]) !== JSON.stringify(before[field]),
   );
   if (changed.length === 0) return current;
-  if (before.active && !after.active && (await warehouseHoldsStock(tx, tenantId, id)))
-    throw new ConflictError(
-      'This warehouse still holds stock: move it out or count it to zero before deactivating.',
-      'warehouse_has_stock',
-    );
+  if (before.active && !after.active) {
+    // Every location locked before the stock check: a move share-locks its locations, so it and
+    // this deactivation serialize (the move's stock is seen here, or the move sees the warehouse inactive).
+    await lockWarehouseLocations(tx, tenantId, id);
+    if (await warehouseHoldsStock(tx, tenantId, id))
+      throw new ConflictError(
+        'This warehouse still holds stock: move it out or count it to zero before deactivating.',
+        'warehouse_has_stock',
+      );
+  }
   const warehouse = await updateWarehouseRow(tx, tenantId, id, after);
   await recordAudit(tx, deps.actor, {
     action: 'invantray.warehouse.updated',

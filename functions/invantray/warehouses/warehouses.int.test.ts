@@ -364,3 +364,94 @@ describe('locations', () => {
     expect(foreign.status).toBe(404);
   });
 });
+
+describe('deactivation and stock moves', () => {
+  const receive = (itemId: string, locationId: string) =>
+    call(manager, 'POST', '/v1/invantray/stock/moves', {
+      kind: 'receipt',
+      lines: [{ itemId, quantity: '2', toStockLocationId: locationId }],
+    });
+
+  async function newItem(): Promise<string> {
+    const id = randomUUID();
+    await platform.db.query(
+      'insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)',
+      [tenantId, id, code('MV'), 'Moved item'],
+    );
+    return id;
+  }
+
+  /** Locations holding stock while they, or their warehouse, are inactive: never any. */
+  async function stockInInactive(warehouseIds: string[]) {
+    const { rows } = await platform.db.query(
+      `select b.location_id from invantray.stock_balances b
+       join invantray.locations l on l.tenant_id = b.tenant_id and l.id = b.location_id
+       join invantray.warehouses w on w.tenant_id = l.tenant_id and w.id = l.warehouse_id
+       where b.tenant_id = $1 and w.id = any($2::uuid[]) and b.on_hand > 0 and not (l.active and w.active)`,
+      [tenantId, warehouseIds],
+    );
+    return rows;
+  }
+
+  it('refuses a move into a location of an inactive warehouse, though the location itself is active', async () => {
+    const warehouse = await newWarehouse();
+    const bin = await newLocation(warehouse.id, { code: 'B1' });
+    const itemId = await newItem();
+    await call(manager, 'PATCH', `/v1/invantray/warehouses/${warehouse.id}`, { version: 1, active: false });
+
+    const moved = await receive(itemId, bin.id);
+
+    expect(moved.status).toBe(422);
+    expect(moved.body.code).toBe('location_inactive');
+    expect((await call(viewer, 'GET', `/v1/invantray/stock-locations/${bin.id}`)).body.active).toBe(true);
+  });
+
+  it('serializes a move into a location with its deactivation: one wins, the other is refused, never both', async () => {
+    const warehouse = await newWarehouse();
+    const bins = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => newLocation(warehouse.id, { code: `R${index}` })),
+    );
+    const itemId = await newItem();
+
+    const raced = await Promise.all(
+      bins.map((bin) =>
+        Promise.all([
+          receive(itemId, bin.id),
+          call(manager, 'PATCH', `/v1/invantray/stock-locations/${bin.id}`, { version: 1, active: false }),
+        ]),
+      ),
+    );
+
+    for (const [moved, deactivated] of raced) {
+      const outcome = [moved.status, deactivated.status];
+      expect([
+        [201, 409],
+        [422, 200],
+      ]).toContainEqual(outcome);
+      if (moved.status === 422) expect(moved.body.code).toBe('location_inactive');
+      else expect(deactivated.body.code).toBe('location_has_stock');
+    }
+    expect(await stockInInactive([warehouse.id])).toEqual([]);
+  });
+
+  it('serializes moves into a warehouse with its deactivation', async () => {
+    const warehouses = await Promise.all(Array.from({ length: 4 }, () => newWarehouse()));
+    const itemId = await newItem();
+
+    const raced = await Promise.all(
+      warehouses.map((warehouse) =>
+        Promise.all([
+          receive(itemId, warehouse.receivingLocationId),
+          call(manager, 'PATCH', `/v1/invantray/warehouses/${warehouse.id}`, { version: 1, active: false }),
+        ]),
+      ),
+    );
+
+    for (const [moved, deactivated] of raced)
+      expect([
+        [201, 409],
+        [422, 200],
+      ]).toContainEqual([moved.status, deactivated.status]);
+    expect(await stockInInactive(warehouses.map((warehouse) => warehouse.id))).toEqual([]);
+  });
+});
