@@ -1,3 +1,4 @@
+import { PostalAddress, PostalAddressView } from '@halooid/shared/address';
 import { displayText } from '@halooid/shared/display-text';
 import * as z from 'zod';
 import { CustomValues } from './custom-fields';
@@ -12,34 +13,10 @@ export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001-5000'
 export const CompanySize = z.enum(COMPANY_SIZES);
 export type CompanySize = z.infer<typeof CompanySize>;
 
-export const Address = z
-  .strictObject({
-    line1: z.string().trim().max(200).nullable().optional(),
-    line2: z.string().trim().max(200).nullable().optional(),
-    city: z.string().trim().max(100).nullable().optional(),
-    region: z.string().trim().max(100).nullable().optional(),
-    postalCode: z.string().trim().max(20).nullable().optional(),
-    country: z
-      .string()
-      .trim()
-      .max(2)
-      .regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.')
-      .transform((code) => code.toUpperCase())
-      .nullable()
-      .optional(),
-  })
-  .meta({ description: 'A postal address; every part optional.' });
-export type Address = z.output<typeof Address>;
-
-/** The address as responses show it (no transforms: OpenAPI describes responses). */
-export const AddressView = z.object({
-  line1: z.string().nullable().optional(),
-  line2: z.string().nullable().optional(),
-  city: z.string().nullable().optional(),
-  region: z.string().nullable().optional(),
-  postalCode: z.string().nullable().optional(),
-  country: z.string().nullable().optional(),
-});
+/** The postal address every product shares (shared/src/address.ts), under the names this product uses. */
+export const Address = PostalAddress;
+export type Address = PostalAddress;
+export const AddressView = PostalAddressView;
 
 const HOST_PATTERN =
   /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

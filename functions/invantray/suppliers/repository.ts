@@ -1,7 +1,8 @@
+import type { PostalAddress } from '@halooid/shared/address';
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { ConflictError } from '@halooid/shared/errors';
-import type { ListSuppliersQuery, Supplier, SupplierAddress, SupplierContact } from './schemas';
+import type { ListSuppliersQuery, Supplier, SupplierContact } from './schemas';
 
 /** SQL for invantray.suppliers; every statement filters by tenant_id (RLS is the backstop). */
 interface SupplierRow {
@@ -11,7 +12,7 @@ interface SupplierRow {
   email: string | null;
   phone: string | null;
   website: string | null;
-  address: SupplierAddress | null;
+  address: PostalAddress | null;
   contacts: SupplierContact[];
   currency: string;
   payment_terms_days: number;
@@ -62,7 +63,7 @@ export interface SupplierFields {
   email: string | null;
   phone: string | null;
   website: string | null;
-  address: SupplierAddress | null;
+  address: PostalAddress | null;
   contacts: SupplierContact[];
   currency: string;
   paymentTermsDays: number;

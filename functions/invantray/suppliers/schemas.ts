@@ -1,3 +1,4 @@
+import { PostalAddress, PostalAddressView } from '@halooid/shared/address';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { CurrencyInput } from '@halooid/shared/decimal';
 import { displayText } from '@halooid/shared/display-text';
@@ -12,34 +13,6 @@ import { Quantity, UnitPrice } from '../domain/decimals';
  */
 
 const IsoDate = z.iso.date().max(10);
-
-export const SupplierAddress = z
-  .strictObject({
-    line1: z.string().trim().max(200).nullable().optional(),
-    line2: z.string().trim().max(200).nullable().optional(),
-    city: z.string().trim().max(100).nullable().optional(),
-    region: z.string().trim().max(100).nullable().optional(),
-    postalCode: z.string().trim().max(20).nullable().optional(),
-    country: z
-      .string()
-      .trim()
-      .max(2)
-      .regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.')
-      .transform((code) => code.toUpperCase())
-      .nullable()
-      .optional(),
-  })
-  .meta({ description: 'A postal address; every part optional.' });
-export type SupplierAddress = z.output<typeof SupplierAddress>;
-
-const AddressView = z.object({
-  line1: z.string().nullable().optional(),
-  line2: z.string().nullable().optional(),
-  city: z.string().nullable().optional(),
-  region: z.string().nullable().optional(),
-  postalCode: z.string().nullable().optional(),
-  country: z.string().nullable().optional(),
-});
 
 export const SupplierContact = z.strictObject({
   name: displayText().min(1, 'Name the contact.').max(200),
@@ -63,7 +36,7 @@ export const Supplier = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   website: z.string().nullable(),
-  address: AddressView.nullable(),
+  address: PostalAddressView.nullable(),
   contacts: z.array(ContactView),
   currency: z.string(),
   paymentTermsDays: z.number().int(),
@@ -95,7 +68,7 @@ const supplierFields = {
     .nullable()
     .optional()
     .meta({ description: 'An http(s) URL.' }),
-  address: SupplierAddress.nullable().optional(),
+  address: PostalAddress.nullable().optional(),
   contacts: z.array(SupplierContact).max(20).optional(),
   currency: CurrencyInput.optional().meta({
     description: 'The currency it quotes and invoices in; the tenant’s base currency when left out.',

@@ -1,8 +1,9 @@
+import type { PostalAddress } from '@halooid/shared/address';
 import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { ConflictError } from '@halooid/shared/errors';
-import type { Address, ListWarehousesQuery, Warehouse } from './schemas';
+import type { ListWarehousesQuery, Warehouse } from './schemas';
 
 /** SQL for invantray.warehouses; every statement filters by tenant_id (RLS is the backstop). */
 interface WarehouseRow {
@@ -47,7 +48,7 @@ function codeTaken(error: unknown, code: string): never {
 export interface WarehouseFields {
   code: string;
   name: string;
-  address: Address | null;
+  address: PostalAddress | null;
   active: boolean;
 }
 

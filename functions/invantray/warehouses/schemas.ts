@@ -1,3 +1,4 @@
+import { PostalAddress } from '@halooid/shared/address';
 import { paginationQuery } from '@halooid/shared/db/pagination';
 import { displayText } from '@halooid/shared/display-text';
 import { VersionField } from '@halooid/shared/http/versioning';
@@ -23,25 +24,6 @@ export const Barcode = z
   .max(128)
   .regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces.');
 
-const addressLine = (max: number) => displayText().max(max).nullable().optional();
-
-export const Address = z
-  .strictObject({
-    line1: addressLine(200),
-    line2: addressLine(200),
-    city: addressLine(100),
-    region: addressLine(100),
-    postalCode: addressLine(20),
-    country: z
-      .string()
-      .length(2)
-      .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as "DE".')
-      .nullable()
-      .optional(),
-  })
-  .meta({ description: 'Postal address; every part optional.' });
-export type Address = z.output<typeof Address>;
-
 export const Warehouse = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -62,7 +44,7 @@ export const StockLocationParams = z.strictObject({ stockLocationId: z.uuid() })
 export const CreateWarehouseBody = z.strictObject({
   code: WarehouseCode,
   name: displayText().min(1, 'Name the warehouse.').max(200),
-  address: Address.nullable().optional(),
+  address: PostalAddress.nullable().optional(),
   active: z.boolean().default(true),
 });
 export type CreateWarehouseInput = z.output<typeof CreateWarehouseBody>;
@@ -72,7 +54,7 @@ export const UpdateWarehouseBody = z
     version: VersionField,
     code: WarehouseCode.optional(),
     name: displayText().min(1).max(200).optional(),
-    address: Address.nullable().optional(),
+    address: PostalAddress.nullable().optional(),
     active: z
       .boolean()
       .optional()
