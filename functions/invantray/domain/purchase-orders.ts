@@ -118,7 +118,7 @@ export async function recomputeTotal(tx: Tx, tenantId: string, orderId: string):
   );
 }
 
-interface SnapshotRow {
+interface HeadRow {
   id: string;
   number: string;
   supplier_id: string;
@@ -129,17 +129,32 @@ interface SnapshotRow {
   required_approval: PurchaseOrderSnapshot['requiredApproval'];
   source: PurchaseOrderSnapshot['source'];
   created_by: string | null;
+  receiving_location_id: string | null;
 }
 
-/** The order as events carry it; 404 when it does not exist in the tenant. */
-export async function purchaseOrderSnapshot(
+/** The order as events carry it, and where its warehouse receives goods. */
+export interface PurchaseOrderHead extends PurchaseOrderSnapshot {
+  receivingLocationId: string | null;
+}
+
+/**
+ * The one read of an order's own row; 404 when it does not exist in the
+ * tenant. `lock` takes the order row (`for update of o`, not the warehouse's)
+ * to the end of the transaction: receipts and invoices of one order queue on
+ * it, so the second sees what the first did.
+ */
+async function selectHead(
   tx: Tx,
   tenantId: string,
   orderId: string,
-): Promise<PurchaseOrderSnapshot> {
-  const { rows } = await tx.query<SnapshotRow>(
-    `select id, number, supplier_id, warehouse_id, status, currency, total::text, required_approval, source, created_by
-     from invantray.purchase_orders where tenant_id = $1 and id = $2`,
+  options: { lock: boolean },
+): Promise<PurchaseOrderHead> {
+  const { rows } = await tx.query<HeadRow>(
+    `select o.id, o.number, o.supplier_id, o.warehouse_id, o.status, o.currency, o.total::text,
+            o.required_approval, o.source, o.created_by, w.receiving_location_id
+     from invantray.purchase_orders o
+     join invantray.warehouses w on w.tenant_id = o.tenant_id and w.id = o.warehouse_id
+     where o.tenant_id = $1 and o.id = $2${options.lock ? ' for update of o' : ''}`,
     [tenantId, orderId],
   );
   const row = rows[0];
@@ -155,5 +170,21 @@ export async function purchaseOrderSnapshot(
     requiredApproval: row.required_approval,
     source: row.source,
     createdBy: row.created_by,
+    receivingLocationId: row.receiving_location_id,
   };
+}
+
+/** The order as events carry it; 404 when it does not exist in the tenant. */
+export async function purchaseOrderSnapshot(
+  tx: Tx,
+  tenantId: string,
+  orderId: string,
+): Promise<PurchaseOrderSnapshot> {
+  const { receivingLocationId: _, ...snapshot } = await selectHead(tx, tenantId, orderId, { lock: false });
+  return snapshot;
+}
+
+/** The order, locked to the end of the transaction (see selectHead); 404 when it is not the tenant's. */
+export function lockPurchaseOrder(tx: Tx, tenantId: string, orderId: string): Promise<PurchaseOrderHead> {
+  return selectHead(tx, tenantId, orderId, { lock: true });
 }

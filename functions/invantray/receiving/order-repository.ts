@@ -1,54 +1,12 @@
 import type { Tx } from '@halooid/shared/db/transaction';
-import { NotFoundError } from '@halooid/shared/errors';
 import type { PurchaseOrderStatus } from '../domain/snapshots';
 import type { OrderLineFacts } from './receipt-plan';
 
 /**
- * SQL on purchase orders as receiving and invoicing see them; every
+ * SQL on purchase order lines as receiving and invoicing see them (the
+ * order's own row is read and locked in domain/purchase-orders.ts); every
  * statement filters by tenant_id (RLS is the backstop).
  */
-export interface LockedOrder {
-  id: string;
-  number: string;
-  status: PurchaseOrderStatus;
-  warehouseId: string;
-  currency: string;
-  receivingLocationId: string | null;
-}
-
-/**
- * The order, locked (`for update`) to the end of the transaction: two
- * receipts (or invoices) of one order queue here, so the second sees what the
- * first received and the over-receipt rule holds under concurrency. 404 when
- * the order is not the tenant's.
- */
-export async function lockOrder(tx: Tx, tenantId: string, orderId: string): Promise<LockedOrder> {
-  const { rows } = await tx.query<{
-    id: string;
-    number: string;
-    status: PurchaseOrderStatus;
-    warehouse_id: string;
-    currency: string;
-    receiving_location_id: string | null;
-  }>(
-    `select o.id, o.number, o.status, o.warehouse_id, o.currency, w.receiving_location_id
-     from invantray.purchase_orders o
-     join invantray.warehouses w on w.tenant_id = o.tenant_id and w.id = o.warehouse_id
-     where o.tenant_id = $1 and o.id = $2
-     for update of o`,
-    [tenantId, orderId],
-  );
-  const row = rows[0];
-  if (!row) throw new NotFoundError('Purchase order');
-  return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    warehouseId: row.warehouse_id,
-    currency: row.currency,
-    receivingLocationId: row.receiving_location_id,
-  };
-}
 
 /** Whether the order exists in the tenant (list routes answer 404 for one that does not). */
 export async function orderExists(tx: Tx, tenantId: string, orderId: string): Promise<boolean> {

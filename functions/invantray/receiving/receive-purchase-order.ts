@@ -4,7 +4,7 @@ import { AppError, BusinessRuleError, ConflictError, type FieldError } from '@ha
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
 import { resolveLot } from '../domain/lots';
 import { nextNumber } from '../domain/numbering';
-import { purchaseOrderSnapshot } from '../domain/purchase-orders';
+import { lockPurchaseOrder, type PurchaseOrderHead, purchaseOrderSnapshot } from '../domain/purchase-orders';
 import { loadSettings } from '../domain/settings';
 import type { PurchaseOrderStatus } from '../domain/snapshots';
 import { postMoves } from '../domain/stock-ledger';
@@ -13,8 +13,6 @@ import { invantrayEvents } from '../events';
 import { refreshOrderMatch } from './match-status';
 import {
   type Asked,
-  type LockedOrder,
-  lockOrder,
   overReceipts,
   recordReceived,
   requestersOf,
@@ -52,7 +50,7 @@ export async function receivePurchaseOrder(
 ): Promise<Receipt> {
   const { tx, principal } = deps;
   const tenantId = principal.tenantId;
-  const order = await lockOrder(tx, tenantId, orderId);
+  const order = await lockPurchaseOrder(tx, tenantId, orderId);
   if (!RECEIVABLE.has(order.status))
     throw new ConflictError(
       `${order.number} is ${order.status.replace('_', ' ')}: only a sent or partially received order can be received.`,
@@ -146,7 +144,7 @@ export async function receivePurchaseOrder(
 /** 422 `over_receipt` naming each line that would pass its tolerance and the most it may still take. */
 async function refuseOverReceipt(
   deps: ReceiveDeps,
-  order: LockedOrder,
+  order: PurchaseOrderHead,
   input: ReceiveInput,
   asked: readonly Asked[],
   tolerancePercent: string,
@@ -175,7 +173,11 @@ async function refuseOverReceipt(
 }
 
 /** Each request line's location: the one named, in the order's warehouse, or the warehouse's receiving location. */
-async function destinations(deps: ReceiveDeps, order: LockedOrder, input: ReceiveInput): Promise<string[]> {
+async function destinations(
+  deps: ReceiveDeps,
+  order: PurchaseOrderHead,
+  input: ReceiveInput,
+): Promise<string[]> {
   const named = input.lines.flatMap((line) => (line.toStockLocationId ? [line.toStockLocationId] : []));
   const locations = await selectLocations(deps.tx, deps.principal.tenantId, named);
   const errors: FieldError[] = [];

@@ -1,13 +1,13 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
-import { purchaseOrderSnapshot } from '../domain/purchase-orders';
+import { lockPurchaseOrder, purchaseOrderSnapshot } from '../domain/purchase-orders';
 import { loadSettings } from '../domain/settings';
 import type { PurchaseOrderStatus } from '../domain/snapshots';
 import { invantrayEvents } from '../events';
 import { insertInvoice, invoiceNumberTaken, selectInvoice, storeInvoiceMatch } from './invoice-repository';
 import { matchOrder, storeOrderMatch } from './match-status';
-import { lockOrder, selectOrderLines } from './order-repository';
+import { selectOrderLines } from './order-repository';
 import { checkLinesOnOrder } from './receipt-plan';
 import type { Invoice, RecordInvoiceInput } from './schemas';
 import { combineMatches } from './three-way-match';
@@ -41,7 +41,7 @@ export async function recordInvoice(
 ): Promise<Invoice> {
   const { tx, principal } = deps;
   const tenantId = principal.tenantId;
-  const order = await lockOrder(tx, tenantId, orderId);
+  const order = await lockPurchaseOrder(tx, tenantId, orderId);
   if (!INVOICEABLE.has(order.status))
     throw new ConflictError(
       `${order.number} is ${order.status}: invoices are recorded once an order was sent.`,
