@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import { MAX_CATEGORY_DEPTH } from '../domain/categories';
 import { getCategory } from './get-category';
 import {
@@ -33,11 +34,7 @@ export async function updateCategory(
   await lockTree(tx, tenantId);
   const current = await lockCategory(tx, tenantId, id);
   if (!current) throw new NotFoundError('Category');
-  if (current.version !== version)
-    throw new ConflictError(
-      `The category changed since you read it (version ${current.version}, not ${version}). Read it again.`,
-      'version_conflict',
-    );
+  checkVersion('category', current.version, version);
   const name = input.name ?? current.name;
   const parentId = input.parentId === undefined ? current.parentId : input.parentId;
   const moved = parentId !== current.parentId;

@@ -2,6 +2,7 @@ import { recordAudit } from '@halooid/shared/audit';
 import { trimDecimal } from '@halooid/shared/decimal';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import { invantrayEvents } from '../events';
 import { getItem } from './get-item';
 import { assertReferences, writeBarcodes } from './item-references';
@@ -61,11 +62,7 @@ export async function updateItem(
   const { tenantId } = principal;
   const locked = await lockItem(tx, tenantId, id);
   if (locked === undefined) throw new NotFoundError('Item');
-  if (locked !== version)
-    throw new ConflictError(
-      `The item changed since you read it (version ${locked}, not ${version}). Read it again.`,
-      'version_conflict',
-    );
+  checkVersion('item', locked, version);
   const current = await getItem(id, deps);
   const before: ItemFields = {
     sku: current.sku,

@@ -2,6 +2,7 @@ import { recordAudit } from '@halooid/shared/audit';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import { appendLines, type DraftDeps, type DraftLine, recomputeTotal } from '../domain/purchase-orders';
 import { userIdOf } from './caller';
 import { readPurchaseOrder } from './get-purchase-order';
@@ -36,11 +37,7 @@ export async function updatePurchaseOrder(
       'invalid_transition',
       { currentStatus: current.status, action: 'edit' },
     );
-  if (current.version !== version)
-    throw new ConflictError(
-      `The order changed since you read it (version ${current.version}, not ${version}). Read it again.`,
-      'version_conflict',
-    );
+  checkVersion('purchase order', current.version, version);
 
   const supplier = await activeSupplier(tx, tenantId, input.supplierId ?? current.supplier_id);
   if (input.warehouseId) await assertActiveWarehouse(tx, tenantId, input.warehouseId);

@@ -1,5 +1,5 @@
 import { recordAudit } from '@halooid/shared/audit';
-import { ConflictError } from '@halooid/shared/errors';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import {
   checkWarehouse,
   loadRequisition,
@@ -23,12 +23,7 @@ export async function updateRequisition(
 ): Promise<Requisition> {
   const { tx } = deps;
   const { caller, row } = await lockForAction(deps, id, 'edit');
-  if (row.version !== version)
-    throw new ConflictError(
-      `The requisition changed since you read it (version ${row.version}, not ${version}). Read it again.`,
-      'version_conflict',
-      { currentVersion: row.version },
-    );
+  checkVersion('requisition', row.version, version);
   if (changes.lines) {
     const lines = await resolveLines(tx, caller.tenantId, changes.lines);
     await replaceLines(tx, caller.tenantId, id, lines, deps.newId);

@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import { approvalLevelsProblem } from '../domain/approval';
 import { loadSettings } from '../domain/settings';
 import { settingsView } from './get-settings';
@@ -23,11 +24,7 @@ export async function updateSettings(
   const { tx, principal } = deps;
   const { tenantId } = principal;
   const current = await lockSettingsRow(tx, tenantId);
-  if (current !== version)
-    throw new ConflictError(
-      `The settings changed since you read them (version ${current}, not ${version}). Read them again.`,
-      'version_conflict',
-    );
+  checkVersion('settings', current, version);
   if (changes.approvalLevels) {
     const problem = approvalLevelsProblem(changes.approvalLevels);
     if (problem)

@@ -1,5 +1,6 @@
 import { recordAudit } from '@halooid/shared/audit';
-import { ConflictError, NotFoundError } from '@halooid/shared/errors';
+import { NotFoundError } from '@halooid/shared/errors';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import type { SupplierWriteDeps } from './create-supplier';
 import { checkCodeFree, type SupplierFields, selectSupplier, updateSupplierRow } from './repository';
 import type { Supplier, UpdateSupplierInput } from './schemas';
@@ -20,7 +21,7 @@ export async function updateSupplier(
   const { tx, principal } = deps;
   const current = await selectSupplier(tx, principal.tenantId, id, { forUpdate: true });
   if (!current) throw new NotFoundError('Supplier');
-  if (current.version !== version) throw stale(current.version);
+  checkVersion('supplier', current.version, version);
   if (changes.code !== undefined && changes.code.toLowerCase() !== current.code.toLowerCase())
     await checkCodeFree(tx, principal.tenantId, changes.code, id);
   const fields: SupplierFields = {
@@ -39,7 +40,7 @@ export async function updateSupplier(
   };
   const updated = await updateSupplierRow(tx, principal.tenantId, id, version, fields);
   // The row is locked since the read: only a bug could make the write miss it.
-  if (!updated) throw stale(current.version);
+  if (!updated) throw new Error(`Supplier ${id} was locked at version ${version} yet not updated.`);
   await recordAudit(tx, deps.actor, {
     action: 'invantray.supplier.updated',
     targetType: 'invantray.supplier',
@@ -47,12 +48,4 @@ export async function updateSupplier(
     details: { changes: Object.keys(changes) },
   });
   return updated;
-}
-
-function stale(currentVersion: number): ConflictError {
-  return new ConflictError(
-    `The supplier changed since you read it (it is at version ${currentVersion}). Read it again.`,
-    'version_conflict',
-    { currentVersion },
-  );
 }

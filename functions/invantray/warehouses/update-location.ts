@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import { MAX_LOCATION_DEPTH, type StockLocation, selectLocation } from '../domain/locations';
 import {
   deactivateLocations,
@@ -54,11 +55,7 @@ export async function updateLocation(
     );
   const current = await lockLocation(tx, tenantId, id);
   if (!current) throw new NotFoundError('Location');
-  if (current.version !== version)
-    throw new ConflictError(
-      `The location changed since you read it (version ${current.version}, not ${version}). Read it again.`,
-      'version_conflict',
-    );
+  checkVersion('location', current.version, version);
   const after: LocationFields = {
     parentId: input.parentId === undefined ? current.parentId : input.parentId,
     code: input.code ?? current.code,

@@ -1,6 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { ConflictError, NotFoundError } from '@halooid/shared/errors';
 import type { RequestDeps } from '@halooid/shared/http/request-deps';
+import { checkVersion } from '@halooid/shared/http/versioning';
 import { lockWarehouseLocations } from './location-repository';
 import { selectWarehouse, updateWarehouseRow, type WarehouseFields, warehouseHoldsStock } from './repository';
 import type { UpdateWarehouseInput, Warehouse } from './schemas';
@@ -23,11 +24,7 @@ export async function updateWarehouse(
   const tenantId = principal.tenantId;
   const current = await selectWarehouse(tx, tenantId, id, { lock: true });
   if (!current) throw new NotFoundError('Warehouse');
-  if (current.version !== version)
-    throw new ConflictError(
-      `The warehouse changed since you read it (version ${current.version}, not ${version}). Read it again.`,
-      'version_conflict',
-    );
+  checkVersion('warehouse', current.version, version);
   const before: WarehouseFields = {
     code: current.code,
     name: current.name,

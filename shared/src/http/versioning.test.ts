@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
-import { etag, expectedVersion } from './versioning';
+import { ConflictError, ValidationError } from '../errors';
+import { checkVersion, etag, expectedVersion } from './versioning';
 
 describe('expectedVersion', () => {
   it('prefers the body version over If-Match', () => {
@@ -27,5 +27,21 @@ describe('expectedVersion', () => {
     for (const ifMatch of [undefined, '']) expect(fieldOf(ifMatch)).toBe('body.version');
     for (const ifMatch of ['"abc"', '"0"', '"1.5"', '*', '"2147483648"'])
       expect(fieldOf(ifMatch)).toBe('headers.if-match');
+  });
+});
+
+describe('checkVersion', () => {
+  it('passes the version read and answers any other with 409 version_conflict naming the current one', () => {
+    expect(() => checkVersion('warehouse', 3, 3)).not.toThrow();
+    const stale = (() => {
+      try {
+        checkVersion('warehouse', 4, 3);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale).toMatchObject({ status: 409, code: 'version_conflict', extensions: { currentVersion: 4 } });
+    expect((stale as Error).message).toContain('Version 3 of the warehouse');
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 
 /*
  * Optimistic concurrency, the same for every versioned resource of every
@@ -28,6 +28,21 @@ export function expectedVersion(sent: number | undefined, ifMatch: string | unde
   throw new ValidationError('If-Match must be the ETag you last read, such as "3".', [
     { field: 'headers.if-match', message: 'Not a version this API issued.', code: 'invalid_if_match' },
   ]);
+}
+
+/**
+ * The optimistic-concurrency check of a write: 409 `version_conflict` when
+ * the stored version (read under the row's lock) is not the one the caller
+ * read, with `currentVersion` so a client can tell a stale form from a gone
+ * row. One wording for every resource (`resource` is a noun: "warehouse").
+ */
+export function checkVersion(resource: string, current: number, sent: number): void {
+  if (current === sent) return;
+  throw new ConflictError(
+    `Version ${sent} of the ${resource} is out of date (now at version ${current}): read the latest and try again.`,
+    'version_conflict',
+    { currentVersion: current },
+  );
 }
 
 /** Versions are Postgres integers; a larger one cannot match any row. */
