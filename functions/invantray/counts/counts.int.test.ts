@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
-import { withTenantEvents } from '@halooid/shared/events/outbox';
-import { uuidv7 } from '@halooid/shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MoveInput, postMoves } from '../domain/stock-ledger';
+import type { MoveInput } from '../domain/stock-ledger';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
@@ -11,6 +9,7 @@ let warehouse: Session;
 let admin: Session;
 let member: Session;
 let tenantId: string;
+let given: Arrange;
 let zoneId: string;
 const bins: Record<string, string> = {};
 
@@ -22,49 +21,21 @@ beforeAll(async () => {
     platform.login('member@acme.example'),
   ]);
   tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
-  const warehouseId = randomUUID();
-  await platform.db.query(
-    `insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, 'CNT', 'Count warehouse')`,
-    [tenantId, warehouseId],
-  );
-  zoneId = await location(warehouseId, null, 'Z');
+  given = arrangeIn(platform, tenantId);
+  const { id: warehouseId } = await given.warehouse({ code: 'CNT', name: 'Count warehouse' });
+  zoneId = await given.location(warehouseId, { code: 'Z', kind: 'zone' });
   for (const code of ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'])
-    bins[code] = await location(warehouseId, zoneId, code);
+    bins[code] = await given.location(warehouseId, { code, parentId: zoneId });
 });
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-async function location(warehouseId: string, parentId: string | null, code: string): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(
-    `insert into invantray.locations (tenant_id, id, warehouse_id, parent_id, code, kind, barcode)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [tenantId, id, warehouseId, parentId, code, parentId ? 'bin' : 'zone', `LOC-${id}`],
-  );
-  return id;
-}
-
-async function item(sku: string): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(`insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)`, [
-    tenantId,
-    id,
-    sku,
-    `Item ${sku}`,
-  ]);
-  return id;
-}
+const item = async (sku: string) => (await given.item({ sku })).id;
 
 /** Stock through the real ledger, as a receipt or issue would post it. */
-async function post(moves: MoveInput[]) {
-  const principal = { tenantId, principalId: admin.userId, principalType: 'user' as const, grants: [] };
-  return withTenantEvents(
-    { tenantId, userId: admin.userId, actor: { type: 'user', id: admin.userId } },
-    (tx, events) => postMoves({ tx, principal, newId: uuidv7, events }, moves),
-  );
-}
+const post = (moves: MoveInput[]) => given.postMoves(admin.userId, moves);
 
 const receive = (itemId: string, at: string, quantity: string, unitCost: string) =>
   post([{ kind: 'receipt', itemId, toLocationId: at, quantity, unitCost }]);

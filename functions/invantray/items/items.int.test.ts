@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { parseCsv } from '@halooid/shared/http/csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
@@ -10,6 +11,7 @@ let warehouse: Session;
 let viewer: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -20,6 +22,7 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
@@ -35,23 +38,10 @@ const createCategory = (name: string, parentId?: string) =>
 const sku = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
 
-/** Rows the tests arrange straight in the tables (warehouses and stock belong to other slices). */
-async function insertWarehouse(code: string): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(
-    'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
-    [tenantId, id, code, `Warehouse ${code}`],
-  );
-  return id;
-}
-
+/** A receipt and its balance straight in the tables (warehouses and stock belong to other slices). */
 async function insertMove(itemId: string, quantity: string): Promise<void> {
-  const warehouseId = await insertWarehouse(`M${randomUUID().slice(0, 6)}`);
-  const locationId = randomUUID();
-  await platform.db.query(
-    `insert into invantray.locations (tenant_id, id, warehouse_id, code, barcode) values ($1, $2, $3, 'BIN', $4)`,
-    [tenantId, locationId, warehouseId, `LOC-${locationId}`],
-  );
+  const { id: warehouseId } = await given.warehouse();
+  const locationId = await given.location(warehouseId, { code: 'BIN' });
   await platform.db.query(
     `insert into invantray.stock_moves (tenant_id, id, kind, item_id, quantity, to_location_id, unit_cost, batch_id)
      values ($1, $2, 'receipt', $3, $4, $5, 2, $6)`,
@@ -68,11 +58,7 @@ describe('items', () => {
   it('creates an item with units, barcodes and a category path, announces it and reads it back', async () => {
     const tools = await createCategory(`Tools ${randomUUID().slice(0, 6)}`);
     const power = await createCategory('Power tools', tools.body.id);
-    const supplierId = randomUUID();
-    await platform.db.query(
-      `insert into invantray.suppliers (tenant_id, id, code, name, currency) values ($1, $2, $3, 'Bosch', 'EUR')`,
-      [tenantId, supplierId, `S-${supplierId.slice(0, 8)}`],
-    );
+    const supplierId = await given.supplier({ name: 'Bosch', currency: 'EUR' });
     const code = `400${Date.now()}`;
 
     const created = await createItem(warehouse, {
@@ -193,11 +179,7 @@ describe('items', () => {
     const root = await createCategory(`Root ${tag}`);
     const child = await createCategory('Child', root.body.id);
     const other = await createCategory(`Other ${tag}`);
-    const supplierId = randomUUID();
-    await platform.db.query(
-      `insert into invantray.suppliers (tenant_id, id, code, name, currency) values ($1, $2, $3, 'S', 'EUR')`,
-      [tenantId, supplierId, `F-${tag}`],
-    );
+    const supplierId = await given.supplier({ name: 'S', currency: 'EUR' });
     const inRoot = await createItem(warehouse, {
       sku: `B-${tag}`,
       name: `Bolt ${tag}`,
@@ -377,10 +359,7 @@ describe('items', () => {
 describe('reorder settings', () => {
   it('sets, lists, overwrites with a version check and deletes an item’s reorder point per warehouse', async () => {
     const item = await createItem(warehouse, { sku: sku('RO'), name: 'Reordered' });
-    const [east, west] = [
-      await insertWarehouse(`E${randomUUID().slice(0, 6)}`),
-      await insertWarehouse(`W${randomUUID().slice(0, 6)}`),
-    ];
+    const [east, west] = [(await given.warehouse()).id, (await given.warehouse()).id];
     const path = (warehouseId: string) =>
       `/v1/invantray/items/${item.body.id}/reorder-settings/${warehouseId}`;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 
 /**
  * Barcode lookup and printable labels, through the local gateway. Items,
@@ -13,6 +14,7 @@ let manager: Session;
 let viewer: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 let warehouse: { id: string; code: string; receivingLocationId: string };
 let bin: { id: string; barcode: string };
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = manager.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
+  given = arrangeIn(platform, tenantId);
   const created = await call(manager, 'POST', '/v1/invantray/warehouses', {
     code: unique('L'),
     name: 'Lookup depot',
@@ -49,15 +52,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function insertItem(fields: { sku?: string; tracking?: string; name?: string } = {}) {
-  const id = randomUUID();
-  const sku = fields.sku ?? unique('SKU-');
-  await platform.db.query(
-    `insert into invantray.items (tenant_id, id, sku, name, tracking) values ($1, $2, $3, $4, $5)`,
-    [tenantId, id, sku, fields.name ?? 'Widget', fields.tracking ?? 'none'],
-  );
-  return { id, sku };
-}
+const insertItem = (fields: { sku?: string; tracking?: 'none' | 'lot' | 'serial'; name?: string } = {}) =>
+  given.item({ sku: fields.sku ?? unique('SKU-'), name: fields.name ?? 'Widget', tracking: fields.tracking });
 
 async function insertLot(itemId: string, kind: 'lot' | 'serial', number: string) {
   const id = randomUUID();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
@@ -11,6 +12,7 @@ let buyer: Session;
 let warehouseManager: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -22,6 +24,7 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
@@ -32,62 +35,28 @@ afterAll(async () => {
 // Arranging: supplier, warehouse, items and prices straight in their tables
 // (this suite tests purchase orders, not the routes that make those).
 
-const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+const makeSupplier = (currency = 'USD') =>
+  given.supplier({
+    name: 'Parts & Co',
+    currency,
+    email: 'orders@parts.example',
+    paymentTermsDays: 45,
+    address: { line1: '1 Supply Road', city: 'Leeds', country: 'GB' },
+  });
 
-async function makeSupplier(currency = 'USD') {
-  const id = randomUUID();
-  await platform.db.query(
-    `insert into invantray.suppliers (tenant_id, id, code, name, currency, email, payment_terms_days, address)
-     values ($1, $2, $3, $4, $5, 'orders@parts.example', 45, $6)`,
-    [
-      tenantId,
-      id,
-      unique('SUP'),
-      'Parts & Co',
-      currency,
-      { line1: '1 Supply Road', city: 'Leeds', country: 'GB' },
-    ],
-  );
-  return id;
-}
+const makeWarehouse = async () =>
+  (
+    await given.warehouse({
+      name: 'Main warehouse',
+      address: { line1: '9 Dock Street', postalCode: '10115', city: 'Berlin' },
+    })
+  ).id;
 
-async function makeWarehouse() {
-  const id = randomUUID();
-  await platform.db.query(
-    'insert into invantray.warehouses (tenant_id, id, code, name, address) values ($1, $2, $3, $4, $5)',
-    [
-      tenantId,
-      id,
-      unique('W').slice(0, 20),
-      'Main warehouse',
-      { line1: '9 Dock Street', postalCode: '10115', city: 'Berlin' },
-    ],
-  );
-  return id;
-}
+/** An item whose `box` holds 12. */
+const makeItem = async (name = 'Hex bolt M8') => (await given.item({ name, boxOf: '12' })).id;
 
-async function makeItem(name = 'Hex bolt M8') {
-  const id = randomUUID();
-  await platform.db.query(`insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)`, [
-    tenantId,
-    id,
-    unique('SKU'),
-    name,
-  ]);
-  await platform.db.query(
-    `insert into invantray.item_units (tenant_id, item_id, unit, factor) values ($1, $2, 'box', 12)`,
-    [tenantId, id],
-  );
-  return id;
-}
-
-async function price(supplierId: string, itemId: string, minQuantity: string, unitPrice: string) {
-  await platform.db.query(
-    `insert into invantray.supplier_prices (tenant_id, id, supplier_id, item_id, min_quantity, unit_price, currency, effective_from)
-     values ($1, $2, $3, $4, $5, $6, 'USD', current_date - 1)`,
-    [tenantId, randomUUID(), supplierId, itemId, minQuantity, unitPrice],
-  );
-}
+const price = (supplierId: string, itemId: string, minQuantity: string, unitPrice: string) =>
+  given.price(supplierId, itemId, unitPrice, { minQuantity });
 
 let shared: { supplierId: string; warehouseId: string; itemId: string } | undefined;
 async function basics() {
@@ -612,19 +581,10 @@ describe('settings', () => {
 
   it('keeps the base currency once stock has value', async () => {
     const globexId = globexOwner.tenants.find((tenant) => tenant.slug === 'globex')?.id ?? '';
-    const [itemId, warehouseId, locationId] = [randomUUID(), randomUUID(), randomUUID()];
-    await platform.db.query(
-      'insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)',
-      [globexId, itemId, unique('G'), 'Valued'],
-    );
-    await platform.db.query(
-      'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
-      [globexId, warehouseId, unique('GW').slice(0, 20), 'Globex WH'],
-    );
-    await platform.db.query(
-      `insert into invantray.locations (tenant_id, id, warehouse_id, code, barcode) values ($1, $2, $3, 'BIN', $4)`,
-      [globexId, locationId, warehouseId, unique('GB')],
-    );
+    const inGlobex = arrangeIn(platform, globexId);
+    const { id: itemId } = await inGlobex.item({ name: 'Valued' });
+    const { id: warehouseId } = await inGlobex.warehouse({ name: 'Globex WH' });
+    const locationId = await inGlobex.location(warehouseId, { code: 'BIN' });
     await platform.db.query(
       `insert into invantray.stock_moves (tenant_id, id, kind, item_id, quantity, to_location_id, unit_cost, batch_id)
        values ($1, $2, 'receipt', $3, 1, $4, 2.5, $2)`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn, unique } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
@@ -12,6 +13,7 @@ let member: Session;
 let viewer: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -24,6 +26,7 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
@@ -34,54 +37,23 @@ afterAll(async () => {
 // Arranging: suppliers, warehouses, items and orders straight in the tables
 // (this suite tests receiving and invoices, not the routes that make those).
 
-const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
-
+/** A warehouse with its receiving dock (where receipts land by default) and one bin. */
 async function makeWarehouse() {
-  const id = randomUUID();
-  const receiving = randomUUID();
-  const bin = randomUUID();
-  const code = unique('W').slice(0, 20);
-  await platform.db.query(
-    'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
-    [tenantId, id, code, `Warehouse ${code}`],
-  );
-  await platform.db.query(
-    `insert into invantray.locations (tenant_id, id, warehouse_id, code, kind, barcode)
-     values ($1, $2, $4, 'RECEIVING', 'receiving', $5), ($1, $3, $4, 'BIN-1', 'bin', $6)`,
-    [tenantId, receiving, bin, id, `${code}-RECEIVING`, `${code}-BIN-1`],
-  );
-  await platform.db.query(
-    'update invantray.warehouses set receiving_location_id = $3 where tenant_id = $1 and id = $2',
-    [tenantId, id, receiving],
-  );
+  const { id } = await given.warehouse();
+  const receiving = await given.location(id, { code: 'RECEIVING', kind: 'receiving' });
+  const bin = await given.location(id, { code: 'BIN-1' });
+  await given.receivingDock(id, receiving);
   return { id, receiving, bin };
 }
 
-async function makeItem(options: { tracking?: 'none' | 'lot' | 'serial'; boxOf?: string } = {}) {
-  const id = randomUUID();
-  const sku = unique('SKU');
-  await platform.db.query(
-    `insert into invantray.items (tenant_id, id, sku, name, tracking) values ($1, $2, $3, $4, $5)`,
-    [tenantId, id, sku, `Item ${sku}`, options.tracking ?? 'none'],
-  );
-  if (options.boxOf)
-    await platform.db.query(
-      `insert into invantray.item_units (tenant_id, item_id, unit, factor) values ($1, $2, 'box', $3)`,
-      [tenantId, id, options.boxOf],
-    );
-  return { id, sku };
-}
+const makeItem = (options: { tracking?: 'none' | 'lot' | 'serial'; boxOf?: string } = {}) =>
+  given.item(options);
 
+/** The one supplier every order here is placed with. */
 let supplierId: string | undefined;
 async function supplier(): Promise<string> {
-  if (supplierId) return supplierId;
-  const id = randomUUID();
-  await platform.db.query(
-    `insert into invantray.suppliers (tenant_id, id, code, name, currency) values ($1, $2, $3, 'Receiving Supplies', 'USD')`,
-    [tenantId, id, unique('SUP')],
-  );
-  supplierId = id;
-  return id;
+  supplierId ??= await given.supplier({ name: 'Receiving Supplies' });
+  return supplierId;
 }
 
 type Warehouse = Awaited<ReturnType<typeof makeWarehouse>>;

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
-import { withTenantEvents } from '@halooid/shared/events/outbox';
-import { uuidv7 } from '@halooid/shared/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MoveInput, postMoves } from '../domain/stock-ledger';
+import type { MoveInput } from '../domain/stock-ledger';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 import { runReorderJob } from './reorder-job';
 
@@ -11,6 +9,7 @@ let platform: TestPlatform;
 let buyer: Session;
 let warehouse: Session;
 let tenantId: string;
+let given: Arrange;
 let mainId: string;
 let mainBin: string;
 let dollars: string;
@@ -23,8 +22,9 @@ beforeAll(async () => {
     platform.login('warehouse@acme.example'),
   ]);
   tenantId = buyer.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
-  mainId = await warehouseWithBin('RMAIN');
-  mainBin = (await binOf(mainId)) as string;
+  given = arrangeIn(platform, tenantId);
+  mainId = (await given.warehouse({ code: 'RMAIN' })).id;
+  mainBin = await given.location(mainId, { code: 'BIN' });
   dollars = await supplier('RS-USD', 'USD', 7);
   euros = await supplier('RS-EUR', 'EUR', 21);
 });
@@ -33,47 +33,20 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function warehouseWithBin(code: string): Promise<string> {
-  const [id, bin] = [randomUUID(), randomUUID()];
-  await platform.db.query(
-    `insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $3)`,
-    [tenantId, id, code],
-  );
-  await platform.db.query(
-    `insert into invantray.locations (tenant_id, id, warehouse_id, code, barcode) values ($1, $2, $3, 'BIN', $4)`,
-    [tenantId, bin, id, `LOC-${bin}`],
-  );
-  return id;
-}
-
-async function binOf(warehouseId: string) {
-  const { rows } = await platform.db.query<{ id: string }>(
-    'select id from invantray.locations where tenant_id = $1 and warehouse_id = $2',
-    [tenantId, warehouseId],
-  );
-  return rows[0]?.id;
-}
-
-async function supplier(code: string, currency: string, leadTimeDays: number): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(
-    `insert into invantray.suppliers (tenant_id, id, code, name, currency, lead_time_days) values ($1, $2, $3, $3, $4, $5)`,
-    [tenantId, id, code, currency, leadTimeDays],
-  );
-  return id;
-}
+const supplier = (code: string, currency: string, leadTimeDays: number) =>
+  given.supplier({ code, name: code, currency, leadTimeDays });
 
 /** An item with reorder settings in the main warehouse (point, quantity) and, optionally, a default supplier. */
 async function item(
   sku: string,
   options: { supplierId?: string; point: string; quantity: string; averageCost?: string },
 ): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(
-    `insert into invantray.items (tenant_id, id, sku, name, default_supplier_id, average_cost)
-     values ($1, $2, $3, $3, $4, $5)`,
-    [tenantId, id, sku, options.supplierId ?? null, options.averageCost ?? '0'],
-  );
+  const { id } = await given.item({
+    sku,
+    name: sku,
+    defaultSupplierId: options.supplierId ?? null,
+    averageCost: options.averageCost ?? '0',
+  });
   await platform.db.query(
     `insert into invantray.reorder_settings (tenant_id, item_id, warehouse_id, reorder_point, reorder_quantity)
      values ($1, $2, $3, $4, $5)`,
@@ -82,13 +55,7 @@ async function item(
   return id;
 }
 
-async function post(moves: MoveInput[]) {
-  const principal = { tenantId, principalId: warehouse.userId, principalType: 'user' as const, grants: [] };
-  return withTenantEvents(
-    { tenantId, userId: warehouse.userId, actor: { type: 'user', id: warehouse.userId } },
-    (tx, events) => postMoves({ tx, principal, newId: uuidv7, events }, moves),
-  );
-}
+const post = (moves: MoveInput[]) => given.postMoves(warehouse.userId, moves);
 
 /** Waits until every outbox event is published and the bus has delivered it (the on-move trigger has run). */
 async function settle() {
@@ -139,11 +106,7 @@ const belowEvents = async (itemId: string) =>
 describe('reordering', () => {
   it('drafts exactly one line for an item that an issue takes below its point, however many triggers race', async () => {
     const bearing = await item('RO-BEARING', { supplierId: dollars, point: '10', quantity: '50' });
-    await platform.db.query(
-      `insert into invantray.supplier_prices (tenant_id, id, supplier_id, item_id, min_quantity, unit_price, currency, effective_from)
-       values ($1, $2, $3, $4, 1, 3.5, 'USD', current_date - 1)`,
-      [tenantId, randomUUID(), dollars, bearing],
-    );
+    await given.price(dollars, bearing, '3.5');
     await post([{ kind: 'receipt', itemId: bearing, toLocationId: mainBin, quantity: '20', unitCost: '3' }]);
     await settle();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn, unique } from '../testing/arrange';
 
 let platform: TestPlatform;
 let employee: Session;
@@ -9,9 +10,9 @@ let admin: Session;
 let globexOwner: Session;
 let tenantId: string;
 let warehouseId: string;
+let given: Arrange;
 
 const BASE = '/v1/invantray/requisitions';
-const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -22,11 +23,8 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = buyer.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
-  warehouseId = randomUUID();
-  await platform.db.query(
-    `insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, 'Main warehouse')`,
-    [tenantId, warehouseId, unique('WH')],
-  );
+  given = arrangeIn(platform, tenantId);
+  warehouseId = (await given.warehouse({ name: 'Main warehouse' })).id;
 });
 
 afterAll(async () => {
@@ -34,21 +32,8 @@ afterAll(async () => {
 });
 
 /** An item straight in its table: this suite tests requisitions, not the items routes. */
-async function makeItem(options: { averageCost?: string; defaultSupplierId?: string; boxOf?: string } = {}) {
-  const id = randomUUID();
-  const sku = unique('SKU');
-  await platform.db.query(
-    `insert into invantray.items (tenant_id, id, sku, name, average_cost, default_supplier_id)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [tenantId, id, sku, `Item ${sku}`, options.averageCost ?? '0', options.defaultSupplierId ?? null],
-  );
-  if (options.boxOf)
-    await platform.db.query(
-      `insert into invantray.item_units (tenant_id, item_id, unit, factor) values ($1, $2, 'box', $3)`,
-      [tenantId, id, options.boxOf],
-    );
-  return { id, sku };
-}
+const makeItem = (options: { averageCost?: string; defaultSupplierId?: string; boxOf?: string } = {}) =>
+  given.item(options);
 
 async function makeSupplier(currency = 'USD'): Promise<string> {
   const response = await platform.request('POST', '/v1/invantray/suppliers', {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
@@ -8,6 +9,7 @@ let manager: Session;
 let viewer: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -17,39 +19,23 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = manager.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-// ---------------------------------------------------------------------------
 // Arrange: warehouses, locations and items straight in SQL (their own routes are other capabilities').
 
 async function warehouse(): Promise<{ id: string; bin: string; shelf: string }> {
-  const id = randomUUID();
-  const code = `W${id.slice(0, 6)}`;
-  await platform.db.query(
-    'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
-    [tenantId, id, code, `Warehouse ${code}`],
-  );
-  const [bin, shelf] = [randomUUID(), randomUUID()];
-  await platform.db.query(
-    `insert into invantray.locations (tenant_id, id, warehouse_id, parent_id, code, kind, barcode)
-     values ($1, $2, $3, null, 'A', 'zone', $4), ($1, $5, $3, $2, 'A-01', 'bin', $6)`,
-    [tenantId, shelf, id, `L${shelf}`, bin, `L${bin}`],
-  );
+  const { id } = await given.warehouse();
+  const shelf = await given.location(id, { code: 'A', kind: 'zone' });
+  const bin = await given.location(id, { code: 'A-01', parentId: shelf });
   return { id, bin, shelf };
 }
 
-async function item(tracking: 'none' | 'lot' | 'serial' = 'none'): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(
-    'insert into invantray.items (tenant_id, id, sku, name, tracking) values ($1, $2, $3, $4, $5)',
-    [tenantId, id, `SKU-${id.slice(0, 8)}`, `Item ${id.slice(0, 8)}`, tracking],
-  );
-  return id;
-}
+const item = async (tracking: 'none' | 'lot' | 'serial' = 'none') => (await given.item({ tracking })).id;
 
 const post = (path: string, body: unknown, as: Session = manager, headers: Record<string, string> = {}) =>
   platform.request('POST', path, { headers: { ...as.headers('acme'), ...headers }, body });

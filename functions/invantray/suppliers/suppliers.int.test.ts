@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn, unique } from '../testing/arrange';
 import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
@@ -8,6 +9,7 @@ let buyer: Session;
 let viewer: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -17,33 +19,19 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = buyer.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
-
 const createSupplier = (body: Record<string, unknown>, as: Session = buyer, tenant = 'acme') =>
   platform.request('POST', '/v1/invantray/suppliers', { headers: as.headers(tenant), body });
 
 /** An item straight in the table: this suite tests suppliers, not the items routes. */
-async function makeItem(options: { unit?: string; boxOf?: string; defaultSupplierId?: string } = {}) {
-  const id = randomUUID();
-  const sku = unique('SKU');
-  await platform.db.query(
-    `insert into invantray.items (tenant_id, id, sku, name, unit, default_supplier_id)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [tenantId, id, sku, `Item ${sku}`, options.unit ?? 'each', options.defaultSupplierId ?? null],
-  );
-  if (options.boxOf)
-    await platform.db.query(
-      `insert into invantray.item_units (tenant_id, item_id, unit, factor) values ($1, $2, 'box', $3)`,
-      [tenantId, id, options.boxOf],
-    );
-  return { id, sku };
-}
+const makeItem = (options: { unit?: string; boxOf?: string; defaultSupplierId?: string } = {}) =>
+  given.item(options);
 
 const addPrice = (supplierId: string, body: Record<string, unknown>) =>
   platform.request('POST', `/v1/invantray/suppliers/${supplierId}/prices`, {

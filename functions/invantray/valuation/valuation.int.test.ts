@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 
 let platform: TestPlatform;
 let manager: Session;
 let member: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -14,6 +16,7 @@ beforeAll(async () => {
     platform.login('member@acme.example'),
   ]);
   tenantId = manager.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
@@ -22,27 +25,11 @@ afterAll(async () => {
 
 // Arrange in SQL: warehouses, items and categories are other capabilities'.
 async function warehouse(code: string): Promise<{ id: string; bin: string }> {
-  const [id, bin] = [randomUUID(), randomUUID()];
-  await platform.db.query(
-    'insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, $3, $4)',
-    [tenantId, id, code, `Warehouse ${code}`],
-  );
-  await platform.db.query(
-    `insert into invantray.locations (tenant_id, id, warehouse_id, code, kind, barcode)
-     values ($1, $2, $3, 'BIN-1', 'bin', $4)`,
-    [tenantId, bin, id, `L${bin}`],
-  );
-  return { id, bin };
+  const { id } = await given.warehouse({ code });
+  return { id, bin: await given.location(id, { code: 'BIN-1' }) };
 }
 
-async function item(sku: string, categoryId: string | null): Promise<string> {
-  const id = randomUUID();
-  await platform.db.query(
-    'insert into invantray.items (tenant_id, id, sku, name, category_id) values ($1, $2, $3, $4, $5)',
-    [tenantId, id, sku, `Item ${sku}`, categoryId],
-  );
-  return id;
-}
+const item = async (sku: string, categoryId: string | null) => (await given.item({ sku, categoryId })).id;
 
 const move = (body: unknown) =>
   platform.request('POST', '/v1/invantray/stock/moves', { headers: manager.headers('acme'), body });

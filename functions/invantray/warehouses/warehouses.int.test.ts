@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Arrange, arrangeIn } from '../testing/arrange';
 
 let platform: TestPlatform;
 let admin: Session;
@@ -8,6 +9,7 @@ let manager: Session;
 let viewer: Session;
 let globexOwner: Session;
 let tenantId: string;
+let given: Arrange;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -18,6 +20,7 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   tenantId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id as string;
+  given = arrangeIn(platform, tenantId);
 });
 
 afterAll(async () => {
@@ -46,13 +49,7 @@ async function newLocation(warehouseId: string, body: Record<string, unknown>) {
 
 /** Stock arranged straight in the balance table (moves belong to the stock slice). */
 async function putStock(locationId: string, warehouseId: string, onHand = '3'): Promise<void> {
-  const itemId = randomUUID();
-  await platform.db.query('insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)', [
-    tenantId,
-    itemId,
-    code('SKU'),
-    'Stocked item',
-  ]);
+  const { id: itemId } = await given.item({ name: 'Stocked item' });
   await platform.db.query(
     `insert into invantray.stock_balances (tenant_id, item_id, location_id, warehouse_id, on_hand)
      values ($1, $2, $3, $4, $5)`,
@@ -372,14 +369,7 @@ describe('deactivation and stock moves', () => {
       lines: [{ itemId, quantity: '2', toStockLocationId: locationId }],
     });
 
-  async function newItem(): Promise<string> {
-    const id = randomUUID();
-    await platform.db.query(
-      'insert into invantray.items (tenant_id, id, sku, name) values ($1, $2, $3, $4)',
-      [tenantId, id, code('MV'), 'Moved item'],
-    );
-    return id;
-  }
+  const newItem = async () => (await given.item({ name: 'Moved item' })).id;
 
   /** Locations holding stock while they, or their warehouse, are inactive: never any. */
   async function stockInInactive(warehouseIds: string[]) {
