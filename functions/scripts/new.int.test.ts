@@ -69,7 +69,7 @@ describe('npm run new', () => {
     const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
 
     expect(productOutput).toContain(`functions/${PRODUCT}/product.ts`);
-    expect(productOutput).toContain(`functions/${PRODUCT}/migrations/0001_items.sql`);
+    expect(productOutput).toContain(`functions/${PRODUCT}/migrations/0001_widgets.sql`);
     expect(productOutput).toContain('Next steps:');
     expect(capabilityOutput).toContain(`functions/${PRODUCT}/migrations/0002_boxes.sql`);
     expect(capabilityOutput).toContain(`Changed:\n  functions/${PRODUCT}/product.ts`);
@@ -119,44 +119,52 @@ describe('npm run new', () => {
       await inCopy('npx', ['tsx', 'functions/scripts/scaffold/product-probe.ts', PRODUCT, out], 3 * MINUTE);
       const probe = JSON.parse(readFileSync(out, 'utf8'));
       const routes = [
-        'GET /v1/zz-demo/items',
-        'POST /v1/zz-demo/items',
-        'GET /v1/zz-demo/items/{itemId}',
+        'GET /v1/zz-demo/widgets',
+        'POST /v1/zz-demo/widgets',
+        'GET /v1/zz-demo/widgets/{widgetId}',
         'GET /v1/zz-demo/boxes',
         'POST /v1/zz-demo/boxes',
         'GET /v1/zz-demo/boxes/{boxId}',
       ];
 
-      expect(probe.registered).toEqual({ key: PRODUCT, capabilities: ['items', 'boxes'] });
+      expect(probe.registered).toEqual({ key: PRODUCT, capabilities: ['widgets', 'boxes'] });
       expect(probe.routes).toEqual(routes);
       expect(probe.routeTable).toEqual(routes);
       expect(probe.sweep).toEqual([
-        'listItems GET /v1/zz-demo/items',
-        'createItem POST /v1/zz-demo/items',
-        'getItem GET /v1/zz-demo/items/{itemId}',
+        'listWidgets GET /v1/zz-demo/widgets',
+        'createWidget POST /v1/zz-demo/widgets',
+        'getWidget GET /v1/zz-demo/widgets/{widgetId}',
         'listBoxes GET /v1/zz-demo/boxes',
         'createBox POST /v1/zz-demo/boxes',
         'getBox GET /v1/zz-demo/boxes/{boxId}',
       ]);
-      expect(probe.cdk.functions.sort()).toEqual(['halooid-dev-zz-demo-boxes', 'halooid-dev-zz-demo-items']);
+      expect(probe.cdk.functions.sort()).toEqual([
+        'halooid-dev-zz-demo-boxes',
+        'halooid-dev-zz-demo-widgets',
+      ]);
       expect(probe.cdk.methods.sort()).toEqual([...routes].sort());
       expect(probe.cdk.alarms).toEqual(
         expect.arrayContaining([
-          'zz-demo-items: 5+ errors in 5 minutes',
-          'zz-demo-items is throttled',
+          'zz-demo-widgets: 5+ errors in 5 minutes',
+          'zz-demo-widgets is throttled',
           'zz-demo-boxes: 5+ errors in 5 minutes',
         ]),
       );
       expect(probe.web).toContainEqual({ key: PRODUCT, displayName: 'Zz Demo', path: '/zz-demo' });
       expect(probe.openApiStatus).toBe(200);
       expect(probe.openApiPaths).toEqual([
-        '/v1/zz-demo/items',
-        '/v1/zz-demo/items/{itemId}',
+        '/v1/zz-demo/widgets',
+        '/v1/zz-demo/widgets/{widgetId}',
         '/v1/zz-demo/boxes',
         '/v1/zz-demo/boxes/{boxId}',
       ]);
       expect(probe.permissionsStatus).toBe(200);
-      for (const name of ['zz-demo:item:read', 'zz-demo:item:write', 'zz-demo:box:read', 'zz-demo:box:write'])
+      for (const name of [
+        'zz-demo:widget:read',
+        'zz-demo:widget:write',
+        'zz-demo:box:read',
+        'zz-demo:box:write',
+      ])
         expect(probe.permissions).toContain(`"name":"${name}"`);
       // Its migration ran and the owner's `*:*:*` reaches it: the list answers 200.
       expect(probe.firstRouteAsOwner).toBe(200);
@@ -192,11 +200,11 @@ describe('npm run new', () => {
             test.status === 'passed' && test.fullName.startsWith(section) && test.fullName.includes(route),
         );
 
-      for (const route of ['listItems', 'createItem', 'getItem', 'listBoxes', 'createBox', 'getBox']) {
+      for (const route of ['listWidgets', 'createWidget', 'getWidget', 'listBoxes', 'createBox', 'getBox']) {
         expect(passed('1. without credentials', route), `401 for ${route}`).toBe(true);
         expect(passed('2. lacking the permission', route), `403 for ${route}`).toBe(true);
       }
-      for (const route of ['getItem', 'getBox'])
+      for (const route of ['getWidget', 'getBox'])
         expect(passed("3. another tenant's resource ids", route), `404 for ${route}`).toBe(true);
       expect(results.filter((test) => test.status === 'failed').map((test) => test.fullName)).toEqual([]);
     },
@@ -216,7 +224,7 @@ describe('npm run new', () => {
         'infra/aws/src/build-parity.test.ts',
       ];
       // Its tests as written; the second capability's integration test is the first's template renamed.
-      const own = ['items/items.test.ts', 'items/items.int.test.ts', 'boxes/boxes.test.ts'].map(
+      const own = ['widgets/widgets.test.ts', 'widgets/widgets.int.test.ts', 'boxes/boxes.test.ts'].map(
         (file) => `functions/${PRODUCT}/${file}`,
       );
       const report = path.join(copy.root, 'own-tests.json');

@@ -68,31 +68,31 @@ describe('scaffoldProduct', () => {
       'functions/zz-demo/product.ts',
       'functions/zz-demo/events.ts',
       'functions/zz-demo/domain/README.md',
-      'functions/zz-demo/items/schemas.ts',
-      'functions/zz-demo/items/service.ts',
-      'functions/zz-demo/items/handler.ts',
-      'functions/zz-demo/items/repository.ts',
-      'functions/zz-demo/items/list-items.ts',
-      'functions/zz-demo/items/create-item.ts',
-      'functions/zz-demo/items/get-item.ts',
-      'functions/zz-demo/items/items.test.ts',
-      'functions/zz-demo/items/items.int.test.ts',
-      'functions/zz-demo/migrations/0001_items.sql',
+      'functions/zz-demo/widgets/schemas.ts',
+      'functions/zz-demo/widgets/service.ts',
+      'functions/zz-demo/widgets/handler.ts',
+      'functions/zz-demo/widgets/repository.ts',
+      'functions/zz-demo/widgets/list-widgets.ts',
+      'functions/zz-demo/widgets/create-widget.ts',
+      'functions/zz-demo/widgets/get-widget.ts',
+      'functions/zz-demo/widgets/widgets.test.ts',
+      'functions/zz-demo/widgets/widgets.int.test.ts',
+      'functions/zz-demo/migrations/0001_widgets.sql',
     ]);
     expect(read('functions/zz-demo/product.ts')).toContain('export const zzDemoProduct = defineProduct({');
-    expect(read('functions/zz-demo/product.ts')).toContain('capabilities: [itemsService]');
+    expect(read('functions/zz-demo/product.ts')).toContain('capabilities: [widgetsService]');
   });
 
   it('writes the tenant-table pattern: tenant-leading key, forced RLS, the tenant policy, grants to halooid_app', () => {
     scaffoldProduct(root, 'zz-demo');
-    const sql = read('functions/zz-demo/migrations/0001_items.sql');
+    const sql = read('functions/zz-demo/migrations/0001_widgets.sql');
 
     expect(sql).toContain('create schema if not exists zz_demo;');
     expect(sql).toContain('grant usage on schema zz_demo to halooid_app;');
     expect(sql).toContain('primary key (tenant_id, id)');
-    expect(sql).toMatch(/create index \w+ on zz_demo\.items \(tenant_id,/);
-    expect(sql).toContain('alter table zz_demo.items enable row level security;');
-    expect(sql).toContain('alter table zz_demo.items force row level security;');
+    expect(sql).toMatch(/create index \w+ on zz_demo\.widgets \(tenant_id,/);
+    expect(sql).toContain('alter table zz_demo.widgets enable row level security;');
+    expect(sql).toContain('alter table zz_demo.widgets force row level security;');
     expect(sql).toContain(
       'using (tenant_id = platform.current_tenant_id())\n  with check (tenant_id = platform.current_tenant_id());',
     );
@@ -118,7 +118,7 @@ describe('scaffoldCapability', () => {
     expect(result.written).toContain('functions/zz-demo/migrations/0002_time_entries.sql');
     expect(result.written).toContain('functions/zz-demo/time-entries/create-time-entry.ts');
     expect(read('functions/zz-demo/product.ts')).toContain(
-      'capabilities: [itemsService, timeEntriesService]',
+      'capabilities: [widgetsService, timeEntriesService]',
     );
     expect(read('functions/zz-demo/product.ts')).toContain(
       "import { timeEntriesService } from './time-entries/service';",
@@ -129,7 +129,7 @@ describe('scaffoldCapability', () => {
     scaffoldProduct(root, 'zz-demo');
 
     expect(() => scaffoldCapability(root, 'nope', 'things')).toThrow('create the product first');
-    expect(() => scaffoldCapability(root, 'zz-demo', 'items')).toThrow('already exists');
+    expect(() => scaffoldCapability(root, 'zz-demo', 'widgets')).toThrow('already exists');
     expect(() => scaffoldCapability(root, 'zz-demo', 'domain')).toThrow('reserved');
   });
 });

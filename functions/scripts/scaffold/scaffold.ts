@@ -24,7 +24,7 @@ export interface ScaffoldResult {
 }
 
 const MIGRATION = /^(\d{4})_[a-z0-9_]+\.sql$/;
-export const DEFAULT_FIRST_CAPABILITY = 'items';
+export const DEFAULT_FIRST_CAPABILITY = 'widgets';
 
 export function scaffoldProduct(
   root: string,
