@@ -8,4 +8,10 @@ import { qultrixProduct } from './qultrix/product';
 import { taskodexProduct } from './taskodex/product';
 
 /** Every product, the platform first: the one list everything else reads. */
-export const PRODUCTS = [platformProduct, customerconnectProduct, invantrayProduct, qultrixProduct, taskodexProduct] as const;
+export const PRODUCTS = [
+  platformProduct,
+  customerconnectProduct,
+  invantrayProduct,
+  qultrixProduct,
+  taskodexProduct,
+] as const;

@@ -28,9 +28,18 @@ export function renderProductList(keys: readonly string[]): string {
     ...[...keys].sort().map((key) => `import { ${productExportName(key)} } from './${key}/product';`),
     '',
     '/** Every product, the platform first: the one list everything else reads. */',
-    `export const PRODUCTS = [${keys.map(productExportName).join(', ')}] as const;`,
+    productsLine(keys.map(productExportName)),
     '',
   ].join('\n');
+}
+
+/** Biome's line width (biome.json): a longer list is printed one name a line, as Biome would. */
+const LINE_WIDTH = 110;
+
+function productsLine(names: readonly string[]): string {
+  const oneLine = `export const PRODUCTS = [${names.join(', ')}] as const;`;
+  if (oneLine.length <= LINE_WIDTH) return oneLine;
+  return ['export const PRODUCTS = [', ...names.map((name) => `  ${name},`), '] as const;'].join('\n');
 }
 
 /**
