@@ -23,6 +23,11 @@ export class FormState {
     this.#report = report;
   }
 
+  /** The failure's message when no field carries it: what a form shows under its fields. */
+  get generalError(): string {
+    return Object.keys(this.fields).length ? '' : this.error;
+  }
+
   /** Forgets the last failure (a dialog opening afresh). */
   clear(): void {
     this.error = '';

@@ -51,4 +51,12 @@ describe('FormState', () => {
     expect(spy).toHaveBeenCalledTimes(2);
     spy.mockRestore();
   });
+
+  it('gives the message to show under the fields only when no field carries it', async () => {
+    const form = new FormState();
+    await form.submit(() => Promise.reject(invalid([{ field: 'name', message: 'Required', code: 'x' }])));
+    expect(form.generalError).toBe('');
+    await form.submit(() => Promise.reject(invalid([])));
+    expect(form.generalError).toBe('Check the form.');
+  });
 });
