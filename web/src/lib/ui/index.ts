@@ -10,6 +10,7 @@ export { default as Fieldset } from './Fieldset.svelte';
 export { default as FormDialog } from './FormDialog.svelte';
 export { default as Icon, type IconName, isIconName } from './Icon.svelte';
 export { default as Input } from './Input.svelte';
+export { default as PageHead } from './PageHead.svelte';
 export { default as SectionHead } from './SectionHead.svelte';
 export { default as Select } from './Select.svelte';
 export { default as Skeleton } from './Skeleton.svelte';
