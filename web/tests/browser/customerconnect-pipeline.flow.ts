@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type Flow } from './harness';
+import { api, apiHeaders, noSidewaysScroll } from './api';
+import type { Flow } from './harness';
 
 /**
  * CustomerConnect's pipeline in the browser. A Sales Rep converts a lead
@@ -14,32 +15,6 @@ import { DEMO_PASSWORD, type Flow } from './harness';
  * was. An admin edits a pipeline's stages (a renamed stage keeps its id) and
  * adds a select custom field. Every screen is checked by axe.
  */
-
-type Headers = Record<string, string>;
-
-async function apiHeaders(baseUrl: string, email: string): Promise<Headers> {
-  const response = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const body = (await response.json()) as { accessToken: string; tenants: { id: string; slug: string }[] };
-  return {
-    authorization: `Bearer ${body.accessToken}`,
-    'x-tenant-id': body.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '',
-  };
-}
-
-async function api<T>(baseUrl: string, headers: Headers, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...headers, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 interface Pipeline {
   id: string;
@@ -64,11 +39,6 @@ async function flowPipeline(baseUrl: string, runId: string): Promise<Pipeline> {
       { name: 'Lost', kind: 'lost' },
     ],
   });
-}
-
-async function noSidewaysScroll(page: Page, width: number) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `no sideways scroll on the page (${scroll} px)`);
 }
 
 /** Waits (up to `ms`) for `check` to return a value. */

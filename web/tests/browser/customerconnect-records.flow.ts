@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type Flow } from './harness';
+import { api, apiHeaders, noSidewaysScroll } from './api';
+import type { Flow } from './harness';
 
 /**
  * CustomerConnect's records in the browser at a phone's width: a Sales Rep
@@ -10,41 +10,6 @@ import { DEMO_PASSWORD, type Flow } from './harness';
  * on the survivor, whose old id now answers with the survivor. Each screen
  * is checked by axe; no page scrolls sideways at 390 px.
  */
-
-async function noSidewaysScroll(page: Page, width: number) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `no sideways scroll on the page (${scroll} px)`);
-}
-
-async function apiHeaders(baseUrl: string, email: string): Promise<Record<string, string>> {
-  const response = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const body = (await response.json()) as { accessToken: string; tenants: { id: string; slug: string }[] };
-  return {
-    authorization: `Bearer ${body.accessToken}`,
-    'x-tenant-id': body.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '',
-  };
-}
-
-async function api<T>(
-  baseUrl: string,
-  headers: Record<string, string>,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...headers, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 const idOf = (url: string) => /\/contacts\/([0-9a-f-]{36})/.exec(url)?.[1] ?? '';
 

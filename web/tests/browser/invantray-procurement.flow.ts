@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type Flow } from './harness';
+import { api, apiHeaders, noSidewaysScroll } from './api';
+import type { Flow } from './harness';
 
 /**
  * Invantray's purchasing in the browser, the acceptance path of issue 16:
@@ -12,40 +13,6 @@ import { DEMO_PASSWORD, type Flow } from './harness';
  * receives the rest. The warehouse and the item are arranged through the API;
  * everything else through the screens, each checked by axe.
  */
-async function apiHeaders(baseUrl: string, email: string): Promise<Record<string, string>> {
-  const response = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const body = (await response.json()) as { accessToken: string; tenants: { id: string; slug: string }[] };
-  return {
-    authorization: `Bearer ${body.accessToken}`,
-    'x-tenant-id': body.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '',
-  };
-}
-
-async function api<T>(
-  baseUrl: string,
-  headers: Record<string, string>,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...headers, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function noSidewaysScroll(page: Page, width: number) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `no sideways scroll on the page (${scroll} px)`);
-}
 
 async function statusIs(page: Page, status: string) {
   await page.getByRole('heading', { level: 1 }).getByText(status, { exact: true }).waitFor();

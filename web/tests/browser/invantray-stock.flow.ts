@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, type Flow } from './harness';
+import type { Locator } from 'playwright-core';
+import { api, apiHeaders, noSidewaysScroll } from './api';
+import type { Flow } from './harness';
 
 /**
  * Invantray's stock side in the browser, as a Warehouse Manager: create an
@@ -11,41 +12,6 @@ import { DEMO_PASSWORD, type Flow } from './harness';
  * bins are arranged through the API; everything else through the screens.
  * Each screen is checked by axe; at 390 px nothing scrolls sideways.
  */
-
-async function apiHeaders(baseUrl: string, email: string): Promise<Record<string, string>> {
-  const response = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const body = (await response.json()) as { accessToken: string; tenants: { id: string; slug: string }[] };
-  return {
-    authorization: `Bearer ${body.accessToken}`,
-    'x-tenant-id': body.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '',
-  };
-}
-
-async function api<T>(
-  baseUrl: string,
-  headers: Record<string, string>,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...headers, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  assert.ok(response.status < 300, `${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function noSidewaysScroll(page: Page, width: number) {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scroll <= width, `no sideways scroll on the page (${scroll} px)`);
-}
 
 /** What a keyboard-wedge scanner does: type the code, then Enter; the field says what it found. */
 async function scan(where: Locator, code: string, found: RegExp) {

@@ -8,7 +8,13 @@ vi.mock('./http', () => ({ invGet: vi.fn() }));
 const get = vi.mocked(invGet);
 
 const failure = () =>
-  new ApiError(400, { type: 'about:blank', title: 'Bad request', status: 400, detail: 'Try again.' });
+  new ApiError(400, {
+    type: 'about:blank',
+    title: 'Bad request',
+    status: 400,
+    detail: 'Try again.',
+    code: 'bad_request',
+  });
 
 /** A read that answers only when the test says so: two reads racing. */
 function deferred<T>() {
