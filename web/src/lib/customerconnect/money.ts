@@ -1,8 +1,9 @@
 /**
  * Money on CRM screens. Amounts arrive as decimal strings with an ISO 4217
  * currency and are never turned into JS floats: sums for the optimistic board
- * use integer hundredths (BigInt), and Intl formats the string itself.
+ * are exact decimal arithmetic ($lib/decimal), and Intl formats the string itself.
  */
+import { addDecimals, compareDecimals, subtractDecimals, trimDecimal } from '$lib/decimal';
 
 const DECIMAL = /^-?\d+(\.\d{1,2})?$/;
 
@@ -11,37 +12,26 @@ export function isAmount(text: string): boolean {
   return DECIMAL.test(text.trim()) && !text.trim().startsWith('-');
 }
 
-function toHundredths(amount: string): bigint {
+/** An amount the board may add: digits with at most two decimals (anything else is a bug upstream). */
+function checked(amount: string): string {
   const text = amount.trim();
   if (!DECIMAL.test(text)) throw new RangeError(`Not a decimal amount: ${amount}`);
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
-  const value = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return negative ? -value : value;
-}
-
-function fromHundredths(value: bigint): string {
-  const negative = value < 0n;
-  const absolute = negative ? -value : value;
-  const whole = absolute / 100n;
-  const fraction = String(absolute % 100n).padStart(2, '0');
-  return `${negative ? '-' : ''}${whole}.${fraction}`;
+  return text;
 }
 
 /** "1000.10" + "0.9" → "1001.00", exactly. */
 export function addAmounts(a: string, b: string): string {
-  return fromHundredths(toHundredths(a) + toHundredths(b));
+  return trimDecimal(addDecimals(checked(a), checked(b)), 2);
 }
 
 /** "1000.10" − "0.9" → "999.20", exactly. */
 export function subtractAmounts(a: string, b: string): string {
-  return fromHundredths(toHundredths(a) - toHundredths(b));
+  return trimDecimal(subtractDecimals(checked(a), checked(b)), 2);
 }
 
 /** Compares two decimal strings: negative, zero or positive. */
 export function compareAmounts(a: string, b: string): number {
-  const difference = toHundredths(a) - toHundredths(b);
-  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+  return compareDecimals(checked(a), checked(b));
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -48,8 +48,3 @@ export function formatVariance(value: string | null | undefined): string {
 export function isNegative(value: string | null | undefined): boolean {
   return Boolean(value?.startsWith('-') && !/^-0(\.0+)?$/.test(value));
 }
-
-/** "12.000000" → "12", "2.50" → "2.5", "120" stays: for values put back into fields. */
-export function trimDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
-}

@@ -1,4 +1,4 @@
-import { trimDecimal } from '../format';
+import { trimDecimal } from '$lib/decimal';
 /**
  * The item dialog's text fields for lists: barcodes one per line (a carton's
  * as `code = box`), unit conversions as `box = 12`. Parsed here so the dialog

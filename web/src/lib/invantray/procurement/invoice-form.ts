@@ -1,5 +1,4 @@
-import { trimDecimal } from '../format';
-import { isDecimal, isZero } from './decimal';
+import { isDecimal, isZero, trimDecimal } from '$lib/decimal';
 import type { OrderLine } from './types';
 
 /**

@@ -1,5 +1,4 @@
-import { trimDecimal } from '../format';
-import { isDecimal } from './decimal';
+import { isDecimal, trimDecimal } from '$lib/decimal';
 import { type DraftLine, linesRequest } from './order-lines';
 import type { Order } from './types';
 

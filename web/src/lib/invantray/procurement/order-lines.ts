@@ -1,5 +1,5 @@
+import { isDecimal } from '$lib/decimal';
 import type { ItemRef } from '../types';
-import { isDecimal } from './decimal';
 
 /**
  * The lines of a new purchase order or requisition as the form holds them,

@@ -1,6 +1,5 @@
-import { trimDecimal } from '../format';
+import { isDecimal, trimDecimal } from '$lib/decimal';
 import { invGet } from '../http';
-import { isDecimal } from './decimal';
 import type { DraftLine } from './order-lines';
 import type { Quote } from './types';
 

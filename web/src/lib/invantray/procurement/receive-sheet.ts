@@ -1,6 +1,6 @@
+import { addDecimals, compareDecimals, isDecimal, isZero, remainingOf } from '$lib/decimal';
 import { type ScanMatch, scanQuantity } from '../scan/parse';
 import type { Tracking } from '../types';
-import { addDecimals, compareDecimals, isDecimal, isZero, remainingOf } from './decimal';
 import type { OrderLine } from './types';
 
 /**

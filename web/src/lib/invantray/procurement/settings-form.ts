@@ -1,5 +1,4 @@
-import { trimDecimal } from '../format';
-import { compareDecimals, isDecimal } from './decimal';
+import { compareDecimals, isDecimal, trimDecimal } from '$lib/decimal';
 import type { Approver, InventorySettings } from './types';
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Exact arithmetic on the API's decimal strings, for the little the screens
  * must work out before they ask the server (what is left to receive on a
- * line, one more unit per scan). Scaled BigInts, never floats: "0.1" + "0.2"
- * is "0.3". Sums that matter (totals, values) still come from the API.
+ * line, one more unit per scan, a column's total on the optimistic board).
+ * Scaled BigInts, never floats: "0.1" + "0.2" is "0.3". Sums that matter
+ * (totals, values) still come from the API.
  */
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
@@ -62,4 +63,17 @@ export function remainingOf(a: string, b: string): string {
 
 export function isZero(value: string): boolean {
   return compareDecimals(value, '0') === 0;
+}
+
+/**
+ * A decimal's text without trailing zeros ("12.5000" → "12.5", "3.0000" → "3"),
+ * or with at least `minPlaces` (money: 2 → "1000.00"); for values put back
+ * into fields and amounts shown as the API writes them.
+ */
+export function trimDecimal(value: string, minPlaces = 0): string {
+  const negative = value.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? value.slice(1) : value).split('.');
+  const kept = fraction.replace(/0+$/, '').padEnd(minPlaces, '0');
+  const text = kept ? `${whole}.${kept}` : whole;
+  return negative && /[1-9]/.test(text) ? `-${text}` : text;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDecimals, compareDecimals, isDecimal, isZero, remainingOf, subtractDecimals } from './decimal';
+import {
+  addDecimals,
+  compareDecimals,
+  isDecimal,
+  isZero,
+  remainingOf,
+  subtractDecimals,
+  trimDecimal,
+} from './decimal';
 
 describe('decimal strings', () => {
   it('adds exactly, without floating-point drift', () => {
@@ -32,5 +40,14 @@ describe('decimal strings', () => {
     expect(isDecimal('-1')).toBe(false);
     expect(isDecimal('1e3')).toBe(false);
     expect(isDecimal('')).toBe(false);
+  });
+
+  it('drops trailing zeros, or keeps the places money shows', () => {
+    expect(trimDecimal('12.000000')).toBe('12');
+    expect(trimDecimal('2.50')).toBe('2.5');
+    expect(trimDecimal('120')).toBe('120');
+    expect(trimDecimal('1001', 2)).toBe('1001.00');
+    expect(trimDecimal('-0.5', 2)).toBe('-0.50');
+    expect(trimDecimal('-0.000')).toBe('0');
   });
 });
