@@ -183,6 +183,11 @@ async function loadTenant(
     admin,
     { schema: 'invantray', tables: ['items', 'stock_moves', 'stock_balances'] },
     async (client) => {
+      // A real tenant row: writes are audited, and the audit log belongs to a tenant.
+      await client.query(
+        `insert into platform.tenants (id, name, slug, tier) values ($1, 'Bench stock', $2, 'pro')`,
+        [tenantId, `bench-stock-${tenantId.slice(0, 8)}`],
+      );
       await client.query(
         `insert into invantray.warehouses (tenant_id, id, code, name) values ($1, $2, 'BENCH', 'Bench warehouse')`,
         [tenantId, warehouseId],
