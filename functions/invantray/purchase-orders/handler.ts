@@ -5,7 +5,6 @@ import { createPurchaseOrder } from './create-purchase-order';
 import { approvePurchaseOrder, rejectPurchaseOrder } from './decide-purchase-order';
 import { loadPurchaseOrderDocument } from './document';
 import { purchaseOrderHtml } from './document-html';
-import { purchaseOrderPdf } from './document-pdf';
 import { getPurchaseOrder } from './get-purchase-order';
 import { listPurchaseOrders } from './list-purchase-orders';
 import type { PurchaseOrder } from './schemas';
@@ -51,8 +50,9 @@ export const handler = createHttpHandler(purchaseOrdersService, {
     answer(await inTenant((deps) => closePurchaseOrder(params.purchaseOrderId, deps))),
   getPurchaseOrderDocument: async ({ params, query, inTenant }) => {
     const doc = await inTenant((deps) => loadPurchaseOrderDocument(params.purchaseOrderId, deps));
-    return query.format === 'pdf'
-      ? pdfResult(await purchaseOrderPdf(doc, new Date()), doc.number)
-      : htmlResult(purchaseOrderHtml(doc), doc.number);
+    if (query.format !== 'pdf') return htmlResult(purchaseOrderHtml(doc), doc.number);
+    // Loaded on the first PDF, as labels do: pdf-lib is most of the bundle, and the other routes never need it.
+    const { purchaseOrderPdf } = await import('./document-pdf');
+    return pdfResult(await purchaseOrderPdf(doc, new Date()), doc.number);
   },
 });
