@@ -1,5 +1,5 @@
 import type { Tx } from '@halooid/shared/db/transaction';
-import { MAX_CATEGORY_DEPTH } from '../domain/categories';
+import { CATEGORY_TREE_LOCK, MAX_CATEGORY_DEPTH } from '../domain/categories';
 
 /** SQL of the categories capability; the tree walks shared with items are in domain/categories.ts. */
 
@@ -9,10 +9,7 @@ import { MAX_CATEGORY_DEPTH } from '../domain/categories';
  * B goes under A), nor two creates the same sibling.
  */
 export async function lockTree(tx: Tx, tenantId: string): Promise<void> {
-  await tx.query(
-    "select pg_advisory_xact_lock(hashtextextended($1::text || ':invantray-category-tree', 0))",
-    [tenantId],
-  );
+  await tx.query(`select pg_advisory_xact_lock(${CATEGORY_TREE_LOCK})`, [tenantId]);
 }
 
 /** Items per category (directly in it). */

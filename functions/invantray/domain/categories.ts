@@ -51,7 +51,17 @@ export async function categoryWithPath(
   return last ? { id, name: last.name, path: rows.map((row) => row.name) } : undefined;
 }
 
+/** The advisory lock key of a tenant's category tree: edits take it exclusively, filing an item shared. */
+export const CATEGORY_TREE_LOCK = "hashtextextended($1::text || ':invantray-category-tree', 0)";
+
+/**
+ * Whether an item may be filed under the category. Takes the tree lock shared
+ * (item writes do not queue on each other), so a concurrent delete of the
+ * category (which takes it exclusively and checks for items) runs wholly
+ * before or after this filing: a 422 here or a 409 there, never an FK error.
+ */
 export async function categoryExists(tx: Tx, tenantId: string, id: string): Promise<boolean> {
+  await tx.query(`select pg_advisory_xact_lock_shared(${CATEGORY_TREE_LOCK})`, [tenantId]);
   const { rowCount } = await tx.query('select 1 from invantray.categories where tenant_id = $1 and id = $2', [
     tenantId,
     id,
