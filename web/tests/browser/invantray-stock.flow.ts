@@ -135,12 +135,16 @@ export const flows: Flow[] = [
       const focused = page.locator('input[id^="counted-"]:focus');
       await focused.waitFor();
       assert.equal(await sheet.getByText(/expected/i).count(), 0, 'the sheet is blind');
+      // The scans' lookups settle first, so nothing re-renders the line under the typed figure.
+      await page.waitForLoadState('networkidle');
       await page.keyboard.type('3');
+      assert.equal(await focused.inputValue(), '3', 'the counted figure is in its line');
       await t.screen('count sheet at 390 px');
       await noSidewaysScroll(page, 390);
       await sheet.getByRole('button', { name: 'Submit count' }).click();
-      await page.getByText('Posted', { exact: true }).first().waitFor();
-      await page.getByRole('cell', { name: '−1' }).waitFor();
+      // Posting writes the count's moves: on a loaded CI machine that can outlast the default 15 s.
+      await page.getByText('Posted', { exact: true }).first().waitFor({ timeout: 30_000 });
+      await page.getByRole('cell', { name: '−1' }).waitFor({ timeout: 30_000 });
       await t.screen('posted count with its variance');
 
       // The value report: 9 left × 2.50 in the flow's warehouse.
