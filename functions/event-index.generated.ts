@@ -3,6 +3,7 @@
 // Imports each product's events.ts and notification rule files only: never a service.ts or its schemas.
 import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { NotifyHandler } from '@halooid/shared/notifications';
+import { adminhubEvents } from './adminhub/events';
 import { customerconnectEvents } from './customerconnect/events';
 import { notify as ruleNotifyActivityMentions } from './customerconnect/notifications/activity-mentions';
 import { notify as ruleNotifyLeadOwner } from './customerconnect/notifications/lead-assigned';
@@ -22,6 +23,7 @@ import { notify as ruleNotifyTimesheetDecision } from './taskodex/notifications/
 
 /** Every product's event catalog, with its data schemas: what the platform's subscribers validate against. */
 export const EVENT_CATALOGS: readonly EventCatalog[] = [
+  adminhubEvents,
   customerconnectEvents,
   invantrayEvents,
   qultrixEvents,

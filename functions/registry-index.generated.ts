@@ -36,6 +36,21 @@ export const REGISTRY_INDEX: RegistryIndex = {
       web: null,
     },
     {
+      key: 'adminhub',
+      displayName: 'Adminhub',
+      alwaysEnabled: false,
+      roleGrants: {
+        admin: ['adminhub:*:*'],
+        member: ['adminhub:*:read', 'adminhub:*:write'],
+        viewer: ['adminhub:*:read'],
+      },
+      web: {
+        path: '/adminhub',
+        icon: 'A',
+        description: 'Say in one line what Adminhub is for.',
+      },
+    },
+    {
       key: 'customerconnect',
       displayName: 'CustomerConnect',
       alwaysEnabled: false,
@@ -536,6 +551,40 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'POST',
           path: '/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
           permission: 'platform:webhook:write',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
+      capability: 'policies',
+      permissions: [
+        {
+          name: 'adminhub:policy:read',
+          description: 'See policies.',
+        },
+        {
+          name: 'adminhub:policy:write',
+          description: 'Create policies.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listPolicies',
+          method: 'GET',
+          path: '/v1/adminhub/policies',
+          permission: 'adminhub:policy:read',
+        },
+        {
+          operationId: 'createPolicy',
+          method: 'POST',
+          path: '/v1/adminhub/policies',
+          permission: 'adminhub:policy:write',
+        },
+        {
+          operationId: 'getPolicy',
+          method: 'GET',
+          path: '/v1/adminhub/policies/{policyId}',
+          permission: 'adminhub:policy:read',
         },
       ],
     },

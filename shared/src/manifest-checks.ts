@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { validatePattern } from './events/pattern';
-import { AUTHENTICATED, HTTP_METHODS, PUBLIC, routeKey, type ServiceManifest } from './manifest';
+import { AUTHENTICATED, HTTP_METHODS, OPERATOR, PUBLIC, routeKey, type ServiceManifest } from './manifest';
 
 const PERMISSION = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
 const PATH = /^\/v1(\/([a-z0-9-]+|\{[a-zA-Z][a-zA-Z0-9]*\}|[a-z0-9-]+\.json))+$/;
@@ -46,13 +46,19 @@ export function checkManifests(services: readonly ServiceManifest[]): string[] {
       const where = `${owner} ${route.operationId ?? '?'} (${route.method} ${route.path})`;
       if (!route.permission)
         problems.push(`${where}: has no permission; use PUBLIC explicitly for open routes`);
-      else if (
+      else if (route.permission === OPERATOR) {
+        // Operators act on the platform, so their routes live apart from every tenant's.
+        if (!route.path.startsWith('/v1/operator/'))
+          problems.push(`${where}: OPERATOR routes live under /v1/operator/`);
+      } else if (
         route.permission !== PUBLIC &&
         route.permission !== AUTHENTICATED &&
         !catalog.has(route.permission)
       ) {
         problems.push(`${where}: permission ${route.permission} is not in any capability's catalog`);
       }
+      if (route.path.startsWith('/v1/operator/') && route.permission !== OPERATOR)
+        problems.push(`${where}: /v1/operator/ routes need the OPERATOR permission`);
       if (!HTTP_METHODS.includes(route.method)) problems.push(`${where}: unsupported method`);
       if (!PATH.test(route.path))
         problems.push(`${where}: path must be /v1/... with kebab-case segments and {params}`);

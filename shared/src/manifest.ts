@@ -19,6 +19,13 @@ export const PUBLIC = 'public' as const;
  */
 export const AUTHENTICATED = 'authenticated' as const;
 
+/**
+ * A platform operator: a member of the user pool's operator group who signed
+ * in with MFA, acting on the platform, never as a member of a tenant. Only
+ * `/v1/operator/*` routes use it; tenant roles and API keys are refused.
+ */
+export const OPERATOR = 'operator' as const;
+
 /** `<product>:<resource>:<action>`, e.g. `taskodex:task:write`. */
 export type Permission = `${string}:${string}:${string}`;
 
@@ -35,7 +42,7 @@ export interface RouteDefinition<
   method: HttpMethod;
   /** API Gateway resource path with `{name}` parameters, e.g. `/v1/taskodex/tasks/{taskId}`. */
   path: string;
-  permission: Permission | typeof PUBLIC | typeof AUTHENTICATED;
+  permission: Permission | typeof PUBLIC | typeof AUTHENTICATED | typeof OPERATOR;
   summary: string;
   description?: string;
   params?: Params;

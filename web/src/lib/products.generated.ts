@@ -10,6 +10,12 @@ export const PRODUCT_LIST = [
     web: null,
   },
   {
+    key: 'adminhub',
+    displayName: 'Adminhub',
+    alwaysEnabled: false,
+    web: { path: '/adminhub', icon: 'A', description: 'Say in one line what Adminhub is for.' },
+  },
+  {
     key: 'customerconnect',
     displayName: 'CustomerConnect',
     alwaysEnabled: false,

@@ -60,7 +60,7 @@ export interface TestResponse {
  * demo seed has its own suite (functions/<product>/demo/demo.int.test.ts)
  * that asks for it.
  */
-const SUITES_BUILD_THEIR_OWN = new Set(['qultrix', 'customerconnect', 'invantray']);
+const SUITES_BUILD_THEIR_OWN = new Set(['qultrix', 'customerconnect', 'invantray', 'adminhub']);
 export const TEST_DEMO_PRODUCTS: readonly string[] = PRODUCTS.map((product) => product.key).filter(
   (key) => !SUITES_BUILD_THEIR_OWN.has(key),
 );

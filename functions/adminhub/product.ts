@@ -1,0 +1,31 @@
+import { defineProduct } from '@halooid/shared/product';
+import { adminhubEvents } from './events';
+import { policiesService } from './policies/service';
+
+/**
+ * AdminHub, the console of a workspace's administrators (users, sessions,
+ * security policies, the audit log, alerts, organization, usage) and, under
+ * /v1/operator/*, of the operators who host Halooid. This file is its one
+ * declaration: the registry, CDK, the local runtime, OpenAPI, RBAC and the
+ * web shell read it.
+ */
+export const adminhubProduct = defineProduct({
+  key: 'adminhub',
+  displayName: 'AdminHub',
+  description:
+    'Administration: users and sessions, security policies, the audit log, security alerts, organization and usage.',
+  capabilities: [policiesService],
+  events: adminhubEvents,
+  // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already. A grant
+  // must match a permission some capability declares (functions/system-roles.test.ts).
+  // Administration is for Admins (and Owners); Auditors read it through `*:*:read`.
+  // Members and Viewers have no part of it.
+  roleGrants: {
+    admin: ['adminhub:*:*'],
+  },
+  web: {
+    path: '/adminhub',
+    icon: 'A',
+    description: 'Users, sessions, security policies, audit log, alerts, organization and usage.',
+  },
+});
