@@ -3,8 +3,8 @@ import { effectivePermissions } from '@halooid/shared/auth/permissions';
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '@halooid/shared/errors';
+import { assertCanGrant } from '../../role-guards';
 import { roleGrants } from '../../system-roles';
-import { assertCanGrant } from '../domain/role-guards';
 import {
   deleteRoleRow,
   findRoleRows,

@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '@halooid/shared/errors';
 import { isUuid } from '@halooid/shared/ids';
-import { assertCanGrantRoles } from '../domain/role-guards';
+import { assertCanGrantRoles } from '../../role-guards';
 import { findRoleRows, type RoleRow } from '../domain/roles-repository';
 import type { InviteMemberInput, Member } from './schemas';
 import {

@@ -1,8 +1,12 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import { ForbiddenError } from '@halooid/shared/errors';
-import { roleGrants } from '../../system-roles';
+import { roleGrants } from './system-roles';
 
 /**
+ * Beside system-roles.ts, not in a product, because every product that
+ * changes someone's access applies it (the platform's member and role APIs,
+ * AdminHub's user administration).
+ *
  * The rule against escalation: a person can hand out, or take away, only
  * what they hold themselves. A role whose every grant the actor holds is
  * within their reach; `taskodex:*:*` needs the actor to hold that pattern (or
