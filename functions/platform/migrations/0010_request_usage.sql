@@ -76,12 +76,17 @@ grant execute on function platform.sum_buckets(integer[]) to halooid_app, halooi
 -- rows: the functions below return aggregates only and run as
 -- halooid_monitor, a role that owns nothing, cannot bypass RLS and may read
 -- just the columns they add up (the pattern of platform.my_tenants in 0007).
--- They refuse to run inside a tenant's transaction: an operator's has none,
--- so a tenant request (even through an injection) gets nothing from them.
+-- Only the operator console's role and the worker may call them, and they
+-- refuse to run inside a tenant's transaction (an operator's read has none).
+-- halooid_operator (the operator console's role, platform/0011, which gives
+-- it its grants) is created here already so these functions can name it.
 do $$
 begin
   if not exists (select 1 from pg_roles where rolname = 'halooid_monitor') then
     create role halooid_monitor nologin nobypassrls;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'halooid_operator') then
+    create role halooid_operator nologin nobypassrls;
   end if;
 end
 $$;
@@ -95,8 +100,8 @@ create policy monitor on platform.request_usage for select to halooid_monitor us
 create policy monitor on platform.tenants for select to halooid_monitor using (true);
 create policy monitor on platform.outbox for select to halooid_monitor using (true);
 create policy monitor on platform.webhook_deliveries for select to halooid_monitor using (true);
-grant execute on function platform.add_buckets(integer[], integer[]) to halooid_monitor;
-grant execute on function platform.sum_buckets(integer[]) to halooid_monitor;
+grant execute on function platform.add_buckets(integer[], integer[]) to halooid_monitor, halooid_operator;
+grant execute on function platform.sum_buckets(integer[]) to halooid_monitor, halooid_operator;
 
 create function platform.operator_only() returns void
   language plpgsql stable
@@ -178,7 +183,8 @@ revoke all on function platform.operator_only() from public;
 revoke all on function platform.usage_top_tenants(timestamptz, integer) from public;
 revoke all on function platform.usage_by_product(timestamptz) from public;
 revoke all on function platform.platform_backlogs() from public;
-grant execute on function platform.operator_only() to halooid_app, halooid_worker, halooid_monitor;
-grant execute on function platform.usage_top_tenants(timestamptz, integer) to halooid_app, halooid_worker;
-grant execute on function platform.usage_by_product(timestamptz) to halooid_app, halooid_worker;
-grant execute on function platform.platform_backlogs() to halooid_app, halooid_worker;
+-- Operators (and platform jobs) only: a tenant request's role cannot call them at all.
+grant execute on function platform.operator_only() to halooid_monitor;
+grant execute on function platform.usage_top_tenants(timestamptz, integer) to halooid_operator, halooid_worker;
+grant execute on function platform.usage_by_product(timestamptz) to halooid_operator, halooid_worker;
+grant execute on function platform.platform_backlogs() to halooid_operator, halooid_worker;
