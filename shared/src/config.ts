@@ -41,6 +41,13 @@ const configSchema = z.object({
     .default('halooid:'),
   DYNAMODB_ENDPOINT: url(['http', 'https']).optional(),
   COGNITO_ENDPOINT: url(['http', 'https']).optional(),
+  /** An S3-compatible server (the local stand-in); unset, the SDK's regional S3 endpoint. */
+  S3_ENDPOINT: url(['http', 'https']).optional(),
+  /** The bucket of tenants' files (exports), set by CDK on functions with `resources.objectStore`. */
+  FILES_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional(),
   COGNITO_USER_POOL_ID: z.string().min(1).optional(),
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   /** Token issuer; derived from the region and pool id in AWS, set explicitly for cognito-local. */

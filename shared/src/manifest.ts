@@ -84,6 +84,8 @@ export interface ServiceResources {
    * key secret, whose ARN is in DATA_ENCRYPTION_KEYS_SECRET_ARN. Not given to its subscribers.
    */
   dataKeys?: boolean;
+  /** Reads and writes the files bucket (S3; FILES_BUCKET): tenant exports, under `tenants/<tenantId>/`. */
+  objectStore?: boolean;
 }
 
 /** An event a capability publishes; its schema lives in the product's catalog (`functions/<product>/events.ts`). */

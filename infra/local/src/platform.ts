@@ -11,6 +11,7 @@ import { closePool, getPool } from '@halooid/shared/db/pool';
 import { withSystemTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
 import { serviceName } from '@halooid/shared/manifest';
+import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
 import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
 import { startDynalite } from './dynalite';
@@ -24,6 +25,7 @@ import { Mailbox } from './mailbox';
 import { startEmbeddedPostgres } from './pglite-server';
 import { REPO_ROOT } from './repo-root';
 import { RouteTable } from './route-table';
+import { startS3Local } from './s3-local';
 import { seedDemoData } from './seed';
 import { UsagePlans } from './usage-plans';
 
@@ -106,6 +108,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       stops.push(dynamo.stop);
       dynamodbEndpoint = dynamo.endpoint;
     }
+    // S3 (tenants' files, exports): in this process, its objects under the data dir.
+    const s3 = await startS3Local({ dataDir: options.dataDir });
+    stops.push(s3.stop);
 
     Object.assign(process.env, {
       STAGE: process.env.STAGE || 'local',
@@ -115,6 +120,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       DB_LOGIN_MODE: 'assume',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       COGNITO_ENDPOINT: cognitoLocal.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      FILES_BUCKET: s3.bucket,
       REDIS_URL: options.redisUrl ?? '',
       CACHE_PREFIX: options.cachePrefix ?? process.env.CACHE_PREFIX ?? '',
       POWERTOOLS_LOG_LEVEL: options.logLevel,
@@ -134,6 +141,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       await closeCache();
       resetCognitoClient();
       resetDynamoClient();
+      resetObjectStore();
     });
 
     await ensureLocalTables(getDynamoClient());
