@@ -11,7 +11,11 @@ export interface RequestLogKeys {
   principalId?: string;
 }
 
-const METRICS_NAMESPACE = 'Halooid';
+export const METRICS_NAMESPACE = 'Halooid';
+
+/** Per-product request and 5xx counts (dimension `service` = the product key): the product's 5xx-rate alarm. */
+export const PRODUCT_REQUESTS = 'ProductRequests';
+export const PRODUCT_SERVER_ERRORS = 'ProductServerErrors';
 
 export function createLogger(service: string): Logger {
   return new Logger({ serviceName: service });

@@ -862,6 +862,21 @@ describe('observability', () => {
     expect(alarms.length).toBeGreaterThan(0);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
+
+  it("alarms on each product's 5xx rate and on Aurora connections", () => {
+    const obs = app.template(app.stacks.observability);
+    const alarms = resources(obs, 'AWS::CloudWatch::Alarm');
+    const products = [...new Set(services.map((s) => s.product))];
+    for (const product of products) {
+      const rate = Object.entries(alarms).find(([id]) => id.startsWith(`${product}ServerErrorRate`));
+      expect(rate, product).toBeDefined();
+      const metrics = rate?.[1].Properties.Metrics as { Expression?: string; MetricStat?: unknown }[];
+      expect(metrics.some((m) => m.Expression?.includes('100 * FILL(errors, 0) / requests'))).toBe(true);
+      expect(JSON.stringify(metrics)).toContain(`"Value":"${product}"`);
+    }
+    const connections = Object.entries(alarms).find(([id]) => id.startsWith('AuroraConnectionsHigh'));
+    expect(connections?.[1].Properties).toMatchObject({ MetricName: 'DatabaseConnections', Threshold: 360 });
+  });
 });
 
 describe('cdk-nag AwsSolutions', () => {

@@ -5,10 +5,17 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { type Principal, principalFromEvent, requirePermission } from '../auth/principal';
 import { getCache } from '../cache/get-cache';
 import { ConfigError, getConfig } from '../config';
-import { AppError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors';
+import {
+  AppError,
+  ForbiddenError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  ValidationError,
+} from '../errors';
 import {
   type AnyRoute,
   AUTHENTICATED,
+  OPERATOR,
   PUBLIC,
   type ResponseBody,
   type RouteInput,
@@ -16,7 +23,15 @@ import {
   type ServiceManifest,
   serviceName,
 } from '../manifest';
-import { createLogger, createMetrics, type Logger, type Metrics, requestLogger } from '../observability';
+import {
+  createLogger,
+  createMetrics,
+  type Logger,
+  type Metrics,
+  PRODUCT_REQUESTS,
+  PRODUCT_SERVER_ERRORS,
+  requestLogger,
+} from '../observability';
 import { hitRateLimit } from '../rate-limit';
 import { API_KEY_RATE_LIMIT } from '../tiers';
 import { readJsonBody } from './body';
@@ -99,6 +114,11 @@ export function createHttpHandler<S extends ServiceManifest>(
   const name = serviceName(service);
   const logger = createLogger(name);
   const metrics = createMetrics(name);
+  // The same requests counted once more per product (`service` = the product key):
+  // the product's 5xx-rate alarm divides these two, which no per-function metric
+  // can do within an alarm's ten-metric limit. A masked 500 is a handled error, so
+  // Lambda's own Errors metric never sees it.
+  const productMetrics = createMetrics(service.product);
   const config = getConfig();
   if (service.resources.database && !config.DATABASE_URL && !config.DB_HOST) {
     throw new ConfigError(['DATABASE_URL or DB_HOST: one is required to reach Postgres']);
@@ -138,6 +158,7 @@ export function createHttpHandler<S extends ServiceManifest>(
     });
     context.halooid = { correlationId, logger: log };
     metrics.addMetadata('correlationId', correlationId);
+    productMetrics.addMetric(PRODUCT_REQUESTS, MetricUnit.Count, 1);
     if (principal) {
       metrics.addMetadata('tenantId', principal.tenantId);
       metrics.addMetadata('principalId', principal.principalId);
@@ -159,6 +180,10 @@ export function createHttpHandler<S extends ServiceManifest>(
     if (apiKeyWindow && !apiKeyWindow.allowed) throw new TooManyRequestsError(apiKeyWindow.retryAfterSeconds);
     if (route.permission === AUTHENTICATED) {
       if (principal?.principalType !== 'user') throw new UnauthorizedError();
+    } else if (route.permission === OPERATOR) {
+      // Operators carry no grants; tenant principals never pass, whatever their roles.
+      if (!principal) throw new UnauthorizedError();
+      if (principal.principalType !== 'operator') throw new ForbiddenError('Operators only.');
     } else if (route.permission !== PUBLIC) requirePermission(principal, route.permission);
 
     checkDeclaredHeaders(route.headers, event.headers);
@@ -248,8 +273,8 @@ export function createHttpHandler<S extends ServiceManifest>(
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>()
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(problemResponses(logger, metrics))
+    .use(logMetrics([metrics, productMetrics], { captureColdStartMetric: true }))
+    .use(problemResponses(logger, metrics, productMetrics))
     .handler(core);
 }
 
@@ -266,6 +291,7 @@ function rawResponseBody(raw: string | Uint8Array): Pick<APIGatewayProxyResult, 
 function problemResponses(
   fallbackLogger: Logger,
   metrics: Metrics,
+  productMetrics: Metrics,
 ): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext> {
   return {
     onError: async (request) => {
@@ -276,6 +302,7 @@ function problemResponses(
       if (unexpected) log.error('Request failed', { error: loggableError(request.error) });
       else log.info('Request rejected', { status: problem.status, code: problem.code });
       metrics.addMetric(problem.status >= 500 ? 'ServerError' : 'ClientError', MetricUnit.Count, 1);
+      if (problem.status >= 500) productMetrics.addMetric(PRODUCT_SERVER_ERRORS, MetricUnit.Count, 1);
       request.response = {
         statusCode: problem.status,
         headers: {

@@ -1,3 +1,4 @@
+import { METRICS_NAMESPACE, PRODUCT_REQUESTS, PRODUCT_SERVER_ERRORS } from '@halooid/shared/observability';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -29,9 +30,40 @@ interface ProductView {
 const FIVE_MINUTES = Duration.minutes(5);
 
 /**
- * One CloudWatch dashboard per product (invocations, errors, p99 duration,
- * throttles, DLQ depth, Aurora ACUs, cache hits, API traffic) and alarms on
- * what needs a human, all to one encrypted SNS topic.
+ * The share of a product's requests answered 5xx, from the counts every
+ * function's HTTP adapter publishes per product (shared/src/http/adapter.ts).
+ * Quiet periods count as 0 %: under 20 requests in 5 minutes one failure is
+ * not yet a rate worth waking someone for.
+ */
+function productServerErrorRate(product: string): cloudwatch.MathExpression {
+  const count = (metricName: string) =>
+    new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName,
+      dimensionsMap: { service: product },
+      period: FIVE_MINUTES,
+      statistic: 'Sum',
+    });
+  return new cloudwatch.MathExpression({
+    expression: 'IF(requests >= 20, 100 * FILL(errors, 0) / requests, 0)',
+    usingMetrics: { requests: count(PRODUCT_REQUESTS), errors: count(PRODUCT_SERVER_ERRORS) },
+    period: FIVE_MINUTES,
+    label: `${product} 5xx %`,
+  });
+}
+
+/**
+ * Aurora PostgreSQL's default max_connections at a capacity:
+ * LEAST(memory / 9,531,392 bytes, 5000), with 2 GiB of memory per ACU.
+ */
+export function auroraMaxConnections(maxAcu: number): number {
+  return Math.min(Math.floor((maxAcu * 2 * 1024 ** 3) / 9_531_392), 5000);
+}
+
+/**
+ * One CloudWatch dashboard per product (5xx rate, invocations, errors, p99
+ * duration, throttles, DLQ depth, Aurora ACUs and connections, cache hits,
+ * API traffic) and alarms on what needs a human, all to one encrypted SNS topic.
  */
 export class ObservabilityStack extends Stack {
   readonly topic: sns.Topic;
@@ -82,7 +114,7 @@ export class ObservabilityStack extends Stack {
     // Alarms: every function, every DLQ, the API and the database.
     const alarm = (
       id: string,
-      metric: cloudwatch.Metric,
+      metric: cloudwatch.Metric | cloudwatch.MathExpression,
       threshold: number,
       description: string,
       periods = 1,
@@ -142,6 +174,22 @@ export class ObservabilityStack extends Stack {
       'API: p99 latency above 3 s for 15 minutes',
       3,
     );
+    for (const product of products.keys()) {
+      alarm(
+        `${product}ServerErrorRate`,
+        productServerErrorRate(product),
+        1,
+        `${product}: 1%+ of its requests answered 5xx for 15 minutes`,
+        3,
+      );
+    }
+    alarm(
+      'AuroraConnectionsHigh',
+      data.cluster.metricDatabaseConnections({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      Math.floor(auroraMaxConnections(stage.aurora.maxAcu) * 0.8),
+      'Aurora connections above 80% of max_connections at maximum capacity for 15 minutes: check RDS Proxy pinning and pool sizes',
+      3,
+    );
     alarm(
       'AuroraAcuHigh',
       data.cluster.metric('ACUUtilization', { period: FIVE_MINUTES, statistic: 'Average' }),
@@ -154,6 +202,11 @@ export class ObservabilityStack extends Stack {
     const acu = new cloudwatch.GraphWidget({
       title: 'Aurora capacity (ACUs)',
       left: [data.cluster.metricServerlessDatabaseCapacity({ period: FIVE_MINUTES, statistic: 'Maximum' })],
+      width: 8,
+    });
+    const connections = new cloudwatch.GraphWidget({
+      title: 'Aurora connections',
+      left: [data.cluster.metricDatabaseConnections({ period: FIVE_MINUTES, statistic: 'Maximum' })],
       width: 8,
     });
     const cacheMetric = (metricName: string) =>
@@ -187,6 +240,14 @@ export class ObservabilityStack extends Stack {
         defaultInterval: Duration.hours(3),
       });
       dashboard.addWidgets(
+        new cloudwatch.GraphWidget({
+          title: '5xx rate (%)',
+          left: [productServerErrorRate(product)],
+          leftYAxis: { min: 0 },
+          width: 24,
+        }),
+      );
+      dashboard.addWidgets(
         per('Invocations', (fn) => fn.metricInvocations({ period: FIVE_MINUTES, label: fn.serviceName })),
         per('Errors', (fn) => fn.metricErrors({ period: FIVE_MINUTES, label: fn.serviceName })),
       );
@@ -205,7 +266,7 @@ export class ObservabilityStack extends Stack {
           width: 24,
         }),
       );
-      dashboard.addWidgets(acu, cache, apiTraffic);
+      dashboard.addWidgets(acu, connections, cache, apiTraffic);
       this.dashboards.push(dashboard);
     }
 
