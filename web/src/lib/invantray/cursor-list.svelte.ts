@@ -17,11 +17,14 @@ export class CursorList<T> {
   error = $state('');
   loadingMore = $state(false);
   readonly #path: string;
+  readonly #get: <P>(path: string, query?: Query) => Promise<P>;
   #query: Query = {};
   #generation = 0;
 
-  constructor(path: string) {
+  /** `get` reads a page of another API's list (AdminHub's); Invantray's by default. */
+  constructor(path: string, get: <P>(path: string, query?: Query) => Promise<P> = invGet) {
     this.#path = path;
+    this.#get = get;
   }
 
   async load(query: Query): Promise<void> {
@@ -29,7 +32,7 @@ export class CursorList<T> {
     this.#query = query;
     this.error = '';
     try {
-      const data = await invGet<Page<T>>(this.#path, query);
+      const data = await this.#get<Page<T>>(this.#path, query);
       if (mine !== this.#generation) return;
       this.items = data.items;
       this.nextCursor = data.nextCursor;
@@ -45,7 +48,7 @@ export class CursorList<T> {
     if (!this.nextCursor) return;
     this.loadingMore = true;
     try {
-      const data = await invGet<Page<T>>(this.#path, { ...this.#query, cursor: this.nextCursor });
+      const data = await this.#get<Page<T>>(this.#path, { ...this.#query, cursor: this.nextCursor });
       this.items = [...(this.items ?? []), ...data.items];
       this.nextCursor = data.nextCursor;
     } catch (failure) {
