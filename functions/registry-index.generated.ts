@@ -37,17 +37,15 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       key: 'adminhub',
-      displayName: 'Adminhub',
+      displayName: 'AdminHub',
       alwaysEnabled: false,
       roleGrants: {
         admin: ['adminhub:*:*'],
-        member: ['adminhub:*:read', 'adminhub:*:write'],
-        viewer: ['adminhub:*:read'],
       },
       web: {
         path: '/adminhub',
         icon: 'A',
-        description: 'Say in one line what Adminhub is for.',
+        description: 'Users, sessions, security policies, audit log, alerts, organization and usage.',
       },
     },
     {
@@ -585,6 +583,30 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'GET',
           path: '/v1/adminhub/policies/{policyId}',
           permission: 'adminhub:policy:read',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
+      capability: 'audit',
+      permissions: [
+        {
+          name: 'adminhub:audit:read',
+          description: 'Search and export the audit log.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listAuditEntries',
+          method: 'GET',
+          path: '/v1/adminhub/audit',
+          permission: 'adminhub:audit:read',
+        },
+        {
+          operationId: 'exportAuditEntries',
+          method: 'GET',
+          path: '/v1/adminhub/audit/export',
+          permission: 'adminhub:audit:read',
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { defineProduct } from '@halooid/shared/product';
 import { adminhubEvents } from './events';
+import { auditService } from './audit/service';
 import { policiesService } from './policies/service';
 
 /**
@@ -14,8 +15,23 @@ export const adminhubProduct = defineProduct({
   displayName: 'AdminHub',
   description:
     'Administration: users and sessions, security policies, the audit log, security alerts, organization and usage.',
-  capabilities: [policiesService],
+  capabilities: [policiesService, auditService],
   events: adminhubEvents,
+  schedules: [
+    {
+      name: 'audit-retention',
+      description:
+        "Deletes audit entries older than the tenant's tier keeps them (free 30, pro 365, enterprise 2555 days)",
+      // Daily at 03:30 UTC, off-peak. Idempotent: a rerun finds nothing old enough.
+      schedule: 'cron(30 3 * * ? *)',
+      handler: 'audit/job-handler.ts',
+      resources: { database: true },
+      // The app role cannot delete audit rows; only halooid_worker may run the purge (migration 0003).
+      login: 'worker',
+      timeoutSeconds: 300,
+      localEveryMs: 86_400_000,
+    },
+  ],
   // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already. A grant
   // must match a permission some capability declares (functions/system-roles.test.ts).
   // Administration is for Admins (and Owners); Auditors read it through `*:*:read`.

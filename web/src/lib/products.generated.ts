@@ -11,9 +11,13 @@ export const PRODUCT_LIST = [
   },
   {
     key: 'adminhub',
-    displayName: 'Adminhub',
+    displayName: 'AdminHub',
     alwaysEnabled: false,
-    web: { path: '/adminhub', icon: 'A', description: 'Say in one line what Adminhub is for.' },
+    web: {
+      path: '/adminhub',
+      icon: 'A',
+      description: 'Users, sessions, security policies, audit log, alerts, organization and usage.',
+    },
   },
   {
     key: 'customerconnect',
