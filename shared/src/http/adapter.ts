@@ -34,6 +34,7 @@ import {
 } from '../observability';
 import { hitRateLimit } from '../rate-limit';
 import { API_KEY_RATE_LIMIT } from '../tiers';
+import { recordUsage } from '../usage/recorder';
 import { readJsonBody } from './body';
 import { clientIp } from './client-ip';
 import { checkDeclaredHeaders } from './declared-headers';
@@ -272,7 +273,11 @@ export function createHttpHandler<S extends ServiceManifest>(
     };
   };
 
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>()
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HalooidContext>();
+  // Outermost, so it counts every answer with its final status (usage/recorder.ts).
+  const usage = recordUsage(service);
+  if (usage) handler.use(usage);
+  return handler
     .use(logMetrics([metrics, productMetrics], { captureColdStartMetric: true }))
     .use(problemResponses(logger, metrics, productMetrics))
     .handler(core);

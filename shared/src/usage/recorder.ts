@@ -1,4 +1,4 @@
-import type { MiddlewareObj } from '@middy/core';
+import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { principalFromEvent } from '../auth/principal';
 import { getConfig } from '../config';
@@ -86,10 +86,7 @@ export function recordUsage(
 ): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> | undefined {
   if (!service.resources.database) return undefined;
   const started = new WeakMap<object, number>();
-  const finish = async (request: {
-    event: APIGatewayProxyEvent;
-    response: APIGatewayProxyResult | undefined;
-  }) => {
+  const finish = async (request: Request<APIGatewayProxyEvent, APIGatewayProxyResult>) => {
     const begun = started.get(request.event);
     const principal = principalFromEvent(request.event);
     if (begun === undefined || !principal?.tenantId || !request.response) return;
@@ -110,11 +107,19 @@ export function recordUsage(
     if (awaitFlushInline()) await background();
     else void background();
   };
+  // Metering never changes an answer: whatever goes wrong here is logged and the response stands.
+  const settle = async (request: Request<APIGatewayProxyEvent, APIGatewayProxyResult>) => {
+    try {
+      await finish(request);
+    } catch (error) {
+      logger.warn('Request usage not recorded', { error: (error as Error).message });
+    }
+  };
   return {
     before: async (request) => {
       started.set(request.event, performance.now());
     },
-    after: finish,
-    onError: finish,
+    after: settle,
+    onError: settle,
   };
 }
