@@ -12,6 +12,7 @@ import { withSystemTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
 import { serviceName } from '@halooid/shared/manifest';
 import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
+import { flushUsage } from '@halooid/shared/usage/recorder';
 import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
 import { startDynalite } from './dynalite';
@@ -209,6 +210,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       await gateway.close();
       // API-key last-used writes run off the request's path: let them land before DynamoDB stops.
       await settleKeyUses();
+      // Request usage counted in memory is written before the database stops (shared/src/usage).
+      await flushUsage();
     });
 
     return {
