@@ -611,6 +611,34 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'adminhub',
+      capability: 'organization',
+      permissions: [
+        {
+          name: 'adminhub:organization:read',
+          description: "See the organization's profile and domains.",
+        },
+        {
+          name: 'adminhub:organization:write',
+          description: "Change the organization's profile, add, verify and remove its domains.",
+        },
+      ],
+      routes: [
+        {
+          operationId: 'getOrganization',
+          method: 'GET',
+          path: '/v1/adminhub/organization',
+          permission: 'adminhub:organization:read',
+        },
+        {
+          operationId: 'updateOrganization',
+          method: 'PATCH',
+          path: '/v1/adminhub/organization',
+          permission: 'adminhub:organization:write',
+        },
+      ],
+    },
+    {
       product: 'customerconnect',
       capability: 'companies',
       permissions: [

@@ -1,5 +1,6 @@
 import { defineProduct } from '@halooid/shared/product';
 import { adminhubEvents } from './events';
+import { organizationService } from './organization/service';
 import { auditService } from './audit/service';
 import { policiesService } from './policies/service';
 
@@ -15,7 +16,7 @@ export const adminhubProduct = defineProduct({
   displayName: 'AdminHub',
   description:
     'Administration: users and sessions, security policies, the audit log, security alerts, organization and usage.',
-  capabilities: [policiesService, auditService],
+  capabilities: [policiesService, auditService, organizationService],
   events: adminhubEvents,
   schedules: [
     {
