@@ -13,15 +13,19 @@ export interface UserRole {
   name: string;
 }
 
+/** functions/adminhub/domain/members-directory.ts DirectoryMember. */
 export interface DirectoryUser {
-  userId: string;
+  memberId: string;
   email: string;
-  name: string | null;
+  name: string;
   status: UserStatus;
+  membershipStatus: 'active' | 'invited' | 'suspended';
+  mfaEnrolled: boolean;
+  passwordResetRequired: boolean;
   lastSignInAt: string | null;
-  mfaEnabled: boolean;
+  joinedAt: string;
   roles: UserRole[];
-  employee: { id: string; name: string } | null;
+  employee: { id: string; employeeNumber: string; name: string; status: string } | null;
 }
 
 export interface Session {
@@ -37,7 +41,7 @@ export interface Session {
 export type BulkAction = 'disable' | 'enable' | 'sign_out' | 'assign_role';
 
 export interface BulkResult {
-  userId: string;
+  memberId: string;
   email?: string | null;
   outcome: 'ok' | 'skipped' | 'failed';
   reason: string | null;
@@ -62,31 +66,42 @@ export interface ImportRow {
   reason: string | null;
 }
 
+export interface ImportResult {
+  /** One sentence: what was (or would be) invited, skipped and refused. */
+  summary: string;
+  rows: ImportRow[];
+}
+
+/** functions/adminhub/audit/schemas.ts AuditEntry. */
 export interface AuditEntry {
   id: string;
   action: string;
-  actor: { id: string | null; type: string; name?: string | null; email?: string | null };
-  target: { type: string | null; id: string | null };
+  actor: { id: string; type: string; name: string | null; email: string | null };
+  target: { type: string; id: string | null };
   ip: string | null;
-  correlationId?: string | null;
-  details: Record<string, unknown> | null;
+  correlationId: string | null;
+  details: Record<string, unknown>;
   occurredAt: string;
 }
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
+/** functions/adminhub/alerts/schemas.ts Alert. */
 export interface Alert {
   id: string;
   detector: string;
   severity: Severity;
   status: AlertStatus;
   title: string;
+  subject: { type: 'user' | 'api_key' | 'ip' | 'role'; id: string } | null;
   evidence: Record<string, unknown>;
   firstSeen: string;
   lastSeen: string;
   occurrences: number;
-  acknowledgedAt?: string | null;
-  resolvedAt?: string | null;
-  resolutionNote?: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
 }
