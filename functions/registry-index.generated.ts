@@ -639,6 +639,43 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'adminhub',
+      capability: 'operator-tenants',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listOperatorTenants',
+          method: 'GET',
+          path: '/v1/operator/tenants',
+          permission: 'operator',
+        },
+        {
+          operationId: 'getOperatorTenant',
+          method: 'GET',
+          path: '/v1/operator/tenants/{tenantId}',
+          permission: 'operator',
+        },
+        {
+          operationId: 'suspendTenant',
+          method: 'POST',
+          path: '/v1/operator/tenants/{tenantId}/suspend',
+          permission: 'operator',
+        },
+        {
+          operationId: 'resumeTenant',
+          method: 'POST',
+          path: '/v1/operator/tenants/{tenantId}/resume',
+          permission: 'operator',
+        },
+        {
+          operationId: 'changeTenantTier',
+          method: 'PUT',
+          path: '/v1/operator/tenants/{tenantId}/tier',
+          permission: 'operator',
+        },
+      ],
+    },
+    {
       product: 'customerconnect',
       capability: 'companies',
       permissions: [
@@ -2864,6 +2901,28 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
   ],
   events: [
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'tenant.suspended',
+      version: 1,
+      description:
+        'A platform operator suspended the tenant: every request of it is refused with 403 tenant_suspended; its data is kept.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'tenant.resumed',
+      version: 1,
+      description: 'A platform operator lifted the suspension: the tenant’s requests are served again.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'tenant.tier_changed',
+      version: 1,
+      description: 'A platform operator moved the tenant to another tier; its usage plan follows.',
+    },
     {
       product: 'customerconnect',
       source: 'halooid.customerconnect',

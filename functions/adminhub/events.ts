@@ -1,10 +1,31 @@
 import { defineCatalog } from '@halooid/shared/events/catalog';
+import * as z from 'zod';
 
 /**
  * Adminhub's event catalog: what other products, notifications and
  * webhooks may rely on, each `<resource>.<verb>` with a versioned zod schema
- * of its `data` (see functions/taskodex/events.ts). Empty until the product
- * publishes its first event; a breaking change to a schema is a new version,
- * never an edit.
+ * of its `data` (see functions/taskodex/events.ts). A breaking change to a
+ * schema is a new version, never an edit.
  */
-export const adminhubEvents = defineCatalog('adminhub', {});
+export const adminhubEvents = defineCatalog('adminhub', {
+  'tenant.suspended': {
+    version: 1,
+    description:
+      'A platform operator suspended the tenant: every request of it is refused with 403 tenant_suspended; its data is kept.',
+    schema: z.object({ tenantId: z.uuid(), reason: z.string() }),
+  },
+  'tenant.resumed': {
+    version: 1,
+    description: 'A platform operator lifted the suspension: the tenant’s requests are served again.',
+    schema: z.object({ tenantId: z.uuid() }),
+  },
+  'tenant.tier_changed': {
+    version: 1,
+    description: 'A platform operator moved the tenant to another tier; its usage plan follows.',
+    schema: z.object({
+      tenantId: z.uuid(),
+      from: z.enum(['free', 'pro', 'enterprise']),
+      to: z.enum(['free', 'pro', 'enterprise']),
+    }),
+  },
+});

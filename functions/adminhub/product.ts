@@ -2,6 +2,7 @@ import { defineProduct } from '@halooid/shared/product';
 import { adminhubEvents } from './events';
 import { organizationService } from './organization/service';
 import { auditService } from './audit/service';
+import { operatorTenantsService } from './operator-tenants/service';
 import { policiesService } from './policies/service';
 
 /**
@@ -16,7 +17,7 @@ export const adminhubProduct = defineProduct({
   displayName: 'AdminHub',
   description:
     'Administration: users and sessions, security policies, the audit log, security alerts, organization and usage.',
-  capabilities: [policiesService, auditService, organizationService],
+  capabilities: [policiesService, auditService, organizationService, operatorTenantsService],
   events: adminhubEvents,
   schedules: [
     {

@@ -87,10 +87,13 @@ export type Tier = 'free' | 'pro' | 'enterprise';
 /** What the authorizer needs to know about the current tenant. */
 export interface TenantState {
   id: string;
-  status: 'active' | 'disabled';
+  /** `suspended`: by a platform operator (shared/src/operator.ts); every request of the tenant is refused. */
+  status: 'active' | 'disabled' | 'suspended';
   tier: Tier;
   usageKey: string;
   rbacVersion: number;
+  /** The current security policy's IP allowlist, when the authorizer loaded it (functions/platform/authorizer). */
+  ipAllowlist?: { cidrs: string[]; applyToPeople: boolean };
 }
 
 export async function tenantState(tx: Tx): Promise<TenantState | undefined> {

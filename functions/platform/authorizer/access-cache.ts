@@ -22,6 +22,8 @@ export interface AccessSources {
    * without it a miss calls loadTenant, then loadGrants.
    */
   loadMembership?(userId: string, tenantId: string): Promise<Membership>;
+  /** Whether the user has MFA enrolled (operators only). */
+  loadMfaEnrolled?(userId: string): Promise<boolean>;
   /** Verifies a presented key against DynamoDB; `validUntil` (epoch ms) bounds how long the answer may be reused. */
   verifyKey(raw: string): Promise<(VerifiedApiKey & { validUntil?: number }) | undefined>;
 }
@@ -52,7 +54,7 @@ const GRANTS_TTL_SECONDS = 600;
 export function cachedAccess(
   sources: AccessSources,
   options: AccessCacheOptions,
-): Pick<AuthorizeDeps, 'tenant' | 'grantsOf' | 'apiKey'> & {
+): Pick<AuthorizeDeps, 'tenant' | 'grantsOf' | 'apiKey' | 'mfaEnrolled'> & {
   membership: NonNullable<AuthorizeDeps['membership']>;
 } {
   const now = options.now ?? Date.now;
@@ -152,7 +154,19 @@ export function cachedAccess(
     return key;
   }
 
-  return { tenant, grantsOf, membership, apiKey };
+  // Operators are few and their MFA rarely changes; re-read at the tenant TTL, so an MFA reset
+  // shuts the console within seconds. Without a source nobody counts as enrolled.
+  const mfa = new Map<string, { enrolled: boolean; fetchedAt: number }>();
+  async function mfaEnrolled(userId: string): Promise<boolean> {
+    const hit = mfa.get(userId);
+    if (hit && now() - hit.fetchedAt < tenantTtlMs) return hit.enrolled;
+    const enrolled = (await sources.loadMfaEnrolled?.(userId)) ?? false;
+    if (mfa.size > 1_000) mfa.clear();
+    mfa.set(userId, { enrolled, fetchedAt: now() });
+    return enrolled;
+  }
+
+  return { tenant, grantsOf, membership, apiKey, mfaEnrolled };
 }
 
 /** Skips repeated RS256 verification of a token this instance already verified, until it expires. */

@@ -1,6 +1,6 @@
 import { type RevocationState, revocationReason } from '@halooid/shared/auth/revocations';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
-import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
+import { AUTHENTICATED, OPERATOR, routeKey } from '@halooid/shared/manifest';
 import type { TenantState } from '@halooid/shared/tenancy';
 import { describe, expect, it } from 'vitest';
 import { type AuthorizationRequest, type AuthorizeDeps, authorize, type VerifiedApiKey } from './authorize';
@@ -59,6 +59,9 @@ function deps(
     },
     async apiKey() {
       return undefined;
+    },
+    async mfaEnrolled() {
+      return false;
     },
     ...overrides,
   };
@@ -373,5 +376,139 @@ describe('authorize: revoked tokens', () => {
     );
 
     expect(asked).toEqual([{ sub: USER_ID, issuedAt: 1_999_999_100, sessionId: 'session-1' }]);
+  });
+});
+
+describe('authorize: operators', () => {
+  const OPERATOR_RESOURCE = '/v1/operator/tenants';
+  const operatorRoutes = new Map(routes).set(routeKey('GET', OPERATOR_RESOURCE), OPERATOR);
+  const verifierWith = (groups: string[] | undefined): AccessTokenVerifier => ({
+    async verify(token) {
+      return { ...(await acceptingVerifier.verify(token)), ...(groups ? { groups } : {}) };
+    },
+  });
+  const operatorDeps = (groups: string[] | undefined, mfa: boolean, grants: string[] = []) => ({
+    ...deps(grants, [], { mfaEnrolled: async () => mfa, verifier: verifierWith(groups) }),
+    routes: operatorRoutes,
+  });
+  const operatorCall = (overrides: Partial<AuthorizationRequest> = {}) =>
+    request({ resource: OPERATOR_RESOURCE, tenantId: undefined, ...overrides });
+
+  it('allows a member of the operators group with MFA, with no tenant and no grants', async () => {
+    const decision = await authorize(
+      operatorCall({ tenantId: TENANT_ID }),
+      operatorDeps(['operators'], true),
+    );
+
+    expect(decision).toEqual({
+      effect: 'Allow',
+      principalId: USER_ID,
+      principalType: 'operator',
+      tenantId: '',
+      grants: [],
+    });
+  });
+
+  it('refuses an operator without MFA', async () => {
+    const decision = await authorize(operatorCall(), operatorDeps(['operators'], false));
+
+    expect(decision).toMatchObject({ effect: 'Deny', code: 'mfa_required' });
+  });
+
+  it('refuses a tenant Owner who is no operator, whatever their grants', async () => {
+    const decision = await authorize(
+      operatorCall({ tenantId: TENANT_ID }),
+      operatorDeps(['admins'], true, ['*:*:*']),
+    );
+
+    expect(decision).toMatchObject({ effect: 'Deny', reason: 'Operators only.', code: 'operators_only' });
+  });
+
+  it('refuses API keys on operator routes', async () => {
+    const key: VerifiedApiKey = { keyId: 'k', tenantId: TENANT_ID, scopes: ['*:*:*'], createdBy: USER_ID };
+    const decision = await authorize(operatorCall({ authorization: 'ApiKey hk_test_good' }), {
+      ...operatorDeps(['operators'], true, ['*:*:*']),
+      apiKey: async () => key,
+    });
+
+    expect(decision).toMatchObject({ effect: 'Deny', code: 'operators_only' });
+  });
+
+  it('is Unauthorized for a revoked operator token', async () => {
+    const decision = await authorize(operatorCall(), {
+      ...operatorDeps(['operators'], true),
+      revoked: async () => 'Signed out.',
+    });
+
+    expect(decision.effect).toBe('Unauthorized');
+  });
+});
+
+describe('authorize: suspended tenants', () => {
+  const suspended = { tenant: async () => ({ ...TENANT, status: 'suspended' as const }) };
+
+  it('refuses members, Owners included, with the tenant_suspended problem', async () => {
+    const decision = await authorize(request(), deps(['*:*:*'], [], suspended));
+
+    expect(decision).toMatchObject({
+      effect: 'Deny',
+      code: 'tenant_suspended',
+      reason: 'This workspace is suspended by the platform operator; contact support.',
+    });
+  });
+
+  it('refuses the tenant’s API keys too', async () => {
+    const key: VerifiedApiKey = { keyId: 'k', tenantId: TENANT_ID, scopes: ['*:*:*'], createdBy: USER_ID };
+    const decision = await authorize(
+      request({ authorization: 'ApiKey hk_test_good', tenantId: undefined }),
+      deps(['*:*:*'], [], { ...suspended, apiKey: async () => key }),
+    );
+
+    expect(decision).toMatchObject({ effect: 'Deny', code: 'tenant_suspended' });
+  });
+});
+
+describe('authorize: IP allowlist', () => {
+  const KEY: VerifiedApiKey = { keyId: 'k', tenantId: TENANT_ID, scopes: ['*:*:*'], createdBy: USER_ID };
+  const withAllowlist = (cidrs: string[], applyToPeople = false) =>
+    deps(['*:*:*'], [], {
+      tenant: async () => ({ ...TENANT, ipAllowlist: { cidrs, applyToPeople } }),
+      apiKey: async () => KEY,
+    });
+  const keyCall = (sourceIp: string) =>
+    request({ authorization: 'ApiKey hk_test_good', tenantId: undefined, sourceIp });
+
+  it('refuses an API key called from outside the list, and allows it inside', async () => {
+    const outside = await authorize(keyCall('127.0.0.1'), withAllowlist(['10.0.0.0/8']));
+    const inside = await authorize(keyCall('10.20.30.40'), withAllowlist(['10.0.0.0/8']));
+
+    expect(outside).toMatchObject({ effect: 'Deny', code: 'ip_not_allowed' });
+    expect(inside.effect).toBe('Allow');
+  });
+
+  it('matches IPv6 subnets and IPv4-mapped addresses', async () => {
+    const v6 = await authorize(keyCall('2001:db8::1'), withAllowlist(['2001:db8::/32']));
+    const mapped = await authorize(keyCall('::ffff:10.1.2.3'), withAllowlist(['10.0.0.0/8']));
+
+    expect(v6.effect).toBe('Allow');
+    expect(mapped.effect).toBe('Allow');
+  });
+
+  it('fails closed on an address that does not parse and on a list of nothing valid', async () => {
+    const unknown = await authorize(keyCall(''), withAllowlist(['10.0.0.0/8']));
+    const broken = await authorize(keyCall('10.1.2.3'), withAllowlist(['10.0.0.0/', 'nonsense']));
+
+    expect(unknown).toMatchObject({ effect: 'Deny', code: 'ip_not_allowed' });
+    expect(broken).toMatchObject({ effect: 'Deny', code: 'ip_not_allowed' });
+  });
+
+  it('lets people through unless the policy applies to them', async () => {
+    const person = request({ sourceIp: '127.0.0.1' });
+
+    const notApplied = await authorize(person, withAllowlist(['10.0.0.0/8'], false));
+    const applied = await authorize(person, withAllowlist(['10.0.0.0/8'], true));
+
+    expect(notApplied.effect).toBe('Allow');
+    expect(applied).toMatchObject({ effect: 'Deny', code: 'ip_not_allowed' });
   });
 });

@@ -1,8 +1,10 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import type { AccessTokenVerifier, VerifiedAccessToken } from '@halooid/shared/auth/token-verifier';
 import { isUuid } from '@halooid/shared/ids';
-import { AUTHENTICATED, routeKey } from '@halooid/shared/manifest';
+import { AUTHENTICATED, OPERATOR, routeKey } from '@halooid/shared/manifest';
+import { OPERATOR_GROUP } from '@halooid/shared/operator';
 import type { TenantState } from '@halooid/shared/tenancy';
+import { ipAllowed } from './ip-allowlist';
 import { PUBLIC, type RoutePermission } from './route-permissions';
 
 export interface AuthorizationRequest {
@@ -10,13 +12,15 @@ export interface AuthorizationRequest {
   resource: string;
   authorization?: string;
   tenantId?: string;
+  /** The client's address as API Gateway saw it (the IP allowlist). */
+  sourceIp?: string;
 }
 
 export interface Allow {
   effect: 'Allow';
   principalId: string;
-  principalType: 'user' | 'apiKey';
-  /** Empty only for AUTHENTICATED routes called without a tenant. */
+  principalType: 'user' | 'apiKey' | 'operator';
+  /** Empty for AUTHENTICATED routes called without a tenant and for operators, who act on no tenant. */
   tenantId: string;
   grants: string[];
   /** The tenant's usage-plan key and tier, for per-tenant throttling; absent without a tenant. */
@@ -25,7 +29,13 @@ export interface Allow {
 
 export type Decision =
   | Allow
-  | { effect: 'Deny'; principalId: string; reason: string }
+  | {
+      effect: 'Deny';
+      principalId: string;
+      reason: string;
+      /** The problem code of the 403 when it is not plain `forbidden`: `tenant_suspended`, `ip_not_allowed`. */
+      code?: DenyCode;
+    }
   /** No or bad credentials: API Gateway answers 401. */
   | { effect: 'Unauthorized'; reason: string };
 
@@ -54,6 +64,11 @@ export interface AuthorizeDeps {
     userId: string,
     tenantId: string,
   ): Promise<{ tenant: TenantState | undefined; grants: string[] | undefined }>;
+  /**
+   * Whether the user has MFA enrolled (platform.users.mfa_enabled): an
+   * operator without it is refused. Read only for operator routes.
+   */
+  mfaEnrolled(userId: string): Promise<boolean>;
   /** The key's record when the presented key is genuine, active and unexpired. */
   apiKey(
     raw: string,
@@ -77,19 +92,57 @@ export async function authorize(request: AuthorizationRequest, deps: AuthorizeDe
     return { effect: 'Unauthorized', reason: 'Send Authorization: Bearer <access token> or ApiKey <key>.' };
   }
   const requestedTenant = request.tenantId?.trim().toLowerCase() || undefined;
+  const sourceIp = request.sourceIp ?? '';
   switch (scheme.toLowerCase()) {
     case 'bearer':
-      return authorizeUser(credential, requestedTenant, permission, deps);
+      if (permission === OPERATOR) return authorizeOperator(credential, deps);
+      return authorizeUser(credential, requestedTenant, sourceIp, permission, deps);
     case 'apikey':
-      return authorizeApiKey(credential, requestedTenant, permission, deps);
+      return authorizeApiKey(credential, requestedTenant, sourceIp, permission, deps);
     default:
       return { effect: 'Unauthorized', reason: `Unsupported authorization scheme ${scheme}.` };
   }
 }
 
+export type DenyCode = 'tenant_suspended' | 'ip_not_allowed' | 'operators_only' | 'mfa_required';
+
+export const SUSPENDED_REASON = 'This workspace is suspended by the platform operator; contact support.';
+
+/**
+ * Operator routes: a verified token of a member of the pool's `operators`
+ * group who has MFA enrolled (enrolled TOTP is asked at every sign-in, so the
+ * token itself came through MFA). No tenant: X-Tenant-Id is ignored and the
+ * context's tenant is empty; API keys never reach here (authorizeApiKey
+ * refuses OPERATOR routes). Tenant roles, Owner included, grant nothing.
+ */
+async function authorizeOperator(token: string, deps: AuthorizeDeps): Promise<Decision> {
+  let verified: VerifiedAccessToken;
+  try {
+    verified = await deps.verifier.verify(token);
+  } catch {
+    return { effect: 'Unauthorized', reason: 'The access token is invalid or expired.' };
+  }
+  const principalId = verified.sub;
+  const mfa = verified.groups?.includes(OPERATOR_GROUP) ? deps.mfaEnrolled(principalId) : undefined;
+  mfa?.catch(() => undefined);
+  const revoked = await deps.revoked(verified);
+  if (revoked) return { effect: 'Unauthorized', reason: revoked };
+  if (!mfa) return { effect: 'Deny', principalId, reason: 'Operators only.', code: 'operators_only' };
+  if (!(await mfa)) {
+    return {
+      effect: 'Deny',
+      principalId,
+      reason: 'MFA required: operators must enrol an authenticator app.',
+      code: 'mfa_required',
+    };
+  }
+  return { effect: 'Allow', principalId, principalType: 'operator', tenantId: '', grants: [] };
+}
+
 async function authorizeUser(
   token: string,
   requestedTenant: string | undefined,
+  sourceIp: string,
   permission: RoutePermission,
   deps: AuthorizeDeps,
 ): Promise<Decision> {
@@ -128,7 +181,7 @@ async function authorizeUser(
   const { tenant, grants } = await membership;
   if (!tenant || !grants)
     return { effect: 'Deny', principalId: userId, reason: 'You are not a member of this tenant.' };
-  return decide(userId, 'user', tenant, grants, permission);
+  return decide(userId, 'user', tenant, grants, permission, sourceIp);
 }
 
 async function tenantThenGrants(userId: string, tenantId: string, deps: AuthorizeDeps) {
@@ -139,6 +192,7 @@ async function tenantThenGrants(userId: string, tenantId: string, deps: Authoriz
 async function authorizeApiKey(
   raw: string,
   requestedTenant: string | undefined,
+  sourceIp: string,
   permission: RoutePermission,
   deps: AuthorizeDeps,
 ): Promise<Decision> {
@@ -152,6 +206,8 @@ async function authorizeApiKey(
       reason: 'This operation acts on a person; API keys cannot call it.',
     };
   }
+  if (permission === OPERATOR)
+    return { effect: 'Deny', principalId, reason: 'Operators only.', code: 'operators_only' };
   if (requestedTenant && requestedTenant !== key.tenantId) {
     return { effect: 'Deny', principalId, reason: 'X-Tenant-Id does not match the tenant of the API key.' };
   }
@@ -160,7 +216,7 @@ async function authorizeApiKey(
   // A key never outlives its creator's rights: scopes they no longer hold stop working.
   const creatorGrants = (await deps.grantsOf(key.createdBy, tenant)) ?? [];
   const grants = key.scopes.filter((scope) => permits(creatorGrants, scope));
-  return decide(principalId, 'apiKey', tenant, grants, permission);
+  return decide(principalId, 'apiKey', tenant, grants, permission, sourceIp);
 }
 
 function decide(
@@ -169,8 +225,26 @@ function decide(
   tenant: TenantState,
   grants: string[],
   permission: RoutePermission,
+  sourceIp: string,
 ): Decision {
+  if (tenant.status === 'suspended')
+    return { effect: 'Deny', principalId, reason: SUSPENDED_REASON, code: 'tenant_suspended' };
   if (tenant.status !== 'active') return { effect: 'Deny', principalId, reason: 'This tenant is disabled.' };
+  // API keys always meet a non-empty allowlist; people only when the policy says so.
+  const allowlist = tenant.ipAllowlist;
+  if (
+    allowlist &&
+    allowlist.cidrs.length > 0 &&
+    (principalType === 'apiKey' || allowlist.applyToPeople) &&
+    !ipAllowed(allowlist.cidrs, sourceIp)
+  ) {
+    return {
+      effect: 'Deny',
+      principalId,
+      reason: `Requests from ${sourceIp || 'an unknown address'} are not allowed by this workspace's IP allowlist.`,
+      code: 'ip_not_allowed',
+    };
+  }
   if (permission !== PUBLIC && permission !== AUTHENTICATED && !permits(grants, permission)) {
     return { effect: 'Deny', principalId, reason: `This needs the ${permission} permission.` };
   }

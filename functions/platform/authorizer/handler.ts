@@ -3,6 +3,7 @@ import { dynamoRevocationStore } from '@halooid/shared/auth/revocations';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig } from '@halooid/shared/config';
+import { clientIp } from '@halooid/shared/http/client-ip';
 import { headerValue } from '@halooid/shared/http/request-context';
 import { createLogger } from '@halooid/shared/observability';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
@@ -17,6 +18,7 @@ import { routePermissions } from './route-permissions';
 const logger = createLogger('platform-authorizer');
 const routes = routePermissions(INDEXED_SERVICES);
 const verifier = cachedVerifier(createAccessTokenVerifier(getConfig()));
+const trustCloudFront = getConfig().TRUST_CLOUDFRONT_HEADER;
 const access = cachedAccess(
   { ...postgresAccessSources(), verifyKey: apiKeySource() },
   { shared: getCache() },
@@ -39,6 +41,8 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
       resource: event.resource,
       authorization: headerValue(event.headers, 'authorization'),
       tenantId: headerValue(event.headers, 'x-tenant-id'),
+      // As the functions see the client (client-ip.ts): CloudFront's viewer address in AWS, the socket locally.
+      sourceIp: clientIp(event as Parameters<typeof clientIp>[0], { trustCloudFront }),
     },
     { routes, verifier, revoked, ...access },
   );
@@ -65,6 +69,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
           grants: encodeGrants(decision.grants),
           tier: decision.usage?.tier ?? '',
         }
-      : { reason: decision.reason },
+      : // The gateway's 403 problem carries both (api-stack.ts, the local gateway).
+        { reason: decision.reason, code: decision.code ?? 'forbidden' },
   };
 }

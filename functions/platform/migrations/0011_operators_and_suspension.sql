@@ -45,17 +45,26 @@ alter table platform.operator_audit force row level security;
 -- tenants; it writes only to the tenant the transaction is set to
 -- (app.tenant_id, through the tenant_isolation policies every role has):
 -- its status and tier, an audit row as 'operator', events in the outbox.
--- Only halooid_worker_login may become it, never the request login, so an
--- SQL injection in tenant request code cannot reach other tenants through it.
+-- Only halooid_operator_login, the login of the operator console's functions
+-- (the capabilities whose routes are all OPERATOR), may become it; the
+-- request login never can, so an SQL injection in tenant request code cannot
+-- reach other tenants through it, and the console cannot become
+-- halooid_worker (outbox, webhooks of every tenant) either.
 do $$
 begin
   if not exists (select 1 from pg_roles where rolname = 'halooid_operator') then
     create role halooid_operator nologin nobypassrls;
   end if;
+  if not exists (select 1 from pg_roles where rolname = 'halooid_operator_login') then
+    create role halooid_operator_login login nobypassrls noinherit;
+  end if;
+  if exists (select 1 from pg_roles where rolname = 'rds_iam') then
+    grant rds_iam to halooid_operator_login;
+  end if;
 end
 $$;
 grant halooid_operator to current_user;
-grant halooid_operator to halooid_worker_login;
+grant halooid_operator to halooid_operator_login;
 grant usage on schema platform to halooid_operator;
 
 grant select (id, name, slug, tier, status, created_at, updated_at, suspended_at, suspended_reason,

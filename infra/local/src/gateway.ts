@@ -152,7 +152,9 @@ async function handle(options: GatewayOptions, req: http.IncomingMessage): Promi
     if (!policyAllows(decision.policyDocument, methodArn(method, url.pathname))) {
       const reason =
         typeof decision.context?.reason === 'string' ? decision.context.reason : 'Access denied.';
-      return problem(403, 'forbidden', reason, requestId);
+      // The authorizer names the problem when it is more than `forbidden` (tenant_suspended, ip_not_allowed).
+      const code = typeof decision.context?.code === 'string' ? decision.context.code : 'forbidden';
+      return problem(403, code, reason, requestId);
     }
     authorizerContext = { ...decision.context, principalId: decision.principalId };
     if (decision.usageIdentifierKey) {

@@ -6,7 +6,8 @@ import { permits } from './permissions';
 export interface Principal {
   tenantId: string;
   principalId: string;
-  principalType: 'user' | 'apiKey';
+  /** `operator`: a platform operator on an OPERATOR route (no tenant, no grants; shared/src/operator.ts). */
+  principalType: 'user' | 'apiKey' | 'operator';
   grants: string[];
 }
 
@@ -32,7 +33,8 @@ export function principalFromEvent(
   const { tenantId, principalId, principalType, grants } = authorizer;
   if (typeof tenantId !== 'string' || typeof principalId !== 'string' || typeof grants !== 'string')
     return undefined;
-  if (principalType !== 'user' && principalType !== 'apiKey') return undefined;
+  if (principalType !== 'user' && principalType !== 'apiKey' && principalType !== 'operator')
+    return undefined;
   return { tenantId, principalId, principalType, grants: grants.split(' ').filter(Boolean) };
 }
 

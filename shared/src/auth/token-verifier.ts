@@ -17,6 +17,8 @@ export interface VerifiedAccessToken {
    * `origin_jti`, so there it is the token's own `jti`.
    */
   sessionId: string;
+  /** `cognito:groups`: the user pool groups the user was in at sign-in (`operators`: shared/src/operator.ts). */
+  groups?: readonly string[];
 }
 
 export interface AccessTokenVerifier {
@@ -72,7 +74,12 @@ export function createAccessTokenVerifier(config: Config): AccessTokenVerifier {
         issuedAt: Number(payload.iat),
         expiresAt: Number(payload.exp),
         sessionId: String(payload.origin_jti ?? payload.jti ?? ''),
+        groups: groupsOf(payload['cognito:groups']),
       };
     },
   };
+}
+
+function groupsOf(claim: unknown): string[] {
+  return Array.isArray(claim) ? claim.filter((group): group is string => typeof group === 'string') : [];
 }

@@ -3,7 +3,7 @@ import { getConfig } from '../config';
 import { ServiceUnavailableError } from '../errors';
 import { isUuid } from '../ids';
 import { isConnectionError } from './errors';
-import { APP_ROLE, REQUEST_LOGIN, WORKER_LOGIN, WORKER_ROLE } from './logins';
+import { APP_ROLE, OPERATOR_LOGIN, OPERATOR_ROLE, REQUEST_LOGIN, WORKER_LOGIN, WORKER_ROLE } from './logins';
 import { getPool } from './pool';
 
 export { APP_ROLE, WORKER_ROLE } from './logins';
@@ -88,13 +88,27 @@ export function withWorkerTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<
 }
 
 /**
+ * One transaction as `halooid_operator` (platform/0011), with no tenant set:
+ * the operator console's reads across tenants. shared/src/operator.ts points
+ * it at one tenant (app.tenant_id) before writing that tenant's rows. Only the
+ * operator login may become that role.
+ */
+export function withOperatorTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runTransaction(
+    work,
+    `begin; ${assumeLogin(OPERATOR_LOGIN)}set local role ${OPERATOR_ROLE}`,
+    async () => {},
+  );
+}
+
+/**
  * In `assume` mode (DB_LOGIN_MODE, the local runtime) the connection is the
  * database owner, so the transaction first becomes the login the function
  * would sign in as in AWS; SET ROLE then checks that login's memberships.
  * Transaction-local, like everything else the transaction sets. In `connect`
  * mode (AWS) the connection already is that login: nothing to add.
  */
-function assumeLogin(login: typeof REQUEST_LOGIN | typeof WORKER_LOGIN): string {
+function assumeLogin(login: typeof REQUEST_LOGIN | typeof WORKER_LOGIN | typeof OPERATOR_LOGIN): string {
   return getConfig().DB_LOGIN_MODE === 'assume' ? `set local session authorization ${login}; ` : '';
 }
 

@@ -7,7 +7,7 @@ import { jsonObject } from '../json-value';
  * the product catalog's schema for `type` at publish and again at consume.
  */
 export const EventActor = z.object({
-  type: z.enum(['user', 'apiKey', 'system']),
+  type: z.enum(['user', 'apiKey', 'system', 'operator']),
   id: z.string().min(1),
 });
 export type EventActor = z.infer<typeof EventActor>;

@@ -43,8 +43,15 @@ const GATEWAY_PROBLEMS: [apigw.ResponseType, number, string, string, string][] =
     'unauthorized',
     'Send Authorization: Bearer <access token> or ApiKey <key>.',
   ],
-  // The authorizer's Deny carries why (missing permission, not a member, unknown route).
-  [apigw.ResponseType.ACCESS_DENIED, 403, 'Forbidden', 'forbidden', '$context.authorizer.reason'],
+  // The authorizer's Deny carries why (missing permission, not a member, unknown route) and its
+  // problem code (forbidden, tenant_suspended, ip_not_allowed, operators_only, mfa_required).
+  [
+    apigw.ResponseType.ACCESS_DENIED,
+    403,
+    'Forbidden',
+    '$context.authorizer.code',
+    '$context.authorizer.reason',
+  ],
   [
     apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN,
     404,
@@ -260,6 +267,8 @@ export class ApiStack extends Stack {
     });
 
     this.authorizerFunction = props.functions.authorizer(this, 'AuthorizerFn');
+    // The IP allowlist compares the viewer's address, as the functions see it, not CloudFront's edge.
+    this.authorizerFunction.addEnvironment('TRUST_CLOUDFRONT_HEADER', 'true');
     this.authorizer = new apigw.RequestAuthorizer(this, 'Authorizer', {
       authorizerName: AUTHORIZER_FINGERPRINT.name,
       handler: this.authorizerFunction,
