@@ -11,10 +11,13 @@ import { closePool, getPool } from '@halooid/shared/db/pool';
 import { withSystemTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
 import { serviceName } from '@halooid/shared/manifest';
+import { registerLocalDeadLetters } from '@halooid/shared/metrics/local-dead-letters';
 import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
 import { flushUsage } from '@halooid/shared/usage/recorder';
 import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
+import { DnsRecords } from './dns-records';
+import { type LocalDns, startLocalDns } from './dns-server';
 import { startDynalite } from './dynalite';
 import { ensureLocalTables } from './dynamo-tables';
 import { localEncryptionKeys } from './encryption-key';
@@ -58,6 +61,8 @@ export interface LocalPlatform {
   databaseUrl: string;
   embeddedDatabase: boolean;
   mailbox: Mailbox;
+  /** The DNS stand-in for domain verification; `dns.records.setTxt` (or the data dir's dns-records.json) sets TXT records. */
+  dns: LocalDns;
   migrations: MigrationResult;
   seeded: string[];
   cognito: CognitoIdentityProviderClient;
@@ -113,6 +118,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const s3 = await startS3Local({ dataDir: options.dataDir });
     stops.push(s3.stop);
 
+    const dns = await startLocalDns(new DnsRecords(options.dataDir));
+    stops.push(dns.stop);
+
     Object.assign(process.env, {
       STAGE: process.env.STAGE || 'local',
       DATABASE_URL: databaseUrl,
@@ -121,6 +129,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       DB_LOGIN_MODE: 'assume',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       COGNITO_ENDPOINT: cognitoLocal.endpoint,
+      DNS_SERVERS: dns.address,
       S3_ENDPOINT: s3.endpoint,
       FILES_BUCKET: s3.bucket,
       REDIS_URL: options.redisUrl ?? '',
@@ -190,6 +199,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     progress('starting the event bus and the scheduled jobs');
     const events = await startLocalEvents(SERVICES, { bus: options.events?.bus });
     stops.push(events.stop);
+    // The bus's dead letters, for the usage page and the operator's health (AWS: SQS).
+    registerLocalDeadLetters({
+      list: () =>
+        events.bus.deadLetters().map((letter) => ({
+          id: letter.id,
+          rule: letter.rule,
+          tenantId: letter.event.tenantId,
+          eventId: letter.event.id,
+          eventType: `${letter.event.source.replace(/^halooid\./, '')}.${letter.event.type}`,
+          attempts: letter.attempts,
+          error: letter.error,
+          deadAt: letter.deadAt,
+        })),
+      redrive: (id) => events.bus.redrive(id),
+    });
+    stops.push(async () => registerLocalDeadLetters(undefined));
     const jobs = await startLocalJobs(PRODUCTS, events.bus, options.events?.jobs);
     stops.push(jobs.stop);
 
@@ -219,6 +244,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       databaseUrl,
       embeddedDatabase: !options.databaseUrl,
       mailbox,
+      dns,
       migrations,
       seeded,
       cognito,
