@@ -40,9 +40,10 @@ export interface Session {
 
 export type BulkAction = 'disable' | 'enable' | 'sign_out' | 'assign_role';
 
+/** functions/adminhub/bulk-jobs/schemas.ts BulkJob. */
 export interface BulkResult {
   memberId: string;
-  email?: string | null;
+  email: string;
   outcome: 'ok' | 'skipped' | 'failed';
   reason: string | null;
 }
@@ -50,11 +51,11 @@ export interface BulkResult {
 export interface BulkJob {
   id: string;
   action: BulkAction;
-  status: string;
+  status: 'running' | 'completed';
   total: number;
-  succeeded?: number;
-  failed?: number;
-  skipped?: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
   results: BulkResult[];
   createdAt: string;
 }
@@ -104,4 +105,29 @@ export interface Alert {
   resolvedBy: string | null;
   resolvedAt: string | null;
   resolutionNote: string | null;
+}
+
+/** shared/src/security-policy.ts SecurityPolicy. */
+export interface SecurityPolicy {
+  password: {
+    minLength: number;
+    requireUppercase: boolean;
+    requireLowercase: boolean;
+    requireDigit: boolean;
+    requireSymbol: boolean;
+    reuseCount: number;
+    maxAgeDays: number;
+  };
+  mfa: { required: 'off' | 'all' | 'roles'; roleKeys: string[] };
+  sessions: { lifetimeHours: number; idleTimeoutMinutes: number };
+  ipAllowlist: { cidrs: string[]; applyToPeople: boolean };
+  invitations: { allowedDomains: string[] };
+}
+
+/** A stored version of the policy (version 0: never saved, the defaults). */
+export interface PolicyVersion {
+  version: number;
+  policy: SecurityPolicy;
+  createdBy?: string | null;
+  createdAt?: string | null;
 }
