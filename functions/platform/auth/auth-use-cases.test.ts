@@ -14,6 +14,7 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { MemoryCache } from '@halooid/shared/cache/memory-cache';
+import { keyringOf, randomDataKey } from '@halooid/shared/crypto/keyring';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { AppError } from '@halooid/shared/errors';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -34,6 +35,7 @@ import { totp } from './totp.test-helper';
 const cognitoMock = mockClient(CognitoIdentityProviderClient);
 const SUB = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const caller = { ip: '203.0.113.7' };
+const KEYRING = keyringOf([randomDataKey()]);
 
 function cognitoError(name: string, message = name): Error {
   return Object.assign(new Error(message), { name });
@@ -44,12 +46,17 @@ interface Recorded {
   queries: string[];
   /** Calls to the revocation store, in order: `user:<sub>` and `session:<id>@<expiresAt>`. */
   revocations?: string[];
+  /** Rows a query answers with (by its text); none by default. */
+  respond?: (text: string, values: readonly unknown[]) => unknown[] | undefined;
 }
 
 function recordingRevocations(recorded: Recorded): AuthDeps['revocations'] {
   recorded.revocations ??= [];
   const calls = recorded.revocations;
   return {
+    async read() {
+      return { sessionRevoked: false };
+    },
     async revokeUser(userId) {
       calls.push(`user:${userId}`);
       return 1;
@@ -65,9 +72,10 @@ function makeDeps(
   recorded: Recorded = { scopes: [], queries: [] },
 ): AuthDeps {
   const tx: Tx = {
-    query: (async (text: string) => {
+    query: (async (text: string, values: readonly unknown[] = []) => {
       recorded.queries.push(text);
-      return { rows: [], rowCount: 0 };
+      const rows = recorded.respond?.(text, values) ?? [];
+      return { rows, rowCount: rows.length };
     }) as unknown as Tx['query'],
   };
   return {
@@ -95,6 +103,7 @@ function makeDeps(
     limits: ABUSE_LIMITS,
     globalSignOut: true,
     revocations: recordingRevocations(recorded),
+    keyring: async () => KEYRING,
     ...overrides,
   };
 }
@@ -462,7 +471,25 @@ describe('sessions and passwords', () => {
       AuthenticationResult: { AccessToken: 'a2', RefreshToken: 'r2', ExpiresIn: 900 },
     });
 
-    await expect(refreshSession('r1', makeDeps())).resolves.toEqual({
+    const recorded: Recorded = {
+      scopes: [],
+      queries: [],
+      respond: (text) =>
+        text.includes('session_for_refresh')
+          ? [
+              {
+                id: 'row',
+                user_id: SUB,
+                access_session_id: 'a1',
+                created_at: new Date(),
+                last_seen_at: new Date(),
+                ended_at: null,
+              },
+            ]
+          : undefined,
+    };
+
+    await expect(refreshSession('r1', caller, makeDeps({}, recorded))).resolves.toEqual({
       accessToken: 'a2',
       refreshToken: 'r2',
       expiresIn: 900,

@@ -1,11 +1,14 @@
 import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import { ValidationError } from '@halooid/shared/errors';
+import { endSessions } from '@halooid/shared/sessions';
 import { guardAttempt } from './abuse-limits';
 import { cognitoErrorMessage, cognitoErrorName, mapCommonCognitoError, weakPassword } from './cognito-errors';
 import type { AuthDeps, Caller } from './deps';
+import { assertPasswordAllowed, rememberPassword } from './password-rules';
 
 /**
- * Changes the signed-in user's password. Cognito needs the access token (it
+ * Changes the signed-in user's password, within the strictest password
+ * policy of their workspaces (length, classes, not one of the last N). Cognito needs the access token (it
  * acts as the user, not as an admin) and the current password; guesses at
  * the current password with a stolen token are rate limited per user.
  * Afterwards every session ends, this one included: in AWS GlobalSignOut
@@ -17,9 +20,12 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   user: { id: string; accessToken: string },
   caller: Caller,
-  deps: Pick<AuthDeps, 'cognito' | 'cache' | 'limits' | 'globalSignOut' | 'revocations'>,
+  deps: Pick<AuthDeps, 'cognito' | 'cache' | 'limits' | 'globalSignOut' | 'revocations' | 'transaction'>,
 ): Promise<void> {
   await guardAttempt('password', { ip: caller.ip, account: `user:${user.id}` }, deps);
+  await deps.transaction({ userId: user.id }, (tx) =>
+    assertPasswordAllowed(tx, input.newPassword, 'body.newPassword'),
+  );
   try {
     await deps.cognito.send(
       new (cognitoSdk().ChangePasswordCommand)({
@@ -46,5 +52,8 @@ export async function changePassword(
   if (deps.globalSignOut) {
     await deps.cognito.send(new (cognitoSdk().GlobalSignOutCommand)({ AccessToken: user.accessToken }));
   }
-  await deps.revocations.revokeUser(user.id);
+  await rememberPassword(user.id, input.newPassword, deps);
+  await deps.transaction({ userId: user.id }, (tx) =>
+    endSessions(tx, deps, { userId: user.id, reason: 'password_changed' }),
+  );
 }

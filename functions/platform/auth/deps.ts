@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { RevocationStore } from '@halooid/shared/auth/revocations';
 import type { AccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
+import type { Keyring } from '@halooid/shared/crypto/keyring';
 import type { TenantScope, Tx } from '@halooid/shared/db/transaction';
 import type { AbuseDeps } from './abuse-limits';
 
@@ -21,10 +22,18 @@ export interface AuthDeps extends AbuseDeps {
    */
   globalSignOut: boolean;
   /** Server-side revocation of access tokens, which the authorizer checks on every decision. */
-  revocations: Pick<RevocationStore, 'revokeUser' | 'revokeSession'>;
+  revocations: Pick<RevocationStore, 'read' | 'revokeUser' | 'revokeSession'>;
+  /** The data keys that seal the MFA enrolment ticket (complete-sign-in.ts). */
+  keyring: () => Promise<Keyring>;
+  now?: () => Date;
 }
 
-/** Who is asking: the client's address, for per-IP limits and logs. */
+/**
+ * Who is asking: the client's address (per-IP limits, sign-in records), its
+ * User-Agent and, behind CloudFront, its country (CloudFront-Viewer-Country).
+ */
 export interface Caller {
   ip: string;
+  userAgent?: string | undefined;
+  country?: string | undefined;
 }

@@ -3,16 +3,18 @@ import { dynamoRevocationStore } from '@halooid/shared/auth/revocations';
 import { createAccessTokenVerifier } from '@halooid/shared/auth/token-verifier';
 import { getCache } from '@halooid/shared/cache/get-cache';
 import { getConfig, requireKeys } from '@halooid/shared/config';
+import { dataKeyring } from '@halooid/shared/crypto/data-keys';
 import { withTenantTransaction } from '@halooid/shared/db/transaction';
 import { UnauthorizedError } from '@halooid/shared/errors';
 import { createHttpHandler } from '@halooid/shared/http/adapter';
 import { ABUSE_LIMITS } from './abuse-limits';
 import { changePassword } from './change-password';
 import { confirmSignUp } from './confirm-sign-up';
-import type { AuthDeps } from './deps';
+import type { AuthDeps, Caller } from './deps';
 import { forgotPassword } from './forgot-password';
 import { logOut } from './log-out';
 import { login } from './login';
+import { startMfaEnrolment } from './mfa-enrolment';
 import { refreshSession } from './refresh-session';
 import { resetPassword } from './reset-password';
 import { respondToChallenge } from './respond-to-challenge';
@@ -43,9 +45,23 @@ const deps: AuthDeps = {
   limits: ABUSE_LIMITS,
   globalSignOut: !config.COGNITO_ENDPOINT,
   revocations: dynamoRevocationStore(),
+  keyring: dataKeyring,
 };
 /** See sign-up.ts: both answers take at least this long. */
 const SIGN_UP_MIN_DURATION_MS = 300;
+
+/**
+ * The client as sign-in records see it. The country comes from CloudFront
+ * (CloudFront-Viewer-Country), present only behind the web distribution.
+ */
+function callerOf(sourceIp: string, headers: Record<string, string>): Caller {
+  const country = headers['cloudfront-viewer-country']?.trim().toUpperCase();
+  return {
+    ip: sourceIp,
+    userAgent: headers['user-agent']?.slice(0, 512),
+    ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
+  };
+}
 
 /** The signed-in user of an AUTHENTICATED route and the access token Cognito's user APIs need. */
 function signedInUser(principal: { principalId: string }, headers: Record<string, string>) {
@@ -60,11 +76,18 @@ export const handler = createHttpHandler(authService, {
   }),
   confirmSignUp: async ({ body, sourceIp }) => ({ body: await confirmSignUp(body, { ip: sourceIp }, deps) }),
   login: async ({ body, headers, sourceIp }) =>
-    signInResult(await login(body, { ip: sourceIp }, deps), headers),
+    signInResult(await login(body, callerOf(sourceIp, headers), deps), headers),
   respondToChallenge: async ({ body, headers, sourceIp }) =>
-    signInResult(await respondToChallenge(body, { ip: sourceIp }, deps), headers),
-  refreshSession: async ({ body, headers }) => {
-    const { refreshToken, ...session } = await refreshSession(refreshTokenOf(headers, body), deps);
+    signInResult(await respondToChallenge(body, callerOf(sourceIp, headers), deps), headers),
+  startMfaEnrolment: async ({ body, headers, sourceIp }) => ({
+    body: await startMfaEnrolment(body, callerOf(sourceIp, headers), deps),
+  }),
+  refreshSession: async ({ body, headers, sourceIp }) => {
+    const { refreshToken, ...session } = await refreshSession(
+      refreshTokenOf(headers, body),
+      callerOf(sourceIp, headers),
+      deps,
+    );
     if (!refreshToken) return { body: session };
     return isWebClient(headers)
       ? { body: session, cookies: [refreshCookie(refreshToken)] }

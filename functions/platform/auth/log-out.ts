@@ -2,8 +2,10 @@ import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import type { VerifiedAccessToken } from '@halooid/shared/auth/token-verifier';
 import { UnauthorizedError } from '@halooid/shared/errors';
 import type { Logger } from '@halooid/shared/observability';
+import { endSessions, refreshTokenHash } from '@halooid/shared/sessions';
 import { cognitoErrorName } from './cognito-errors';
 import type { AuthDeps } from './deps';
+import { endMySession, sessionForRefresh } from './identity-records';
 
 /**
  * Ends a session, or with `everywhere` every session of the user.
@@ -18,12 +20,16 @@ import type { AuthDeps } from './deps';
  *   AWS GlobalSignOut revokes every refresh token (cognito-local lacks that
  *   API, `deps.globalSignOut`). It answers once a new sign-in would count.
  *
+ * The session rows end too (this one, or all with `everywhere`), so their
+ * refresh tokens are refused (refresh-session.ts) even where Cognito would
+ * still take them.
+ *
  * Logging out twice, or with a token already dead, is not an error: the
  * outcome the caller wants holds.
  */
 export async function logOut(
   input: { refreshToken?: string; accessToken?: string; everywhere?: boolean },
-  deps: Pick<AuthDeps, 'cognito' | 'clientId' | 'globalSignOut' | 'verifier' | 'revocations'>,
+  deps: Pick<AuthDeps, 'cognito' | 'clientId' | 'globalSignOut' | 'verifier' | 'revocations' | 'transaction'>,
   logger?: Pick<Logger, 'info'>,
 ): Promise<void> {
   const verified = input.accessToken ? await verifiedOrNothing(input.accessToken, deps) : undefined;
@@ -33,6 +39,14 @@ export async function logOut(
     );
   }
   if (input.refreshToken) {
+    const session = await deps.transaction({}, (tx) =>
+      sessionForRefresh(tx, refreshTokenHash(input.refreshToken ?? '')),
+    );
+    if (session && !session.endedAt) {
+      await deps.transaction({ userId: session.userId }, (tx) =>
+        endMySession(tx, session.userId, session.id, 'logout'),
+      );
+    }
     try {
       await deps.cognito.send(
         new (cognitoSdk().RevokeTokenCommand)({ ClientId: deps.clientId, Token: input.refreshToken }),
@@ -54,7 +68,9 @@ export async function logOut(
       if (!isAlreadyDead(error)) throw error;
     }
   }
-  await deps.revocations.revokeUser(verified.sub);
+  await deps.transaction({ userId: verified.sub }, (tx) =>
+    endSessions(tx, deps, { userId: verified.sub, reason: 'logout_everywhere' }),
+  );
 }
 
 async function verifiedOrNothing(

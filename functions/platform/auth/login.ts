@@ -11,10 +11,11 @@ import {
 import { INCORRECT_CREDENTIALS, isBadCredentials, mapCommonCognitoError } from './cognito-errors';
 import { completeSignIn, type SignInOutcome } from './complete-sign-in';
 import type { AuthDeps, Caller } from './deps';
+import { recordSignInEvent } from './identity-records';
 
 export type LoginDeps = Pick<
   AuthDeps,
-  'cognito' | 'clientId' | 'verifier' | 'transaction' | 'cache' | 'limits'
+  'cognito' | 'clientId' | 'verifier' | 'transaction' | 'cache' | 'limits' | 'keyring' | 'now'
 >;
 
 /**
@@ -24,6 +25,10 @@ export type LoginDeps = Pick<
  * locked account is refused before Cognito is asked, so even the right
  * password gets the same 429. When Cognito wants another step (a new
  * password for an invited user, a TOTP code), the answer is that challenge.
+ * Every attempt that reaches the password check is a sign-in event (the
+ * alert detectors read them): `failure`, `locked` (the failure that locks,
+ * reason `lockout_started`, and attempts refused while locked, reason
+ * `account_locked`), or what completeSignIn records.
  */
 export async function login(
   input: { email: string; password: string },
@@ -32,7 +37,7 @@ export async function login(
 ): Promise<SignInOutcome> {
   const account = accountKey(input.email);
   await guardAttempt('login', { ip: caller.ip, account }, deps);
-  await assertNotLocked(account, deps);
+  await refusedWhileLocked(account, caller, deps);
   let answer: InitiateAuthCommandOutput;
   try {
     answer = await deps.cognito.send(
@@ -44,13 +49,45 @@ export async function login(
     );
   } catch (error) {
     if (isBadCredentials(error)) {
+      const locked = await recordFailedSignIn(account, deps);
+      await record(
+        account,
+        caller,
+        deps,
+        locked ? 'locked' : 'failure',
+        locked ? 'lockout_started' : 'bad_credentials',
+      );
       // The failure that locks the account is answered like the attempts after it.
-      if (await recordFailedSignIn(account, deps)) await assertNotLocked(account, deps);
+      if (locked) await assertNotLocked(account, deps);
       throw new UnauthorizedError(INCORRECT_CREDENTIALS);
     }
     throw mapCommonCognitoError(error);
   }
   // A right password counts as a success even when a challenge follows.
   await clearFailedSignIns(account, deps);
-  return completeSignIn(answer, deps);
+  return completeSignIn(answer, { email: account, caller }, deps);
+}
+
+/** assertNotLocked, recording the refused attempt. */
+export async function refusedWhileLocked(
+  account: string,
+  caller: Caller,
+  deps: Pick<AuthDeps, 'cache' | 'limits' | 'transaction'>,
+): Promise<void> {
+  try {
+    await assertNotLocked(account, deps);
+  } catch (error) {
+    await record(account, caller, deps, 'locked', 'account_locked');
+    throw error;
+  }
+}
+
+async function record(
+  email: string,
+  caller: Caller,
+  deps: Pick<AuthDeps, 'transaction'>,
+  outcome: 'failure' | 'locked',
+  reason: string,
+): Promise<void> {
+  await deps.transaction({}, (tx) => recordSignInEvent(tx, { email, outcome, reason }, caller));
 }

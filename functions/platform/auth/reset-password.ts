@@ -1,4 +1,5 @@
 import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
+import { endSessions } from '@halooid/shared/sessions';
 import { accountKey, clearFailedSignIns, guardAttempt } from './abuse-limits';
 import {
   cognitoErrorName,
@@ -8,9 +9,11 @@ import {
   weakPassword,
 } from './cognito-errors';
 import type { AuthDeps, Caller } from './deps';
+import { assertPasswordAllowedFor, rememberPassword } from './password-rules';
 
 /**
- * Sets a new password with the emailed code. Proving the mailbox is enough
+ * Sets a new password with the emailed code, within the strictest password
+ * policy of the account's workspaces. Proving the mailbox is enough
  * to lift a login lockout, so a locked-out owner is never stuck. Every
  * session of the account ends: its access tokens through the user's
  * not-before (found by the Cognito `sub`), its refresh tokens in AWS through
@@ -21,11 +24,20 @@ export async function resetPassword(
   caller: Caller,
   deps: Pick<
     AuthDeps,
-    'cognito' | 'clientId' | 'userPoolId' | 'cache' | 'limits' | 'globalSignOut' | 'revocations'
+    | 'cognito'
+    | 'clientId'
+    | 'userPoolId'
+    | 'cache'
+    | 'limits'
+    | 'globalSignOut'
+    | 'revocations'
+    | 'transaction'
   >,
 ): Promise<void> {
   const account = accountKey(input.email);
   await guardAttempt('password', { ip: caller.ip, account }, deps);
+  // Checked before the code is spent; an unknown email passes here and fails on the code like any other.
+  await assertPasswordAllowedFor(account, input.password, 'body.password', deps);
   try {
     await deps.cognito.send(
       new (cognitoSdk().ConfirmForgotPasswordCommand)({
@@ -41,13 +53,14 @@ export async function resetPassword(
     throw mapCommonCognitoError(error);
   }
   await clearFailedSignIns(account, deps);
-  await endEverySession(account, deps);
+  const sub = await endEverySession(account, deps);
+  await rememberPassword(sub, input.password, deps);
 }
 
 async function endEverySession(
   username: string,
-  deps: Pick<AuthDeps, 'cognito' | 'userPoolId' | 'globalSignOut' | 'revocations'>,
-): Promise<void> {
+  deps: Pick<AuthDeps, 'cognito' | 'userPoolId' | 'globalSignOut' | 'revocations' | 'transaction'>,
+): Promise<string> {
   const sdk = cognitoSdk();
   const user = await deps.cognito.send(
     new sdk.AdminGetUserCommand({ UserPoolId: deps.userPoolId, Username: username }),
@@ -59,5 +72,8 @@ async function endEverySession(
       new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: deps.userPoolId, Username: username }),
     );
   }
-  await deps.revocations.revokeUser(sub);
+  await deps.transaction({ userId: sub }, (tx) =>
+    endSessions(tx, deps, { userId: sub, reason: 'password_reset' }),
+  );
+  return sub;
 }

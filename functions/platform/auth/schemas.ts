@@ -48,6 +48,13 @@ const Session = z
   .max(4096)
   .meta({ description: 'The `session` returned with the challenge.' });
 
+/** The MFA_SETUP session carries the sealed tokens of the held sign-in (mfa-enrolment-ticket.ts). */
+const EnrolmentSession = z
+  .string()
+  .min(1)
+  .max(16384)
+  .meta({ description: 'The `session` returned with the `MFA_SETUP` challenge.' });
+
 const RefreshToken = z.string().min(1).max(8192);
 
 export const SignUpBody = z.strictObject({
@@ -91,12 +98,18 @@ export const SessionTokens = z.object({
     .meta({ description: 'Tenants the user belongs to; send one id as `X-Tenant-Id`.' }),
 });
 
-export const CHALLENGES = ['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA'] as const;
+/** Cognito's challenges this API passes on as they are. */
+export const COGNITO_CHALLENGES = ['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA'] as const;
+/**
+ * Plus ours: `MFA_SETUP` when a workspace requires MFA the user has not set
+ * up; get the secret at /v1/auth/challenge/totp-setup, then answer with a code.
+ */
+export const CHALLENGES = [...COGNITO_CHALLENGES, 'MFA_SETUP'] as const;
 export type ChallengeName = (typeof CHALLENGES)[number];
 
 export const ChallengeResponse = z.object({
   challenge: z.enum(CHALLENGES),
-  session: Session,
+  session: z.string(),
 });
 
 export const LoginResponse = z.union([SessionTokens, ChallengeResponse]);
@@ -114,7 +127,16 @@ export const ChallengeBody = z.discriminatedUnion('challenge', [
     session: Session,
     code: Code,
   }),
+  z.strictObject({
+    challenge: z.literal('MFA_SETUP'),
+    email: Email,
+    session: EnrolmentSession,
+    code: Code,
+    deviceName: displayText().min(1).max(64).optional(),
+  }),
 ]);
+
+export const EnrolmentBody = z.strictObject({ email: Email, session: EnrolmentSession });
 
 /** Optional: the web app sends nothing and the cookie carries the token. */
 export const RefreshBody = z.strictObject({ refreshToken: RefreshToken.optional() }).optional();

@@ -16,16 +16,25 @@ export async function setUpTotp(
   deps: Pick<AuthDeps, 'cognito' | 'transaction' | 'cache' | 'limits'>,
 ): Promise<{ secretCode: string; otpauthUri: string }> {
   await guardAttempt('mfa', { ip: caller.ip, account: `user:${user.id}` }, deps);
+  const label = (await emailOf(user.id, deps)) ?? user.id;
+  return associateTotp(user.accessToken, label, deps);
+}
+
+/** A new TOTP secret for the user of the access token, and its `otpauth://` URI. */
+export async function associateTotp(
+  accessToken: string,
+  label: string,
+  deps: Pick<AuthDeps, 'cognito'>,
+): Promise<{ secretCode: string; otpauthUri: string }> {
   let secretCode: string | undefined;
   try {
     ({ SecretCode: secretCode } = await deps.cognito.send(
-      new (cognitoSdk().AssociateSoftwareTokenCommand)({ AccessToken: user.accessToken }),
+      new (cognitoSdk().AssociateSoftwareTokenCommand)({ AccessToken: accessToken }),
     ));
   } catch (error) {
     throw mapCommonCognitoError(error);
   }
   if (!secretCode) throw new Error('Cognito returned no TOTP secret');
-  const label = (await emailOf(user.id, deps)) ?? user.id;
   return { secretCode, otpauthUri: otpauthUri(secretCode, label) };
 }
 
