@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CreateGroupCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { totp } from '@halooid/functions/platform/auth/totp.test-helper';
 import { statusWithin } from '@halooid/local/testing/eventually';
+import { signInOperator } from '@halooid/local/testing/operators';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
-import { OPERATOR_GROUP } from '@halooid/shared/operator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let platform: TestPlatform;
@@ -16,45 +11,7 @@ let admin: Session;
 let operator: Session;
 let acmeId: string;
 
-const PASSWORD = 'Operator-test-9-passphrase';
-
-/** A person in the pool's operators group, signed in; `mfa` sets what the authorizer reads (platform.users.mfa_enabled). */
-async function newOperator(mfa: boolean): Promise<Session> {
-  const email = `operator-${randomUUID().slice(0, 8)}@halooid.example`;
-  const { cognito, userPoolId } = platform;
-  const created = await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: userPoolId,
-      Username: email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    }),
-  );
-  const sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value as string;
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: userPoolId,
-      Username: email,
-      Password: PASSWORD,
-      Permanent: true,
-    }),
-  );
-  await cognito
-    .send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: OPERATOR_GROUP }))
-    .catch(() => undefined); // exists already
-  await cognito.send(
-    new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: OPERATOR_GROUP }),
-  );
-  await platform.db.query(
-    `insert into platform.users (id, email, name, mfa_enabled) values ($1, $2, 'Test Operator', $3)
-     on conflict (id) do update set mfa_enabled = excluded.mfa_enabled`,
-    [sub, email, mfa],
-  );
-  return platform.login(email, PASSWORD);
-}
+const newOperator = (mfa: boolean) => signInOperator(platform, { mfa });
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -138,6 +95,32 @@ describe('operator routes: who may call them', () => {
       [acmeId],
     );
     expect(rows).toContainEqual({ actor_type: 'operator', actor_id: operator.userId, target_id: acmeId });
+  });
+});
+
+describe('the demo operator', () => {
+  it('signs in with the demo password and a TOTP code, and reaches the console', async () => {
+    const demo = platform.demoOperator;
+    expect(demo?.email).toBe('operator@halooid.example');
+    const email = demo?.email as string;
+
+    const login = await platform.request('POST', '/v1/auth/login', {
+      body: { email, password: 'Halooid-demo-1' },
+    });
+    expect(login.body).toMatchObject({ challenge: 'SOFTWARE_TOKEN_MFA' });
+    const answer = await platform.request('POST', '/v1/auth/challenge', {
+      body: {
+        challenge: 'SOFTWARE_TOKEN_MFA',
+        email,
+        session: login.body.session,
+        code: totp(demo?.totpSecret as string),
+      },
+    });
+    expect(answer.status).toBe(200);
+
+    const list = await tenantsList({ authorization: `Bearer ${answer.body.accessToken}` });
+
+    expect(list.status).toBe(200);
   });
 });
 

@@ -2,9 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type CognitoIdentityProviderClient,
+  CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
+  GetGroupCommand,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
@@ -85,6 +87,32 @@ async function enableOptionalTotp(cognito: CognitoIdentityProviderClient, userPo
       UserPoolId: userPoolId,
       MfaConfiguration: 'OPTIONAL',
       SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
+}
+
+/**
+ * The pool's operators group (shared/src/operator.ts), as identity-stack.ts
+ * creates it in AWS. Created only when missing: cognito-local's CreateGroup
+ * on an existing group replaces it, members and all.
+ */
+export async function ensureOperatorGroup(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  groupName: string,
+): Promise<void> {
+  const exists = await cognito
+    .send(new GetGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }))
+    .then(
+      () => true,
+      () => false,
+    );
+  if (exists) return;
+  await cognito.send(
+    new CreateGroupCommand({
+      UserPoolId: userPoolId,
+      GroupName: groupName,
+      Description: 'Platform operators: the /v1/operator/* console (MFA required)',
     }),
   );
 }

@@ -53,3 +53,10 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     ],
   },
 ];
+
+/**
+ * The local platform operator (the /v1/operator/* console), in the pool's
+ * operators group with TOTP enrolled; its secret is printed at start
+ * (demo-operator.ts). Belongs to no tenant.
+ */
+export const DEMO_OPERATOR = { email: 'operator@halooid.example', name: 'Otto Operator' } as const;

@@ -71,6 +71,11 @@ async function main(): Promise<void> {
       '',
       `  Demo logins (password ${settings.HALOOID_DEMO_PASSWORD}):`,
       ...logins,
+      ...(platform.demoOperator
+        ? [
+            `    ${platform.demoOperator.email.padEnd(24)} operator (the /v1/operator console; MFA: TOTP secret ${platform.demoOperator.totpSecret}, local dev only)`,
+          ]
+        : []),
       '',
       '  Try:',
       `    curl -s ${platform.url}/v1/auth/login -H 'content-type: application/json' \\`,

@@ -28,6 +28,7 @@ import { startEmbeddedPostgres } from './pglite-server';
 import { REPO_ROOT } from './repo-root';
 import { RouteTable } from './route-table';
 import { startS3Local } from './s3-local';
+import { ensureDemoOperator } from './demo-operator';
 import { seedDemoData } from './seed';
 import { UsagePlans } from './usage-plans';
 
@@ -61,6 +62,8 @@ export interface LocalPlatform {
   mailbox: Mailbox;
   migrations: MigrationResult;
   seeded: string[];
+  /** The demo operator and its TOTP secret (local dev only), when the demo data was seeded. */
+  demoOperator?: { email: string; totpSecret: string };
   cognito: CognitoIdentityProviderClient;
   userPoolId: string;
   clientId: string;
@@ -156,6 +159,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     ).finally(() => client.release());
 
     let seeded: string[] = [];
+    let demoOperator: LocalPlatform['demoOperator'];
     if (options.seed) {
       progress('seeding demo data');
       seeded = (
@@ -171,6 +175,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
             : PRODUCTS,
         )
       ).created;
+      demoOperator = await ensureDemoOperator({
+        cognito,
+        userPoolId,
+        clientId,
+        password: options.demoPassword,
+        dataDir: options.dataDir,
+        systemTransaction: withSystemTransaction,
+      });
     }
 
     progress('loading functions');
@@ -238,6 +250,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       mailbox,
       migrations,
       seeded,
+      demoOperator,
       cognito,
       userPoolId,
       clientId,

@@ -92,7 +92,11 @@ async function writeTenant(
 }
 
 /** Creates (or finds) a confirmed Cognito user with the demo password; returns its `sub`. */
-async function ensureCognitoUser(deps: SeedDeps, email: string, name: string): Promise<string> {
+export async function ensureCognitoUser(
+  deps: Pick<SeedDeps, 'cognito' | 'userPoolId' | 'password'>,
+  email: string,
+  name: string,
+): Promise<string> {
   const { cognito, userPoolId } = deps;
   try {
     await cognito.send(
