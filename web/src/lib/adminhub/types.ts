@@ -131,3 +131,45 @@ export interface PolicyVersion {
   createdBy?: string | null;
   createdAt?: string | null;
 }
+
+/** functions/adminhub/organization/schemas.ts Organization. */
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+  tier: string;
+  logoUrl: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  fiscalYearStartMonth: number;
+  currency: string | null;
+  enabledProducts: string[];
+  updatedAt: string;
+}
+
+/** functions/adminhub/domains/schemas.ts Domain. */
+export interface VerifiedDomain {
+  id: string;
+  domain: string;
+  status: 'pending' | 'verified';
+  txtRecord: { name: string; type: 'TXT'; value: string };
+  createdAt: string;
+  lastCheckedAt: string | null;
+  verifiedAt: string | null;
+}
+
+/** functions/adminhub/domain/data-exports.ts DataExport (tenant admins and operators alike). */
+export interface DataExport {
+  id: string;
+  tenantId: string;
+  status: 'queued' | 'running' | 'ready' | 'failed';
+  requestedBy: string;
+  requestedByType: 'user' | 'apiKey' | 'operator';
+  tables: { table: string; rows: number }[] | null;
+  rowCount: number | null;
+  sizeBytes: number | null;
+  error: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  download: { url: string; expiresAt: string } | null;
+}
