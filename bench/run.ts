@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../infra/local/src/repo-root';
+import { benchAdminHub } from './adminhub';
 import { benchAuthorizer } from './authorizer';
 import { buildBundles, bundleSection } from './bundles';
 import { benchColdStart } from './cold-start';
@@ -118,6 +119,10 @@ try {
         ? { items: 1_000, ledgerRows: 500_000, writers: 10, movesPerWriter: 10 }
         : { items: 1_000, ledgerRows: 10_000_000, writers: 10, movesPerWriter: 30 },
     }),
+  );
+  // A year of audit rows in one tenant: 1M (quick: 100k).
+  await run('adminhub', 'AdminHub at scale', () =>
+    benchAdminHub({ quick: QUICK, bench: platform, sizes: { auditRows: QUICK ? 100_000 : 1_000_000 } }),
   );
 } finally {
   await bench?.stop();
