@@ -173,3 +173,61 @@ export interface DataExport {
   completedAt: string | null;
   download: { url: string; expiresAt: string } | null;
 }
+
+interface Counts {
+  requests: number;
+  errors: number;
+  clientErrors: number;
+}
+interface ProductLatency extends Counts {
+  product: string;
+  errorRate: number;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+/** functions/adminhub/usage/schemas.ts UsageReport. */
+export interface UsageReport {
+  tier: string;
+  quotaPerDay: number;
+  from: string;
+  to: string;
+  days: (Counts & { date: string; quotaUsed: number })[];
+  today: { requests: number; remaining: number; quotaUsed: number };
+  byApiKey: (Counts & {
+    keyId: string;
+    networks: { network: string; requests: number; lastSeen: string }[];
+  })[];
+  byProduct: ProductLatency[];
+  last24Hours: (ProductLatency & { hourly: (Counts & { hour: string; p95Ms: number | null })[] })[];
+  storage: {
+    method: string;
+    rows: number;
+    estimatedBytes: number;
+    tables: { table: string; rows: number; estimatedBytes: number }[];
+  };
+  webhooks: {
+    deliveries: { succeeded: number; failed: number; pending: number };
+    successRate: number | null;
+    failingEndpoints: {
+      webhookId: string;
+      url: string;
+      enabled: boolean;
+      failingSince: string | null;
+      disabledReason: string | null;
+      failedLast24Hours: number;
+      lastStatusCode: number | null;
+    }[];
+  };
+  deadLetters: { available: boolean; depth: number | null };
+}
+
+export interface DeadLetter {
+  id: string;
+  rule: string;
+  eventId: string;
+  eventType: string;
+  attempts: number;
+  error: string;
+  deadAt: string;
+}
