@@ -676,6 +676,40 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'adminhub',
+      capability: 'usage',
+      permissions: [
+        {
+          name: 'adminhub:usage:read',
+          description: "See the workspace's usage, quota, latency, storage and dead letters.",
+        },
+        {
+          name: 'adminhub:usage:write',
+          description: "Send the workspace's dead-lettered events to their consumers again.",
+        },
+      ],
+      routes: [
+        {
+          operationId: 'getUsage',
+          method: 'GET',
+          path: '/v1/adminhub/usage',
+          permission: 'adminhub:usage:read',
+        },
+        {
+          operationId: 'listDeadLetters',
+          method: 'GET',
+          path: '/v1/adminhub/usage/dead-letters',
+          permission: 'adminhub:usage:read',
+        },
+        {
+          operationId: 'redriveDeadLetters',
+          method: 'POST',
+          path: '/v1/adminhub/usage/dead-letters/redrive',
+          permission: 'adminhub:usage:write',
+        },
+      ],
+    },
+    {
       product: 'customerconnect',
       capability: 'companies',
       permissions: [

@@ -4,6 +4,7 @@ import { organizationService } from './organization/service';
 import { auditService } from './audit/service';
 import { operatorTenantsService } from './operator-tenants/service';
 import { policiesService } from './policies/service';
+import { usageService } from './usage/service';
 
 /**
  * AdminHub, the console of a workspace's administrators (users, sessions,
@@ -17,7 +18,7 @@ export const adminhubProduct = defineProduct({
   displayName: 'AdminHub',
   description:
     'Administration: users and sessions, security policies, the audit log, security alerts, organization and usage.',
-  capabilities: [policiesService, auditService, organizationService, operatorTenantsService],
+  capabilities: [policiesService, auditService, organizationService, operatorTenantsService, usageService],
   events: adminhubEvents,
   schedules: [
     {
