@@ -232,6 +232,12 @@ export const REGISTRY_INDEX: RegistryIndex = {
           permission: 'public',
         },
         {
+          operationId: 'startMfaEnrolment',
+          method: 'POST',
+          path: '/v1/auth/challenge/totp-setup',
+          permission: 'public',
+        },
+        {
           operationId: 'refreshSession',
           method: 'POST',
           path: '/v1/auth/refresh',
@@ -558,31 +564,139 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'adminhub:policy:read',
-          description: 'See policies.',
+          description: 'See the security policy and its history.',
         },
         {
           name: 'adminhub:policy:write',
-          description: 'Create policies.',
+          description: 'Change the security policy.',
         },
       ],
       routes: [
         {
-          operationId: 'listPolicies',
+          operationId: 'getSecurityPolicy',
           method: 'GET',
-          path: '/v1/adminhub/policies',
+          path: '/v1/adminhub/security-policy',
           permission: 'adminhub:policy:read',
         },
         {
-          operationId: 'createPolicy',
-          method: 'POST',
-          path: '/v1/adminhub/policies',
+          operationId: 'putSecurityPolicy',
+          method: 'PUT',
+          path: '/v1/adminhub/security-policy',
           permission: 'adminhub:policy:write',
         },
         {
-          operationId: 'getPolicy',
+          operationId: 'listSecurityPolicyVersions',
           method: 'GET',
-          path: '/v1/adminhub/policies/{policyId}',
+          path: '/v1/adminhub/security-policy/versions',
           permission: 'adminhub:policy:read',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
+      capability: 'users',
+      permissions: [
+        {
+          name: 'adminhub:user:read',
+          description: 'See the member directory, sessions and bulk jobs.',
+        },
+        {
+          name: 'adminhub:user:write',
+          description:
+            'Disable and enable members, force password and MFA resets, manage invitations, end sessions, run bulk jobs and imports.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listUsers',
+          method: 'GET',
+          path: '/v1/adminhub/users',
+          permission: 'adminhub:user:read',
+        },
+        {
+          operationId: 'getUser',
+          method: 'GET',
+          path: '/v1/adminhub/users/{memberId}',
+          permission: 'adminhub:user:read',
+        },
+        {
+          operationId: 'disableUser',
+          method: 'POST',
+          path: '/v1/adminhub/users/{memberId}/disable',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'enableUser',
+          method: 'POST',
+          path: '/v1/adminhub/users/{memberId}/enable',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'forceUserPasswordReset',
+          method: 'POST',
+          path: '/v1/adminhub/users/{memberId}/password-reset',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'resetUserMfa',
+          method: 'POST',
+          path: '/v1/adminhub/users/{memberId}/mfa-reset',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'resendUserInvitation',
+          method: 'POST',
+          path: '/v1/adminhub/users/{memberId}/invitation/resend',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'revokeUserInvitation',
+          method: 'DELETE',
+          path: '/v1/adminhub/users/{memberId}/invitation',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'listUserSessions',
+          method: 'GET',
+          path: '/v1/adminhub/users/{memberId}/sessions',
+          permission: 'adminhub:user:read',
+        },
+        {
+          operationId: 'endUserSession',
+          method: 'DELETE',
+          path: '/v1/adminhub/users/{memberId}/sessions/{sessionId}',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'endUserSessions',
+          method: 'DELETE',
+          path: '/v1/adminhub/users/{memberId}/sessions',
+          permission: 'adminhub:user:write',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
+      capability: 'bulk-jobs',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'createBulkJob',
+          method: 'POST',
+          path: '/v1/adminhub/bulk-jobs',
+          permission: 'adminhub:user:write',
+        },
+        {
+          operationId: 'listBulkJobs',
+          method: 'GET',
+          path: '/v1/adminhub/bulk-jobs',
+          permission: 'adminhub:user:read',
+        },
+        {
+          operationId: 'getBulkJob',
+          method: 'GET',
+          path: '/v1/adminhub/bulk-jobs/{bulkJobId}',
+          permission: 'adminhub:user:read',
         },
       ],
     },
@@ -2956,6 +3070,45 @@ export const REGISTRY_INDEX: RegistryIndex = {
       type: 'tenant.tier_changed',
       version: 1,
       description: 'A platform operator moved the tenant to another tier; its usage plan follows.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'alert.raised',
+      version: 1,
+      description:
+        'A security detector raised a new alert in the tenant (a repeat of an open one only adds occurrences and raises nothing). `recipientUserIds` are the members told about it: Owners and Admins when it was raised.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'alert.acknowledged',
+      version: 1,
+      description: 'An administrator acknowledged an alert: someone is looking into it.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'alert.resolved',
+      version: 1,
+      description:
+        'An administrator resolved an alert, with a note; the next detection of the same incident raises a new one.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'policy.changed',
+      version: 1,
+      description:
+        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'domain.verified',
+      version: 1,
+      description:
+        'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
     },
     {
       product: 'customerconnect',

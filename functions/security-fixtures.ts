@@ -236,6 +236,24 @@ async function created(
  * to add it: new routes cannot silently skip the sweep.
  */
 export const FIXTURES: Record<string, Fixture> = {
+  // AdminHub users: the sweep's own member, one of their sessions (a row: signing in is the auth API's)
+  // and a bulk job that changes nothing (enabling an active member is a skip).
+  memberId: async (context) => context.memberId,
+  sessionId: async (context) => {
+    const id = randomUUID();
+    await context.platform.db.query(
+      `insert into platform.sessions (id, user_id, device, ip) values ($1, $2, 'Security sweep', '203.0.113.9')`,
+      [id, context.memberId],
+    );
+    return id;
+  },
+  bulkJobId: (context) =>
+    created(
+      context,
+      '/v1/adminhub/bulk-jobs',
+      { action: 'enable', selection: { userIds: [context.memberId] } },
+      (body) => body.id,
+    ),
   taskId: (context) =>
     created(context, '/v1/taskodex/tasks', { title: 'Security sweep task' }, (body) => body.id),
   projectId: (context) =>

@@ -1,10 +1,12 @@
 import { defineProduct } from '@halooid/shared/product';
-import { adminhubEvents } from './events';
-import { organizationService } from './organization/service';
 import { auditService } from './audit/service';
+import { bulkJobsService } from './bulk-jobs/service';
+import { adminhubEvents } from './events';
 import { operatorTenantsService } from './operator-tenants/service';
+import { organizationService } from './organization/service';
 import { policiesService } from './policies/service';
 import { usageService } from './usage/service';
+import { usersService } from './users/service';
 
 /**
  * AdminHub, the console of a workspace's administrators (users, sessions,
@@ -18,7 +20,15 @@ export const adminhubProduct = defineProduct({
   displayName: 'AdminHub',
   description:
     'Administration: users and sessions, security policies, the audit log, security alerts, organization and usage.',
-  capabilities: [policiesService, auditService, organizationService, operatorTenantsService, usageService],
+  capabilities: [
+    policiesService,
+    usersService,
+    bulkJobsService,
+    auditService,
+    organizationService,
+    operatorTenantsService,
+    usageService,
+  ],
   events: adminhubEvents,
   schedules: [
     {

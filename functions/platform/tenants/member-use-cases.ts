@@ -1,24 +1,16 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type AuditActor, bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
-import { cognitoSdk } from '@halooid/shared/auth/cognito-client';
 import type { Principal } from '@halooid/shared/auth/principal';
-import { sqlState, UNIQUE_VIOLATION } from '@halooid/shared/db/errors';
 import type { TenantScope, Tx } from '@halooid/shared/db/transaction';
-import {
-  BusinessRuleError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '@halooid/shared/errors';
+import { BusinessRuleError, ForbiddenError, NotFoundError, ValidationError } from '@halooid/shared/errors';
 import { isUuid } from '@halooid/shared/ids';
+import { inviteToTenant } from '@halooid/shared/invitations';
 import { assertCanGrantRoles } from '../../role-guards';
 import { findRoleRows, type RoleRow } from '../domain/roles-repository';
 import type { InviteMemberInput, Member } from './schemas';
 import {
   deleteMembership,
   findMember,
-  isMember,
   listMembers,
   ownerIds,
   replaceMemberRoles,
@@ -100,83 +92,25 @@ export interface InviteDeps {
 }
 
 /**
- * Invites by email. The Cognito account is found or created first (Cognito
- * emails a new person a temporary password); then, in one tenant
- * transaction, the membership, its roles, the RBAC version and the audit
- * record are written together. A failed transaction leaves at most an
- * unused Cognito account, which the next invitation reuses.
+ * Invites by email through the kernel's one invitation path
+ * (shared/src/invitations.ts: Cognito account, the tenant's allowed email
+ * domains, membership, roles, RBAC version and audit together), with the
+ * rule that nobody hands out a role they could not hold.
  */
 export async function inviteMember(input: InviteMemberInput, deps: InviteDeps): Promise<Member> {
-  const email = input.email.toLowerCase();
-  const { sub, created } = await ensureCognitoUser(deps, email, input.name);
   const { principal } = deps;
-  return deps.transaction({ tenantId: principal.tenantId, userId: principal.principalId }, async (tx) => {
-    const roles = await loadRoles(tx, input.roleIds);
-    assertCanGrantRoles(principal.grants, roles, 'assign');
-    if (await isMember(tx, sub))
-      throw new ConflictError(`${email} is already a member of this tenant.`, 'already_member');
-    await ensureUserRow(tx, { id: sub, email, name: input.name ?? email.split('@')[0] ?? email });
-    await tx.query(
-      `insert into platform.memberships (tenant_id, user_id) values (platform.current_tenant_id(), $1)`,
-      [sub],
-    );
-    await replaceMemberRoles(tx, sub, input.roleIds);
-    await bumpRbacVersion(tx);
-    await recordAudit(tx, deps.actor, {
-      action: 'member.invited',
-      targetType: 'user',
-      targetId: sub,
-      details: { email, roles: roles.map((role) => role.key), newAccount: created },
-    });
-    return requireMember(tx, sub);
-  });
-}
-
-/**
- * Creates the platform row of an invitee unless it exists. The row of a user
- * from another tenant is invisible here (RLS), and ON CONFLICT would need to
- * see it, so a plain insert runs under a savepoint and a duplicate is ignored.
- */
-async function ensureUserRow(tx: Tx, user: { id: string; email: string; name: string }): Promise<void> {
-  await tx.query('savepoint ensure_user');
-  try {
-    await tx.query('insert into platform.users (id, email, name) values ($1, $2, $3)', [
-      user.id,
-      user.email,
-      user.name,
-    ]);
-    await tx.query('release savepoint ensure_user');
-  } catch (error) {
-    if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-    await tx.query('rollback to savepoint ensure_user');
-  }
-}
-
-async function ensureCognitoUser(deps: InviteDeps, email: string, name: string | undefined) {
-  try {
-    const existing = await deps.cognito.send(
-      new (cognitoSdk().AdminGetUserCommand)({ UserPoolId: deps.userPoolId, Username: email }),
-    );
-    const sub = existing.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
-    if (sub) return { sub, created: false };
-  } catch (error) {
-    if ((error as Error).name !== 'UserNotFoundException') throw error;
-  }
-  const created = await deps.cognito.send(
-    new (cognitoSdk().AdminCreateUserCommand)({
-      UserPoolId: deps.userPoolId,
-      Username: email,
-      DesiredDeliveryMediums: ['EMAIL'],
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-        ...(name ? [{ Name: 'name', Value: name }] : []),
-      ],
-    }),
+  return inviteToTenant(
+    input,
+    {
+      cognito: deps.cognito,
+      userPoolId: deps.userPoolId,
+      transaction: deps.transaction,
+      scope: { tenantId: principal.tenantId, userId: principal.principalId },
+      actor: deps.actor,
+      checkRoles: (roles) => assertCanGrantRoles(principal.grants, roles, 'assign'),
+    },
+    (tx, userId) => requireMember(tx, userId),
   );
-  const sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
-  if (!sub) throw new Error('Cognito created a user without a sub');
-  return { sub, created: true };
 }
 
 export async function setMemberRoles(

@@ -45,6 +45,7 @@ export const COGNITO_ACTIONS = [
   'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminSetUserMFAPreference',
   'cognito-idp:AdminUserGlobalSignOut',
   'cognito-idp:AdminInitiateAuth',
   'cognito-idp:AdminRespondToAuthChallenge',
