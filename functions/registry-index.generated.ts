@@ -564,30 +564,30 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'adminhub:policy:read',
-          description: 'See the security policy and its history.',
+          description: 'See policies.',
         },
         {
           name: 'adminhub:policy:write',
-          description: 'Change the security policy.',
+          description: 'Create policies.',
         },
       ],
       routes: [
         {
-          operationId: 'getSecurityPolicy',
+          operationId: 'listPolicies',
           method: 'GET',
-          path: '/v1/adminhub/security-policy',
+          path: '/v1/adminhub/policies',
           permission: 'adminhub:policy:read',
         },
         {
-          operationId: 'putSecurityPolicy',
-          method: 'PUT',
-          path: '/v1/adminhub/security-policy',
+          operationId: 'createPolicy',
+          method: 'POST',
+          path: '/v1/adminhub/policies',
           permission: 'adminhub:policy:write',
         },
         {
-          operationId: 'listSecurityPolicyVersions',
+          operationId: 'getPolicy',
           method: 'GET',
-          path: '/v1/adminhub/security-policy/versions',
+          path: '/v1/adminhub/policies/{policyId}',
           permission: 'adminhub:policy:read',
         },
       ],
@@ -820,6 +820,37 @@ export const REGISTRY_INDEX: RegistryIndex = {
           method: 'POST',
           path: '/v1/adminhub/usage/dead-letters/redrive',
           permission: 'adminhub:usage:write',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
+      capability: 'domains',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'listDomains',
+          method: 'GET',
+          path: '/v1/adminhub/domains',
+          permission: 'adminhub:organization:read',
+        },
+        {
+          operationId: 'addDomain',
+          method: 'POST',
+          path: '/v1/adminhub/domains',
+          permission: 'adminhub:organization:write',
+        },
+        {
+          operationId: 'verifyDomain',
+          method: 'POST',
+          path: '/v1/adminhub/domains/{domainId}/verify',
+          permission: 'adminhub:organization:write',
+        },
+        {
+          operationId: 'removeDomain',
+          method: 'DELETE',
+          path: '/v1/adminhub/domains/{domainId}',
+          permission: 'adminhub:organization:write',
         },
       ],
     },
@@ -3070,37 +3101,6 @@ export const REGISTRY_INDEX: RegistryIndex = {
       type: 'tenant.tier_changed',
       version: 1,
       description: 'A platform operator moved the tenant to another tier; its usage plan follows.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'alert.raised',
-      version: 1,
-      description:
-        'A security detector raised a new alert in the tenant (a repeat of an open one only adds occurrences and raises nothing). `recipientUserIds` are the members told about it: Owners and Admins when it was raised.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'alert.acknowledged',
-      version: 1,
-      description: 'An administrator acknowledged an alert: someone is looking into it.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'alert.resolved',
-      version: 1,
-      description:
-        'An administrator resolved an alert, with a note; the next detection of the same incident raises a new one.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'policy.changed',
-      version: 1,
-      description:
-        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
     },
     {
       product: 'adminhub',

@@ -508,6 +508,13 @@ export const FIXTURES: Record<string, Fixture> = {
       (body) => body.id,
     ),
   // A reservation needs stock: one unit received into a fresh bin, then held.
+  domainId: (context) =>
+    created(
+      context,
+      '/v1/adminhub/domains',
+      { domain: `sweep-${randomUUID().slice(0, 8)}.example` },
+      (body) => body.id,
+    ),
   reservationId: async (context) => {
     const [itemId, stockLocationId] = [await sweepInvantrayItem(context), await sweepCountLocation(context)];
     await created(

@@ -28,4 +28,10 @@ export const adminhubEvents = defineCatalog('adminhub', {
       to: z.enum(['free', 'pro', 'enterprise']),
     }),
   },
+  'domain.verified': {
+    version: 1,
+    description:
+      'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
+    schema: z.object({ domainId: z.uuid(), domain: z.string() }),
+  },
 });

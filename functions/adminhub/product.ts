@@ -2,6 +2,7 @@ import { defineProduct } from '@halooid/shared/product';
 import { auditService } from './audit/service';
 import { bulkJobsService } from './bulk-jobs/service';
 import { adminhubEvents } from './events';
+import { domainsService } from './domains/service';
 import { operatorTenantsService } from './operator-tenants/service';
 import { organizationService } from './organization/service';
 import { policiesService } from './policies/service';
@@ -28,6 +29,7 @@ export const adminhubProduct = defineProduct({
     organizationService,
     operatorTenantsService,
     usageService,
+    domainsService,
   ],
   events: adminhubEvents,
   schedules: [

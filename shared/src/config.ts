@@ -40,6 +40,12 @@ const configSchema = z.object({
     .regex(/^[A-Za-z0-9:_-]{1,64}$/)
     .default('halooid:'),
   DYNAMODB_ENDPOINT: url(['http', 'https']).optional(),
+  /** DNS servers (`host:port`, comma-separated) for domain verification: the local runtime's stand-in. Unset in AWS: the VPC resolver. */
+  DNS_SERVERS: z
+    .string()
+    .max(512)
+    .regex(/^[0-9A-Fa-f.:[\],]+$/, 'host:port, comma-separated')
+    .optional(),
   COGNITO_ENDPOINT: url(['http', 'https']).optional(),
   /** An S3-compatible server (the local stand-in); unset, the SDK's regional S3 endpoint. */
   S3_ENDPOINT: url(['http', 'https']).optional(),

@@ -16,6 +16,8 @@ import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
 import { flushUsage } from '@halooid/shared/usage/recorder';
 import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
+import { DnsRecords } from './dns-records';
+import { type LocalDns, startLocalDns } from './dns-server';
 import { startDynalite } from './dynalite';
 import { ensureLocalTables } from './dynamo-tables';
 import { localEncryptionKeys } from './encryption-key';
@@ -60,6 +62,8 @@ export interface LocalPlatform {
   databaseUrl: string;
   embeddedDatabase: boolean;
   mailbox: Mailbox;
+  /** The DNS stand-in for domain verification; `dns.records.setTxt` (or the data dir's dns-records.json) sets TXT records. */
+  dns: LocalDns;
   migrations: MigrationResult;
   seeded: string[];
   /** The demo operator and its TOTP secret (local dev only), when the demo data was seeded. */
@@ -117,6 +121,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const s3 = await startS3Local({ dataDir: options.dataDir });
     stops.push(s3.stop);
 
+    const dns = await startLocalDns(new DnsRecords(options.dataDir));
+    stops.push(dns.stop);
+
     Object.assign(process.env, {
       STAGE: process.env.STAGE || 'local',
       DATABASE_URL: databaseUrl,
@@ -125,6 +132,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       DB_LOGIN_MODE: 'assume',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       COGNITO_ENDPOINT: cognitoLocal.endpoint,
+      DNS_SERVERS: dns.address,
       S3_ENDPOINT: s3.endpoint,
       FILES_BUCKET: s3.bucket,
       REDIS_URL: options.redisUrl ?? '',
@@ -248,6 +256,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       databaseUrl,
       embeddedDatabase: !options.databaseUrl,
       mailbox,
+      dns,
       migrations,
       seeded,
       demoOperator,
