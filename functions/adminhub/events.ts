@@ -28,6 +28,12 @@ export const adminhubEvents = defineCatalog('adminhub', {
       to: z.enum(['free', 'pro', 'enterprise']),
     }),
   },
+  'policy.changed': {
+    version: 1,
+    description:
+      'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
+    schema: z.object({ version: z.number().int().min(1), changed: z.array(z.string()).max(100) }),
+  },
   'domain.verified': {
     version: 1,
     description:

@@ -1,75 +1,56 @@
-import type { Principal } from '@halooid/shared/auth/principal';
-import type { Tx } from '@halooid/shared/db/transaction';
-import { NotFoundError } from '@halooid/shared/errors';
+import { SecurityPolicy } from '@halooid/shared/security-policy';
 import { describe, expect, it } from 'vitest';
-import { createPolicy } from './create-policy';
-import { getPolicy } from './get-policy';
-import { CreatePolicyBody, ListPoliciesQuery } from './schemas';
+import { policyChanges } from './policy-diff';
+import { checkPolicy } from './policy-rules';
 
-const principal: Principal = {
-  tenantId: '0195e0a0-0000-7000-8000-000000000001',
-  principalId: '0195e0a0-0000-7000-8000-000000000002',
-  principalType: 'user',
-  grants: ['adminhub:*:*'],
+const policy = (input: unknown) => SecurityPolicy.parse(input);
+const context = {
+  existingRoleKeys: new Set(['admin', 'owner']),
+  callerIp: '203.0.113.9',
+  callerIsApiKey: false,
 };
 
-/** A transaction that records each statement and answers with the given rows. */
-function fakeTx(rows: Record<string, unknown>[]) {
-  const statements: { text: string; values: readonly unknown[] }[] = [];
-  const tx = {
-    query: async (text: string, values: readonly unknown[] = []) => {
-      statements.push({ text, values });
-      return { rows };
-    },
-  } as unknown as Tx;
-  return { tx, statements };
-}
+describe('policyChanges', () => {
+  it('lists each changed field with its value before and after, arrays whole', () => {
+    const before = policy({});
+    const after = policy({ password: { minLength: 14 }, ipAllowlist: { cidrs: ['10.0.0.0/8'] } });
 
-const row = {
-  id: '0195e0a0-0000-7000-8000-000000000003',
-  name: 'First',
-  created_by: principal.principalId,
-  version: 1,
-  created_at: new Date('2026-01-02T03:04:05.000Z'),
-  updated_at: new Date('2026-01-02T03:04:05.000Z'),
-};
-
-describe('policies schemas', () => {
-  it('trims a name and refuses an empty, an over-long or a hidden-character one', () => {
-    expect(CreatePolicyBody.parse({ name: '  First  ' })).toEqual({ name: 'First' });
-    expect(CreatePolicyBody.safeParse({ name: '   ' }).success).toBe(false);
-    expect(CreatePolicyBody.safeParse({ name: 'x'.repeat(201) }).success).toBe(false);
-    expect(CreatePolicyBody.safeParse({ name: 'bad\u202Ename' }).success).toBe(false);
-  });
-
-  it('refuses fields it does not know and bounds the page size', () => {
-    expect(CreatePolicyBody.safeParse({ name: 'First', tenantId: principal.tenantId }).success).toBe(false);
-    expect(ListPoliciesQuery.safeParse({ limit: '101' }).success).toBe(false);
-    expect(ListPoliciesQuery.parse({})).toMatchObject({ limit: 20 });
+    expect(policyChanges(before, after)).toEqual({
+      'password.minLength': { before: 8, after: 14 },
+      'ipAllowlist.cidrs': { before: [], after: ['10.0.0.0/8'] },
+    });
+    expect(policyChanges(after, after)).toEqual({});
   });
 });
 
-describe('policies use cases', () => {
-  it("creates in the caller's tenant with a new id and the caller as creator", async () => {
-    const { tx, statements } = fakeTx([row]);
-
-    const created = await createPolicy({ name: 'First' }, { tx, principal, newId: () => row.id });
-
-    expect(created).toEqual({
-      id: row.id,
-      name: 'First',
-      createdBy: principal.principalId,
-      version: 1,
-      createdAt: '2026-01-02T03:04:05.000Z',
-      updatedAt: '2026-01-02T03:04:05.000Z',
-    });
-    expect(statements[0]?.values).toEqual([principal.tenantId, row.id, 'First', principal.principalId]);
+describe('checkPolicy', () => {
+  it('accepts MFA by existing roles and an allowlist holding the caller', () => {
+    expect(() =>
+      checkPolicy(
+        policy({
+          mfa: { required: 'roles', roleKeys: ['admin'] },
+          ipAllowlist: { cidrs: ['203.0.113.0/24'], applyToPeople: true },
+        }),
+        context,
+      ),
+    ).not.toThrow();
   });
 
-  it('answers 404 for a policy the tenant does not have', async () => {
-    const { tx, statements } = fakeTx([]);
+  it('refuses MFA by role with no roles or an unknown one (422)', () => {
+    const none = () => checkPolicy(policy({ mfa: { required: 'roles', roleKeys: [] } }), context);
+    const unknown = () => checkPolicy(policy({ mfa: { required: 'roles', roleKeys: ['admni'] } }), context);
+    expect(none).toThrow(expect.objectContaining({ status: 422, code: 'mfa_roles_required' }));
+    expect(unknown).toThrow(expect.objectContaining({ status: 422, code: 'unknown_role' }));
+  });
 
-    await expect(getPolicy(row.id, { tx, principal })).rejects.toBeInstanceOf(NotFoundError);
-    expect(statements[0]?.values).toEqual([principal.tenantId, row.id]);
+  it('refuses an allowlist that would shut out the caller: people when it applies to them, API keys always', () => {
+    const outside = { cidrs: ['198.51.100.0/24'] };
+    expect(() => checkPolicy(policy({ ipAllowlist: { ...outside, applyToPeople: true } }), context)).toThrow(
+      expect.objectContaining({ status: 409, code: 'allowlist_excludes_caller' }),
+    );
+    expect(() => checkPolicy(policy({ ipAllowlist: outside }), context)).not.toThrow();
+    expect(() => checkPolicy(policy({ ipAllowlist: outside }), { ...context, callerIsApiKey: true })).toThrow(
+      expect.objectContaining({ status: 409 }),
+    );
   });
 });

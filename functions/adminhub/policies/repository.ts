@@ -1,62 +1,75 @@
-import { filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
+import { filterOf, type SortTerm, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
-import type { CreatePolicyInput, ListPoliciesQuery, Policy } from './schemas';
+import { readStoredPolicy, type SecurityPolicy } from '@halooid/shared/security-policy';
+import type { ListVersionsQuery, PolicyVersion } from './schemas';
 
-/** SQL for adminhub.policies; every statement filters by tenant_id (RLS is the backstop). */
-interface PolicyRow {
-  id: string;
-  name: string;
-  created_by: string | null;
+/** SQL for platform.security_policies (RLS keeps it to the current tenant; every statement says so too). */
+interface VersionRow {
   version: number;
+  policy: unknown;
+  created_by: string;
   created_at: Date;
-  updated_at: Date;
 }
 
-const COLUMNS = 'id, name, created_by, version, created_at, updated_at';
-const SORTS: Record<string, SortColumn> = { createdAt: { sql: 'created_at', type: 'timestamptz' } };
-
-function toPolicy(row: PolicyRow): Policy {
+function toVersion(row: VersionRow): PolicyVersion {
   return {
-    id: row.id,
-    name: row.name,
-    createdBy: row.created_by,
     version: row.version,
+    policy: readStoredPolicy(row.policy),
+    createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
   };
 }
 
-export async function insertPolicy(
+/**
+ * The current version, locked against a concurrent save: the tenant row is
+ * locked FOR UPDATE first (a tenant may have no version yet, so there is no
+ * policy row to lock), so two saves from the same version serialise and the
+ * second one sees it is stale.
+ */
+export async function lockCurrentVersion(tx: Tx): Promise<number> {
+  await tx.query('select 1 from platform.tenants where id = platform.current_tenant_id() for update');
+  const { rows } = await tx.query<{ version: number | null }>(
+    `select max(version) as version from platform.security_policies
+      where tenant_id = platform.current_tenant_id()`,
+  );
+  return rows[0]?.version ?? 0;
+}
+
+export async function insertVersion(
   tx: Tx,
-  policy: CreatePolicyInput & { tenantId: string; id: string; createdBy: string | null },
-): Promise<Policy> {
-  const { rows } = await tx.query<PolicyRow>(
-    `insert into adminhub.policies (tenant_id, id, name, created_by)
-     values ($1, $2, $3, $4)
-     returning ${COLUMNS}`,
-    [policy.tenantId, policy.id, policy.name, policy.createdBy],
+  version: { version: number; policy: SecurityPolicy; createdBy: string },
+): Promise<PolicyVersion> {
+  const { rows } = await tx.query<VersionRow>(
+    `insert into platform.security_policies (tenant_id, version, policy, created_by)
+     values (platform.current_tenant_id(), $1, $2, $3)
+     returning version, policy, created_by, created_at`,
+    [version.version, JSON.stringify(version.policy), version.createdBy],
   );
-  return toPolicy(rows[0] as PolicyRow);
+  return toVersion(rows[0] as VersionRow);
 }
 
-export async function selectPolicy(tx: Tx, tenantId: string, id: string): Promise<Policy | undefined> {
-  const { rows } = await tx.query<PolicyRow>(
-    `select ${COLUMNS} from adminhub.policies where tenant_id = $1 and id = $2`,
-    [tenantId, id],
+/** Which of these role keys exist in the current tenant. */
+export async function existingRoleKeys(tx: Tx, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await tx.query<{ key: string }>(
+    'select key from platform.roles where tenant_id = platform.current_tenant_id() and key = any($1::text[])',
+    [keys],
   );
-  return rows[0] ? toPolicy(rows[0]) : undefined;
+  return new Set(rows.map((row) => row.key));
 }
 
-/** Newest first; keyset-paged, so page 500 costs what page 1 costs. */
-export async function selectPolicies(tx: Tx, tenantId: string, query: ListPoliciesQuery) {
-  const filter = filterOf([tenantId], ['tenant_id = $1']);
-  // Bound, never spliced: a search term is data, even its % and _.
-  if (query.q) filter.where.push(`strpos(lower(name), lower(${filter.bind(query.q)})) > 0`);
-  return selectPage(tx, filter, {
-    select: (sortValues) => `select ${COLUMNS}, ${sortValues} from adminhub.policies`,
-    terms: parseSort(undefined, SORTS, '-createdAt'),
+const NEWEST_FIRST: SortTerm[] = [
+  { field: 'version', column: { sql: 'version', type: 'int' }, descending: true },
+];
+
+/** Newest version first, keyset-paged. */
+export function selectVersions(tx: Tx, query: ListVersionsQuery) {
+  return selectPage(tx, filterOf([], ['tenant_id = platform.current_tenant_id()']), {
+    select: (sortValues) =>
+      `select version, policy, created_by, created_at, ${sortValues} from platform.security_policies`,
+    terms: NEWEST_FIRST,
     cursor: query.cursor,
     limit: query.limit,
-    map: (row: PolicyRow & Record<string, unknown>) => toPolicy(row),
+    map: (row: VersionRow & Record<string, unknown>) => toVersion(row),
   });
 }

@@ -1,38 +1,38 @@
-import { paginationQuery } from '@halooid/shared/db/pagination';
-import { displayText } from '@halooid/shared/display-text';
+import { SecurityPolicy } from '@halooid/shared/security-policy';
 import * as z from 'zod';
 
 /**
- * The policy as the API shows it, and what requests may send. Every
- * request string has a maximum length (the Spectral rules in .spectral.yaml
- * fail the build otherwise); names go through displayText, which refuses
- * direction controls and invisible characters.
+ * A tenant's security policy as the API shows and takes it. The policy
+ * itself is the kernel's schema (shared/src/security-policy.ts), which the
+ * auth capability and the authorizer enforce; versions are append-only.
  */
-export const Policy = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  createdBy: z.uuid().nullable(),
-  version: z.number().int(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-export type Policy = z.infer<typeof Policy>;
-
-export const PolicyParams = z.strictObject({ policyId: z.uuid() });
-
-export const CreatePolicyBody = z.strictObject({
-  name: displayText().min(1, 'Name the policy.').max(200),
-});
-export type CreatePolicyInput = z.output<typeof CreatePolicyBody>;
-
-export const ListPoliciesQuery = z.strictObject({
-  ...paginationQuery,
-  q: z
+export const PolicyVersion = z.object({
+  version: z
+    .number()
+    .int()
+    .meta({ description: '0 until the workspace first saves a policy (the defaults apply).' }),
+  policy: SecurityPolicy,
+  createdBy: z
     .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({ description: 'Only policies whose name contains this.' }),
+    .nullable()
+    .meta({ description: 'Who saved this version (user id, or `apikey:<id>`).' }),
+  createdAt: z.iso.datetime().nullable(),
 });
-export type ListPoliciesQuery = z.output<typeof ListPoliciesQuery>;
+export type PolicyVersion = z.infer<typeof PolicyVersion>;
+
+export const PutSecurityPolicyBody = z.strictObject({
+  version: z.number().int().min(0).max(2_147_483_647).optional().meta({
+    description:
+      'The version you last read (0 for the defaults); a stale one gets 409. Required unless sent as If-Match.',
+  }),
+  policy: SecurityPolicy.meta({
+    description: 'The whole policy: a section or field left out takes its default.',
+  }),
+});
+export type PutSecurityPolicyInput = z.output<typeof PutSecurityPolicyBody>;
+
+export const ListVersionsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type ListVersionsQuery = z.output<typeof ListVersionsQuery>;
