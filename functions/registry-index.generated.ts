@@ -564,30 +564,30 @@ export const REGISTRY_INDEX: RegistryIndex = {
       permissions: [
         {
           name: 'adminhub:policy:read',
-          description: 'See policies.',
+          description: 'See the security policy and its history.',
         },
         {
           name: 'adminhub:policy:write',
-          description: 'Create policies.',
+          description: 'Change the security policy.',
         },
       ],
       routes: [
         {
-          operationId: 'listPolicies',
+          operationId: 'getSecurityPolicy',
           method: 'GET',
-          path: '/v1/adminhub/policies',
+          path: '/v1/adminhub/security-policy',
           permission: 'adminhub:policy:read',
         },
         {
-          operationId: 'createPolicy',
-          method: 'POST',
-          path: '/v1/adminhub/policies',
+          operationId: 'putSecurityPolicy',
+          method: 'PUT',
+          path: '/v1/adminhub/security-policy',
           permission: 'adminhub:policy:write',
         },
         {
-          operationId: 'getPolicy',
+          operationId: 'listSecurityPolicyVersions',
           method: 'GET',
-          path: '/v1/adminhub/policies/{policyId}',
+          path: '/v1/adminhub/security-policy/versions',
           permission: 'adminhub:policy:read',
         },
       ],
@@ -3101,6 +3101,14 @@ export const REGISTRY_INDEX: RegistryIndex = {
       type: 'tenant.tier_changed',
       version: 1,
       description: 'A platform operator moved the tenant to another tier; its usage plan follows.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'policy.changed',
+      version: 1,
+      description:
+        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
     },
     {
       product: 'adminhub',

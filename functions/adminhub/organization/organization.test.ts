@@ -47,8 +47,10 @@ describe('organization profile fields', () => {
     [{ name: 'bad\u202Ename' }, 'body.name'],
     [{ enabledProducts: ['taskodex'] }, 'body'],
     [{}, 'body'],
-  ])('refuses %j', (body) => {
-    expect(UpdateOrganizationBody.safeParse(body).success).toBe(false);
+  ] as [Record<string, unknown>, string][])('refuses %j (%s)', (body, field) => {
+    const result = UpdateOrganizationBody.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(`body${result.error?.issues[0]?.path.map((key) => `.${String(key)}`).join('') ?? ''}`).toBe(field);
   });
 
   it('accepts an https logo and null to clear a field', () => {
