@@ -3,6 +3,7 @@
 // Imports each product's events.ts and notification rule files only: never a service.ts or its schemas.
 import type { EventCatalog } from '@halooid/shared/events/catalog';
 import type { NotifyHandler } from '@halooid/shared/notifications';
+import { notify as ruleNotifyAlertRaised } from './adminhub/alerts/notify-alert-raised';
 import { adminhubEvents } from './adminhub/events';
 import { customerconnectEvents } from './customerconnect/events';
 import { notify as ruleNotifyActivityMentions } from './customerconnect/notifications/activity-mentions';
@@ -32,6 +33,7 @@ export const EVENT_CATALOGS: readonly EventCatalog[] = [
 
 /** Each notification rule's `notify`, by rule name (notification-rules.generated.ts has the rest). */
 export const NOTIFY_HANDLERS: Readonly<Record<string, NotifyHandler>> = {
+  'notify-alert-raised': ruleNotifyAlertRaised,
   'notify-activity-mentions': ruleNotifyActivityMentions,
   'notify-lead-owner': ruleNotifyLeadOwner,
   'notify-requisition-decided': ruleNotifyRequisitionDecided,

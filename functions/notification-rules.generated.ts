@@ -5,6 +5,16 @@ import type { IndexedNotificationRule } from './scripts/build-event-index';
 /** Every product's notification rules as data: the notifications service subscribes to each. */
 export const NOTIFICATION_RULES: readonly IndexedNotificationRule[] = [
   {
+    product: 'adminhub',
+    name: 'notify-alert-raised',
+    description: 'The tenant’s administrators hear of a new security alert, with its severity and title',
+    pattern: {
+      source: ['halooid.adminhub'],
+      'detail-type': ['alert.raised'],
+    },
+    handler: 'adminhub/alerts/notify-alert-raised.ts',
+  },
+  {
     product: 'customerconnect',
     name: 'notify-activity-mentions',
     description: 'Members an activity mentions hear about it, with a link to its record',

@@ -855,6 +855,46 @@ export const REGISTRY_INDEX: RegistryIndex = {
       ],
     },
     {
+      product: 'adminhub',
+      capability: 'alerts',
+      permissions: [
+        {
+          name: 'adminhub:alert:read',
+          description: 'See security alerts and their evidence.',
+        },
+        {
+          name: 'adminhub:alert:write',
+          description: 'Acknowledge and resolve security alerts.',
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listAlerts',
+          method: 'GET',
+          path: '/v1/adminhub/alerts',
+          permission: 'adminhub:alert:read',
+        },
+        {
+          operationId: 'getAlert',
+          method: 'GET',
+          path: '/v1/adminhub/alerts/{alertId}',
+          permission: 'adminhub:alert:read',
+        },
+        {
+          operationId: 'acknowledgeAlert',
+          method: 'POST',
+          path: '/v1/adminhub/alerts/{alertId}/acknowledge',
+          permission: 'adminhub:alert:write',
+        },
+        {
+          operationId: 'resolveAlert',
+          method: 'POST',
+          path: '/v1/adminhub/alerts/{alertId}/resolve',
+          permission: 'adminhub:alert:write',
+        },
+      ],
+    },
+    {
       product: 'customerconnect',
       capability: 'companies',
       permissions: [
@@ -3117,6 +3157,29 @@ export const REGISTRY_INDEX: RegistryIndex = {
       version: 1,
       description:
         'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'alert.raised',
+      version: 1,
+      description:
+        'A security detector raised a new alert in the tenant (a repeat of an open one only adds occurrences and raises nothing). `recipientUserIds` are the members told about it: Owners and Admins when it was raised.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'alert.acknowledged',
+      version: 1,
+      description: 'An administrator acknowledged an alert: someone is looking into it.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'alert.resolved',
+      version: 1,
+      description:
+        'An administrator resolved an alert, with a note; the next detection of the same incident raises a new one.',
     },
     {
       product: 'customerconnect',

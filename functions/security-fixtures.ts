@@ -550,6 +550,16 @@ export const FIXTURES: Record<string, Fixture> = {
     );
     return id;
   },
+  // An open alert straight in its table: only the detector job raises alerts.
+  alertId: async (context) => {
+    const id = randomUUID();
+    await context.platform.db.query(
+      `insert into adminhub.alerts (tenant_id, id, detector, severity, title, dedup_key, first_seen, last_seen)
+       values ($1, $2, 'role-escalation', 'medium', 'Security sweep alert', $3, now(), now())`,
+      [tenantIdOf(context), id, `sweep:${id}`],
+    );
+    return id;
+  },
 };
 
 /** An Invantray warehouse straight in its table, for fixtures that only need one to exist. */

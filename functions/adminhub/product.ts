@@ -1,8 +1,9 @@
 import { defineProduct } from '@halooid/shared/product';
+import { alertsService } from './alerts/service';
 import { auditService } from './audit/service';
 import { bulkJobsService } from './bulk-jobs/service';
-import { adminhubEvents } from './events';
 import { domainsService } from './domains/service';
+import { adminhubEvents } from './events';
 import { operatorTenantsService } from './operator-tenants/service';
 import { organizationService } from './organization/service';
 import { policiesService } from './policies/service';
@@ -30,9 +31,25 @@ export const adminhubProduct = defineProduct({
     operatorTenantsService,
     usageService,
     domainsService,
+    alertsService,
   ],
   events: adminhubEvents,
   schedules: [
+    {
+      name: 'alert-detectors',
+      description:
+        'Runs the security detectors over new sign-in attempts, audit records and API key usage, and raises alerts in the affected tenants',
+      // Every minute: a burst of failed sign-ins is news while it happens. Idempotent and safe to overlap: an
+      // incident's open alert absorbs every repeat (alerts/detector-job.ts).
+      schedule: 'rate(1 minute)',
+      handler: 'alerts/job-handler.ts',
+      resources: { database: true },
+      login: 'worker',
+      emitsEvents: true,
+      timeoutSeconds: 55,
+      memorySize: 512,
+      localEveryMs: 60_000,
+    },
     {
       name: 'audit-retention',
       description:
@@ -45,6 +62,15 @@ export const adminhubProduct = defineProduct({
       login: 'worker',
       timeoutSeconds: 300,
       localEveryMs: 86_400_000,
+    },
+  ],
+  // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.
+  notifications: [
+    {
+      name: 'notify-alert-raised',
+      description: 'The tenant’s administrators hear of a new security alert, with its severity and title',
+      pattern: { source: ['halooid.adminhub'], 'detail-type': ['alert.raised'] },
+      handler: 'alerts/notify-alert-raised.ts',
     },
   ],
   // Owner (`*:*:*`) and auditor (`*:*:read`) cover every product already. A grant

@@ -1,0 +1,32 @@
+import { permits } from '@halooid/shared/auth/permissions';
+import type { Tx } from '@halooid/shared/db/transaction';
+import { roleGrants } from '../../system-roles';
+
+/** What administering security means here: whoever may act on alerts (Owners, Admins, a custom role with it). */
+export const ADMINISTER_PERMISSION = 'adminhub:alert:write';
+
+/** At most this many people hear of one alert (a tenant could have many admins). */
+export const MAX_NOTIFIED_ADMINS = 100;
+
+/**
+ * Active members of the current tenant who administer its security: the
+ * people an alert is for, and the accounts whose new devices and removed MFA
+ * are worth an alert. System roles' grants come from code, custom roles' from
+ * their row. Sorted by user id.
+ */
+export async function tenantAdminIds(tx: Tx): Promise<string[]> {
+  const { rows } = await tx.query<{ user_id: string; key: string; system: boolean; grants: string[] | null }>(
+    `select m.user_id, r.key, r.system, r.grants
+       from platform.memberships m
+       join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
+       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
+      where m.tenant_id = platform.current_tenant_id() and m.status = 'active'
+      order by m.user_id`,
+  );
+  const grants = new Map<string, string[]>();
+  for (const row of rows) grants.set(row.user_id, [...(grants.get(row.user_id) ?? []), ...roleGrants(row)]);
+  return [...grants]
+    .filter(([, held]) => permits(held, ADMINISTER_PERMISSION))
+    .map(([userId]) => userId)
+    .slice(0, MAX_NOTIFIED_ADMINS);
+}

@@ -1,0 +1,143 @@
+import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDetectors, SETTLE_MS } from './detector-job';
+
+let platform: TestPlatform;
+let admin: Session;
+let member: Session;
+let viewer: Session;
+let globexOwner: Session;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  [admin, member, viewer, globexOwner] = await Promise.all([
+    platform.login('admin@acme.example'),
+    platform.login('member@acme.example'),
+    platform.login('viewer@acme.example'),
+    platform.login('owner@globex.example'),
+  ]);
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+/** The detector job as the schedule runs it, reading everything up to now (the calls before it have answered). */
+const detect = () => runDetectors({ now: new Date(Date.now() + SETTLE_MS) });
+
+const alerts = (as: Session, tenant: string, query = '') =>
+  platform.request('GET', `/v1/adminhub/alerts?limit=100${query}`, { headers: as.headers(tenant) });
+
+const act = (as: Session, tenant: string, alertId: string, verb: 'acknowledge' | 'resolve', body?: unknown) =>
+  platform.request('POST', `/v1/adminhub/alerts/${alertId}/${verb}`, { headers: as.headers(tenant), body });
+
+async function notificationsOf(as: Session, tenant: string, type: string, within = 10_000) {
+  const deadline = Date.now() + within;
+  for (;;) {
+    const list = await platform.request('GET', '/v1/notifications?limit=100', {
+      headers: as.headers(tenant),
+    });
+    const found = (list.body?.items ?? []).filter((item: { type: string }) => item.type === type);
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('security alerts', () => {
+  it('raises one role-escalation alert when a member is made Admin, shows it to admins only and notifies them', async () => {
+    const { rows: people } = await platform.db.query(
+      `select id from platform.users where email = 'rep@acme.example'`,
+    );
+    const repId = people[0].id as string;
+    const roles = await platform.request('GET', '/v1/rbac/roles', { headers: admin.headers('acme') });
+    const role = (key: string) =>
+      roles.body.items.find((candidate: { key: string }) => candidate.key === key).id;
+
+    const changed = await platform.request('PUT', `/v1/tenants/current/members/${repId}/roles`, {
+      headers: admin.headers('acme'),
+      body: { roleIds: [role('sales_rep'), role('admin')] },
+    });
+    const first = await detect();
+    const second = await detect();
+
+    expect(changed.status, changed.text).toBe(200);
+    expect(first.streams.audit).toMatchObject({ detections: 1, raised: 1 });
+    expect(second.streams.audit?.raised ?? 0).toBe(0);
+    const list = await alerts(admin, 'acme');
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.items).toHaveLength(1);
+    const [alert] = list.body.items;
+    expect(alert).toMatchObject({
+      detector: 'role-escalation',
+      severity: 'medium',
+      status: 'open',
+      occurrences: 1,
+      subject: { type: 'user', id: repId },
+      evidence: { gained: ['admin'], actor: { id: admin.userId, type: 'user' } },
+    });
+    const read = await platform.request('GET', `/v1/adminhub/alerts/${alert.id}`, {
+      headers: admin.headers('acme'),
+    });
+    expect(read.body).toEqual(alert);
+    expect((await alerts(viewer, 'acme')).status).toBe(403);
+    expect((await alerts(globexOwner, 'globex')).body.items).toEqual([]);
+    const crossRead = await platform.request('GET', `/v1/adminhub/alerts/${alert.id}`, {
+      headers: globexOwner.headers('globex'),
+    });
+    expect(crossRead.status).toBe(404);
+    const notified = await notificationsOf(admin, 'acme', 'adminhub.alert.raised');
+    expect(notified).toHaveLength(1);
+    expect(notified[0]).toMatchObject({ resource: { type: 'adminhub.alert', id: alert.id } });
+    expect(notified[0].title).toContain('given the admin role');
+    expect(await notificationsOf(member, 'acme', 'adminhub.alert.raised', 0)).toEqual([]);
+  });
+
+  it('acknowledges and resolves with a note, audited; a resolved alert stays closed', async () => {
+    const [alert] = (await alerts(admin, 'acme', '&status=open')).body.items;
+
+    const byMember = await act(member, 'acme', alert.id, 'acknowledge');
+    const byViewer = await act(viewer, 'acme', alert.id, 'acknowledge');
+    const acknowledged = await act(admin, 'acme', alert.id, 'acknowledge');
+    const again = await act(admin, 'acme', alert.id, 'acknowledge');
+    const noNote = await act(admin, 'acme', alert.id, 'resolve', { note: '   ' });
+    const resolved = await act(admin, 'acme', alert.id, 'resolve', { note: 'Member reset their password.' });
+    const twice = await act(admin, 'acme', alert.id, 'resolve', { note: 'Again' });
+
+    expect(byMember.status).toBe(403);
+    expect(byViewer.status).toBe(403);
+    expect(acknowledged.status, acknowledged.text).toBe(200);
+    expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: admin.userId });
+    expect(again.body.acknowledgedAt).toBe(acknowledged.body.acknowledgedAt);
+    expect(noNote.status).toBe(400);
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      resolvedBy: admin.userId,
+      resolutionNote: 'Member reset their password.',
+    });
+    expect(twice.status).toBe(409);
+    const { rows } = await platform.db.query(
+      `select action, actor_id from platform.audit_log where target_id = $1 order by occurred_at, id`,
+      [alert.id],
+    );
+    expect(rows).toEqual([
+      { action: 'adminhub.alert.raised', actor_id: 'halooid' },
+      { action: 'adminhub.alert.acknowledged', actor_id: admin.userId },
+      { action: 'adminhub.alert.resolved', actor_id: admin.userId },
+    ]);
+    expect(
+      (await alerts(admin, 'acme', '&status=resolved')).body.items.map((item: { id: string }) => item.id),
+    ).toEqual([alert.id]);
+  });
+
+  it('answers 400 for bad filters and ids, 401 without a token', async () => {
+    const badStatus = await alerts(admin, 'acme', '&status=closed');
+    const badId = await platform.request('GET', '/v1/adminhub/alerts/not-a-uuid', {
+      headers: admin.headers('acme'),
+    });
+    const anonymous = await platform.request('GET', '/v1/adminhub/alerts');
+
+    expect(badStatus.status).toBe(400);
+    expect(badId.status).toBe(400);
+    expect(anonymous.status).toBe(401);
+  });
+});
