@@ -231,3 +231,32 @@ export interface DeadLetter {
   error: string;
   deadAt: string;
 }
+
+/** functions/adminhub/operator-tenants/schemas.ts OperatorTenant. */
+export interface OperatorTenant {
+  id: string;
+  name: string;
+  slug: string;
+  tier: 'free' | 'pro' | 'enterprise';
+  status: 'active' | 'disabled' | 'suspended';
+  members: number;
+  usageToday: { requests: number; errors: number };
+  suspendedAt: string | null;
+  suspendedReason: string | null;
+  enabledProducts: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** functions/adminhub/domain/tenant-deletions.ts TenantDeletion. */
+export interface TenantDeletion {
+  id: string;
+  tenantId: string;
+  status: 'scheduled' | 'cancelled' | 'completed';
+  dueAt: string;
+  requestedBy: string;
+  requestedAt: string;
+  cancelledAt: string | null;
+  completedAt: string | null;
+  deletedRows: Record<string, number> | null;
+}

@@ -1,6 +1,7 @@
 import { type Api, createApi, unwrap } from '$lib/api/client';
 import { ApiError } from '$lib/api/problem';
 import type { paths } from '$lib/api/schema';
+import { tokenGroups } from './token-groups';
 
 type Me = paths['/v1/me']['get']['responses']['200']['content']['application/json'];
 export type User = Me['user'];
@@ -44,6 +45,8 @@ class Session {
   /** The tenant of the current page (`/t/<slug>`), and the user's permissions there. */
   tenant: Membership | undefined = $state();
   permissions: string[] = $state([]);
+  /** In the user pool's `operators` group: the page offers the operator console (the server decides). */
+  operator = $state(false);
 
   #accessToken: string | undefined;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -181,6 +184,7 @@ class Session {
 
   #setToken(token: string, expiresIn: number) {
     this.#accessToken = token;
+    this.operator = tokenGroups(token).includes('operators');
     clearTimeout(this.#refreshTimer);
     const delay = Math.max(expiresIn * 1000 - REFRESH_MARGIN_MS, 5_000);
     this.#refreshTimer = setTimeout(() => void this.refresh(), delay);
@@ -190,6 +194,7 @@ class Session {
     storage((store) => store.removeItem(SESSION_HINT_KEY));
     clearTimeout(this.#refreshTimer);
     this.#accessToken = undefined;
+    this.operator = false;
     this.user = undefined;
     this.tenants = [];
     this.tenant = undefined;
