@@ -56,7 +56,7 @@ function fullyAttributed(entry: Entry | undefined, actor: Session) {
 }
 
 describe('audit log', () => {
-  it('lists role changes, key creation, settings changes and compensation reads with actor, target, IP and time', async () => {
+  it('lists role changes, key creation, policy and settings changes and compensation reads with actor, target, IP and time', async () => {
     // Arrange: the audited actions of the acceptance, each through its own product's route.
     const roles = await get(admin, '/v1/rbac/roles?limit=100');
     const memberRole = roles.body.items.find((role: { key: string }) => role.key === 'member');
@@ -67,6 +67,14 @@ describe('audit log', () => {
     const key = await platform.request('POST', '/v1/api-keys', {
       headers: admin.headers('acme'),
       body: { name: 'Audit test key', scopes: ['taskodex:task:read'] },
+    });
+    const current = await get(admin, '/v1/adminhub/security-policy');
+    const policy = await platform.request('PUT', '/v1/adminhub/security-policy', {
+      headers: admin.headers('acme'),
+      body: {
+        version: current.body.version,
+        policy: { ...current.body.policy, password: { ...current.body.policy.password, minLength: 14 } },
+      },
     });
     const settings = await platform.request('PATCH', '/v1/tenants/current', {
       headers: admin.headers('acme'),
@@ -83,9 +91,14 @@ describe('audit log', () => {
       },
     });
     const compensation = await get(hr, `/v1/qultrix/employees/${employee.body.id}/compensation`);
-    expect([roleChange.status, key.status, settings.status, employee.status, compensation.status]).toEqual([
-      200, 201, 200, 201, 200,
-    ]);
+    expect([
+      roleChange.status,
+      key.status,
+      policy.status,
+      settings.status,
+      employee.status,
+      compensation.status,
+    ]).toEqual([200, 201, 200, 200, 201, 200]);
 
     // Act
     const page = await get(admin, '/v1/adminhub/audit?limit=100');
@@ -99,6 +112,7 @@ describe('audit log', () => {
       entries.find((entry) => entry.action === action && entry.target.id === targetId);
     fullyAttributed(find('member.roles_changed', member.userId), admin);
     fullyAttributed(find('api-key.created', key.body.id), admin);
+    fullyAttributed(find('adminhub.policy.updated', String(policy.body.version)), admin);
     fullyAttributed(find('tenant.updated', acmeId), admin);
     fullyAttributed(find('compensation.read', employee.body.id), hr);
     expect(find('api-key.created', key.body.id)?.actor.name).toBe('Adam Admin');
