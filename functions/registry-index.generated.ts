@@ -791,6 +791,25 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'adminhub',
+      capability: 'operator-health',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'getOperatorHealth',
+          method: 'GET',
+          path: '/v1/operator/health',
+          permission: 'operator',
+        },
+        {
+          operationId: 'listTopTenants',
+          method: 'GET',
+          path: '/v1/operator/usage/top-tenants',
+          permission: 'operator',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
       capability: 'usage',
       permissions: [
         {

@@ -4,6 +4,7 @@ import { auditService } from './audit/service';
 import { bulkJobsService } from './bulk-jobs/service';
 import { domainsService } from './domains/service';
 import { adminhubEvents } from './events';
+import { operatorHealthService } from './operator-health/service';
 import { operatorTenantsService } from './operator-tenants/service';
 import { organizationService } from './organization/service';
 import { policiesService } from './policies/service';
@@ -29,6 +30,7 @@ export const adminhubProduct = defineProduct({
     auditService,
     organizationService,
     operatorTenantsService,
+    operatorHealthService,
     usageService,
     domainsService,
     alertsService,
