@@ -37,7 +37,7 @@ export async function startMfaEnrolment(
  * old), recorded as a session like any sign-in.
  */
 export async function finishMfaEnrolment(
-  input: { email: string; session: string; code: string; deviceName?: string | undefined },
+  input: { email: string; session: string; code: string },
   caller: Caller,
   deps: EnrolmentDeps,
 ): Promise<SignInOutcome> {

@@ -132,7 +132,6 @@ export const ChallengeBody = z.discriminatedUnion('challenge', [
     email: Email,
     session: EnrolmentSession,
     code: Code,
-    deviceName: displayText().min(1).max(64).optional(),
   }),
 ]);
 
