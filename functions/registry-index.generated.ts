@@ -763,6 +763,51 @@ export const REGISTRY_INDEX: RegistryIndex = {
           path: '/v1/operator/tenants',
           permission: 'operator',
         },
+    {
+      product: 'adminhub',
+      capability: 'data-exports',
+      permissions: [
+        {
+          name: 'adminhub:data-export:read',
+          description: "See the tenant's data exports and download them.",
+        },
+        {
+          name: 'adminhub:data-export:write',
+          description: "Ask for an export of all the tenant's data.",
+        },
+      ],
+      routes: [
+        {
+          operationId: 'listDataExports',
+          method: 'GET',
+          path: '/v1/adminhub/data-exports',
+          permission: 'adminhub:data-export:read',
+        },
+        {
+          operationId: 'createDataExport',
+          method: 'POST',
+          path: '/v1/adminhub/data-exports',
+          permission: 'adminhub:data-export:write',
+        },
+        {
+          operationId: 'getDataExport',
+          method: 'GET',
+          path: '/v1/adminhub/data-exports/{exportId}',
+          permission: 'adminhub:data-export:read',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
+      capability: 'tenant-lifecycle',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'operatorCreateTenantExport',
+          method: 'POST',
+          path: '/v1/operator/tenants/{tenantId}/exports',
+          permission: 'operator',
+        },
         {
           operationId: 'getOperatorTenant',
           method: 'GET',

@@ -254,6 +254,16 @@ export const FIXTURES: Record<string, Fixture> = {
       { action: 'enable', selection: { userIds: [context.memberId] } },
       (body) => body.id,
     ),
+  // A finished (failed) export: the sweep must not start the export job nor block the one-at-a-time rule.
+  exportId: async (context) => {
+    const id = randomUUID();
+    await context.platform.db.query(
+      `insert into adminhub.data_exports (tenant_id, id, requested_by, requested_by_type, status)
+       values ($1, $2, 'security-sweep', 'user', 'failed')`,
+      [tenantIdOf(context), id],
+    );
+    return id;
+  },
   taskId: (context) =>
     created(context, '/v1/taskodex/tasks', { title: 'Security sweep task' }, (body) => body.id),
   projectId: (context) =>

@@ -1,6 +1,7 @@
 import { defineProduct } from '@halooid/shared/product';
 import { alertsService } from './alerts/service';
 import { auditService } from './audit/service';
+import { dataExportsService } from './data-exports/service';
 import { bulkJobsService } from './bulk-jobs/service';
 import { domainsService } from './domains/service';
 import { adminhubEvents } from './events';
@@ -8,6 +9,7 @@ import { operatorHealthService } from './operator-health/service';
 import { operatorTenantsService } from './operator-tenants/service';
 import { organizationService } from './organization/service';
 import { policiesService } from './policies/service';
+import { tenantLifecycleService } from './tenant-lifecycle/service';
 import { usageService } from './usage/service';
 import { usersService } from './users/service';
 
@@ -30,6 +32,8 @@ export const adminhubProduct = defineProduct({
     auditService,
     organizationService,
     operatorTenantsService,
+    dataExportsService,
+    tenantLifecycleService,
     operatorHealthService,
     usageService,
     domainsService,
@@ -64,6 +68,33 @@ export const adminhubProduct = defineProduct({
       login: 'worker',
       timeoutSeconds: 300,
       localEveryMs: 86_400_000,
+    },
+    {
+      name: 'export-worker',
+      description:
+        'Produces queued tenant data exports: every row of the tenant in every product, gzipped JSON lines in S3',
+      // Every minute: an admin waits for the link. Safe to overlap: each export is taken by one run
+      // (for update skip locked), and a run that died leaves its export to be taken again once stale.
+      schedule: 'rate(1 minute)',
+      handler: 'data-exports/job-handler.ts',
+      resources: { database: true, objectStore: true },
+      login: 'worker',
+      timeoutSeconds: 900,
+      memorySize: 1024,
+      localEveryMs: 5_000,
+    },
+    {
+      name: 'tenant-deletion',
+      description:
+        'Deletes the tenants whose deletion grace period is over: every row in every product, every file in S3',
+      // Daily at 04:00 UTC. Each tenant in one transaction: a failed run leaves it whole for the next.
+      schedule: 'cron(0 4 * * ? *)',
+      handler: 'tenant-lifecycle/deletion-job-handler.ts',
+      resources: { database: true, objectStore: true },
+      login: 'worker',
+      timeoutSeconds: 900,
+      memorySize: 512,
+      localEveryMs: 3_600_000,
     },
   ],
   // The platform's notifications subscriber runs these (shared/src/notifications.ts); names are its inbox keys.

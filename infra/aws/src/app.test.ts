@@ -187,8 +187,9 @@ describe('functions from the manifests', () => {
     const sizes = bundleSizes(app.assembly);
     // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions
     // + every product's scheduled jobs (the relay, the webhook worker, due-soon, the fake tick,
-    // Qultrix's apply-due-job-changes and accrual, Invantray's reorder).
-    expect(jobs).toHaveLength(7);
+    // Qultrix's apply-due-job-changes and accrual, Invantray's reorder, AdminHub's audit retention,
+    // export worker and tenant deletion).
+    expect(jobs).toHaveLength(10);
     expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + jobs.length);
     for (const size of sizes) expect(size.bytes, size.functionName).toBeLessThan(BUNDLE_LIMIT_BYTES);
   });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { LAMBDA_BUNDLE_OPTIONS } from '@halooid/local/lambda-bundle';
 import { tableVariable } from '@halooid/shared/config';
-import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
+import { AssetHashType, Aws, DockerImage, Duration } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -237,12 +237,52 @@ export class HouseFunction extends lambda.Function {
     return this;
   }
 
+  /**
+   * The files bucket (`resources.objectStore`): put, get (presigned links are signed with these
+   * rights), list and delete under `tenants/` only, where every tenant's files live. The bucket
+   * has a fixed name (filesBucketName), so its ARN is known here without a cross-stack reference
+   * and the cdk-nag finding for `tenants/*` can be named exactly.
+   */
+  bindObjectStore(stageName: string): this {
+    const name = filesBucketName(stageName);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [`arn:${Aws.PARTITION}:s3:::${name}/tenants/*`],
+      }),
+    );
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [`arn:${Aws.PARTITION}:s3:::${name}`],
+        conditions: { StringLike: { 's3:prefix': ['tenants/*'] } },
+      }),
+    );
+    this.addEnvironment('FILES_BUCKET', name);
+    suppress(this, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          "Tenants' files are keyed tenants/<tenantId>/…: a function that exports or deletes any tenant needs the whole tenants/ prefix of the files bucket, and nothing else of it.",
+        appliesTo: [
+          `Resource::arn:<AWS::Partition>:s3:::halooid-${stageName}-files-<AWS::AccountId>/tenants/*`,
+        ],
+      },
+    ]);
+    return this;
+  }
+
   /** PutEvents on the platform bus only. */
   bindEventBus(bus: events.IEventBus): this {
     bus.grantPutEventsTo(this);
     this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
     return this;
   }
+}
+
+/** The files bucket's name: fixed per stage and account (S3 names are global), so functions can name it. */
+export function filesBucketName(stageName: string): string {
+  return `halooid-${stageName}-files-${Aws.ACCOUNT_ID}`;
 }
 
 /** The variable a function reads the table's name from: the same rule the config reads it by. */

@@ -11,11 +11,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { CacheBinding, DatabaseBinding } from '../constructs/house-function';
-import { HouseFunction } from '../constructs/house-function';
+import { filesBucketName, HouseFunction } from '../constructs/house-function';
 import { suppress } from '../constructs/nag';
 import { FUNCTIONS_DIR } from '../paths';
 import type { StageConfig } from '../stage';
@@ -96,6 +97,8 @@ export class DataStack extends Stack {
   readonly migrator: HouseFunction;
   /** The data keys sealing secrets stored in Postgres (webhook signing secrets). */
   readonly dataKeys: secretsmanager.Secret;
+  /** Tenants' files (data exports), under tenants/<tenantId>/ (shared/src/storage). */
+  readonly files: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -261,6 +264,24 @@ export class DataStack extends Stack {
         id: 'AwsSolutions-SMG4',
         reason:
           'A data key cannot rotate by replacing its value: rows sealed with it must still open. Rotation is a keyring change (new id/material, the old pair under "previous") after which the webhook worker re-seals rows under the new key; see docs/decisions.md.',
+      },
+    ]);
+
+    // Not versioned: a tenant's deletion must leave none of its files behind, old versions included.
+    this.files = new s3.Bucket(this, 'Files', {
+      bucketName: filesBucketName(stage.name),
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: stage.dataRemovalPolicy,
+      autoDeleteObjects: stage.dataRemovalPolicy === RemovalPolicy.DESTROY,
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+    suppress(this.files, [
+      {
+        id: 'AwsSolutions-S1',
+        reason:
+          'Every object is written by a Lambda that logs it, and every download is a presigned link whose issue the API audits (adminhub.data-export.download); server access logs would repeat that.',
       },
     ]);
 

@@ -168,6 +168,7 @@ export class FunctionFactory {
     if (resources.cache) fn.bindCache(data.cache);
     if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
     if (resources.dataKeys) fn.bindDataKeys(data.dataKeys);
+    if (resources.objectStore) fn.bindObjectStore(stage.name);
     if (resources.tables) {
       for (const name of resources.tables) {
         const table = data.tables[name as TableName];
