@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Session, TestPlatform } from '@halooid/local/testing/test-platform';
-import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from '@halooid/shared/manifest';
+import {
+  type AnyRoute,
+  AUTHENTICATED,
+  OPERATOR,
+  PUBLIC,
+  type ServiceManifest,
+} from '@halooid/shared/manifest';
 import fc from 'fast-check';
 import * as z from 'zod';
 import { SERVICES } from './registry';
@@ -32,6 +38,8 @@ export function walkRoutes(services: readonly ServiceManifest[]): WalkedRoute[] 
 export const isPublic = (route: AnyRoute) => route.permission === PUBLIC;
 export const isAuthenticatedOnly = (route: AnyRoute) => route.permission === AUTHENTICATED;
 export const hasPermission = (route: AnyRoute) => !isPublic(route) && !isAuthenticatedOnly(route);
+/** `/v1/operator/*`: platform operators only; every tenant role is refused. */
+export const isOperatorOnly = (route: AnyRoute) => route.permission === OPERATOR;
 export const pathParameterNames = (path: string) =>
   [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
 
@@ -236,6 +244,16 @@ async function created(
  * to add it: new routes cannot silently skip the sweep.
  */
 export const FIXTURES: Record<string, Fixture> = {
+  // Operator routes act on a whole tenant (suspend, tier): a throwaway one, so the fuzzing never suspends Acme.
+  tenantId: async (context) => {
+    const id = randomUUID();
+    await context.platform.db.query(`insert into platform.tenants (id, name, slug) values ($1, $2, $3)`, [
+      id,
+      'Security sweep tenant',
+      `sweep-${id.slice(0, 8)}`,
+    ]);
+    return id;
+  },
   // AdminHub users: the sweep's own member, one of their sessions (a row: signing in is the auth API's)
   // and a bulk job that changes nothing (enabling an active member is a skip).
   memberId: async (context) => context.memberId,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { statusWithin } from '@halooid/local/testing/eventually';
+import { signInOperator } from '@halooid/local/testing/operators';
 import {
   type Session,
   startTestPlatform,
@@ -17,6 +18,7 @@ import {
   fuzzedBodies,
   hasPermission,
   isAuthenticatedOnly,
+  isOperatorOnly,
   isPublic,
   minimalBody,
   minimalQuery,
@@ -41,7 +43,10 @@ import {
  *   4. fuzzed bodies never get a 5xx;
  *   5. a body nested 10,000 levels deep is a 400 `too_deep` for every route with a body;
  *   6. the /dev tools answer only to a loopback Host (DNS rebinding);
- *   7. every name/title field (displayText) refuses direction controls and invisible characters.
+ *   7. every name/title field (displayText) refuses direction controls and invisible characters;
+ *   8. OPERATOR routes (/v1/operator/*) refuse every tenant role, Owner included, and an
+ *      operator without MFA; sections 4, 5 and 7 call them as an operator, and the
+ *      cross-tenant sweep (3) leaves them out: operators act across tenants by design.
  *
  * Arrangement done directly in SQL: both demo tenants are set to the
  * enterprise tier, so the per-tenant throttle of the local gateway does not
@@ -73,6 +78,8 @@ let globexOwner: Session;
 let powerless: Session;
 /** An Acme API key with the single scope taskodex:task:read. */
 let readOnlyKey: string;
+/** A platform operator with MFA: the caller of OPERATOR routes in the sweeps that need a permitted caller. */
+let operator: Session;
 let acme: FixtureContext;
 
 async function setEnterpriseTier() {
@@ -117,6 +124,7 @@ beforeAll(async () => {
   });
   expect(key.status, key.text).toBe(201);
   readOnlyKey = key.body.key;
+  operator = await signInOperator(platform, { mfa: true });
 });
 
 afterAll(async () => {
@@ -147,6 +155,13 @@ const sampleCall = (route: WalkedRoute['route']) => ({
   path: fillPath(route.path, sampleParams(route)),
   body: minimalBody(route),
 });
+
+/** Who may call the route: nobody for PUBLIC, an operator for OPERATOR routes, the Acme owner otherwise. */
+const permittedHeaders = (route: WalkedRoute['route']): Record<string, string> => {
+  if (isPublic(route)) return {};
+  if (isOperatorOnly(route)) return { authorization: `Bearer ${operator.accessToken}` };
+  return acmeOwner.headers('acme');
+};
 
 const byName = (routes: WalkedRoute[]) => routes.map((walked) => [walked.name, walked] as const);
 
@@ -260,9 +275,64 @@ describe('2. lacking the permission → 403', () => {
   );
 });
 
+describe('8. operator routes: every tenant role and an operator without MFA → 403', () => {
+  const OPERATOR_ROUTES = ROUTES.filter((walked) => isOperatorOnly(walked.route));
+  /** Every Acme demo role, Owner and Admin first, and the Globex owner. */
+  let tenantPeople: { who: string; headers: Record<string, string> }[];
+  let operatorWithoutMfa: Session;
+
+  beforeAll(async () => {
+    const emails = [
+      'owner@acme.example',
+      'admin@acme.example',
+      'member@acme.example',
+      'hr@acme.example',
+      'employee@acme.example',
+      'sales@acme.example',
+      'warehouse@acme.example',
+      'buyer@acme.example',
+    ];
+    const sessions = await Promise.all(emails.map((email) => platform.login(email)));
+    tenantPeople = [
+      ...sessions.map((session, index) => ({
+        who: emails[index] as string,
+        headers: session.headers('acme'),
+      })),
+      { who: 'owner@globex.example', headers: globexOwner.headers('globex') },
+      {
+        who: 'owner@acme.example without X-Tenant-Id',
+        headers: { authorization: `Bearer ${acmeOwner.accessToken}` },
+      },
+    ];
+    operatorWithoutMfa = await signInOperator(platform, { mfa: false });
+  });
+
+  it('finds the operator routes', () => {
+    expect(OPERATOR_ROUTES.length).toBeGreaterThan(0);
+  });
+
+  it.each(byName(OPERATOR_ROUTES))('%s', async (_, { route }) => {
+    const { path, body } = sampleCall(route);
+
+    for (const { who, headers } of tenantPeople) {
+      const response = await send(route.method, path, { headers, body });
+      expect(response.status, `${who}: ${response.text.slice(0, 200)}`).toBe(403);
+      expect(response.body).toMatchObject({ code: 'operators_only' });
+    }
+    const withoutMfa = await send(route.method, path, {
+      headers: { authorization: `Bearer ${operatorWithoutMfa.accessToken}` },
+      body,
+    });
+    expectProblem(withoutMfa, 403);
+    expect(withoutMfa.body).toMatchObject({ code: 'mfa_required' });
+  });
+});
+
 describe("3. another tenant's resource ids → 404", () => {
-  const withParams = ROUTES.filter((walked) =>
-    pathParameterNames(walked.route.path).some((name) => !NOT_TENANT_RESOURCES.has(name)),
+  const withParams = ROUTES.filter(
+    (walked) =>
+      !isOperatorOnly(walked.route) &&
+      pathParameterNames(walked.route.path).some((name) => !NOT_TENANT_RESOURCES.has(name)),
   );
 
   it.each(byName(withParams))('%s, called by the Globex owner with Acme ids', async (_, { route }) => {
@@ -296,7 +366,7 @@ describe('4. fuzzed bodies never get a 5xx', () => {
   it.each(byName(ROUTES.filter((walked) => walked.route.body !== undefined)))(
     '%s',
     async (_, { route }) => {
-      const headers = isPublic(route) ? {} : acmeOwner.headers('acme');
+      const headers = permittedHeaders(route);
       const params = pathParameterNames(route.path).length > 0 ? await realParams(route, acme) : {};
       const path = fillPath(route.path, params);
       const valid = minimalBody(route);
@@ -332,7 +402,7 @@ describe('5. hostile JSON shapes are a 400, never a 5xx', () => {
   it.each(byName(ROUTES.filter((walked) => walked.route.body !== undefined)))(
     '%s: a body nested 10,000 levels deep',
     async (_, { route }) => {
-      const headers = isPublic(route) ? {} : acmeOwner.headers('acme');
+      const headers = permittedHeaders(route);
 
       const response = await send(route.method, sampleCall(route).path, {
         headers: { ...headers, 'content-type': 'application/json' },
@@ -456,7 +526,7 @@ describe('7. names and titles refuse direction controls and invisible characters
   it.each(FIELDS.map((field) => [`${field.name} body.${field.path.join('.')}`, field] as const))(
     '%s',
     async (_, { route, path }) => {
-      const headers = isPublic(route) ? {} : acmeOwner.headers('acme');
+      const headers = permittedHeaders(route);
       for (const [text, codePoint] of [
         ['Invoice\u202Efdp.exe', 'U+202E'],
         ['ad\u200Bmin', 'U+200B'],

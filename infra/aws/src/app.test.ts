@@ -121,13 +121,24 @@ describe('functions from the manifests', () => {
   });
 
   it('gives request functions the request login only: no API function may sign in as the worker login', () => {
-    const functions = [...app.stacks.api.functions.values()].map(({ fn }) => fn);
+    const entries = [...app.stacks.api.functions.values()];
+    const operatorConsole = entries.filter(({ service }) =>
+      service.routes.every((route) => route.permission === 'operator'),
+    );
+    const functions = entries.filter((entry) => !operatorConsole.includes(entry)).map(({ fn }) => fn);
     functions.push(app.stacks.api.authorizerFunction);
     for (const fn of functions) {
       const { props, statements } = lambdaOf(fn);
       if (props.Environment.Variables.DB_USER === undefined) continue;
       expect(props.Environment.Variables.DB_USER, fn.serviceName).toBe('halooid_request_login');
       expect(JSON.stringify(statements), fn.serviceName).toContain('/halooid_request_login');
+    }
+    // The operator console alone signs in as the operator login (platform/0011), which can become halooid_operator only.
+    expect(operatorConsole.length).toBeGreaterThan(0);
+    for (const { fn } of operatorConsole) {
+      const { props, statements } = lambdaOf(fn);
+      expect(props.Environment.Variables.DB_USER, fn.serviceName).toBe('halooid_operator_login');
+      expect(JSON.stringify(statements), fn.serviceName).not.toContain('/halooid_request_login');
     }
     expect(JSON.stringify(apiResources('AWS::IAM::Policy'))).not.toContain('halooid_worker_login');
   });

@@ -3,7 +3,7 @@ import {
   API_KEYS_TABLE_LOGICAL_NAME,
 } from '@halooid/functions/platform/domain/api-key-table';
 import { REVOCATIONS_TABLE } from '@halooid/shared/auth/revocations';
-import { REQUEST_LOGIN, WORKER_LOGIN } from '@halooid/shared/db/logins';
+import { OPERATOR_LOGIN, REQUEST_LOGIN, WORKER_LOGIN } from '@halooid/shared/db/logins';
 import { IDEMPOTENCY_TABLE } from '@halooid/shared/http/idempotency-store';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -28,6 +28,8 @@ export const DATABASE_NAME = 'halooid';
 export const APP_DB_USER = REQUEST_LOGIN;
 /** The cross-tenant jobs' login (platform/0007): can become halooid_worker; IAM tokens only. */
 export const WORKER_DB_USER = WORKER_LOGIN;
+/** The operator console's login (platform/0011): can become halooid_operator only; IAM tokens only. */
+export const OPERATOR_DB_USER = OPERATOR_LOGIN;
 const MASTER_USER = 'halooid_admin';
 
 export interface TableSpec {
@@ -91,6 +93,8 @@ export class DataStack extends Stack {
   readonly database: DatabaseBinding;
   /** Postgres as the worker login: only the jobs that span tenants (relay, webhook worker, due-soon). */
   readonly workerDatabase: DatabaseBinding;
+  /** Postgres as the operator login: only the operator console's capabilities (every route OPERATOR). */
+  readonly operatorDatabase: DatabaseBinding;
   readonly cache: CacheBinding;
   readonly cacheName: string;
   readonly tables: Record<TableName, dynamodb.Table>;
@@ -172,7 +176,7 @@ export class DataStack extends Stack {
     proxyRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ['rds-db:connect'],
-        resources: [APP_DB_USER, WORKER_DB_USER].map((user) =>
+        resources: [APP_DB_USER, WORKER_DB_USER, OPERATOR_DB_USER].map((user) =>
           this.formatArn({
             service: 'rds-db',
             resource: 'dbuser',
@@ -197,6 +201,7 @@ export class DataStack extends Stack {
     });
     this.database = { proxy: this.proxy, databaseName: DATABASE_NAME, user: APP_DB_USER };
     this.workerDatabase = { proxy: this.proxy, databaseName: DATABASE_NAME, user: WORKER_DB_USER };
+    this.operatorDatabase = { proxy: this.proxy, databaseName: DATABASE_NAME, user: OPERATOR_DB_USER };
 
     const cache = new elasticache.CfnServerlessCache(this, 'Cache', {
       serverlessCacheName: `halooid-${stage.name}`,

@@ -1,4 +1,5 @@
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from '@halooid/shared/auth/token-lifetime';
+import { OPERATOR_GROUP } from '@halooid/shared/operator';
 import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -59,6 +60,13 @@ export class IdentityStack extends Stack {
         : undefined,
       deletionProtection: stage.deletionProtection,
       removalPolicy: stage.dataRemovalPolicy,
+    });
+    // Platform operators (shared/src/operator.ts): `cognito:groups` in their access tokens opens
+    // /v1/operator/*, with MFA enrolled; membership is granted by hand (AdminAddUserToGroup), never by the API.
+    new cognito.CfnUserPoolGroup(this, 'OperatorsGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: OPERATOR_GROUP,
+      description: 'Platform operators: the /v1/operator console (MFA required)',
     });
 
     const writable = new cognito.ClientAttributes().withStandardAttributes({
