@@ -702,6 +702,19 @@ export const REGISTRY_INDEX: RegistryIndex = {
     },
     {
       product: 'adminhub',
+      capability: 'user-import',
+      permissions: [],
+      routes: [
+        {
+          operationId: 'importUsers',
+          method: 'POST',
+          path: '/v1/adminhub/user-import',
+          permission: 'adminhub:user:write',
+        },
+      ],
+    },
+    {
+      product: 'adminhub',
       capability: 'audit',
       permissions: [
         {
@@ -763,6 +776,32 @@ export const REGISTRY_INDEX: RegistryIndex = {
           path: '/v1/operator/tenants',
           permission: 'operator',
         },
+        {
+          operationId: 'getOperatorTenant',
+          method: 'GET',
+          path: '/v1/operator/tenants/{tenantId}',
+          permission: 'operator',
+        },
+        {
+          operationId: 'suspendTenant',
+          method: 'POST',
+          path: '/v1/operator/tenants/{tenantId}/suspend',
+          permission: 'operator',
+        },
+        {
+          operationId: 'resumeTenant',
+          method: 'POST',
+          path: '/v1/operator/tenants/{tenantId}/resume',
+          permission: 'operator',
+        },
+        {
+          operationId: 'changeTenantTier',
+          method: 'PUT',
+          path: '/v1/operator/tenants/{tenantId}/tier',
+          permission: 'operator',
+        },
+      ],
+    },
     {
       product: 'adminhub',
       capability: 'data-exports',
@@ -809,27 +848,27 @@ export const REGISTRY_INDEX: RegistryIndex = {
           permission: 'operator',
         },
         {
-          operationId: 'getOperatorTenant',
+          operationId: 'operatorGetExport',
           method: 'GET',
-          path: '/v1/operator/tenants/{tenantId}',
+          path: '/v1/operator/exports/{exportId}',
           permission: 'operator',
         },
         {
-          operationId: 'suspendTenant',
+          operationId: 'operatorGetTenantDeletion',
+          method: 'GET',
+          path: '/v1/operator/tenants/{tenantId}/deletion',
+          permission: 'operator',
+        },
+        {
+          operationId: 'operatorScheduleTenantDeletion',
           method: 'POST',
-          path: '/v1/operator/tenants/{tenantId}/suspend',
+          path: '/v1/operator/tenants/{tenantId}/deletion',
           permission: 'operator',
         },
         {
-          operationId: 'resumeTenant',
-          method: 'POST',
-          path: '/v1/operator/tenants/{tenantId}/resume',
-          permission: 'operator',
-        },
-        {
-          operationId: 'changeTenantTier',
-          method: 'PUT',
-          path: '/v1/operator/tenants/{tenantId}/tier',
+          operationId: 'operatorCancelTenantDeletion',
+          method: 'DELETE',
+          path: '/v1/operator/tenants/{tenantId}/deletion',
           permission: 'operator',
         },
       ],
@@ -3209,22 +3248,6 @@ export const REGISTRY_INDEX: RegistryIndex = {
     {
       product: 'adminhub',
       source: 'halooid.adminhub',
-      type: 'policy.changed',
-      version: 1,
-      description:
-        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'domain.verified',
-      version: 1,
-      description:
-        'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
       type: 'alert.raised',
       version: 1,
       description:
@@ -3244,6 +3267,22 @@ export const REGISTRY_INDEX: RegistryIndex = {
       version: 1,
       description:
         'An administrator resolved an alert, with a note; the next detection of the same incident raises a new one.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'policy.changed',
+      version: 1,
+      description:
+        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'domain.verified',
+      version: 1,
+      description:
+        'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
     },
     {
       product: 'customerconnect',

@@ -1,8 +1,8 @@
 import { defineProduct } from '@halooid/shared/product';
 import { alertsService } from './alerts/service';
 import { auditService } from './audit/service';
-import { dataExportsService } from './data-exports/service';
 import { bulkJobsService } from './bulk-jobs/service';
+import { dataExportsService } from './data-exports/service';
 import { domainsService } from './domains/service';
 import { adminhubEvents } from './events';
 import { operatorHealthService } from './operator-health/service';
@@ -11,6 +11,7 @@ import { organizationService } from './organization/service';
 import { policiesService } from './policies/service';
 import { tenantLifecycleService } from './tenant-lifecycle/service';
 import { usageService } from './usage/service';
+import { userImportService } from './user-import/service';
 import { usersService } from './users/service';
 
 /**
@@ -29,6 +30,7 @@ export const adminhubProduct = defineProduct({
     policiesService,
     usersService,
     bulkJobsService,
+    userImportService,
     auditService,
     organizationService,
     operatorTenantsService,

@@ -150,4 +150,17 @@ export const usersService = defineService({
       response: SessionsEnded,
     }),
   ],
+  // The directory's linked employee: a projection of Qultrix's employee events (link-employee.ts).
+  subscriptions: [
+    {
+      name: 'link-employee',
+      pattern: { source: ['halooid.qultrix'], 'detail-type': ['employee.created', 'employee.updated'] },
+      handler: 'linkEmployee',
+    },
+    {
+      name: 'employee-terminated',
+      pattern: { source: ['halooid.qultrix'], 'detail-type': ['employee.terminated'] },
+      handler: 'unlinkTerminatedEmployee',
+    },
+  ],
 });

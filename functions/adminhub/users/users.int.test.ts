@@ -254,3 +254,65 @@ describe('account resets and invitations', () => {
     expect(gone.status).toBe(404);
   });
 });
+
+describe('linked employees', () => {
+  it("shows the Qultrix employee linked to a member, from Qultrix's events, idempotently and in order", async () => {
+    const person = await newMember('employee');
+    const employeeId = randomUUID();
+    const { linkEmployee, unlinkTerminatedEmployee } = await import('./subscribers');
+    const snapshot = (preferredName: string) => ({
+      id: employeeId,
+      employeeNumber: 'EMP-9001',
+      legalName: { given: 'Eve', family: 'Example' },
+      preferredName,
+      workEmail: person.email,
+      status: 'active',
+      type: 'full_time',
+      hireDate: '2026-01-05',
+      departmentId: null,
+      positionId: null,
+      locationId: null,
+      managerId: null,
+      userId: person.userId,
+    });
+    const envelope = (type: string, occurredAt: string, data: Record<string, unknown>) => ({
+      id: randomUUID(),
+      source: 'halooid.qultrix',
+      type,
+      version: 1,
+      tenantId: acmeId,
+      occurredAt,
+      actor: { type: 'system', id: 'test' },
+      data,
+    });
+    const created = envelope('employee.created', '2026-12-01T10:00:00.000Z', { employee: snapshot('Eve') });
+
+    expect(await linkEmployee.consume(created)).toBe('processed');
+    expect(await linkEmployee.consume(created)).toBe('duplicate');
+    await linkEmployee.consume(
+      envelope('employee.updated', '2026-11-01T10:00:00.000Z', {
+        employee: snapshot('Older'),
+        changes: ['x'],
+      }),
+    );
+    const linked = await get(admin, `/v1/adminhub/users/${person.userId}`);
+    await unlinkTerminatedEmployee.consume(
+      envelope('employee.terminated', '2026-12-02T10:00:00.000Z', {
+        employeeId,
+        employeeNumber: 'EMP-9001',
+        userId: person.userId,
+        terminationDate: '2026-12-02',
+        terminationReason: 'resigned',
+      }),
+    );
+    const terminated = await get(admin, `/v1/adminhub/users/${person.userId}`);
+
+    expect(linked.body.employee).toEqual({
+      id: employeeId,
+      employeeNumber: 'EMP-9001',
+      name: 'Eve',
+      status: 'active',
+    });
+    expect(terminated.body.employee).toMatchObject({ id: employeeId, status: 'terminated', name: 'Eve' });
+  });
+});
