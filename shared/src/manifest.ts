@@ -86,6 +86,8 @@ export interface ServiceResources {
   dataKeys?: boolean;
   /** Reads and writes the files bucket (S3; FILES_BUCKET): tenant exports, under `tenants/<tenantId>/`. */
   objectStore?: boolean;
+  /** Reads CloudWatch metrics (GetMetricData): the operators' health view (shared/src/metrics). */
+  metrics?: boolean;
 }
 
 /** An event a capability publishes; its schema lives in the product's catalog (`functions/<product>/events.ts`). */

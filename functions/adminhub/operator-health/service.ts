@@ -11,8 +11,8 @@ export const operatorHealthService = defineService({
   product: 'adminhub',
   capability: 'operator-health',
   description: "Operators' platform health and the tenants that use it most.",
-  // What GET /v1/health's probes reach (platform meta), so the same checks answer here.
-  resources: { database: true, cache: true, cognito: true, tables: [] },
+  // What GET /v1/health's probes reach (platform meta), so the same checks answer here, and CloudWatch.
+  resources: { database: true, cache: true, cognito: true, tables: [], metrics: true },
   permissions: [],
   routes: [
     defineRoute({

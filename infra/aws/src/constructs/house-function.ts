@@ -214,6 +214,22 @@ export class HouseFunction extends lambda.Function {
   }
 
   /** dynamodb:ListTables, which has no resource-level form: the health probe's reachability check. */
+  /** CloudWatch GetMetricData, for the operators' health view (shared/src/metrics/cloudwatch-source.ts). */
+  allowMetricsRead(): this {
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }),
+    );
+    suppress(this, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          "cloudwatch:GetMetricData supports no resource-level permissions; it reads metrics only (the operators' health view).",
+        appliesTo: ['Resource::*'],
+      },
+    ]);
+    return this;
+  }
+
   allowListTables(): this {
     this.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:ListTables'], resources: ['*'] }));
     suppress(this, [

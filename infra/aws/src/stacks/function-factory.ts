@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceManifest, ServiceResources } from '@halooid/shared/manifest';
-import { OPERATOR, serviceName } from '@halooid/shared/manifest';
+import { serviceName } from '@halooid/shared/manifest';
 import type { ProductManifest, ScheduledJob } from '@halooid/shared/product';
 import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -62,11 +62,6 @@ export class FunctionFactory {
       entry: this.entry(service.product, `${service.capability}/handler.ts`),
       description: service.description,
       resources: service.resources,
-      // The operator console (every route OPERATOR) reads across tenants as halooid_operator (platform/0011).
-      login:
-        service.routes.length > 0 && service.routes.every((route) => route.permission === OPERATOR)
-          ? 'operator'
-          : 'request',
     });
   }
 
@@ -147,8 +142,8 @@ export class FunctionFactory {
       handler?: string;
       description: string;
       resources: ServiceResources;
-      /** The database login: `request` unless the function runs cross-tenant jobs (halooid_worker) or the operator console (halooid_operator). */
-      login?: 'request' | 'worker' | 'operator';
+      /** The database login: `request` unless the function runs cross-tenant jobs as halooid_worker. */
+      login?: 'request' | 'worker';
       timeout?: Duration;
       memorySize?: number;
     },
@@ -169,18 +164,12 @@ export class FunctionFactory {
       vpc: securityGroups.length > 0 ? network.vpc : undefined,
       securityGroups: securityGroups.length > 0 ? securityGroups : undefined,
     });
-    if (resources.database) {
-      const database = {
-        worker: data.workerDatabase,
-        operator: data.operatorDatabase,
-        request: data.database,
-      };
-      fn.bindDatabase(database[spec.login ?? 'request']);
-    }
+    if (resources.database) fn.bindDatabase(spec.login === 'worker' ? data.workerDatabase : data.database);
     if (resources.cache) fn.bindCache(data.cache);
     if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
     if (resources.dataKeys) fn.bindDataKeys(data.dataKeys);
     if (resources.objectStore) fn.bindObjectStore(stage.name);
+    if (resources.metrics) fn.allowMetricsRead();
     if (resources.tables) {
       for (const name of resources.tables) {
         const table = data.tables[name as TableName];
