@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { MAX_HEADER_LENGTH } from './http/declared-headers';
-import { defineRoute, defineService, PUBLIC } from './manifest';
+import { defineRoute, defineService, OPERATOR, PUBLIC } from './manifest';
 import { buildOpenApi, FORMAT_MAX_LENGTH } from './openapi';
 
 const service = defineService({
@@ -109,6 +109,29 @@ describe('buildOpenApi', () => {
       '500',
     ]);
     expect(update.security).toEqual([{ bearerAuth: [], tenantId: [] }, { apiKey: [] }]);
+  });
+
+  it('documents operator routes as bearer-only: no tenant header, no API key', () => {
+    const operatorConsole = defineService({
+      product: 'demo',
+      capability: 'console',
+      description: 'Operator console',
+      resources: {},
+      permissions: [],
+      routes: [
+        defineRoute({
+          operationId: 'listConsoleTenants',
+          method: 'GET',
+          path: '/v1/operator/tenants',
+          permission: OPERATOR,
+          summary: 'List tenants',
+        }),
+      ],
+    });
+    const operatorRoute = buildOpenApi([operatorConsole], { version: '1.0.0' }).paths['/v1/operator/tenants']
+      ?.get as Operation;
+
+    expect(operatorRoute.security).toEqual([{ bearerAuth: [] }]);
   });
 
   it('marks a public route open with no 401 or 403, but still 429', () => {

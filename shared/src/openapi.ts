@@ -3,7 +3,7 @@ import { isBinaryMediaType } from './http/binary';
 import { MAX_BODY_BYTES } from './http/body';
 import { MAX_HEADER_LENGTH } from './http/declared-headers';
 import { RATE_LIMIT_HEADER_DOCS } from './http/rate-limit-headers';
-import { type AnyRoute, AUTHENTICATED, PUBLIC, type ServiceManifest } from './manifest';
+import { type AnyRoute, AUTHENTICATED, OPERATOR, PUBLIC, type ServiceManifest } from './manifest';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -135,7 +135,8 @@ function operation(service: ServiceManifest, route: AnyRoute) {
     security:
       route.permission === PUBLIC
         ? []
-        : route.permission === AUTHENTICATED
+        : // Operators (the user pool's operators group, MFA enrolled) act on no tenant; API keys are refused.
+          route.permission === AUTHENTICATED || route.permission === OPERATOR
           ? [{ bearerAuth: [] }]
           : [{ bearerAuth: [], tenantId: [] }, { apiKey: [] }],
     ...(parameters.length ? { parameters } : {}),
