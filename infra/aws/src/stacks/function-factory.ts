@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceManifest, ServiceResources } from '@halooid/shared/manifest';
-import { serviceName } from '@halooid/shared/manifest';
+import { OPERATOR, serviceName } from '@halooid/shared/manifest';
 import type { ProductManifest, ScheduledJob } from '@halooid/shared/product';
 import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -62,6 +62,11 @@ export class FunctionFactory {
       entry: this.entry(service.product, `${service.capability}/handler.ts`),
       description: service.description,
       resources: service.resources,
+      // The operator console (every route OPERATOR) reads across tenants as halooid_operator (platform/0011).
+      login:
+        service.routes.length > 0 && service.routes.every((route) => route.permission === OPERATOR)
+          ? 'operator'
+          : 'request',
     });
   }
 
@@ -142,8 +147,8 @@ export class FunctionFactory {
       handler?: string;
       description: string;
       resources: ServiceResources;
-      /** The database login: `request` unless the function runs cross-tenant jobs as halooid_worker. */
-      login?: 'request' | 'worker';
+      /** The database login: `request` unless the function runs cross-tenant jobs (halooid_worker) or the operator console (halooid_operator). */
+      login?: 'request' | 'worker' | 'operator';
       timeout?: Duration;
       memorySize?: number;
     },
@@ -164,7 +169,14 @@ export class FunctionFactory {
       vpc: securityGroups.length > 0 ? network.vpc : undefined,
       securityGroups: securityGroups.length > 0 ? securityGroups : undefined,
     });
-    if (resources.database) fn.bindDatabase(spec.login === 'worker' ? data.workerDatabase : data.database);
+    if (resources.database) {
+      const database = {
+        worker: data.workerDatabase,
+        operator: data.operatorDatabase,
+        request: data.database,
+      };
+      fn.bindDatabase(database[spec.login ?? 'request']);
+    }
     if (resources.cache) fn.bindCache(data.cache);
     if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
     if (resources.dataKeys) fn.bindDataKeys(data.dataKeys);
