@@ -3248,6 +3248,22 @@ export const REGISTRY_INDEX: RegistryIndex = {
     {
       product: 'adminhub',
       source: 'halooid.adminhub',
+      type: 'policy.changed',
+      version: 1,
+      description:
+        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
+      type: 'domain.verified',
+      version: 1,
+      description:
+        'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
+    },
+    {
+      product: 'adminhub',
+      source: 'halooid.adminhub',
       type: 'alert.raised',
       version: 1,
       description:
@@ -3267,22 +3283,6 @@ export const REGISTRY_INDEX: RegistryIndex = {
       version: 1,
       description:
         'An administrator resolved an alert, with a note; the next detection of the same incident raises a new one.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'policy.changed',
-      version: 1,
-      description:
-        'An administrator saved a new version of the security policy. `changed` lists the fields that changed (`password.minLength`, `ipAllowlist.cidrs`, …); read the policy itself through the API.',
-    },
-    {
-      product: 'adminhub',
-      source: 'halooid.adminhub',
-      type: 'domain.verified',
-      version: 1,
-      description:
-        'The organization proved it holds a domain (its DNS TXT challenge was found); no other organization can verify it while it stays.',
     },
     {
       product: 'customerconnect',

@@ -112,4 +112,41 @@ describe('the OpenAPI document under Spectral (oas + OWASP)', () => {
       'halooid-request-array-limit',
     ]);
   });
+
+  it('fails an operator route a tenant role could be granted, and lets AdminHub routes be tenant routes', async () => {
+    const fixture = defineService({
+      product: 'fixture',
+      capability: 'console',
+      description: 'An operator route declared with a tenant permission, and an admin-named tenant route.',
+      resources: {},
+      permissions: [{ name: 'fixture:tenant:read', description: 'Read tenants.' }],
+      routes: [
+        defineRoute({
+          operationId: 'listFixtureTenants',
+          method: 'GET',
+          path: '/v1/operator/fixture-tenants',
+          permission: 'fixture:tenant:read',
+          summary: 'List tenants',
+          description: 'Every tenant.',
+          response: z.object({ id: z.uuid() }),
+        }),
+        defineRoute({
+          operationId: 'getFixtureAdminSettings',
+          method: 'GET',
+          path: '/v1/fixture-admin/settings',
+          permission: 'fixture:tenant:read',
+          summary: 'Admin settings',
+          description: 'A tenant route with admin in its path.',
+          response: z.object({ id: z.uuid() }),
+        }),
+      ],
+    });
+
+    const findings = await lint(buildOpenApi([fixture], { version: '0.0.0-test' }));
+
+    const errors = findings.filter((finding) => finding.severity === ERROR);
+    expect(errors.map((finding) => [finding.code, finding.path[1]])).toEqual([
+      ['halooid-operator-permission', '/v1/operator/fixture-tenants'],
+    ]);
+  });
 });
