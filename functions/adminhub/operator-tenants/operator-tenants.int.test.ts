@@ -3,6 +3,7 @@ import { totp } from '@halooid/functions/platform/auth/totp.test-helper';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { signInOperator } from '@halooid/local/testing/operators';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
+import { TIER_LIMITS } from '@halooid/shared/tiers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let platform: TestPlatform;
@@ -203,6 +204,18 @@ describe('suspension', () => {
 
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ tier: 'enterprise' });
+    // The usage plan follows: the tier travels in the authorizer's decision, re-read within seconds.
+    const globexOwner = await platform.login('owner@globex.example');
+    const enterpriseQuota = `q=${TIER_LIMITS.enterprise.quotaPerDay};`;
+    const policyNow = async () =>
+      (
+        await platform.request('GET', '/v1/tenants/current', { headers: globexOwner.headers('globex') })
+      ).headers.get('ratelimit-policy') ?? '';
+    const deadline = Date.now() + 5_000;
+    while (!(await policyNow()).includes(enterpriseQuota) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await policyNow()).toContain(enterpriseQuota);
     expect([badTier.status, unknown.status, noReason.status]).toEqual([400, 404, 400]);
   });
 });
