@@ -6,7 +6,8 @@ import { tokenGroups } from './token-groups';
 type Me = paths['/v1/me']['get']['responses']['200']['content']['application/json'];
 export type User = Me['user'];
 export type Membership = Me['tenants'][number];
-export type Challenge = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA';
+/** MFA_SETUP: a workspace requires MFA the user has not set up; they enrol before signing in. */
+export type Challenge = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
 
 export type SignInResult =
   | { kind: 'signed-in' }
@@ -78,11 +79,16 @@ class Session {
 
   async answerChallenge(
     answer:
-      | { challenge: 'SOFTWARE_TOKEN_MFA'; email: string; session: string; code: string }
+      | { challenge: 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP'; email: string; session: string; code: string }
       | { challenge: 'NEW_PASSWORD_REQUIRED'; email: string; session: string; newPassword: string },
   ): Promise<SignInResult> {
     const outcome = await unwrap(this.api.POST('/v1/auth/challenge', { body: answer }));
     return this.#afterSignIn(outcome, answer.email);
+  }
+
+  /** The authenticator secret for an MFA_SETUP challenge (then answer it with a code). */
+  startMfaEnrolment(email: string, session: string): Promise<{ secretCode: string; otpauthUri: string }> {
+    return unwrap(this.api.POST('/v1/auth/challenge/totp-setup', { body: { email, session } }));
   }
 
   async #afterSignIn(
