@@ -84,6 +84,8 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** The SES v2 sender of the platform's own email (security alerts): a verified address or `Name <address>`. Unset, nothing is mailed. */
+  MAIL_FROM: z.string().min(3).max(320).optional(),
   /** The EventBridge bus events go to (CDK sets it on functions that emit); unset, nothing publishes to AWS. */
   EVENT_BUS_NAME: z.string().min(1).max(256).optional(),
   /** A subscriber Lambda invoked with a raw event runs only this subscription (otherwise every one that matches). */

@@ -43,8 +43,18 @@ async function notificationsOf(as: Session, tenant: string, type: string, within
   }
 }
 
+/** Security-alert emails to one address in the local mailbox, waiting for the first. */
+async function alertMailTo(address: string, within = 10_000) {
+  const deadline = Date.now() + within;
+  for (;;) {
+    const found = platform.mailbox.list(address).filter((item) => item.subject.includes('security alert'));
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe('security alerts', () => {
-  it('raises one role-escalation alert when a member is made Admin, shows it to admins only and notifies them', async () => {
+  it('raises one role-escalation alert when a member is made Admin, shows it to admins only and notifies them in-app and by email', async () => {
     const { rows: people } = await platform.db.query(
       `select id from platform.users where email = 'rep@acme.example'`,
     );
@@ -90,6 +100,13 @@ describe('security alerts', () => {
     expect(notified[0]).toMatchObject({ resource: { type: 'adminhub.alert', id: alert.id } });
     expect(notified[0].title).toContain('given the admin role');
     expect(await notificationsOf(member, 'acme', 'adminhub.alert.raised', 0)).toEqual([]);
+    const mail = await alertMailTo('admin@acme.example');
+    expect(mail.map((item) => item.subject)).toEqual([
+      '[Acme] Medium security alert: A member was given the admin role',
+    ]);
+    expect(mail[0]?.body).toContain(alert.id);
+    expect(await alertMailTo('owner@acme.example')).toHaveLength(1);
+    expect(await alertMailTo('member@acme.example', 0)).toEqual([]);
   });
 
   it('acknowledges and resolves with a note, audited; a resolved alert stays closed', async () => {

@@ -15,6 +15,15 @@ export const alertsService = defineService({
   capability: 'alerts',
   description: 'Security alerts raised by the detectors: list, read, acknowledge, resolve.',
   resources: { database: true },
+  // A new alert is emailed to the tenant's administrators (subscribers.ts); the in-app notification is
+  // the platform's rule (product.ts notify-alert-raised).
+  subscriptions: [
+    {
+      name: 'email-alert-raised',
+      pattern: { source: ['halooid.adminhub'], 'detail-type': ['alert.raised'] },
+      handler: 'emailAdmins',
+    },
+  ],
   permissions: [
     { name: 'adminhub:alert:read', description: 'See security alerts and their evidence.' },
     { name: 'adminhub:alert:write', description: 'Acknowledge and resolve security alerts.' },

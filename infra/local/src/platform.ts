@@ -10,12 +10,14 @@ import { discoverMigrations, type MigrationResult, migrate } from '@halooid/shar
 import { closePool, getPool } from '@halooid/shared/db/pool';
 import { withSystemTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
+import { setMailer } from '@halooid/shared/mail';
 import { serviceName } from '@halooid/shared/manifest';
 import { registerLocalDeadLetters } from '@halooid/shared/metrics/local-dead-letters';
 import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
 import { flushUsage } from '@halooid/shared/usage/recorder';
 import { startCognitoLocal } from './cognito-local';
 import { ensureUserPool } from './cognito-pool';
+import { ensureDemoOperator } from './demo-operator';
 import { DnsRecords } from './dns-records';
 import { type LocalDns, startLocalDns } from './dns-server';
 import { startDynalite } from './dynalite';
@@ -30,7 +32,6 @@ import { startEmbeddedPostgres } from './pglite-server';
 import { REPO_ROOT } from './repo-root';
 import { RouteTable } from './route-table';
 import { startS3Local } from './s3-local';
-import { ensureDemoOperator } from './demo-operator';
 import { seedDemoData } from './seed';
 import { UsagePlans } from './usage-plans';
 
@@ -95,6 +96,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   try {
     await mkdir(options.dataDir, { recursive: true });
     const mailbox = new Mailbox();
+    // The platform's own email (security alerts) lands in the developer mailbox too.
+    setMailer({
+      send: async (message) =>
+        mailbox.deliver({ to: message.to, subject: message.subject, body: message.text }),
+    });
+    stops.push(async () => setMailer(undefined));
 
     let databaseUrl = options.databaseUrl;
     if (!databaseUrl) {
