@@ -1,14 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { PRODUCTS } from '@halooid/functions/registry';
+import { statusWithin } from '@halooid/local/testing/eventually';
+import { signInOperator } from '@halooid/local/testing/operators';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
-import { asOperatorFor } from '@halooid/shared/operator';
 import { tenantPrefix } from '@halooid/shared/storage/object-store';
 import { getObjectStore } from '@halooid/shared/storage/s3-object-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelDeletion } from './cancel-deletion';
 import { LIFECYCLE_ACTOR } from './deletion-job';
-import { exportTenant } from './export-tenant';
-import { scheduleDeletion } from './schedule-deletion';
 
 /**
  * The acceptance of tenant export and deletion: Acme and Globex with every
@@ -16,9 +14,7 @@ import { scheduleDeletion } from './schedule-deletion';
  * the catalog shows with a tenant_id (counted here independently of the
  * export's own discovery) and nothing of Globex; the deletion leaves no Acme
  * row in any of those tables, Globex's counts unchanged, and Acme's S3 prefix
- * empty. Operator routes are called through their use cases in a real
- * operator transaction (the gateway's operator sign-in is the operator
- * console's suite).
+ * empty. Operators call their routes through the gateway, signed in with MFA.
  */
 let platform: TestPlatform;
 let admin: Session;
@@ -30,11 +26,10 @@ let globexMembers: string[];
 /** The operators' record of a tenant, kept by design after its deletion (docs/decisions.md). */
 const KEPT_AFTER_DELETION = new Set(['platform.operator_audit']);
 
-const operator = () =>
-  asOperatorFor(
-    { tenantId: '', principalId: 'operator-test', principalType: 'operator', grants: [] },
-    { sourceIp: '203.0.113.7', correlationId: 'lifecycle-test' },
-  );
+let operator: Record<string, string>;
+
+const asOperator = (method: string, path: string, body?: unknown) =>
+  platform.request(method, path, { headers: operator, body });
 
 /** Every table with a tenant_id column, straight from information_schema (as the database owner). */
 async function tenantTables(): Promise<string[]> {
@@ -81,6 +76,7 @@ beforeAll(async () => {
   );
   globexId = rows[0]?.id ?? '';
   globexMembers = await membersOf(globexId);
+  operator = { authorization: `Bearer ${(await signInOperator(platform, { mfa: true })).accessToken}` };
 }, 180_000);
 
 afterAll(async () => {
@@ -180,24 +176,32 @@ describe('tenant data export', () => {
     expect(got.body.tables).toEqual(first.manifest.tables);
   });
 
-  it('can be asked for by an operator for any tenant, and lists newest first without links', async () => {
-    const dataExport = await operator()((deps) => exportTenant(globexId, deps));
+  it('can be asked for by an operator for any tenant (audited, reads too), and lists newest first without links', async () => {
+    const queued = await asOperator('POST', `/v1/operator/tenants/${globexId}/exports`);
+    const asAdmin = await platform.request('POST', `/v1/operator/tenants/${globexId}/exports`, {
+      headers: admin.headers('acme'),
+    });
     await platform.jobs.run('adminhub-export-worker');
+    const read = await asOperator('GET', `/v1/operator/exports/${queued.body.id}`);
 
     const list = await platform.request('GET', '/v1/adminhub/data-exports', {
       headers: admin.headers('acme'),
     });
-    const { rows } = await platform.db.query(
-      'select status, requested_by_type from adminhub.data_exports where tenant_id = $1 and id = $2',
-      [globexId, dataExport.id],
-    );
     const { rows: audited } = await platform.db.query(
-      `select action from platform.operator_audit where tenant_id = $1 and target_id = $2`,
-      [globexId, dataExport.id],
+      `select action from platform.operator_audit where tenant_id = $1 and target_id = $2 order by occurred_at`,
+      [globexId, queued.body.id],
     );
 
-    expect(rows).toEqual([{ status: 'ready', requested_by_type: 'operator' }]);
-    expect(audited).toEqual([{ action: 'adminhub.data-export.create' }]);
+    expect(queued.status).toBe(202);
+    expect(queued.body).toMatchObject({ tenantId: globexId, requestedByType: 'operator', status: 'queued' });
+    expect(asAdmin.status).toBe(403);
+    expect(read.status).toBe(200);
+    expect(read.body.status).toBe('ready');
+    expect((await fetch(read.body.download.url)).status).toBe(200);
+    expect(audited).toEqual([
+      { action: 'adminhub.data-export.create' },
+      { action: 'adminhub.data-export.download' },
+    ]);
     expect(list.status).toBe(200);
     expect(
       list.body.items.map((item: { id: string; download: unknown }) => [item.id, item.download]),
@@ -206,30 +210,34 @@ describe('tenant data export', () => {
 });
 
 describe('tenant deletion', () => {
-  it('is refused without the right slug, suspends the tenant, and a cancellation resumes it', async () => {
-    await expect(
-      operator()((deps) => scheduleDeletion(acmeId, { confirmSlug: 'globex', graceDays: 30 }, deps)),
-    ).rejects.toMatchObject({ status: 422, code: 'slug_mismatch' });
+  it('is refused without the right slug, suspends the tenant (its requests refused), and a cancellation resumes it', async () => {
+    const adminCall = () =>
+      platform.request('GET', '/v1/adminhub/data-exports', { headers: admin.headers('acme') });
+    const wrongSlug = await asOperator('POST', `/v1/operator/tenants/${acmeId}/deletion`, {
+      confirmSlug: 'globex',
+    });
+    const scheduled = await asOperator('POST', `/v1/operator/tenants/${acmeId}/deletion`, {
+      confirmSlug: 'acme',
+    });
+    const whileSuspended = await statusWithin(5_000, adminCall, 403);
+    const again = await asOperator('POST', `/v1/operator/tenants/${acmeId}/deletion`, {
+      confirmSlug: 'acme',
+    });
+    const cancelled = await asOperator('DELETE', `/v1/operator/tenants/${acmeId}/deletion`);
+    const afterCancel = await statusWithin(5_000, adminCall, 200);
+    const read = await asOperator('GET', `/v1/operator/tenants/${acmeId}/deletion`);
 
-    const scheduled = await operator()((deps) =>
-      scheduleDeletion(acmeId, { confirmSlug: 'acme', graceDays: 30 }, deps),
-    );
-    const { rows: suspended } = await platform.db.query('select status from platform.tenants where id = $1', [
-      acmeId,
-    ]);
-    await expect(
-      operator()((deps) => scheduleDeletion(acmeId, { confirmSlug: 'acme', graceDays: 30 }, deps)),
-    ).rejects.toMatchObject({ status: 409 });
-    const cancelled = await operator()((deps) => cancelDeletion(acmeId, deps));
-    const { rows: resumed } = await platform.db.query('select status from platform.tenants where id = $1', [
-      acmeId,
-    ]);
-
-    expect(scheduled.status).toBe('scheduled');
-    expect(new Date(scheduled.dueAt).getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
-    expect(suspended).toEqual([{ status: 'suspended' }]);
-    expect(cancelled.status).toBe('cancelled');
-    expect(resumed).toEqual([{ status: 'active' }]);
+    expect(wrongSlug.status).toBe(422);
+    expect(wrongSlug.body.code).toBe('slug_mismatch');
+    expect(scheduled.status).toBe(202);
+    expect(scheduled.body.status).toBe('scheduled');
+    expect(new Date(scheduled.body.dueAt).getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    expect(whileSuspended).toBe(403);
+    expect(again.status).toBe(409);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(afterCancel).toBe(200);
+    expect(read.body).toMatchObject({ id: scheduled.body.id, status: 'cancelled' });
   });
 
   it('once due, leaves no row of the tenant in any table and no file in storage, and the other tenant as it was', async () => {
@@ -239,7 +247,10 @@ describe('tenant deletion', () => {
     expect(Object.values(acmeBefore).some((count) => count > 0)).toBe(true);
     expect((await getObjectStore().list(tenantPrefix(acmeId))).length).toBeGreaterThan(0);
 
-    await operator()((deps) => scheduleDeletion(acmeId, { confirmSlug: 'acme', graceDays: 30 }, deps));
+    const scheduled = await asOperator('POST', `/v1/operator/tenants/${acmeId}/deletion`, {
+      confirmSlug: 'acme',
+    });
+    expect(scheduled.status).toBe(202);
     await platform.jobs.run('adminhub-tenant-deletion');
     const { rows: notYet } = await platform.db.query(
       'select count(*)::int as n from platform.tenants where id = $1',
