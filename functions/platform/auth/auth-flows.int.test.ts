@@ -222,6 +222,43 @@ describe('sign-up → confirm → login', () => {
 });
 
 describe('sessions', () => {
+  it('records each sign-in as a session (device, IP) and every attempt as a sign-in event', async () => {
+    const { email, password } = await newAccount('records');
+    const chrome =
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+    const wrong = await post(
+      '/v1/auth/login',
+      { email, password: 'Not-the-password-1' },
+      { 'user-agent': chrome },
+    );
+    const right = await post('/v1/auth/login', { email, password }, { 'user-agent': chrome });
+
+    expect([wrong.status, right.status]).toEqual([401, 200]);
+    const { rows: sessions } = await platform.db.query(
+      `select s.device, s.ip, s.user_agent, u.last_sign_in_at is not null as signed_in
+         from platform.sessions s join platform.users u on u.id = s.user_id
+        where lower(u.email) = lower($1) order by s.created_at`,
+      [email],
+    );
+    expect(sessions.at(-1)).toEqual({
+      device: 'Chrome on macOS',
+      ip: expect.any(String),
+      user_agent: chrome,
+      signed_in: true,
+    });
+    const { rows: events } = await platform.db.query(
+      `select e.outcome, e.reason, e.ip, e.user_agent from platform.sign_in_events e
+         join platform.users u on u.id = e.user_id
+        where lower(u.email) = lower($1) order by e.occurred_at`,
+      [email],
+    );
+    expect(events.slice(-2)).toEqual([
+      { outcome: 'failure', reason: 'bad_credentials', ip: expect.any(String), user_agent: chrome },
+      { outcome: 'success', reason: null, ip: expect.any(String), user_agent: chrome },
+    ]);
+  });
+
   it('refreshes with the refresh token in the body', async () => {
     const account = await newAccount('refresh-body');
 
