@@ -11,6 +11,7 @@ import { closePool, getPool } from '@halooid/shared/db/pool';
 import { withSystemTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
 import { setMailer } from '@halooid/shared/mail';
+import { eventName } from '@halooid/shared/events/envelope';
 import { serviceName } from '@halooid/shared/manifest';
 import { registerLocalDeadLetters } from '@halooid/shared/metrics/local-dead-letters';
 import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
@@ -226,7 +227,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
           rule: letter.rule,
           tenantId: letter.event.tenantId,
           eventId: letter.event.id,
-          eventType: `${letter.event.source.replace(/^halooid\./, '')}.${letter.event.type}`,
+          eventType: eventName(letter.event),
           attempts: letter.attempts,
           error: letter.error,
           deadAt: letter.deadAt,
