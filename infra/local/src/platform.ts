@@ -10,8 +10,8 @@ import { discoverMigrations, type MigrationResult, migrate } from '@halooid/shar
 import { closePool, getPool } from '@halooid/shared/db/pool';
 import { withSystemTransaction } from '@halooid/shared/db/transaction';
 import { getDynamoClient, resetDynamoClient } from '@halooid/shared/dynamodb';
-import { setMailer } from '@halooid/shared/mail';
 import { eventName } from '@halooid/shared/events/envelope';
+import { setMailer } from '@halooid/shared/mail';
 import { serviceName } from '@halooid/shared/manifest';
 import { registerLocalDeadLetters } from '@halooid/shared/metrics/local-dead-letters';
 import { resetObjectStore } from '@halooid/shared/storage/s3-object-store';
