@@ -166,6 +166,28 @@ describe('enforcement (acceptance)', () => {
     expect(accepted.body.tenants.map((tenant: { slug: string }) => tenant.slug)).toEqual(['acme']);
   });
 
+  it('allowed invitation domains refuse an invitation elsewhere with 422 domain_not_allowed, creating nobody', async () => {
+    await savePolicy({ password: { minLength: 14 }, invitations: { allowedDomains: ['acme.example'] } });
+    const { rows: roles } = await platform.db.query(
+      `select r.id from platform.roles r join platform.tenants t on t.id = r.tenant_id
+        where t.slug = 'acme' and r.key = 'member'`,
+    );
+    const invite = (email: string) =>
+      platform.request('POST', '/v1/tenants/current/members', {
+        headers: admin.headers('acme'),
+        body: { email, roleIds: [roles[0]?.id] },
+      });
+
+    const outside = await invite('someone@elsewhere.example');
+
+    expect([outside.status, outside.body.code]).toEqual([422, 'domain_not_allowed']);
+    const { rows } = await platform.db.query('select 1 from platform.users where email = $1', [
+      'someone@elsewhere.example',
+    ]);
+    expect(rows).toHaveLength(0);
+    expect((await invite('allowed.domain@acme.example')).status).toBe(201);
+  });
+
   it('signing out everywhere makes the refresh token fail, recorded as refresh_refused', async () => {
     const session = await platform.login('owner@globex.example');
     const { rows: before } = await platform.db.query(
