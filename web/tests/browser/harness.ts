@@ -119,6 +119,9 @@ export async function startDevServer(env: Record<string, string> = {}): Promise<
       output += chunk.toString();
       const match = output.match(/Halooid is running at (\S+)/);
       if (match?.[1]) {
+        // The demo operator's TOTP secret, printed with the demo logins: operator flows compute codes from it.
+        const secret = output.match(/TOTP secret ([A-Z2-7]+)/)?.[1];
+        if (secret) process.env.HALOOID_OPERATOR_TOTP_SECRET = secret;
         clearTimeout(timer);
         resolve(match[1]);
       }

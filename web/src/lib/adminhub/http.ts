@@ -26,8 +26,9 @@ export interface Endpoint {
 }
 
 export function at(prefix: string): Endpoint {
+  // A route without a body schema refuses one: nothing is sent when there is nothing to send.
   const init = (body: unknown, headers?: Record<string, string>) => ({
-    body: body ?? {},
+    ...(body === undefined ? {} : { body }),
     ...(headers ? { headers } : {}),
   });
   return {

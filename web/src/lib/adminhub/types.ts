@@ -60,17 +60,22 @@ export interface BulkJob {
   createdAt: string;
 }
 
+/** functions/adminhub/user-import/schemas.ts ImportUsersResult. */
 export interface ImportRow {
-  line: number;
-  email: string | null;
-  outcome: string;
+  /** The CSV record number, the header being row 1. */
+  row: number;
+  email: string;
+  outcome: 'invited' | 'would_invite' | 'skipped' | 'failed';
   reason: string | null;
 }
 
 export interface ImportResult {
-  /** One sentence: what was (or would be) invited, skipped and refused. */
-  summary: string;
+  dryRun: boolean;
+  invited: number;
+  skipped: number;
+  failed: number;
   rows: ImportRow[];
+  ignoredColumns: string[];
 }
 
 /** functions/adminhub/audit/schemas.ts AuditEntry. */
@@ -259,4 +264,53 @@ export interface TenantDeletion {
   cancelledAt: string | null;
   completedAt: string | null;
   deletedRows: Record<string, number> | null;
+}
+
+interface Backlog {
+  pending: number;
+  oldestAgeSeconds: number | null;
+}
+
+/** functions/adminhub/operator-health/schemas.ts OperatorHealth. */
+export interface OperatorHealth {
+  status: 'ok' | 'degraded';
+  checkedAt: string;
+  components: Record<string, { status: 'ok' | 'down'; latencyMs: number }>;
+  database: { connections: number; maxConnections: number | null; replicationLagSeconds: number | null };
+  queues: {
+    outbox: Backlog;
+    webhookDeliveries: Backlog & { failedLast24Hours: number };
+    deadLetters: { available: boolean; total: number; queues: { name: string; depth: number }[] };
+  };
+  functions: {
+    source: 'cloudwatch' | 'in-process';
+    available: boolean;
+    from: string;
+    to: string;
+    items: {
+      name: string;
+      invocations: number;
+      errors: number;
+      errorRate: number;
+      p95Ms: number | null;
+      p99Ms: number | null;
+    }[];
+  };
+}
+
+/** functions/adminhub/operator-health/schemas.ts TopTenants. */
+export interface TopTenants {
+  from: string;
+  to: string;
+  items: {
+    tenantId: string;
+    name: string;
+    slug: string;
+    tier: string;
+    status: OperatorTenant['status'];
+    requests: number;
+    errors: number;
+    quotaPerDay: number;
+    quotaUsed: number;
+  }[];
 }
