@@ -36,7 +36,7 @@ export interface ImportDeps {
 }
 
 interface PlannedRow {
-  row: number;
+  line: number;
   email: string;
   name?: string;
   roleIds: string[];
@@ -65,11 +65,11 @@ async function planRows(
   const planned: PlannedRow[] = [];
   const results: ImportRowResult[] = [];
   for (const [index, record] of records.entries()) {
-    const row = index + 2;
+    const line = index + 2;
     const rawEmail = columns.cell(record, 'email');
     const email = rawEmail.toLowerCase();
     const fail = (reason: string, outcome: 'failed' | 'skipped' = 'failed') =>
-      results.push({ row, email: rawEmail, outcome, memberId: null, reason });
+      results.push({ line, email: rawEmail, outcome, memberId: null, reason });
     if (record.every((cell) => cell.trim() === '')) continue;
     if (!Email.safeParse(email).success) {
       fail('Not an email address.');
@@ -77,10 +77,10 @@ async function planRows(
     }
     const earlier = firstRow.get(email);
     if (earlier !== undefined) {
-      fail(`The same email is on row ${earlier}.`);
+      fail(`The same email is on line ${earlier}.`);
       continue;
     }
-    firstRow.set(email, row);
+    firstRow.set(email, line);
     const nameCell = columns.cell(record, 'name');
     if (nameCell && !Name.safeParse(nameCell).success) {
       fail('The name must be 1 to 200 visible characters.');
@@ -113,7 +113,7 @@ async function planRows(
     const existing = await memberWithEmail(tx, email);
     if (existing) {
       results.push({
-        row,
+        line,
         email: rawEmail,
         outcome: 'skipped',
         memberId: existing,
@@ -122,7 +122,7 @@ async function planRows(
       continue;
     }
     planned.push({
-      row,
+      line,
       email,
       ...(nameCell ? { name: nameCell } : {}),
       roleIds: picked.map((role) => role.id),
@@ -132,11 +132,11 @@ async function planRows(
 }
 
 async function inviteRow(planned: PlannedRow, importId: string, deps: ImportDeps): Promise<ImportRowResult> {
-  const base = { row: planned.row, email: planned.email };
+  const base = { line: planned.line, email: planned.email };
   try {
     const memberId = await deps.invite(
       { email: planned.email, name: planned.name, roleIds: planned.roleIds },
-      { importId, row: planned.row },
+      { importId, line: planned.line },
     );
     return { ...base, outcome: 'invited', memberId, reason: null };
   } catch (error) {
@@ -170,14 +170,20 @@ export async function importUsers(
   const importId = deps.newId();
   if (dryRun) {
     for (const row of planned)
-      results.push({ row: row.row, email: row.email, outcome: 'would_invite', memberId: null, reason: null });
+      results.push({
+        line: row.line,
+        email: row.email,
+        outcome: 'would_invite',
+        memberId: null,
+        reason: null,
+      });
   } else {
     for (let start = 0; start < planned.length; start += CONCURRENCY) {
       const batch = planned.slice(start, start + CONCURRENCY);
       results.push(...(await Promise.all(batch.map((row) => inviteRow(row, importId, deps)))));
     }
   }
-  results.sort((a, b) => a.row - b.row);
+  results.sort((a, b) => a.line - b.line);
   const count = (outcome: ImportRowResult['outcome']) =>
     results.filter((row) => row.outcome === outcome).length;
   const summary = {

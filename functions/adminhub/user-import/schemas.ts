@@ -34,10 +34,10 @@ export const ImportUsersBody = z
 export type ImportUsersBody = z.output<typeof ImportUsersBody>;
 
 export const ImportRowResult = z.object({
-  row: z
+  line: z
     .number()
     .int()
-    .meta({ description: 'CSV record number, the header being row 1 (the first person is row 2).' }),
+    .meta({ description: 'CSV record number, the header being line 1 (the first person is line 2).' }),
   email: z.string(),
   outcome: z
     .enum(['invited', 'would_invite', 'skipped', 'failed'])

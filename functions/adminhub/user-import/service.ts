@@ -24,7 +24,7 @@ export const userImportService = defineService({
       description:
         'Send the CSV as `Content-Type: text/csv` or as JSON `{"csv": "...", "dryRun": true}` (1 MB, 200 rows at most). ' +
         'Each row is invited on its own: a refused row (bad email, unknown role, a role you cannot give, a domain the ' +
-        'security policy does not allow, twice in the file) fails alone with its reason and row number; someone already ' +
+        'security policy does not allow, twice in the file) fails alone with its reason and line number; someone already ' +
         'a member is skipped. A dry run checks every row and invites nobody. A file without an `email` column is a 400.',
       query: ImportUsersQuery,
       body: ImportUsersBody,

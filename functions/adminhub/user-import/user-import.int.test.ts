@@ -65,7 +65,7 @@ describe('user import', () => {
     expect(beforeReal).toBeUndefined();
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({ dryRun: false, invited: 2, skipped: 1, failed: 4 });
-    expect(real.body.rows.map((row: { row: number; outcome: string }) => [row.row, row.outcome])).toEqual([
+    expect(real.body.rows.map((row: { line: number; outcome: string }) => [row.line, row.outcome])).toEqual([
       [2, 'invited'],
       [3, 'invited'],
       [4, 'failed'],
@@ -74,7 +74,7 @@ describe('user import', () => {
       [7, 'failed'],
       [8, 'skipped'],
     ]);
-    expect(real.body.rows[3].reason).toContain('row 2');
+    expect(real.body.rows[3].reason).toContain('line 2');
     expect(real.body.rows[4].reason).toContain('wizard');
     expect(await membership(ada)).toEqual({ status: 'active', roles: ['member', 'viewer'] });
     expect(await membership(bob)).toEqual({ status: 'active', roles: ['member'] });
