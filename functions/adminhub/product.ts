@@ -115,6 +115,7 @@ export const adminhubProduct = defineProduct({
   roleGrants: {
     admin: ['adminhub:*:*'],
   },
+  demoSeed: 'demo/seed.ts',
   web: {
     path: '/adminhub',
     icon: 'A',
