@@ -123,14 +123,6 @@ export async function findUserByEmail(tx: Tx, email: string): Promise<{ id: stri
   return rows[0];
 }
 
-export async function isMember(tx: Tx, userId: string): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    'select 1 from platform.memberships where tenant_id = platform.current_tenant_id() and user_id = $1',
-    [userId],
-  );
-  return (rowCount ?? 0) > 0;
-}
-
 export async function replaceMemberRoles(tx: Tx, userId: string, roleIds: readonly string[]): Promise<void> {
   await tx.query(
     'delete from platform.member_roles where tenant_id = platform.current_tenant_id() and user_id = $1',
