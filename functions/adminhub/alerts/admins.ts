@@ -30,3 +30,12 @@ export async function tenantAdminIds(tx: Tx): Promise<string[]> {
     .map(([userId]) => userId)
     .slice(0, MAX_NOTIFIED_ADMINS);
 }
+
+/** Whether a role of the current tenant administers its security (an Owner, an Admin, a custom role with it). */
+export async function roleAdministers(tx: Tx, roleId: string): Promise<boolean> {
+  const { rows } = await tx.query<{ key: string; system: boolean; grants: string[] | null }>(
+    `select key, system, grants from platform.roles where tenant_id = platform.current_tenant_id() and id = $1`,
+    [roleId],
+  );
+  return rows.some((role) => permits(roleGrants(role), ADMINISTER_PERMISSION));
+}

@@ -178,6 +178,31 @@ describe('security alerts', () => {
     expect(await alertMailTo('member@acme.example', 0)).toEqual([]);
   });
 
+  it('raises a role escalation for a bulk assignment of the Admin role, not of a role that does not administer', async () => {
+    const { rows: people } = await platform.db.query(
+      `select id, email from platform.users where email in ('sales@acme.example', 'warehouse@acme.example') order by email`,
+    );
+    const [salesId, warehouseId] = people.map((person: { id: string }) => person.id);
+    const roles = await platform.request('GET', '/v1/rbac/roles', { headers: admin.headers('acme') });
+    const role = (key: string) =>
+      roles.body.items.find((candidate: { key: string }) => candidate.key === key).id;
+    const assign = (roleId: string, userId: string) =>
+      platform.request('POST', '/v1/adminhub/bulk-jobs', {
+        headers: admin.headers('acme'),
+        body: { action: 'assign_role', roleId, selection: { userIds: [userId] } },
+      });
+
+    const toAdmin = await assign(role('admin'), salesId);
+    const toViewer = await assign(role('viewer'), warehouseId);
+    await detect();
+
+    expect([toAdmin.status, toViewer.status]).toEqual([201, 201]);
+    const escalations = await alerts(admin, 'acme', '&detector=role-escalation');
+    const subjects = escalations.body.items.map((item: { subject: { id: string } }) => item.subject.id);
+    expect(subjects).toContain(salesId);
+    expect(subjects).not.toContain(warehouseId);
+  });
+
   it('acknowledges and resolves with a note, audited; a resolved alert stays closed', async () => {
     const [alert] = (await alerts(admin, 'acme', '&status=open&detector=role-escalation')).body.items;
 

@@ -94,7 +94,8 @@ export async function auditRecords(tx: Tx, from: Date, to: Date): Promise<AuditR
     `select tenant_id, id, actor_id, actor_type, action, target_type, target_id, details, occurred_at
        from platform.audit_log
       where occurred_at > $1 and occurred_at <= $2
-        and (action in ('member.roles_changed', 'member.invited', 'role.updated', 'role.created')
+        and (action in ('member.roles_changed', 'member.invited', 'role.updated', 'role.created',
+                        'adminhub.user.role_assigned')
              or action ~ '(^|\\.)mfa[._-]?(reset|disabled|removed)$')
       order by occurred_at, id
       limit ${MAX_ROWS}`,

@@ -2,7 +2,7 @@ import { recordAudit } from '@halooid/shared/audit';
 import { SYSTEM_ACTOR, withTenantEvents } from '@halooid/shared/events/outbox';
 import { uuidv7 } from '@halooid/shared/ids';
 import { adminhubEvents } from '../events';
-import { tenantAdminIds } from './admins';
+import { roleAdministers, tenantAdminIds } from './admins';
 import type { Detection } from './detectors/detection';
 import { upsertAlert } from './repository';
 import { alertSnapshot } from './snapshot';
@@ -36,7 +36,8 @@ export function evidenceFor({ detection, members }: TenantDetection): Record<str
  * outbox in the same transaction, naming the tenant's administrators, whom
  * the notification rule tells (product.ts `notify-alert-raised`). Detections
  * that need an administrator (a new sign-in location, MFA removed) are
- * dropped where the person does not administer the tenant. Returns how many
+ * dropped where the person does not administer the tenant, and a role
+ * assignment where the role does not administer it. Returns how many
  * alerts were new.
  */
 export async function raiseInTenant(
@@ -51,6 +52,12 @@ export async function raiseInTenant(
       const { detection } = bound;
       const { target } = detection;
       if (target.kind === 'tenant' && target.onlyIfAdmin && !isAdmin.has(target.onlyIfAdmin)) continue;
+      if (
+        target.kind === 'tenant' &&
+        target.onlyIfAdminRole &&
+        !(await roleAdministers(tx, target.onlyIfAdminRole))
+      )
+        continue;
       if (
         target.kind === 'users' &&
         target.adminsOnly &&

@@ -38,6 +38,18 @@ describe('role escalation', () => {
     expect(found[0]?.target).toEqual({ kind: 'tenant', tenantId: TENANT });
   });
 
+  it('raises for AdminHub’s role assignment, leaving to the job whether the role administers', () => {
+    const [found] = detectAuditChanges([
+      record('adminhub.user.role_assigned', { roleId: 'role-9', email: 'x@y' }),
+    ]);
+
+    expect(found).toMatchObject({
+      detector: ROLE_ESCALATION,
+      subject: { type: 'user', id: ADA },
+      target: { kind: 'tenant', tenantId: TENANT, onlyIfAdminRole: 'role-9' },
+    });
+  });
+
   it('raises when a role gains a wildcard product or resource, not for narrower changes', () => {
     const widened = record(
       'role.updated',

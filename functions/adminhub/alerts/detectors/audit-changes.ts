@@ -16,7 +16,7 @@ function detection(
   record: AuditRecord,
   fields: Pick<Detection, 'detector' | 'severity' | 'title' | 'dedupKey' | 'subject'>,
   evidence: Record<string, unknown>,
-  onlyIfAdmin?: string,
+  only: { onlyIfAdmin?: string; onlyIfAdminRole?: string } = {},
 ): Detection {
   return {
     ...fields,
@@ -30,14 +30,16 @@ function detection(
     lastSeen: record.occurredAt,
     occurrences: 1,
     addOccurrences: 1,
-    target: { kind: 'tenant', tenantId: record.tenantId, ...(onlyIfAdmin ? { onlyIfAdmin } : {}) },
+    target: { kind: 'tenant', tenantId: record.tenantId, ...only },
   };
 }
 
 /**
  * Role escalation, from the audit log of the tenant:
  * - a member given the Owner or Admin role (`member.roles_changed` with one
- *   of them in `after` and not in `before`, or an invitation with one);
+ *   of them in `after` and not in `before`, or an invitation with one), or
+ *   a role that administers the tenant through AdminHub's bulk assignment
+ *   (`adminhub.user.role_assigned`);
  * - a role's grants widened with a wildcard product or resource
  *   (`role.updated`/`role.created` whose permissions gained `*:*:*`,
  *   `platform:*:write` and the like).
@@ -61,6 +63,23 @@ function roleEscalation(record: AuditRecord): Detection | null {
         subject: { type: 'user', id: record.targetId },
       },
       { userId: record.targetId, gained, before: [...before], after },
+    );
+  }
+  // AdminHub's bulk "assign role" names the role by id: whether it administers is the job's check.
+  if (record.action === 'adminhub.user.role_assigned') {
+    const roleId = typeof details.roleId === 'string' ? details.roleId : null;
+    if (!roleId || !record.targetId) return null;
+    return detection(
+      record,
+      {
+        detector: ROLE_ESCALATION,
+        severity: 'medium',
+        title: 'A member was given an administrator role',
+        dedupKey: `${ROLE_ESCALATION}:audit:${record.id}`,
+        subject: { type: 'user', id: record.targetId },
+      },
+      { userId: record.targetId, roleId },
+      { onlyIfAdminRole: roleId },
     );
   }
   if (record.action === 'role.updated' || record.action === 'role.created') {
@@ -107,7 +126,7 @@ function mfaRemoved(record: AuditRecord): Detection | null {
       subject: { type: 'user', id: userId },
     },
     { userId },
-    userId,
+    { onlyIfAdmin: userId },
   );
 }
 

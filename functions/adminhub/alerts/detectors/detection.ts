@@ -27,10 +27,11 @@ export interface Detection {
  * names the tenant; the sign-in stream names people, and the alert goes to
  * every tenant they are a member of (`adminsOnly`: only where they administer).
  * `onlyIfAdmin`: a tenant detection that matters only when that user
- * administers the tenant (MFA reset of an admin).
+ * administers the tenant (MFA reset of an admin); `onlyIfAdminRole`: only
+ * when that role administers it (a role assigned by id).
  */
 export type DetectionTarget =
-  | { kind: 'tenant'; tenantId: string; onlyIfAdmin?: string }
+  | { kind: 'tenant'; tenantId: string; onlyIfAdmin?: string; onlyIfAdminRole?: string }
   | { kind: 'users'; userIds: readonly string[]; adminsOnly?: boolean };
 
 /** A sign-in attempt as platform.sign_in_events records it (platform migration 0009). */
