@@ -92,7 +92,8 @@ export const adminhubProduct = defineProduct({
       // Daily at 04:00 UTC. Each tenant in one transaction: a failed run leaves it whole for the next.
       schedule: 'cron(0 4 * * ? *)',
       handler: 'tenant-lifecycle/deletion-job-handler.ts',
-      resources: { database: true, objectStore: true },
+      // Cognito: the sign-in accounts of the users who belonged to the deleted tenant only.
+      resources: { database: true, objectStore: true, cognito: true },
       login: 'worker',
       timeoutSeconds: 900,
       memorySize: 512,

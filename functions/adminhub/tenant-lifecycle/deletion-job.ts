@@ -1,3 +1,5 @@
+import { cognitoSdk, getCognitoClient } from '@halooid/shared/auth/cognito-client';
+import { getConfig, requireKeys } from '@halooid/shared/config';
 import { type Tx, withWorkerTransaction } from '@halooid/shared/db/transaction';
 import { uuidv7 } from '@halooid/shared/ids';
 import { createLogger, type Logger } from '@halooid/shared/observability';
@@ -9,6 +11,8 @@ export interface DeletionJobDeps {
   /** A transaction as halooid_worker: the job spans tenants. */
   worker: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
   store: Pick<ObjectStore, 'deletePrefix'>;
+  /** Removes a sign-in account (Cognito user, by username: the lower-cased email); one already gone is no error. */
+  deleteAccount: (username: string) => Promise<void>;
   logger: Pick<Logger, 'info' | 'error'>;
 }
 
@@ -28,8 +32,8 @@ interface Due {
  * its files in S3, then every row it has in every table in ONE transaction
  * (all or nothing: a failure leaves the tenant whole and suspended for the
  * next run), then sweeps S3 again for an export that finished meanwhile.
- * Users who belonged to this tenant only are deleted with it; their Cognito
- * accounts are left (docs/decisions.md).
+ * Users who belonged to this tenant only are deleted with it, and then their
+ * sign-in accounts (Cognito), once the rows are gone for good.
  */
 export async function runDeletionJob(
   deps: DeletionJobDeps = defaultDeps(),
@@ -52,13 +56,20 @@ export async function runDeletionJob(
       const outcome = await deps.worker((tx) => deleteTenantRows(tx, deletion));
       if (!outcome) continue;
       const objectsAfter = await deps.store.deletePrefix(tenantPrefix(tenantId));
+      const accountsLeft = await deleteAccounts(outcome.accounts, deps);
       await deps.worker((tx) =>
         tx.query('update adminhub.tenant_deletions set deleted_objects = $2 where id = $1', [
           deletion.id,
           objectsBefore + objectsAfter,
         ]),
       );
-      deps.logger.info('Tenant deleted', { tenantId, ...outcome, objects: objectsBefore + objectsAfter });
+      deps.logger.info('Tenant deleted', {
+        tenantId,
+        rows: outcome.rows,
+        users: outcome.accounts.length,
+        accountsLeft,
+        objects: objectsBefore + objectsAfter,
+      });
       deleted.push(tenantId);
     } catch (error) {
       deps.logger.error('Tenant deletion failed; the next run retries it', { tenantId, error });
@@ -72,8 +83,36 @@ function defaultDeps(): DeletionJobDeps {
   return {
     worker: withWorkerTransaction,
     store: getObjectStore(),
+    deleteAccount: async (username) => {
+      const { COGNITO_USER_POOL_ID } = requireKeys(getConfig(), ['COGNITO_USER_POOL_ID']);
+      await getCognitoClient()
+        .send(
+          new (cognitoSdk().AdminDeleteUserCommand)({ UserPoolId: COGNITO_USER_POOL_ID, Username: username }),
+        )
+        .catch((error: { name?: string }) => {
+          if (error.name !== 'UserNotFoundException') throw error;
+        });
+    },
     logger: createLogger('adminhub-tenant-deletion-job'),
   };
+}
+
+/**
+ * The deleted users' sign-in accounts, one by one after the rows are gone; a
+ * failure is logged and counted, not retried: the person has no tenant any
+ * more, so the account opens nothing (docs/decisions.md).
+ */
+async function deleteAccounts(usernames: readonly string[], deps: DeletionJobDeps): Promise<number> {
+  let left = 0;
+  for (const username of usernames) {
+    try {
+      await deps.deleteAccount(username);
+    } catch (error) {
+      left++;
+      deps.logger.error('A deleted tenant user’s sign-in account could not be deleted', { error });
+    }
+  }
+  return left;
 }
 
 /**
@@ -83,29 +122,32 @@ function defaultDeps(): DeletionJobDeps {
  * what is left then are tables in a cycle of keys, deleted in one more pass
  * with their key checks off. Users go last and only those left with no
  * membership; one a non-tenant table still holds is kept, not fatal.
+ * Answers the deleted users' account names for Cognito.
  * Answers undefined when the deletion was cancelled since it was found due.
  */
-async function deleteTenantRows(tx: Tx, deletion: Due): Promise<{ rows: number; users: number } | undefined> {
+async function deleteTenantRows(
+  tx: Tx,
+  deletion: Due,
+): Promise<{ rows: number; accounts: string[] } | undefined> {
   const { rows: current } = await tx.query<{ status: string }>(
     'select status from adminhub.tenant_deletions where id = $1 for update',
     [deletion.id],
   );
   if (current[0]?.status !== 'scheduled') return undefined;
   const tenantId = deletion.subject_tenant_id;
-  const { rows: members } = await tx.query<{ user_id: string }>(
-    `select r->>'user_id' as user_id from adminhub.export_rows($1, 'platform.memberships') r`,
+  // The members, with the usernames their sign-in accounts have (the lower-cased email).
+  const { rows: members } = await tx.query<{ id: string; email: string }>(
+    `select r->>'id' as id, lower(r->>'email') as email from adminhub.export_rows($1, 'platform.users') r`,
     [tenantId],
   );
-  const users = members.map((member) => member.user_id);
 
   const tables = await listTenantTables(tx);
   const oids = new Map(tables.map((table) => [table.table, table.oid]));
   let pending = deletionOrder(
     tables.map((table) => table.table),
     await foreignKeysAmong(tx, tables),
-  );
+  ).filter((table) => table !== 'platform.users');
   const deletedRows: Record<string, number> = {};
-  let deletedUsers = 0;
   let cycle = false;
   while (pending.length > 0) {
     const held: string[] = [];
@@ -114,29 +156,45 @@ async function deleteTenantRows(tx: Tx, deletion: Due): Promise<{ rows: number; 
       try {
         const { rows } = await tx.query<{ deleted: string }>(
           'select adminhub.purge_rows($1, $2::oid::regclass, $3, $4) as deleted',
-          [tenantId, oids.get(table), users, cycle && table !== 'platform.users'],
+          [tenantId, oids.get(table), [], cycle],
         );
         await tx.query('release savepoint purge_table');
         const count = Number(rows[0]?.deleted ?? 0);
-        if (table === 'platform.users') deletedUsers = count;
-        else if (count > 0) deletedRows[table] = count;
+        if (count > 0) deletedRows[table] = count;
       } catch (error) {
         if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
         await tx.query('rollback to savepoint purge_table');
         held.push(table);
       }
     }
-    if (held.length === pending.length) {
-      // Users another table still holds (a session row, say) are kept.
-      const rest = held.filter((table) => table !== 'platform.users');
-      if (rest.length === 0) break;
+    if (held.length > 0 && held.length === pending.length) {
       // Tables whose keys point at each other, and nothing else left of the tenant: deleted with
       // their key checks off (adminhub.purge_rows); a failure then is a real one.
-      if (cycle) throw new Error(`Rows of ${rest.join(', ')} are still referenced`);
+      if (cycle) throw new Error(`Rows of ${held.join(', ')} are still referenced`);
       cycle = true;
     }
     pending = held;
   }
+
+  // Users one by one, so the job knows whose accounts to delete: those left with no
+  // membership anywhere; one a non-tenant table still holds (a session row, say) is kept.
+  const accounts: string[] = [];
+  const usersTable = oids.get('platform.users');
+  for (const member of members) {
+    await tx.query('savepoint purge_user');
+    try {
+      const { rows } = await tx.query<{ deleted: string }>(
+        'select adminhub.purge_rows($1, $2::oid::regclass, $3) as deleted',
+        [tenantId, usersTable, [member.id]],
+      );
+      await tx.query('release savepoint purge_user');
+      if (Number(rows[0]?.deleted) > 0) accounts.push(member.email);
+    } catch (error) {
+      if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+      await tx.query('rollback to savepoint purge_user');
+    }
+  }
+  const deletedUsers = accounts.length;
 
   const total = Object.values(deletedRows).reduce((sum, count) => sum + count, 0);
   await tx.query(
@@ -156,5 +214,5 @@ async function deleteTenantRows(tx: Tx, deletion: Due): Promise<{ rows: number; 
       JSON.stringify({ deletionId: deletion.id, rows: total, users: deletedUsers, tables: deletedRows }),
     ],
   );
-  return { rows: total, users: deletedUsers };
+  return { rows: total, accounts };
 }

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PRODUCTS } from '@halooid/functions/registry';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { signInOperator } from '@halooid/local/testing/operators';
@@ -243,6 +244,10 @@ describe('tenant deletion', () => {
   it('once due, leaves no row of the tenant in any table and no file in storage, and the other tenant as it was', async () => {
     const globexBefore = await countsOf(globexId);
     const acmeOnly = (await membersOf(acmeId)).filter((id) => !globexMembers.includes(id));
+    const { rows: accounts } = await platform.db.query<{ id: string; email: string }>(
+      'select id, lower(email) as email from platform.users where id = any($1)',
+      [[...acmeOnly, ...globexMembers]],
+    );
     const acmeBefore = await countsOf(acmeId);
     expect(Object.values(acmeBefore).some((count) => count > 0)).toBe(true);
     expect((await getObjectStore().list(tenantPrefix(acmeId))).length).toBeGreaterThan(0);
@@ -276,6 +281,21 @@ describe('tenant deletion', () => {
       [[...acmeOnly, ...globexMembers]],
     );
     expect(users.map((user) => user.id).sort()).toEqual([...globexMembers].sort());
+    // Their sign-in accounts too: gone for Acme's own people, kept for those Globex still has.
+    const signIn = (email: string) =>
+      platform.cognito
+        .send(new AdminGetUserCommand({ UserPoolId: platform.userPoolId, Username: email }))
+        .then(
+          () => 'kept',
+          (error: { name?: string }) => (error.name === 'UserNotFoundException' ? 'deleted' : String(error)),
+        );
+    expect(accounts).toHaveLength(acmeOnly.length + globexMembers.length);
+    for (const account of accounts) {
+      expect({ account: account.email, signIn: await signIn(account.email) }).toEqual({
+        account: account.email,
+        signIn: globexMembers.includes(account.id) ? 'kept' : 'deleted',
+      });
+    }
     const { rows: deletion } = await platform.db.query(
       `select status, deleted_objects, deleted_users from adminhub.tenant_deletions
         where subject_tenant_id = $1 and status = 'completed'`,
