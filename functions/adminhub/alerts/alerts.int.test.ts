@@ -182,7 +182,7 @@ describe('security alerts', () => {
     const { rows: people } = await platform.db.query(
       `select id, email from platform.users where email in ('sales@acme.example', 'warehouse@acme.example') order by email`,
     );
-    const [salesId, warehouseId] = people.map((person: { id: string }) => person.id);
+    const [salesId, warehouseId] = people.map((person: { id: string }) => person.id) as [string, string];
     const roles = await platform.request('GET', '/v1/rbac/roles', { headers: admin.headers('acme') });
     const role = (key: string) =>
       roles.body.items.find((candidate: { key: string }) => candidate.key === key).id;
