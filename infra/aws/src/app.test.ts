@@ -199,8 +199,8 @@ describe('functions from the manifests', () => {
     // Capabilities + authorizer + migrator + a subscriber per capability with subscriptions
     // + every product's scheduled jobs (the relay, the webhook worker, due-soon, the fake tick,
     // Qultrix's apply-due-job-changes and accrual, Invantray's reorder, AdminHub's audit retention,
-    // export worker and tenant deletion).
-    expect(jobs).toHaveLength(10);
+    // export worker and tenant deletion, and its alert detectors).
+    expect(jobs).toHaveLength(11);
     expect(sizes.length).toBe(services.length + 2 + withSubscriptions(services).length + jobs.length);
     for (const size of sizes) expect(size.bytes, size.functionName).toBeLessThan(BUNDLE_LIMIT_BYTES);
   });
