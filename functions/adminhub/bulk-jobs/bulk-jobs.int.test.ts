@@ -142,6 +142,8 @@ describe('bulk jobs', () => {
       [acmeId, viewerRole, ids],
     );
     expect(held).toEqual([{ n: 3 }]);
+    const signOut = await createJob({ action: 'sign_out', selection: { userIds: ids } });
+    expect(signOut.body).toMatchObject({ total: 3, skipped: 3 });
     expect(noRole.status).toBe(400);
     expect(unknownRole.status).toBe(400);
     expect(byViewer.status).toBe(403);

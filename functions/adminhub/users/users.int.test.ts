@@ -100,6 +100,24 @@ describe('the member directory', () => {
     expect(fromGlobex.status).toBe(404);
     expect(badStatus.status).toBe(400);
   });
+
+  it('says locked while the sign-in lock holds, and active again after a successful sign-in', async () => {
+    const person = await newMember('locked');
+    const event = (outcome: string, at: string) =>
+      platform.db.query(
+        `insert into platform.sign_in_events (id, user_id, email_hash, outcome, occurred_at)
+         values (gen_random_uuid(), $1, 'x', $2, now() - $3::interval)`,
+        [person.userId, outcome, at],
+      );
+
+    await event('locked', '0 seconds');
+    const locked = await get(admin, '/v1/adminhub/users?status=locked&limit=100');
+    await event('success', '-10 seconds');
+    const unlocked = await get(admin, `/v1/adminhub/users/${person.userId}`);
+
+    expect(locked.body.items.map((item: { memberId: string }) => item.memberId)).toEqual([person.userId]);
+    expect(unlocked.body.status).toBe('active');
+  });
 });
 
 describe('disable and enable', () => {
