@@ -73,7 +73,7 @@ describe('prod', () => {
       'AWS::Scheduler::Schedule',
       PRODUCTS.flatMap((product) => product.schedules ?? []).length,
     );
-    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(6);
+    expect(PRODUCTS.flatMap((product) => product.schedules ?? [])).toHaveLength(10);
     for (const name of ['halooid-prod-platform-outbox-relay', 'halooid-prod-platform-webhooks-worker'])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
@@ -87,6 +87,7 @@ describe('prod', () => {
       ['halooid-prod-qultrix-accrual', 'cron(0 1 * * ? *)'],
       ['halooid-prod-qultrix-apply-due-job-changes', 'cron(15 0 * * ? *)'],
       ['halooid-prod-invantray-reorder', 'cron(0 5 * * ? *)'],
+      ['halooid-prod-adminhub-audit-retention', 'cron(30 3 * * ? *)'],
     ])
       events.hasResourceProperties('AWS::Scheduler::Schedule', {
         Name: name,
