@@ -47,8 +47,9 @@ export const flows: Flow[] = [
     name: 'operator console: an operator signs in with TOTP, suspends a tenant whose member sees why, and resumes it',
     async run(t) {
       const { page, baseUrl } = t;
-      // Refusals on purpose: the member's calls while suspended, the Admin's on /operator.
-      t.expectConsoleError(/status of 403/);
+      // Refusals on purpose: the member's calls while suspended, the Admin's on /operator; a tenant
+      // never scheduled for deletion answers its deletion read with 404.
+      t.expectConsoleError(/status of 40[34]/);
       const { DEMO_PASSWORD } = await import('./harness');
 
       // An Acme member is signed in; the flow also watches Acme through the API.
@@ -60,7 +61,7 @@ export const flows: Flow[] = [
       const admin = await t.newPage();
       await t.signIn('admin@acme.example', undefined, admin);
       await admin.goto('/operator');
-      await admin.getByRole('heading', { name: 'Operators only' }).waitFor();
+      await admin.getByText('Operators only', { exact: true }).waitFor();
 
       // The operator: health, then Acme.
       await signInOperator(page, DEMO_PASSWORD);
@@ -84,7 +85,7 @@ export const flows: Flow[] = [
 
       // The member's browser says the workspace is suspended, and why.
       await member.reload();
-      await member.getByRole('heading', { name: 'This workspace is suspended' }).waitFor();
+      await member.getByText('This workspace is suspended', { exact: true }).waitFor();
       await member.getByText(/suspended by the platform operator/i).waitFor();
 
       // Resume: Acme is back.
@@ -100,8 +101,9 @@ export const flows: Flow[] = [
       await member.getByRole('navigation').first().waitFor();
 
       // At a phone's width the tenants list fits.
+      // (Navigated in the app: a reload would need the operator's refresh, see docs/adminhub.md.)
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto('/operator/tenants');
+      await page.getByRole('link', { name: 'Tenants', exact: true }).click();
       await page.getByRole('row').nth(1).waitFor();
       await noSidewaysScroll(page, 390);
       await t.screen('operator tenants at 390 px');
