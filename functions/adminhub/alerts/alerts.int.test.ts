@@ -1,6 +1,6 @@
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDetectors, SETTLE_MS } from './detector-job';
+import { runDetectors } from './detector-job';
 
 let platform: TestPlatform;
 let admin: Session;
@@ -22,8 +22,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** The detector job as the schedule runs it, reading everything up to now (the calls before it have answered). */
-const detect = () => runDetectors({ now: new Date(Date.now() + SETTLE_MS) });
+/** The detector job as the schedule runs it, reading everything up to now (the calls before it have answered and committed). */
+const detect = () => runDetectors({ settleMs: 0 });
 
 const alerts = (as: Session, tenant: string, query = '') =>
   platform.request('GET', `/v1/adminhub/alerts?limit=100${query}`, { headers: as.headers(tenant) });

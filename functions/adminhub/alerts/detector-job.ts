@@ -25,11 +25,16 @@ import { raiseInTenant, type TenantDetection } from './raise-alerts';
 const logger = createLogger('adminhub-alert-detectors');
 
 /**
- * How long a stream row may take to become visible: rows are stamped inside
- * their transaction and committed a moment later, so the job reads up to a
- * few seconds ago, never a gap a late commit would fall into.
+ * How long a stream's rows may take to become visible: rows are stamped
+ * inside their transaction (or, for API key networks, in a request's memory)
+ * and become visible at commit (or flush), so each stream reads only up to
+ * that long ago, never leaving a gap a late commit would fall into. Sign-in
+ * events commit at once; an audit record commits with its request (API
+ * Gateway's 29 s at most); key networks are flushed within about a minute.
  */
 export const SETTLE_MS = 5_000;
+const REQUEST_SETTLE_MS = 30_000;
+const USAGE_FLUSH_SETTLE_MS = 120_000;
 
 /** A stream's first run looks back this far (a new deployment does not alert on last year). */
 const FIRST_LOOK_BACK_MS = 15 * MINUTE_MS;
@@ -43,6 +48,8 @@ interface StreamRun {
 /** One detector stream: it reads (since, until] as halooid_worker and says what it found. */
 interface Stream {
   name: string;
+  /** How far behind now this stream reads (see SETTLE_MS). */
+  settleMs: number;
   detect(tx: Tx, since: Date, until: Date): Promise<StreamRun>;
 }
 
@@ -53,6 +60,7 @@ const stopAt = <T extends { occurredAt: Date }>(rows: readonly T[], until: Date)
 export const STREAMS: readonly Stream[] = [
   {
     name: 'sign-ins',
+    settleMs: SETTLE_MS,
     async detect(tx, since, until) {
       const lookBack = new Date(since.getTime() - BURST_RULES.windowMinutes * MINUTE_MS);
       const events = await signInEvents(tx, lookBack, until);
@@ -78,6 +86,7 @@ export const STREAMS: readonly Stream[] = [
   },
   {
     name: 'audit',
+    settleMs: REQUEST_SETTLE_MS,
     async detect(tx, since, until) {
       const records = await auditRecords(tx, since, until);
       return { until: stopAt(records, until), detections: detectAuditChanges(records) };
@@ -85,6 +94,7 @@ export const STREAMS: readonly Stream[] = [
   },
   {
     name: 'api-key-networks',
+    settleMs: USAGE_FLUSH_SETTLE_MS,
     async detect(tx, since, until) {
       const { fresh, known } = await apiKeyNetworks(tx, since, until, NETWORK_MEMORY_DAYS);
       return { until, detections: detectNewNetworks(fresh, known) };
@@ -92,6 +102,8 @@ export const STREAMS: readonly Stream[] = [
   },
   {
     name: 'api-key-rates',
+    // The current hour's count so far, re-read every run: nothing to settle.
+    settleMs: 0,
     async detect(tx, _since, until) {
       return {
         until,
@@ -156,10 +168,17 @@ export interface DetectorRunSummary {
  * again, which the dedup index turns into more occurrences of the same open
  * alerts, never a second alert. Two runs at once are safe for the same reason.
  */
-export async function runDetectors(options: { now?: Date } = {}): Promise<DetectorRunSummary> {
-  const until = new Date((options.now ?? new Date()).getTime() - SETTLE_MS);
+export async function runDetectors(
+  options: {
+    now?: Date;
+    /** Reads every stream up to this long ago instead of its own settle time (tests whose writes have all answered: 0). */
+    settleMs?: number;
+  } = {},
+): Promise<DetectorRunSummary> {
+  const now = (options.now ?? new Date()).getTime();
   const summary: DetectorRunSummary = { streams: {} };
   for (const stream of STREAMS) {
+    const until = new Date(now - (options.settleMs ?? stream.settleMs));
     try {
       const found = await withWorkerTransaction(async (tx) => {
         const since =
