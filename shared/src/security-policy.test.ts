@@ -63,9 +63,13 @@ describe('SecurityPolicy', () => {
   it('normalises domains and accepts IPv4, IPv6 and bare-address CIDRs', () => {
     const parsed = policy({
       ipAllowlist: { cidrs: ['203.0.113.0/24', '2001:db8::/32', '198.51.100.7'] },
-      invitations: { allowedDomains: ['@Acme.Example'] },
+      invitations: { allowedDomains: [' Acme.Example '] },
     });
     expect(parsed.invitations.allowedDomains).toEqual(['acme.example']);
+    // A domain, not an address: '@acme.example' is refused with the rule, not silently rewritten.
+    expect(SecurityPolicy.safeParse({ invitations: { allowedDomains: ['@acme.example'] } }).success).toBe(
+      false,
+    );
     expect(parseCidr('198.51.100.7')).toEqual({ address: '198.51.100.7', prefix: 32, family: 'ipv4' });
     expect(parseCidr('2001:db8::/129')).toBeUndefined();
   });

@@ -25,13 +25,14 @@ export function parseCidr(
   return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }
 
+// trim() and toLowerCase() rewrite the value in place, which OpenAPI can still describe (a transform it cannot).
 const Cidr = z
   .string()
+  .trim()
   .max(64)
   .refine((text) => parseCidr(text) !== undefined, {
     message: 'Not an IPv4 or IPv6 CIDR (such as 203.0.113.0/24).',
-  })
-  .transform((text) => text.trim());
+  });
 
 const RoleKey = z
   .string()
@@ -40,11 +41,13 @@ const RoleKey = z
 
 const Domain = z
   .string()
+  .trim()
+  .toLowerCase()
   .max(253)
-  .transform((text) => text.trim().toLowerCase().replace(/^@/, ''))
-  .refine((text) => /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(text), {
-    message: 'Not a domain name (such as example.com).',
-  });
+  .regex(
+    /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'Not a domain name (such as example.com).',
+  );
 
 export const PasswordPolicy = z.object({
   minLength: z.number().int().min(8).max(128).default(8),
