@@ -100,7 +100,7 @@ describe('operator routes: who may call them', () => {
 });
 
 describe('the demo operator', () => {
-  it('signs in with the demo password and a TOTP code, and reaches the console', async () => {
+  it('signs in with the demo password and a TOTP code, reaches the console and refreshes its session', async () => {
     const demo = platform.demoOperator;
     expect(demo?.email).toBe('operator@halooid.example');
     const email = demo?.email as string;
@@ -120,8 +120,14 @@ describe('the demo operator', () => {
     expect(answer.status).toBe(200);
 
     const list = await tenantsList({ authorization: `Bearer ${answer.body.accessToken}` });
+    // A session begun through the MFA challenge refreshes like any other (a console reload).
+    const refreshed = await platform.request('POST', '/v1/auth/refresh', {
+      body: { refreshToken: answer.body.refreshToken },
+    });
 
     expect(list.status).toBe(200);
+    expect(refreshed.status, refreshed.text).toBe(200);
+    expect((await tenantsList({ authorization: `Bearer ${refreshed.body.accessToken}` })).status).toBe(200);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DefaultConfig } from 'cognito-local/lib/server/config.js';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { createServer } from 'cognito-local/lib/server/server.js';
-import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import { type CognitoService, CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { CryptoService } from 'cognito-local/lib/services/crypto.js';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
 import {
@@ -16,7 +16,7 @@ import {
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
-import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
+import { JwtTokenGenerator, type TokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import pino from 'pino';
 import type { Mailbox } from './mailbox';
@@ -71,7 +71,7 @@ export async function startCognitoLocal(options: { dataDir: string; mailbox: Mai
     config,
     messages: new MessagesService(triggers, new MessageDeliveryService(sender)),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
+    tokenGenerator: rememberingRefreshTokens(new JwtTokenGenerator(clock, triggers, tokenConfig), cognito),
     triggers,
   };
   const server = await createServer(
@@ -91,4 +91,25 @@ export async function startCognitoLocal(options: { dataDir: string; mailbox: Mai
         server.closeAllConnections?.();
       }),
   } satisfies CognitoLocal;
+}
+
+/**
+ * cognito-local stores the refresh token it issues on InitiateAuth only, not on
+ * RespondToAuthChallenge: every sign-in through a challenge (TOTP above all, so
+ * every operator) got a refresh token Cognito then refused, and the session
+ * ended at the first refresh. Every token issued at authentication is stored
+ * here on the user as it is now (storing one twice is harmless), as Cognito does.
+ */
+function rememberingRefreshTokens(generator: TokenGenerator, cognito: CognitoService): TokenGenerator {
+  return {
+    async generate(ctx, user, userGroups, userPoolClient, clientMetadata, source) {
+      const tokens = await generator.generate(ctx, user, userGroups, userPoolClient, clientMetadata, source);
+      if (source === 'Authentication' || source === 'NewPasswordChallenge') {
+        const userPool = await cognito.getUserPoolForClientId(ctx, userPoolClient.ClientId);
+        const current = await userPool.getUserByUsername(ctx, user.Username);
+        if (current) await userPool.storeRefreshToken(ctx, tokens.RefreshToken, current);
+      }
+      return tokens;
+    },
+  };
 }
