@@ -11,7 +11,10 @@ afterAll(async () => {
 });
 
 describe('npm run dev keeps data across restarts', () => {
-  it('still has a task, the users and the pool after a stop and a start on the same data dir', async () => {
+  // Two whole starts of the platform, each migrating and seeding every product's demo data the first time.
+  it('still has a task, the users and the pool after a stop and a start on the same data dir', {
+    timeout: 120_000,
+  }, async () => {
     const first = await freshStart(dataDir);
     const session = await first.login('member@acme.example');
     const created = await first.request('POST', '/v1/taskodex/tasks', {
