@@ -86,6 +86,11 @@ export interface ServiceResources {
   dataKeys?: boolean;
   /** Reads and writes the files bucket (S3; FILES_BUCKET): tenant exports, under `tenants/<tenantId>/`. */
   objectStore?: boolean;
+  /**
+   * Sends the platform's own email (shared/src/mail.ts): in AWS, ses:SendEmail as the deployment's
+   * sender (context `mailFrom`, given to the function as MAIL_FROM); without one, nothing is mailed.
+   */
+  mail?: boolean;
   /** Reads CloudWatch metrics (GetMetricData): the operators' health view (shared/src/metrics). */
   metrics?: boolean;
 }

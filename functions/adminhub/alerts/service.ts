@@ -14,7 +14,8 @@ export const alertsService = defineService({
   product: 'adminhub',
   capability: 'alerts',
   description: 'Security alerts raised by the detectors: list, read, acknowledge, resolve.',
-  resources: { database: true },
+  // mail: its subscriber emails a new alert to the tenant's admins (subscribers.ts).
+  resources: { database: true, mail: true },
   // A new alert is emailed to the tenant's administrators (subscribers.ts); the in-app notification is
   // the platform's rule (product.ts notify-alert-raised).
   subscriptions: [

@@ -26,6 +26,8 @@ export interface HalooidAppOptions {
   deployId?: string;
   enforceUsagePlans?: boolean;
   alarmEmail?: string;
+  /** The sender of the platform's own email (security alerts), a verified SES identity: `Halooid <alerts@example.com>`. */
+  mailFrom?: string;
   cognitoDomainPrefix?: string;
   /** Omitted: environment-agnostic stacks, deployed to the account and region of the caller's credentials. */
   env?: Environment;
@@ -56,6 +58,7 @@ export function optionsFromContext(app: App): Omit<HalooidAppOptions, 'products'
     deployId: context('deployId'),
     enforceUsagePlans: context('enforceUsagePlans') === 'true',
     alarmEmail: context('alarmEmail'),
+    mailFrom: context('mailFrom'),
     cognitoDomainPrefix: context('cognitoDomainPrefix'),
     webBuildDir: context('webBuildDir'),
     originVerifyVersion: context('originVerifyVersion'),
@@ -89,7 +92,14 @@ export function buildHalooid(app: App, options: HalooidAppOptions): HalooidStack
     description: describe('Cognito user pool and app clients'),
     domainPrefix: options.cognitoDomainPrefix,
   });
-  const functions = new FunctionFactory({ stage, network, data, identity, entry: options.entry });
+  const functions = new FunctionFactory({
+    stage,
+    network,
+    data,
+    identity,
+    entry: options.entry,
+    mailFrom: options.mailFrom,
+  });
   const events = new EventsStack(app, `${prefix}-Events`, {
     ...common,
     description: describe("EventBridge bus, archive, subscriptions, every product's scheduled jobs"),

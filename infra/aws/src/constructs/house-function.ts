@@ -288,6 +288,25 @@ export class HouseFunction extends lambda.Function {
     return this;
   }
 
+  /**
+   * The platform's own email (`resources.mail`): SES v2 SendEmail as the sender's address or its
+   * domain, whichever is the verified SES identity, and nothing else; MAIL_FROM names the sender.
+   */
+  bindMail(from: string): this {
+    const address = /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+    const domain = address.split('@')[1] ?? address;
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [address, domain].map(
+          (identity) => `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${identity}`,
+        ),
+      }),
+    );
+    this.addEnvironment('MAIL_FROM', from);
+    return this;
+  }
+
   /** PutEvents on the platform bus only. */
   bindEventBus(bus: events.IEventBus): this {
     bus.grantPutEventsTo(this);

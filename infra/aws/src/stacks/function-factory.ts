@@ -40,6 +40,8 @@ export interface FunctionFactoryProps {
   data: DataStack;
   identity: IdentityStack;
   entry?: EntryResolver;
+  /** The sender of the platform's own email (context `mailFrom`); unset, functions with `resources.mail` mail nothing. */
+  mailFrom?: string;
 }
 
 /**
@@ -181,6 +183,7 @@ export class FunctionFactory {
     if (resources.cognito) fn.bindUserPool(identity.binding, { api: true });
     if (resources.dataKeys) fn.bindDataKeys(data.dataKeys);
     if (resources.objectStore) fn.bindObjectStore(stage.name);
+    if (resources.mail && this.props.mailFrom) fn.bindMail(this.props.mailFrom);
     if (resources.metrics) fn.allowMetricsRead();
     if (resources.tables) {
       for (const name of resources.tables) {
