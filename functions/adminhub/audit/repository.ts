@@ -1,5 +1,6 @@
 import { type Filter, filterOf, parseSort, type SortColumn, selectPage } from '@halooid/shared/db/pagination';
 import type { Tx } from '@halooid/shared/db/transaction';
+import { UUID_SOURCE } from '@halooid/shared/ids';
 import type { AuditEntry, AuditFilters } from './schemas';
 
 /**
@@ -27,7 +28,7 @@ export const SEARCH_WINDOW_DAYS = 90;
 
 const SORTS: Record<string, SortColumn> = { occurredAt: { sql: 'a.occurred_at', type: 'timestamptz' } };
 const ID_COLUMN: SortColumn = { sql: 'a.id', type: 'uuid' };
-const UUID_TEXT = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
+const UUID_TEXT = `'^${UUID_SOURCE}$'`;
 
 // A person's name and email beside their id; an API key or the system has none.
 // The CASE keeps a non-uuid actor id from reaching the cast.

@@ -14,6 +14,7 @@ export const domainsService = defineService({
   capability: 'domains',
   description: "The organization's domains and their DNS verification.",
   resources: { database: true },
+  emits: [{ type: 'domain.verified' }],
   permissions: [],
   routes: [
     defineRoute({
