@@ -1,3 +1,4 @@
+import { permits } from '@halooid/shared/auth/permissions';
 import { composeSystemRoles, type SystemRole } from '@halooid/shared/auth/system-roles';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { memberRoles } from '@halooid/shared/tenancy';
@@ -31,4 +32,35 @@ export function roleGrants(role: {
 export async function grantsInTenant(tx: Tx, userId: string): Promise<string[] | undefined> {
   const roles = await memberRoles(tx, userId);
   return roles && [...new Set(roles.flatMap((role) => roleGrants(role)))];
+}
+
+/** An active member of the current tenant whose roles grant a permission. */
+export interface PermissionHolder {
+  userId: string;
+  /** Holds the system Owner role (some approvals need an Owner). */
+  owner: boolean;
+}
+
+/**
+ * Active members of the current tenant whose roles grant `permission`
+ * (system roles' grants from code, custom roles' from their row), sorted by
+ * user id: who hears of an alert, an approval waiting, a request for HR.
+ */
+export async function permissionHolders(tx: Tx, permission: string): Promise<PermissionHolder[]> {
+  const { rows } = await tx.query<{ user_id: string; key: string; system: boolean; grants: string[] | null }>(
+    `select m.user_id, r.key, r.system, r.grants
+       from platform.memberships m
+       join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
+       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
+      where m.tenant_id = platform.current_tenant_id() and m.status = 'active'
+      order by m.user_id`,
+  );
+  const holders = new Map<string, PermissionHolder>();
+  for (const row of rows) {
+    if (!permits(roleGrants(row), permission)) continue;
+    const holder = holders.get(row.user_id) ?? { userId: row.user_id, owner: false };
+    if (row.system && row.key === 'owner') holder.owner = true;
+    holders.set(row.user_id, holder);
+  }
+  return [...holders.values()];
 }

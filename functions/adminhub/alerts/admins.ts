@@ -1,6 +1,6 @@
 import { permits } from '@halooid/shared/auth/permissions';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { roleGrants } from '../../system-roles';
+import { permissionHolders, roleGrants } from '../../system-roles';
 
 /** What administering security means here: whoever may act on alerts (Owners, Admins, a custom role with it). */
 export const ADMINISTER_PERMISSION = 'adminhub:alert:write';
@@ -15,20 +15,8 @@ export const MAX_NOTIFIED_ADMINS = 100;
  * their row. Sorted by user id.
  */
 export async function tenantAdminIds(tx: Tx): Promise<string[]> {
-  const { rows } = await tx.query<{ user_id: string; key: string; system: boolean; grants: string[] | null }>(
-    `select m.user_id, r.key, r.system, r.grants
-       from platform.memberships m
-       join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
-       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
-      where m.tenant_id = platform.current_tenant_id() and m.status = 'active'
-      order by m.user_id`,
-  );
-  const grants = new Map<string, string[]>();
-  for (const row of rows) grants.set(row.user_id, [...(grants.get(row.user_id) ?? []), ...roleGrants(row)]);
-  return [...grants]
-    .filter(([, held]) => permits(held, ADMINISTER_PERMISSION))
-    .map(([userId]) => userId)
-    .slice(0, MAX_NOTIFIED_ADMINS);
+  const holders = await permissionHolders(tx, ADMINISTER_PERMISSION);
+  return holders.slice(0, MAX_NOTIFIED_ADMINS).map((holder) => holder.userId);
 }
 
 /** Whether a role of the current tenant administers its security (an Owner, an Admin, a custom role with it). */

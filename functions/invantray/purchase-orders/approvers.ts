@@ -1,6 +1,5 @@
-import { permits } from '@halooid/shared/auth/permissions';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { roleGrants } from '../../system-roles';
+import { permissionHolders } from '../../system-roles';
 import type { RequiredApproval } from '../domain/approval';
 import { APPROVE_PERMISSION } from './caller';
 
@@ -18,24 +17,10 @@ export async function approverUserIds(
   level: Exclude<RequiredApproval, 'none'>,
   exclude: readonly (string | null)[],
 ): Promise<string[]> {
-  const { rows } = await tx.query<{ user_id: string; key: string; system: boolean; grants: string[] | null }>(
-    `select m.user_id, r.key, r.system, r.grants
-       from platform.memberships m
-       join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
-       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
-      where m.tenant_id = platform.current_tenant_id() and m.status = 'active'
-      order by m.user_id`,
-  );
-  const grants = new Map<string, string[]>();
-  const owners = new Set<string>();
-  for (const row of rows) {
-    grants.set(row.user_id, [...(grants.get(row.user_id) ?? []), ...roleGrants(row)]);
-    if (row.system && row.key === 'owner') owners.add(row.user_id);
-  }
   const excluded = new Set(exclude);
-  return [...grants]
-    .filter(([userId, held]) => !excluded.has(userId) && permits(held, APPROVE_PERMISSION))
-    .filter(([userId]) => level !== 'owner' || owners.has(userId))
-    .map(([userId]) => userId)
+  const holders = await permissionHolders(tx, APPROVE_PERMISSION);
+  return holders
+    .filter((holder) => !excluded.has(holder.userId) && (level !== 'owner' || holder.owner))
+    .map((holder) => holder.userId)
     .slice(0, MAX_NOTIFIED_APPROVERS);
 }

@@ -1,6 +1,5 @@
-import { permits } from '@halooid/shared/auth/permissions';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { roleGrants } from '../../system-roles';
+import { permissionHolders } from '../../system-roles';
 import { ADMIN_PERMISSION } from './access';
 import type { RequestEmployee } from './people';
 
@@ -44,17 +43,8 @@ export async function delegateUsersOf(
  * notifications: the first MAX_NOTIFIED_APPROVERS by user id.
  */
 export async function hrUsers(tx: Tx): Promise<string[]> {
-  const { rows } = await tx.query<{ user_id: string; key: string; system: boolean; grants: string[] | null }>(
-    `select m.user_id, r.key, r.system, r.grants
-       from platform.memberships m
-       join platform.member_roles mr on mr.tenant_id = m.tenant_id and mr.user_id = m.user_id
-       join platform.roles r on r.tenant_id = mr.tenant_id and r.id = mr.role_id
-      where m.tenant_id = platform.current_tenant_id() and m.status = 'active'
-      order by m.user_id`,
-  );
-  const users = new Set<string>();
-  for (const row of rows) if (permits(roleGrants(row), ADMIN_PERMISSION)) users.add(row.user_id);
-  return [...users].slice(0, MAX_NOTIFIED_APPROVERS);
+  const holders = await permissionHolders(tx, ADMIN_PERMISSION);
+  return holders.slice(0, MAX_NOTIFIED_APPROVERS).map((holder) => holder.userId);
 }
 
 /** Everyone who may decide the step now, except the employee themselves and whoever decided step 1. */
