@@ -37,6 +37,16 @@ describe('the AdminHub demo of Acme', () => {
     expect(versions.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
   });
 
+  it('shows its people as having signed in, each with a session on their usual device', async () => {
+    const directory = await get('/v1/adminhub/users?limit=100');
+    const statuses = directory.items.map((user: { status: string }) => user.status);
+    expect(statuses).not.toContain('invited');
+    const viewer = directory.items.find((user: { email: string }) => user.email === 'viewer@acme.example');
+    const sessions = await get(`/v1/adminhub/users/${viewer.memberId}/sessions`);
+    expect(sessions.items.length).toBeGreaterThanOrEqual(1);
+    expect(sessions.items[0]).toMatchObject({ ip: expect.stringMatching(/^198\.51\.100\./) });
+  });
+
   it('has an alert in each status, the open one listed by default filters', async () => {
     const all = await get('/v1/adminhub/alerts');
     expect(all.items.map((alert: { status: string }) => alert.status).sort()).toEqual([

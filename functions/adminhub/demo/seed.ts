@@ -1,3 +1,4 @@
+import type { Tx } from '@halooid/shared/db/transaction';
 import { rowsInserter } from '@halooid/shared/demo-rows';
 import { uuidv7 } from '@halooid/shared/ids';
 import type { DemoSeeder, DemoTenantContext } from '@halooid/shared/product';
@@ -141,7 +142,45 @@ export const seedDemo: DemoSeeder = async (tx, tenant) => {
       reason: 'Already active.',
     },
   ]);
+  await seedSignIns(tx, tenant, now);
 };
+
+const DEVICES = ['Chrome on macOS', 'Safari on iOS', 'Edge on Windows', 'Firefox on Linux'];
+
+/**
+ * A workspace people have been using: each demo member last signed in within
+ * the past days, with one session still open on their usual device (listed,
+ * and ended, like any other; it has no refresh token, so nothing can resume
+ * it). Without it every demo member would show as "invited" — never signed
+ * in. No sign-in events are written: the alert detectors would read a made-up
+ * history as each person's known devices.
+ */
+async function seedSignIns(tx: Tx, tenant: DemoTenantContext, now: number): Promise<void> {
+  const people = tenant.users.map((user, index) => ({
+    id: user.id,
+    device: DEVICES[index % DEVICES.length] as string,
+    ip: `198.51.100.${10 + index}`,
+    lastSeen: new Date(now - (index + 1) * 5_400_000).toISOString(),
+    since: new Date(now - (index + 2) * 86_400_000).toISOString(),
+  }));
+  await tx.query(
+    `update platform.users u set last_sign_in_at = p.last_seen
+       from jsonb_to_recordset($1::jsonb) as p(id uuid, last_seen timestamptz)
+      where u.id = p.id and u.last_sign_in_at is null`,
+    [JSON.stringify(people.map(({ id, lastSeen }) => ({ id, last_seen: lastSeen })))],
+  );
+  await tx.query(
+    `insert into platform.sessions (id, user_id, device, user_agent, ip, country, created_at, last_seen_at)
+     select gen_random_uuid(), p.id, p.device, p.device, p.ip, 'US', p.since, p.last_seen
+       from jsonb_to_recordset($1::jsonb) as p(id uuid, device text, ip text, since timestamptz, last_seen timestamptz)
+      where not exists (select 1 from platform.sessions s where s.user_id = p.id)`,
+    [
+      JSON.stringify(
+        people.map(({ id, device, ip, since, lastSeen }) => ({ id, device, ip, since, last_seen: lastSeen })),
+      ),
+    ],
+  );
+}
 
 function userOf(tenant: DemoTenantContext, email: string) {
   return tenant.users.find((user) => user.email === email);
