@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
+import { csvImportBody } from '@halooid/shared/http/csv-import';
 import * as z from 'zod';
 
 /** Rows one import may hold: each is a Cognito account and a transaction, and the request has 29 s. */
@@ -12,25 +12,11 @@ export const ImportUsersQuery = z.strictObject({
     .meta({ description: 'Check every row and report what would happen, inviting nobody.' }),
 });
 
-export const ImportUsersBody = z
-  .union(
-    [
-      z
-        .string()
-        .max(MAX_BODY_BYTES)
-        .meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
-      z.strictObject({
-        csv: z.string().max(MAX_BODY_BYTES).meta({ description: 'The CSV as one string.' }),
-        dryRun: z.boolean().optional(),
-      }),
-    ],
-    { error: 'Send the CSV as the body with Content-Type: text/csv, or as JSON {"csv": "..."}.' },
-  )
-  .meta({
-    description:
-      'CSV with a header row. Columns (any order, case and spacing ignored): `email` (required), `name`, `roles` ' +
-      '(role keys or names separated by `;`; Member when empty). Other columns are ignored. At most 200 rows.',
-  });
+export const ImportUsersBody = csvImportBody(
+  'CSV with a header row. Columns (any order, case and spacing ignored): `email` (required), `name`, `roles` ' +
+    '(role keys or names separated by `;`; Member when empty). Other columns are ignored. At most 200 rows.',
+  { dryRun: z.boolean().optional() },
+);
 export type ImportUsersBody = z.output<typeof ImportUsersBody>;
 
 export const ImportRowResult = z.object({

@@ -1,8 +1,8 @@
 import { sqlState } from '@halooid/shared/db/errors';
 import type { Tx } from '@halooid/shared/db/transaction';
 import { AppError, ValidationError } from '@halooid/shared/errors';
-import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
 import {
+  csvImportBody,
   ImportRowError,
   ignoredColumnsOf,
   inRowSavepoint,
@@ -82,26 +82,11 @@ export type ImportQuery = z.output<typeof ImportQuery>;
 
 /** Body of an import route: the CSV as text/csv, or JSON with mapping and dedupe. */
 export function importBodySchema(columnsDescription: string) {
-  return z
-    .union(
-      [
-        // A body is at most MAX_BODY_BYTES, so neither form can hold more characters.
-        z
-          .string()
-          .max(MAX_BODY_BYTES)
-          .meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
-        z.strictObject({
-          csv: z.string().max(MAX_BODY_BYTES).meta({ description: 'The CSV as one string.' }),
-          mapping: Mapping.optional(),
-          dedupe: DedupeQuery.optional(),
-        }),
-      ],
-      {
-        error:
-          'Send the CSV as the body with Content-Type: text/csv, or as JSON {"csv": "...", "mapping": {...}}.',
-      },
-    )
-    .meta({ description: columnsDescription });
+  return csvImportBody(
+    columnsDescription,
+    { mapping: Mapping.optional(), dedupe: DedupeQuery.optional() },
+    '{"csv": "...", "mapping": {...}}',
+  );
 }
 export type ImportBody =
   | string

@@ -1,5 +1,4 @@
-import { MAX_BODY_BYTES } from '@halooid/shared/http/body';
-import { importResultSchema } from '@halooid/shared/http/csv-import';
+import { csvImportBody, importResultSchema } from '@halooid/shared/http/csv-import';
 import * as z from 'zod';
 import { ListTasksQuery } from '../domain/task-schemas';
 
@@ -11,28 +10,13 @@ export const ImportTasksQuery = z.strictObject({
   projectId: z.uuid().optional().meta({ description: 'The project the tasks go into; none when absent.' }),
 });
 
-export const ImportTasksBody = z
-  .union(
-    [
-      // A body is at most MAX_BODY_BYTES, so neither form can hold more characters.
-      z
-        .string()
-        .max(MAX_BODY_BYTES)
-        .meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
-      z.strictObject({
-        csv: z.string().max(MAX_BODY_BYTES).meta({ description: 'The CSV as one string.' }),
-      }),
-    ],
-    { error: 'Send the CSV as the body with Content-Type: text/csv, or as JSON {"csv": "..."}.' },
-  )
-  .meta({
-    description:
-      'CSV with a header row. Columns (any order, case and spacing ignored): `title` (required), `description`, ' +
-      '`status` (a state key of the workflow), `priority` (urgent, high, medium, low, none), `assignee` or ' +
-      '`assignee email` (a member’s email), `labels` (separated by `;`), `start date` and `due date` (YYYY-MM-DD), ' +
-      '`estimate` (hours). Other columns, such as those of an export, are ignored and counted in `ignoredColumnCount`. ' +
-      'At most 100 columns.',
-  });
+export const ImportTasksBody = csvImportBody(
+  'CSV with a header row. Columns (any order, case and spacing ignored): `title` (required), `description`, ' +
+    '`status` (a state key of the workflow), `priority` (urgent, high, medium, low, none), `assignee` or ' +
+    '`assignee email` (a member’s email), `labels` (separated by `;`), `start date` and `due date` (YYYY-MM-DD), ' +
+    '`estimate` (hours). Other columns, such as those of an export, are ignored and counted in `ignoredColumnCount`. ' +
+    'At most 100 columns.',
+);
 export type ImportTasksBody = z.output<typeof ImportTasksBody>;
 
 export const ImportResult = importResultSchema('task');

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Tx } from '../db/transaction';
 import { AppError, ValidationError } from '../errors';
+import { MAX_BODY_BYTES } from './body';
 import { CsvTooWideError, csvText, parseCsv } from './csv';
 
 /**
@@ -32,6 +33,35 @@ export const ImportRowError = z.object({
     .meta({ description: 'The header of the offending column; null for the row as a whole.' }),
   message: z.string(),
 });
+
+/**
+ * Body of an import route: the CSV itself as `text/csv`, or JSON `{ csv }`
+ * plus the import's own options (`options`, such as a mapping or a dry run).
+ * `columns` describes the header the import reads; `jsonExample` is how the
+ * refusal of any other body shows the JSON form.
+ */
+export function csvImportBody<Options extends z.ZodRawShape = Record<never, never>>(
+  columns: string,
+  options: Options = {} as Options,
+  jsonExample = '{"csv": "..."}',
+) {
+  return z
+    .union(
+      [
+        // A body is at most MAX_BODY_BYTES, so neither form can hold more characters.
+        z
+          .string()
+          .max(MAX_BODY_BYTES)
+          .meta({ description: 'The CSV itself, sent as `Content-Type: text/csv`.' }),
+        z.strictObject({
+          csv: z.string().max(MAX_BODY_BYTES).meta({ description: 'The CSV as one string.' }),
+          ...options,
+        }),
+      ],
+      { error: `Send the CSV as the body with Content-Type: text/csv, or as JSON ${jsonExample}.` },
+    )
+    .meta({ description: columns });
+}
 
 /** The answer of an import; `record` names what a row is ("task"), for the row-number description. */
 export function importResultSchema(record: string) {
