@@ -241,6 +241,21 @@ describe('tenant deletion', () => {
     expect(read.body).toMatchObject({ id: scheduled.body.id, status: 'cancelled' });
   });
 
+  it('cannot be carried out by a worker for a tenant whose deletion is not scheduled and due', async () => {
+    // halooid_worker is every worker's role: the purge function itself refuses a tenant nobody scheduled.
+    const purge = platform.db.query(
+      `set local role halooid_worker;
+       select adminhub.purge_rows('${acmeId}'::uuid, 'adminhub.data_exports'::regclass)`,
+    );
+
+    await expect(purge).rejects.toMatchObject({ code: '42501' });
+    const { rows } = await platform.db.query<{ n: string }>(
+      'select count(*) as n from adminhub.data_exports where tenant_id = $1',
+      [acmeId],
+    );
+    expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+  });
+
   it('once due, leaves no row of the tenant in any table and no file in storage, and the other tenant as it was', async () => {
     const globexBefore = await countsOf(globexId);
     const acmeOnly = (await membersOf(acmeId)).filter((id) => !globexMembers.includes(id));
