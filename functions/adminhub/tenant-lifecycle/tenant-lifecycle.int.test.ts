@@ -241,14 +241,20 @@ describe('tenant deletion', () => {
     expect(read.body).toMatchObject({ id: scheduled.body.id, status: 'cancelled' });
   });
 
-  it('cannot be carried out by a worker for a tenant whose deletion is not scheduled and due', async () => {
+  it('cannot be carried out, nor the tenant read, by a worker without a due deletion or a running export', async () => {
     // halooid_worker is every worker's role: the purge function itself refuses a tenant nobody scheduled.
     const purge = platform.db.query(
       `set local role halooid_worker;
        select adminhub.purge_rows('${acmeId}'::uuid, 'adminhub.data_exports'::regclass)`,
     );
 
+    const read = platform.db.query(
+      `set local role halooid_worker;
+       select adminhub.export_rows('${acmeId}'::uuid, 'adminhub.data_exports'::regclass)`,
+    );
+
     await expect(purge).rejects.toMatchObject({ code: '42501' });
+    await expect(read).rejects.toMatchObject({ code: '42501' });
     const { rows } = await platform.db.query<{ n: string }>(
       'select count(*) as n from adminhub.data_exports where tenant_id = $1',
       [acmeId],
