@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { OPERATOR_GROUP } from '@halooid/shared/operator';
 import { ensureOperatorGroup } from '../cognito-pool';
+import { ensureCognitoUser } from '../seed';
 import type { Session, TestPlatform } from './test-platform';
 
 const PASSWORD = 'Operator-test-9-passphrase';
@@ -19,27 +16,7 @@ const PASSWORD = 'Operator-test-9-passphrase';
 export async function signInOperator(platform: TestPlatform, options: { mfa: boolean }): Promise<Session> {
   const email = `operator-${randomUUID().slice(0, 8)}@halooid.example`;
   const { cognito, userPoolId } = platform;
-  const created = await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: userPoolId,
-      Username: email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    }),
-  );
-  const sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
-  if (!sub) throw new Error(`Cognito returned no sub for ${email}`);
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: userPoolId,
-      Username: email,
-      Password: PASSWORD,
-      Permanent: true,
-    }),
-  );
+  const sub = await ensureCognitoUser({ cognito, userPoolId, password: PASSWORD }, email, 'Test Operator');
   await ensureOperatorGroup(cognito, userPoolId, OPERATOR_GROUP);
   await cognito.send(
     new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: OPERATOR_GROUP }),
