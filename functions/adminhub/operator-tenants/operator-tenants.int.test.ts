@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { totp } from '@halooid/functions/platform/auth/totp.test-helper';
+import { auditRecords } from '@halooid/local/testing/audit';
 import { statusWithin } from '@halooid/local/testing/eventually';
 import { signInOperator } from '@halooid/local/testing/operators';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
@@ -90,12 +91,10 @@ describe('operator routes: who may call them', () => {
     const answer = await platform.request('GET', `/v1/operator/tenants/${acmeId}`, { headers: asOperator() });
 
     expect(answer.status).toBe(200);
-    const { rows } = await platform.db.query(
-      `select actor_type, actor_id, target_id from platform.audit_log
-        where tenant_id = $1 and action = 'adminhub.tenant.read'`,
-      [acmeId],
+    const audit = await auditRecords(platform, 'adminhub.tenant.read', { tenantId: acmeId });
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actorType: 'operator', actorId: operator.userId, targetId: acmeId }),
     );
-    expect(rows).toContainEqual({ actor_type: 'operator', actor_id: operator.userId, target_id: acmeId });
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { auditRecords } from '@halooid/local/testing/audit';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { uuidv7 } from '@halooid/shared/ids';
 import { flushUsage } from '@halooid/shared/usage/recorder';
@@ -144,11 +145,9 @@ describe('usage', () => {
     expect(redriven.status, redriven.text).toBe(200);
     expect(redriven.body.redriven).toEqual([mine[0].id]);
     expect(attempts).toBeGreaterThan(before);
-    const audit = await platform.db.query(
-      `select actor_id, details from platform.audit_log
-        where tenant_id = $1 and action = 'adminhub.dead_letter.redriven'`,
-      [acmeId],
-    );
-    expect(audit.rows).toEqual([{ actor_id: admin.userId, details: { ids: [mine[0].id], count: 1 } }]);
+    const audit = await auditRecords(platform, 'adminhub.dead_letter.redriven', { tenantId: acmeId });
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: admin.userId, details: { ids: [mine[0].id], count: 1 } }),
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { auditRecords } from '@halooid/local/testing/audit';
 import { type Session, startTestPlatform, type TestPlatform } from '@halooid/local/testing/test-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Arrange, arrangeIn } from '../testing/arrange';
-import { auditRecords } from '../testing/audit';
 
 let platform: TestPlatform;
 let manager: Session;

@@ -1,9 +1,6 @@
-import type { TestPlatform } from '@halooid/local/testing/test-platform';
+import type { TestPlatform } from './test-platform';
 
-/**
- * Test helpers, not a capability: nothing but `*.int.test.ts` files imports
- * this folder (they are exempt from the slice rule, and it imports no slice).
- */
+/** For integration tests of any product: what the kernel's audit log holds, read as the database owner. */
 
 export interface AuditRecord {
   actorId: string;
