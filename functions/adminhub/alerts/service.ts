@@ -16,6 +16,8 @@ export const alertsService = defineService({
   description: 'Security alerts raised by the detectors: list, read, acknowledge, resolve.',
   // mail: its subscriber emails a new alert to the tenant's admins (subscribers.ts).
   resources: { database: true, mail: true },
+  // alert.raised comes from the detectors job (product.ts), in the same transaction as the alert.
+  emits: [{ type: 'alert.raised' }, { type: 'alert.acknowledged' }, { type: 'alert.resolved' }],
   // A new alert is emailed to the tenant's administrators (subscribers.ts); the in-app notification is
   // the platform's rule (product.ts notify-alert-raised).
   subscriptions: [
