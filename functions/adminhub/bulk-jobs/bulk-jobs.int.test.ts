@@ -148,4 +148,25 @@ describe('bulk jobs', () => {
     expect(unknownRole.status).toBe(400);
     expect(byViewer.status).toBe(403);
   });
+
+  it('signs out members whose account Acme manages, and fails the ones who also belong to another workspace', async () => {
+    const [managed = '', shared = ''] = await arrangeMembers(2, `signout${randomUUID().slice(0, 6)}`);
+    await platform.db.query(
+      `insert into platform.memberships (tenant_id, user_id)
+       select id, $1 from platform.tenants where slug = 'globex'`,
+      [shared],
+    );
+
+    const job = await createJob({ action: 'sign_out', selection: { userIds: [managed, shared] } });
+    const result = (id: string) =>
+      job.body.results.find((item: { memberId: string }) => item.memberId === id);
+
+    expect(job.status).toBe(201);
+    expect(job.body).toMatchObject({ total: 2, skipped: 1, failed: 1 });
+    expect(result(managed)?.outcome).toBe('skipped');
+    expect(result(shared)).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringContaining('also belongs to another workspace'),
+    });
+  });
 });

@@ -58,7 +58,8 @@ async function applyTo(
     case 'enable': {
       const changed = await setMemberAccess(access, member, input.action, details);
       if (!changed) return skipped(input.action === 'disable' ? 'Already disabled.' : 'Already enabled.');
-      if (input.action === 'disable') await deps.revocations.revokeUser(member.memberId);
+      if (input.action === 'disable' && member.accountManaged)
+        await deps.revocations.revokeUser(member.memberId);
       return ok;
     }
     case 'sign_out': {

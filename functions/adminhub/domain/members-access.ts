@@ -1,7 +1,7 @@
 import { type AuditActor, bumpRbacVersion, recordAudit } from '@halooid/shared/audit';
 import type { Principal } from '@halooid/shared/auth/principal';
 import type { Tx } from '@halooid/shared/db/transaction';
-import { BusinessRuleError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
+import { AppError, BusinessRuleError, ForbiddenError, NotFoundError } from '@halooid/shared/errors';
 import { activeOwnerIds, setMembershipStatus } from '@halooid/shared/tenancy';
 import { assertCanGrantRoles } from '../../role-guards';
 import { type DirectoryMember, findDirectoryMember } from './members-directory';
@@ -58,6 +58,22 @@ export async function assertMayAdminister(
   const held = await heldRoles(deps.tx, member.memberId);
   assertCanGrantRoles(deps.principal.grants, held, 'remove');
   return held;
+}
+
+/**
+ * 403 account_not_managed unless this tenant manages the member's account
+ * (adminhub.manages_account, migration 0008): their MFA, password and
+ * sessions are the account's, shared by every workspace they belong to, so
+ * only a workspace they belong to alone, or one that verified their email's
+ * domain, may reset them or sign them out. Call before any side effect.
+ */
+export function assertManagesAccount(member: DirectoryMember): void {
+  if (member.accountManaged) return;
+  throw new AppError(
+    403,
+    'account_not_managed',
+    `${member.email} also belongs to another workspace; only a workspace that has verified the domain of their email can reset their MFA or password or sign them out everywhere.`,
+  );
 }
 
 export const isOwnerRole = (role: HeldRole) => role.system && role.key === 'owner';

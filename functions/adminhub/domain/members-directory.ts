@@ -28,6 +28,10 @@ export const DirectoryMember = z.object({
   membershipStatus: z.enum(['active', 'invited', 'suspended']),
   mfaEnrolled: z.boolean(),
   passwordResetRequired: z.boolean(),
+  accountManaged: z.boolean().meta({
+    description:
+      'Whether this workspace manages the account (the person belongs to no other workspace, or their email domain is one of its verified domains): only then may it reset their MFA or password or sign them out.',
+  }),
   lastSignInAt: z.iso.datetime().nullable(),
   joinedAt: z.iso.datetime(),
   roles: z.array(z.object({ id: z.uuid(), key: z.string(), name: z.string() })),
@@ -55,6 +59,7 @@ interface DirectoryRow {
   membership_status: DirectoryMember['membershipStatus'];
   mfa_enabled: boolean;
   password_reset_required: boolean;
+  account_managed: boolean;
   last_sign_in_at: Date | null;
   created_at: Date;
   roles: DirectoryMember['roles'];
@@ -65,6 +70,7 @@ interface DirectoryRow {
 const DIRECTORY = `(
   select m.user_id, u.email, lower(u.email) as email_key, u.name, m.status as membership_status,
          u.mfa_enabled, u.password_reset_required, u.last_sign_in_at, m.created_at,
+         adminhub.manages_account(m.user_id) as account_managed,
          case
            when m.status = 'suspended' then 'disabled'
            when m.status = 'invited' or u.last_sign_in_at is null then 'invited'
@@ -94,7 +100,7 @@ const DIRECTORY = `(
 ) d`;
 
 const COLUMNS =
-  'd.user_id, d.email, d.name, d.status, d.membership_status, d.mfa_enabled, d.password_reset_required, d.last_sign_in_at, d.created_at, d.roles, d.employee';
+  'd.user_id, d.email, d.name, d.status, d.membership_status, d.mfa_enabled, d.password_reset_required, d.account_managed, d.last_sign_in_at, d.created_at, d.roles, d.employee';
 
 const SORTS: Record<string, SortColumn> = { email: { sql: 'd.email_key', type: 'text' } };
 const ID: SortColumn = { sql: 'd.user_id', type: 'uuid' };
@@ -108,6 +114,7 @@ function toMember(row: DirectoryRow): DirectoryMember {
     membershipStatus: row.membership_status,
     mfaEnrolled: row.mfa_enabled,
     passwordResetRequired: row.password_reset_required,
+    accountManaged: row.account_managed,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     joinedAt: row.created_at.toISOString(),
     roles: row.roles,

@@ -1,7 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import type { RevocationStore } from '@halooid/shared/auth/revocations';
 import { endSessions } from '@halooid/shared/sessions';
-import { type AccessDeps, assertMayAdminister } from './members-access';
+import { type AccessDeps, assertManagesAccount, assertMayAdminister } from './members-access';
 import type { DirectoryMember } from './members-directory';
 
 /**
@@ -17,6 +17,7 @@ export async function signOutMember(
   options: { sessionId?: string; details?: Record<string, unknown> } = {},
 ): Promise<number> {
   await assertMayAdminister(deps, member, 'sign out');
+  assertManagesAccount(member);
   const { sessionId } = options;
   const ended = await endSessions(
     deps.tx,

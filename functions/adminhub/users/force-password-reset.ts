@@ -1,7 +1,7 @@
 import { recordAudit } from '@halooid/shared/audit';
 import { NotFoundError } from '@halooid/shared/errors';
 import { endSessions } from '@halooid/shared/sessions';
-import { assertMayAdminister, requireDirectoryMember } from '../domain/members-access';
+import { assertManagesAccount, assertMayAdminister, requireDirectoryMember } from '../domain/members-access';
 import type { DirectoryMember } from '../domain/members-directory';
 import type { UserActionDeps } from './deps';
 
@@ -14,6 +14,7 @@ import type { UserActionDeps } from './deps';
 export async function forcePasswordReset(memberId: string, deps: UserActionDeps): Promise<DirectoryMember> {
   const member = await requireDirectoryMember(deps.tx, memberId);
   await assertMayAdminister(deps, member, 'reset the password of');
+  assertManagesAccount(member);
   const { rowCount } = await deps.tx.query('select adminhub.require_password_reset($1)', [memberId]);
   if (!rowCount) throw new NotFoundError('Member');
   const ended = await endSessions(

@@ -13,6 +13,10 @@ import {
 const RULES =
   'Nobody acts on themselves, nor on a member holding a role with grants they lack (an Admin cannot act on an Owner); audited.';
 
+/** The managed-account rule (adminhub.manages_account, migration 0008). */
+const MANAGED =
+  "The account is the person's, shared by every workspace they belong to: 403 `account_not_managed` unless this workspace manages it (they belong to no other workspace, or their email domain is one of its verified domains; the directory's `accountManaged`).";
+
 /**
  * User administration: the tenant's member directory (status, last sign-in,
  * MFA, roles, linked employee) and what an administrator does to one member:
@@ -64,7 +68,7 @@ export const usersService = defineService({
       path: '/v1/adminhub/users/{memberId}/disable',
       permission: 'adminhub:user:write',
       summary: 'Disable a member',
-      description: `Suspends the membership (roles kept) and revokes the member's tokens: their requests are refused within 5 s. The last active Owner cannot be disabled. ${RULES}`,
+      description: `Suspends the membership (roles kept): their requests here are refused within 5 s. When this workspace manages their account (\`accountManaged\`) their tokens are revoked too; otherwise their other workspaces keep their sessions. The last active Owner cannot be disabled. ${RULES}`,
       params: MemberParams,
       response: User,
     }),
@@ -84,7 +88,7 @@ export const usersService = defineService({
       path: '/v1/adminhub/users/{memberId}/password-reset',
       permission: 'adminhub:user:write',
       summary: 'Force a password reset',
-      description: `Marks the account as needing a new password, ends every session, and emails the member a reset code (the forgot-password flow). ${RULES}`,
+      description: `Marks the account as needing a new password, ends every session, and emails the member a reset code (the forgot-password flow). ${RULES} ${MANAGED}`,
       params: MemberParams,
       response: User,
     }),
@@ -94,7 +98,7 @@ export const usersService = defineService({
       path: '/v1/adminhub/users/{memberId}/mfa-reset',
       permission: 'adminhub:user:write',
       summary: 'Reset MFA',
-      description: `Clears the member's MFA enrolment (they enrol again where MFA is required) and ends every session. ${RULES}`,
+      description: `Clears the member's MFA enrolment (they enrol again where MFA is required) and ends every session. ${RULES} ${MANAGED}`,
       params: MemberParams,
       response: User,
     }),
@@ -135,7 +139,7 @@ export const usersService = defineService({
       path: '/v1/adminhub/users/{memberId}/sessions/{sessionId}',
       permission: 'adminhub:user:write',
       summary: 'Sign a member out of one session',
-      description: `Its refresh token stops working and its access tokens are refused within seconds. An unknown or ended session is a 404. ${RULES}`,
+      description: `Its refresh token stops working and its access tokens are refused within seconds. An unknown or ended session is a 404. ${RULES} ${MANAGED}`,
       params: SessionParams,
       status: 204,
     }),
@@ -145,7 +149,7 @@ export const usersService = defineService({
       path: '/v1/adminhub/users/{memberId}/sessions',
       permission: 'adminhub:user:write',
       summary: 'Sign a member out everywhere',
-      description: `Every session ends: refresh tokens fail, access tokens issued so far are refused within seconds. ${RULES}`,
+      description: `Every session ends: refresh tokens fail, access tokens issued so far are refused within seconds. ${RULES} ${MANAGED}`,
       params: MemberParams,
       response: SessionsEnded,
     }),

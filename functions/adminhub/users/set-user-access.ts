@@ -3,10 +3,13 @@ import type { DirectoryMember } from '../domain/members-directory';
 import type { UserActionDeps } from './deps';
 
 /**
- * Disables or enables one member. Disabling also revokes every token the
- * member holds (after commit, with the other revocations): the tenant's
- * RBAC version already refuses them here within about 2 s, and a disabled
- * person should not keep a live session anywhere an admin cannot see.
+ * Disables or enables one member. Disabling suspends the membership and
+ * bumps the tenant's RBAC version, which refuses them here within about
+ * 2 s. When this tenant manages their account (adminhub.manages_account) it
+ * also revokes every token they hold (after commit, with the other
+ * revocations), so a disabled person keeps no live session anywhere an admin
+ * cannot see; an account that also belongs to another workspace keeps its
+ * sessions there.
  * Doing it again is a no-op answering the member as they are.
  */
 export async function setUserAccess(
@@ -16,6 +19,6 @@ export async function setUserAccess(
 ): Promise<DirectoryMember> {
   const member = await requireDirectoryMember(deps.tx, memberId);
   const changed = await setMemberAccess(deps, member, action);
-  if (changed && action === 'disable') await deps.revocations.revokeUser(memberId);
+  if (changed && action === 'disable' && member.accountManaged) await deps.revocations.revokeUser(memberId);
   return requireDirectoryMember(deps.tx, memberId);
 }

@@ -10,6 +10,12 @@ let globexOwner: Session;
 let acmeId: string;
 
 const PASSWORD = 'Users-test-pass-1';
+/**
+ * The members' email domain, verified by Acme (the DNS stand-in answers its
+ * TXT challenge): each member also owns the workspace their sign-up made,
+ * so Acme manages their account only through this domain.
+ */
+const DOMAIN = `users-${randomUUID().slice(0, 8)}.example`;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -19,6 +25,16 @@ beforeAll(async () => {
     platform.login('owner@globex.example'),
   ]);
   acmeId = admin.tenants.find((tenant) => tenant.slug === 'acme')?.id ?? '';
+  const added = await platform.request('POST', '/v1/adminhub/domains', {
+    headers: owner.headers('acme'),
+    body: { domain: DOMAIN },
+  });
+  expect(added.status).toBe(201);
+  await platform.dns.records.setTxt(DOMAIN, [added.body.txtRecord.value]);
+  const verified = await platform.request('POST', `/v1/adminhub/domains/${added.body.id}/verify`, {
+    headers: owner.headers('acme'),
+  });
+  expect(verified.status).toBe(200);
 });
 
 afterAll(async () => {
@@ -30,17 +46,21 @@ const get = (session: Session, path: string) => platform.request('GET', path, as
 const post = (session: Session, path: string, body?: unknown) =>
   platform.request('POST', path, { ...as(session), body });
 
-async function roleId(key: string): Promise<string> {
+async function roleId(key: string, tenantId = acmeId): Promise<string> {
   const { rows } = await platform.db.query(
     'select id from platform.roles where tenant_id = $1 and key = $2',
-    [acmeId, key],
+    [tenantId, key],
   );
   return rows[0].id;
 }
 
-/** A person with their own account (signed up, confirmed), invited into Acme as a Member and signed in there. */
+/**
+ * A person with their own account (signed up, confirmed, so also the owner
+ * of their own workspace) at Acme's verified domain, invited into Acme as a
+ * Member and signed in there.
+ */
 async function newMember(label: string): Promise<Session & { email: string }> {
-  const email = `${label}-${randomUUID().slice(0, 8)}@users-test.example`;
+  const email = `${label}-${randomUUID().slice(0, 8)}@${DOMAIN}`;
   const signup = await platform.request('POST', '/v1/auth/signup', {
     body: { email, password: PASSWORD, name: `Test ${label}`, tenantName: `${label} Ltd` },
   });
@@ -93,6 +113,7 @@ describe('the member directory', () => {
       status: 'active',
       membershipStatus: 'active',
       mfaEnrolled: false,
+      accountManaged: true,
       roles: [{ key: 'member' }],
       employee: null,
     });
@@ -270,6 +291,58 @@ describe('account resets and invitations', () => {
     expect(notInvited.status).toBe(409);
     expect(revoked.status).toBe(204);
     expect(gone.status).toBe(404);
+  });
+});
+
+describe('accounts another workspace does not manage', () => {
+  it("refuses Globex's admin account-wide actions on an Acme person it invited, and leaves their Acme session alone", async () => {
+    const person = await newMember('shared');
+    const globexId = globexOwner.tenants.find((tenant) => tenant.slug === 'globex')?.id ?? '';
+    const invited = await platform.request('POST', '/v1/tenants/current/members', {
+      headers: globexOwner.headers('globex'),
+      body: { email: person.email, roleIds: [await roleId('member', globexId)] },
+    });
+    expect(invited.status).toBe(201);
+    const globex = (method: string, path: string) =>
+      platform.request(method, path, { headers: globexOwner.headers('globex') });
+
+    const seen = await globex('GET', `/v1/adminhub/users/${person.userId}`);
+    const mfa = await globex('POST', `/v1/adminhub/users/${person.userId}/mfa-reset`);
+    const password = await globex('POST', `/v1/adminhub/users/${person.userId}/password-reset`);
+    const signOutAll = await globex('DELETE', `/v1/adminhub/users/${person.userId}/sessions`);
+    const sessions = await get(admin, `/v1/adminhub/users/${person.userId}/sessions`);
+    const signOutOne = await globex(
+      'DELETE',
+      `/v1/adminhub/users/${person.userId}/sessions/${sessions.body.items[0].id}`,
+    );
+    const disabled = await globex('POST', `/v1/adminhub/users/${person.userId}/disable`);
+    // A revocation would have been written before the disable answered; give the authorizer time to see it.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    expect(seen.body.accountManaged).toBe(false);
+    for (const refused of [mfa, password, signOutAll, signOutOne]) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.type).toMatch(/account_not_managed/);
+      expect(refused.body.detail).toContain('also belongs to another workspace');
+    }
+    // Disabling suspends the Globex membership only.
+    expect(disabled.status).toBe(200);
+    expect(disabled.body).toMatchObject({ membershipStatus: 'suspended', accountManaged: false });
+    expect((await ownTenantCall(person)).status).toBe(200);
+    const refresh = await platform.request('POST', '/v1/auth/refresh', {
+      body: { refreshToken: person.refreshToken },
+    });
+    expect(refresh.status).toBe(200);
+    const { rows } = await platform.db.query(
+      'select mfa_enabled, password_reset_required from platform.users where id = $1',
+      [person.userId],
+    );
+    expect(rows).toEqual([{ mfa_enabled: false, password_reset_required: false }]);
+    const { rows: audit } = await platform.db.query(
+      `select action from platform.audit_log where tenant_id = $1 and target_id = $2 and action like 'adminhub.%'`,
+      [globexId, person.userId],
+    );
+    expect(audit.map((row: { action: string }) => row.action)).toEqual(['adminhub.user.disabled']);
   });
 });
 
