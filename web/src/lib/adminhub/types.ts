@@ -22,6 +22,8 @@ export interface DirectoryUser {
   membershipStatus: 'active' | 'invited' | 'suspended';
   mfaEnrolled: boolean;
   passwordResetRequired: boolean;
+  /** This workspace manages the account: only then may it reset MFA or the password, or sign them out. */
+  accountManaged: boolean;
   lastSignInAt: string | null;
   joinedAt: string;
   roles: UserRole[];
