@@ -338,6 +338,21 @@ describe('accounts another workspace does not manage', () => {
       [person.userId],
     );
     expect(rows).toEqual([{ mfa_enabled: false, password_reset_required: false }]);
+    // The database refuses it too, whatever the application checks: as the app role in Globex's tenant.
+    const asApp = (fn: string) =>
+      platform.db.query(
+        `set local role halooid_app;
+         select set_config('app.tenant_id', '${globexId}', true);
+         select adminhub.${fn}('${person.userId}'::uuid)`,
+      );
+    await expect(asApp('clear_mfa')).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringContaining('not managed'),
+    });
+    await expect(asApp('require_password_reset')).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringContaining('not managed'),
+    });
     const { rows: audit } = await platform.db.query(
       `select action from platform.audit_log where tenant_id = $1 and target_id = $2 and action like 'adminhub.%'`,
       [globexId, person.userId],
