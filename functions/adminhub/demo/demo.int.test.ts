@@ -47,6 +47,15 @@ describe('the AdminHub demo of Acme', () => {
     expect(sessions.items[0]).toMatchObject({ ip: expect.stringMatching(/^198\.51\.100\./) });
   });
 
+  it('has verified acme.example, so Acme manages the account of a person who is also in Globex', async () => {
+    const domains = await get('/v1/adminhub/domains');
+    expect(domains.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ domain: 'acme.example', status: 'verified' })]),
+    );
+    const directory = await get('/v1/adminhub/users?q=member%40acme.example');
+    expect(directory.items[0]).toMatchObject({ email: 'member@acme.example', accountManaged: true });
+  });
+
   it('has an alert in each status, the open one listed by default filters', async () => {
     const all = await get('/v1/adminhub/alerts');
     expect(all.items.map((alert: { status: string }) => alert.status).sort()).toEqual([

@@ -142,6 +142,23 @@ export const seedDemo: DemoSeeder = async (tx, tenant) => {
       reason: 'Already active.',
     },
   ]);
+  // Acme owns acme.example, so its admins manage their people's accounts (MFA and password
+  // resets, signing out everywhere) even where a person also belongs to another workspace.
+  await insert(
+    'domains',
+    'id uuid, domain text, token text, status text, created_by uuid, created_at timestamptz, verified_at timestamptz',
+    [
+      {
+        id: uuidv7(),
+        domain: 'acme.example',
+        token: 'demo-acme-example-verification-token',
+        status: 'verified',
+        created_by: owner.id,
+        created_at: at(24 * 60),
+        verified_at: at(24 * 60),
+      },
+    ],
+  );
   await seedSignIns(tx, tenant, now);
 };
 
