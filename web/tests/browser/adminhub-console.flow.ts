@@ -3,7 +3,7 @@ import { noSidewaysScroll } from './api';
 import type { Flow } from './harness';
 
 /**
- * The rest of Acme's Administration area as its Admin uses it, on the demo
+ * The rest of Acme's Administration area as its Owner uses it, on the demo
  * data: a bulk sign-out of two members with a result per member, a saved
  * security policy that becomes the next version, the audit log filtered to
  * that change, the open alert acknowledged and resolved, the organization's
@@ -15,7 +15,7 @@ export const flows: Flow[] = [
     name: 'adminhub console: bulk sign-out, a policy version, the audit log, an alert resolved, organization and usage',
     async run(t) {
       const { page, runId } = t;
-      await t.signIn('admin@acme.example');
+      await t.signIn('owner@acme.example');
 
       // Home: the open alert is the first thing said.
       await page.goto('/t/acme/adminhub');

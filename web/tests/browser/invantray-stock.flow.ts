@@ -110,9 +110,14 @@ export const flows: Flow[] = [
       await scan(move, barcode, new RegExp(`Item ${sku}`));
       await scan(move, bin1.barcode, /Location/);
       await scan(move, bin2.barcode, /Location/);
+      // Every scan's lookup settles before the quantity is typed, and the figure is checked in its
+      // field before posting: a transfer of 1 (the scanned item's default) once left B2 with 1, not 4.
+      await page.waitForLoadState('networkidle');
       await move.getByLabel('Quantity').fill('4');
+      assert.equal(await move.getByLabel('Quantity').inputValue(), '4', 'the quantity is in its field');
       await t.screen('transfer dialog at 390 px');
       await noSidewaysScroll(page, 390);
+      assert.equal(await move.getByLabel('Quantity').inputValue(), '4', 'the quantity is still 4');
       await move.getByRole('button', { name: 'Post' }).click();
       await move.waitFor({ state: 'hidden' });
       await page

@@ -9,7 +9,7 @@ import type { Flow } from './harness';
  * TOTP code, finds Acme among the tenants and suspends it; within 5 s every
  * request of Acme is refused with the `tenant_suspended` problem, and an Acme
  * member's browser says the workspace is suspended and why; the operator
- * resumes it and the member is back. A tenant Admin who opens /operator gets
+ * resumes it and the member is back. A tenant Owner who opens /operator gets
  * a page saying it is for operators only. The TOTP secret is the one the
  * local platform printed at start (the harness reads it; with BASE_URL, set
  * HALOOID_OPERATOR_TOTP_SECRET yourself).
@@ -55,11 +55,11 @@ export const flows: Flow[] = [
       // An Acme member is signed in; the flow also watches Acme through the API.
       const member = await t.newPage();
       await t.signIn('member@acme.example', undefined, member);
-      const acme = await apiHeaders(baseUrl, 'admin@acme.example');
+      const acme = await apiHeaders(baseUrl, 'owner@acme.example');
 
-      // A tenant Admin is not an operator.
+      // A tenant's Owner is not an operator: tenant roles never reach the console.
       const admin = await t.newPage();
-      await t.signIn('admin@acme.example', undefined, admin);
+      await t.signIn('owner@acme.example', undefined, admin);
       await admin.goto('/operator');
       await admin.getByText('Operators only', { exact: true }).waitFor();
 
