@@ -15,7 +15,8 @@ export interface ConsumeContext {
   logger: Logger;
 }
 
-export type ConsumeOutcome = 'processed' | 'duplicate';
+/** `tenant_gone`: the event's tenant was deleted while the event was on its way; nothing is written for it. */
+export type ConsumeOutcome = 'processed' | 'duplicate' | 'tenant_gone';
 
 /** What a subscription's `handler` names in a capability's `subscribers.ts`. */
 export interface EventConsumer {
@@ -52,6 +53,16 @@ export function defineConsumer(definition: ConsumerDefinition): EventConsumer {
       return withTenantEvents(
         { tenantId: envelope.tenantId, actor: SYSTEM_ACTOR, correlationId: envelope.correlationId },
         async (tx, events) => {
+          // An event still on its way when its tenant was deleted (AdminHub's deletion job) must
+          // not write a row for a tenant that no longer exists: its deletion left zero rows. KEY
+          // SHARE waits for a deletion in progress (it holds the row FOR UPDATE) to end.
+          const tenant = await tx.query('select 1 from platform.tenants where id = $1 for key share', [
+            envelope.tenantId,
+          ]);
+          if ((tenant.rowCount ?? 0) === 0) {
+            log.info('Event of a deleted tenant skipped');
+            return 'tenant_gone' as const;
+          }
           const inbox = await tx.query(
             `insert into platform.inbox (tenant_id, event_id, consumer) values ($1, $2, $3)
              on conflict do nothing`,
